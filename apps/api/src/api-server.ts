@@ -1,0 +1,109 @@
+/**
+ * Starts one API instance from its configuration: Redis connections, the queue, the HTTP
+ * server with Socket.IO, and the listener that refreshes queue positions when jobs start.
+ * `close()` stops it gracefully.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { QueueEvents } from 'bullmq';
+import type { Logger } from '@arbiter/observability';
+import {
+  JobEventLog,
+  JobStore,
+  SUBMISSION_QUEUE,
+  WorkerRegistry,
+  createKeys,
+  createRedis,
+  createSubmissionQueue,
+} from '@arbiter/queue';
+import { createApp } from './app.js';
+import type { ApiEnv } from './env.js';
+import type { ApiResources } from './resources.js';
+import { JobRelay } from './socket/job-relay.js';
+import { createSocketServer } from './socket/socket-server.js';
+
+export interface ApiServer {
+  httpServer: Server;
+  /** The port it listens on (useful with PORT=0). */
+  port: number;
+  relay: JobRelay;
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiServer> {
+  const redis = createRedis(env.REDIS_URL, { name: 'api', failFast: true });
+  const subscriber = createRedis(env.REDIS_URL, { name: 'api-subscriber' });
+  const blocking = createRedis(env.REDIS_URL, { name: 'api-queue-events' });
+  await Promise.all([waitReady(redis), waitReady(subscriber)]);
+  const keys = createKeys(env.REDIS_PREFIX);
+  const resources: ApiResources = {
+    logger,
+    redis,
+    subscriber,
+    prefix: env.REDIS_PREFIX,
+    queue: createSubmissionQueue({
+      connection: redis,
+      prefix: env.REDIS_PREFIX,
+      attempts: env.JOB_ATTEMPTS,
+      keepSeconds: env.QUEUE_KEEP_SECONDS,
+    }),
+    store: new JobStore({ redis, keys, ttlSeconds: env.RESULT_TTL_SECONDS }),
+    events: new JobEventLog({
+      redis,
+      keys,
+      maxLength: env.EVENTS_MAX_LENGTH,
+      ttlSeconds: env.EVENTS_TTL_SECONDS,
+    }),
+    registry: new WorkerRegistry(redis, keys),
+    limits: {
+      defaultTimeMs: Math.min(env.DEFAULT_TIME_MS, env.MAX_TIME_MS),
+      maxTimeMs: env.MAX_TIME_MS,
+      defaultMemoryMb: Math.min(env.DEFAULT_MEMORY_MB, env.MAX_MEMORY_MB),
+      maxMemoryMb: env.MAX_MEMORY_MB,
+      outputBytes: env.OUTPUT_LIMIT_BYTES,
+    },
+  };
+
+  const relay = new JobRelay({ ...resources, subscriber });
+  // Positions change when a job leaves the queue for a worker.
+  const queueEvents = new QueueEvents(SUBMISSION_QUEUE, { connection: blocking, prefix: env.REDIS_PREFIX });
+  queueEvents.on('active', () => relay.scheduleRefresh());
+  queueEvents.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
+
+  const app = createApp(resources, { origins: env.WEB_ORIGIN });
+  const httpServer = createServer(app);
+  const io = createSocketServer(httpServer, { origins: env.WEB_ORIGIN, relay, logger });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port, prefix: env.REDIS_PREFIX }, 'api listening');
+
+  return {
+    httpServer,
+    port,
+    relay,
+    async close(graceMs = env.SHUTDOWN_GRACE_MS) {
+      // Stop accepting, let in-flight requests end, then cut what is left.
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await io.close().catch(() => undefined);
+      httpServer.closeIdleConnections();
+      const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+      await relay.close();
+      await queueEvents.close();
+      await resources.queue.close();
+      await Promise.all(
+        [redis.quit(), subscriber.quit(), blocking.quit()].map((p) => p.catch(() => undefined)),
+      );
+      logger.info('api stopped');
+    },
+  };
+}
+
+function waitReady(redis: ReturnType<typeof createRedis>): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => redis.once('ready', () => resolve()));
+}

@@ -1,0 +1,18 @@
+/** What the API's modules are handed instead of importing singletons. */
+import type { LimitPolicy } from '@arbiter/contracts';
+import type { Logger } from '@arbiter/observability';
+import type { JobEventLog, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
+
+export interface ApiResources {
+  logger: Logger;
+  /** Commands; fails fast while Redis is away so requests answer 503 instead of hanging. */
+  redis: Redis;
+  /** Pub/sub subscriber for job event announcements. */
+  subscriber: Redis;
+  prefix: string;
+  queue: SubmissionQueue;
+  store: JobStore;
+  events: JobEventLog;
+  registry: WorkerRegistry;
+  limits: LimitPolicy;
+}

@@ -1,0 +1,218 @@
+/**
+ * Relays job event streams to this instance's Socket.IO clients. Each subscription keeps
+ * the last `seq` it delivered and reads the stream after it, so a late or reconnecting
+ * client gets every event, in order, once. Workers announce appends on a per-job pub/sub
+ * channel; any API instance can serve any client because the stream in Redis, not an
+ * instance's memory, is the source.
+ */
+import type { Socket } from 'socket.io';
+import type { ClientToServerEvents, JobEvent, ServerToClientEvents } from '@arbiter/contracts';
+import { isFinalStatus } from '@arbiter/contracts';
+import type { Logger } from '@arbiter/observability';
+import { queuePosition, type JobEventLog, type JobStore, type Redis } from '@arbiter/queue';
+
+export type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+interface Subscription {
+  socket: ClientSocket;
+  jobId: string;
+  lastSeq: number;
+  /** Last status delivered; queue positions are refreshed only while `queued`. */
+  status: string | null;
+  pumping: boolean;
+  again: boolean;
+  done: boolean;
+}
+
+export interface JobRelayOptions {
+  events: JobEventLog;
+  store: JobStore;
+  /** A connection in subscriber mode, used for nothing else. */
+  subscriber: Redis;
+  /** Commands connection, for queue positions. */
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+}
+
+const BATCH = 500;
+
+export class JobRelay {
+  /** jobId → socket id → subscription. */
+  private readonly byJob = new Map<string, Map<string, Subscription>>();
+  private readonly jobByChannel = new Map<string, string>();
+  /** Resolves once the job's channel is subscribed. */
+  private readonly channelReady = new Map<string, Promise<unknown>>();
+  /** socket id → jobs it watches. */
+  private readonly bySocket = new Map<string, Set<string>>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: JobRelayOptions) {
+    options.subscriber.on('message', (channel: string) => {
+      const jobId = this.jobByChannel.get(channel);
+      if (jobId !== undefined) this.pumpJob(jobId);
+    });
+    // Announcements sent while disconnected are lost: catch up from the streams.
+    options.subscriber.on('ready', () => {
+      for (const jobId of this.byJob.keys()) this.pumpJob(jobId);
+    });
+  }
+
+  /** Returns false when the job is unknown (never existed, or expired). */
+  async subscribe(socket: ClientSocket, jobId: string, after: number): Promise<boolean> {
+    const { events, store } = this.options;
+    const [lastSeq, record] = await Promise.all([events.lastSeq(jobId), store.get(jobId)]);
+    if (lastSeq === 0 && record === null) return false;
+    if (lastSeq === 0 && record !== null) {
+      // The stream expired but the result is kept: send it as the last event.
+      if (isFinalStatus(record.status) && record.lastSeq > after) {
+        socket.emit('result', { ...record, jobId, seq: record.lastSeq });
+      }
+      return true;
+    }
+
+    let subs = this.byJob.get(jobId);
+    if (subs === undefined) {
+      subs = new Map();
+      this.byJob.set(jobId, subs);
+      const channel = events.channel(jobId);
+      this.jobByChannel.set(channel, jobId);
+      this.channelReady.set(jobId, this.options.subscriber.subscribe(channel));
+    }
+    // Subscribed before the first read, so nothing appended in between is missed.
+    await this.channelReady.get(jobId);
+    const existing = subs.get(socket.id);
+    const sub: Subscription = existing ?? {
+      socket,
+      jobId,
+      lastSeq: after,
+      status: null,
+      pumping: false,
+      again: false,
+      done: false,
+    };
+    subs.set(socket.id, sub);
+    let watched = this.bySocket.get(socket.id);
+    if (watched === undefined) {
+      watched = new Set();
+      this.bySocket.set(socket.id, watched);
+    }
+    watched.add(jobId);
+    await this.pump(sub);
+    if (sub.status === 'queued') this.scheduleRefresh();
+    return true;
+  }
+
+  unsubscribe(socket: ClientSocket, jobId: string): void {
+    const watched = this.bySocket.get(socket.id);
+    watched?.delete(jobId);
+    if (watched?.size === 0) this.bySocket.delete(socket.id);
+    const subs = this.byJob.get(jobId);
+    if (subs === undefined) return;
+    subs.delete(socket.id);
+    if (subs.size === 0) this.dropJob(jobId);
+  }
+
+  /** Forgets every subscription of a disconnected socket. */
+  removeSocket(socket: ClientSocket): void {
+    for (const jobId of [...(this.bySocket.get(socket.id) ?? [])]) this.unsubscribe(socket, jobId);
+  }
+
+  /** Jobs a socket is watching now (finished ones are let go). */
+  watchedBy(socket: ClientSocket): number {
+    return this.bySocket.get(socket.id)?.size ?? 0;
+  }
+
+  /** Subscriptions held now (for tests and metrics). */
+  size(): number {
+    let count = 0;
+    for (const subs of this.byJob.values()) count += subs.size;
+    return count;
+  }
+
+  /**
+   * Asks for fresh queue positions of the queued jobs watched here (called when the
+   * queue moves). Coalesced to one pass per 50 ms.
+   */
+  scheduleRefresh(): void {
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = null;
+      this.refreshPositions().catch((err: unknown) =>
+        this.options.logger.warn({ err }, 'queue position refresh failed'),
+      );
+    }, 50);
+  }
+
+  async close(): Promise<void> {
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    for (const jobId of [...this.byJob.keys()]) this.dropJob(jobId);
+  }
+
+  private async refreshPositions(): Promise<void> {
+    const { redis, prefix, events } = this.options;
+    for (const [jobId, subs] of this.byJob) {
+      const queued = [...subs.values()].some((sub) => sub.status === 'queued');
+      if (!queued) continue;
+      const position = await queuePosition(redis, prefix, jobId);
+      if (position !== null) await events.refreshPosition(jobId, position);
+    }
+  }
+
+  private pumpJob(jobId: string): void {
+    for (const sub of this.byJob.get(jobId)?.values() ?? []) {
+      this.pump(sub).catch((err: unknown) => this.options.logger.warn({ err, jobId }, 'relay read failed'));
+    }
+  }
+
+  /** Delivers everything after `sub.lastSeq`; one read loop per subscription at a time. */
+  private async pump(sub: Subscription): Promise<void> {
+    if (sub.pumping) {
+      sub.again = true;
+      return;
+    }
+    sub.pumping = true;
+    try {
+      do {
+        sub.again = false;
+        for (;;) {
+          const batch = await this.options.events.readAfter(sub.jobId, sub.lastSeq, BATCH);
+          for (const event of batch) this.deliver(sub, event);
+          if (batch.length < BATCH || sub.done) break;
+        }
+      } while (sub.again && !sub.done);
+    } finally {
+      sub.pumping = false;
+    }
+    if (sub.done) this.unsubscribe(sub.socket, sub.jobId);
+  }
+
+  private deliver(sub: Subscription, event: JobEvent): void {
+    if (event.seq <= sub.lastSeq || sub.done) return;
+    sub.lastSeq = event.seq;
+    const meta = { jobId: event.jobId, seq: event.seq };
+    switch (event.type) {
+      case 'status':
+        sub.status = event.data.status;
+        sub.socket.emit('status', { ...event.data, ...meta });
+        break;
+      case 'log':
+        sub.socket.emit('log', { ...event.data, ...meta });
+        break;
+      case 'test':
+        sub.socket.emit('test', { ...event.data, ...meta });
+        break;
+      case 'result':
+        sub.done = true;
+        sub.socket.emit('result', { ...event.data, ...meta });
+        break;
+    }
+  }
+
+  private dropJob(jobId: string): void {
+    this.byJob.delete(jobId);
+    this.channelReady.delete(jobId);
+    const channel = this.options.events.channel(jobId);
+    this.jobByChannel.delete(channel);
+    this.options.subscriber.unsubscribe(channel).catch(() => undefined);
+  }
+}

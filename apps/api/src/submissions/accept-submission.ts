@@ -1,0 +1,78 @@
+/**
+ * Accepting a submission: check what the schema cannot (known language, sizes, problem),
+ * record it as queued, announce its place in the queue, and put it on the queue. If the
+ * queue cannot take it, the record is removed and the client is told to retry: nothing
+ * half-accepted stays behind.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  LANGUAGE_IDS,
+  MAX_CODE_BYTES,
+  MAX_STDIN_BYTES,
+  languageIdSchema,
+  resolveLimits,
+  type JobData,
+  type SubmitRequest,
+} from '@arbiter/contracts';
+import { enqueueSubmission, newJobRecord, waitingCount } from '@arbiter/queue';
+import { HttpError, unavailable } from '../http/http-error.js';
+import type { ApiResources } from '../resources.js';
+
+export async function acceptSubmission(resources: ApiResources, request: SubmitRequest): Promise<string> {
+  const language = languageIdSchema.safeParse(request.language);
+  if (!language.success) {
+    throw new HttpError(
+      400,
+      'UNKNOWN_LANGUAGE',
+      `Unknown language "${request.language}". Known languages: ${LANGUAGE_IDS.join(', ')}.`,
+    );
+  }
+  checkSize('code', request.code, MAX_CODE_BYTES);
+  checkSize('stdin', request.stdin ?? '', MAX_STDIN_BYTES);
+  checkSize('expectedOutput', request.expectedOutput ?? '', MAX_STDIN_BYTES);
+  if (request.problem !== undefined) {
+    throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${request.problem}". See GET /problems.`);
+  }
+  if (request.mode === 'submit') {
+    throw new HttpError(400, 'INVALID_REQUEST', 'mode "submit" judges a problem: give "problem" as well.');
+  }
+  if (request.tests !== undefined) {
+    throw new HttpError(
+      400,
+      'INVALID_REQUEST',
+      '"tests" are custom inputs for a problem: give "problem" as well.',
+    );
+  }
+
+  const data: JobData = {
+    jobId: randomUUID(),
+    language: language.data,
+    code: request.code,
+    stdin: request.stdin ?? '',
+    expectedOutput: request.expectedOutput,
+    mode: request.mode,
+    limits: resolveLimits(request.limits, resources.limits),
+    createdAt: Date.now(),
+  };
+  const { store, events, queue, logger } = resources;
+  try {
+    await store.create(newJobRecord(data));
+    // Announced before the job is added, so no worker event can come before it.
+    const position = (await waitingCount(resources.redis, resources.prefix)) + 1;
+    await events.append(data.jobId, { type: 'status', data: { status: 'queued', position } });
+    await enqueueSubmission(queue, data);
+  } catch (error) {
+    logger.error({ err: error, jobId: data.jobId }, 'could not queue the job');
+    await store.delete(data.jobId).catch(() => undefined);
+    throw unavailable('The queue is not reachable right now; nothing was saved. Try again in a few seconds.');
+  }
+  logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
+  return data.jobId;
+}
+
+function checkSize(field: string, value: string, limit: number): void {
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > limit) {
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `${field} is ${bytes} bytes; the limit is ${limit} bytes.`);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Processes one queued job: marks it running, judges it in the sandbox while its output
+ * streams out as events, then stores the result and announces it. The verdict of user
+ * code is never an exception; exceptions are platform faults and are retried by the queue.
+ */
+import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
+import { jobDataSchema, type JobData, type JobResult } from '@arbiter/contracts';
+import { judgeProgram } from '@arbiter/judge';
+import { newJobRecord } from '@arbiter/queue';
+import { createLogBatcher } from './log-batcher.js';
+import type { WorkerResources } from './resources.js';
+
+export type SubmissionJob = Job<JobData, void, 'judge'>;
+
+export interface ProcessContext {
+  /** Aborted when the worker's shutdown grace period is over. */
+  shutdown: AbortSignal;
+}
+
+export async function processJob(
+  resources: WorkerResources,
+  job: SubmissionJob,
+  token: string | undefined,
+  context: ProcessContext,
+): Promise<void> {
+  const { logger, store, events, sandbox } = resources;
+  const parsed = jobDataSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`malformed job data: ${parsed.error.message}`);
+  const data = parsed.data;
+  const jobId = data.jobId;
+  const attempt = job.attemptsMade + 1;
+  const log = logger.child({ jobId, language: data.language, attempt });
+
+  const startedAt = new Date().toISOString();
+  await store.update(jobId, { status: 'running', startedAt, attempts: attempt, worker: resources.workerId });
+  await events.append(jobId, { type: 'status', data: { status: 'running', attempt } });
+  log.info({ queueWaitMs: Date.now() - data.createdAt }, 'job running');
+
+  const batcher = createLogBatcher(events, jobId);
+  let outcome;
+  try {
+    outcome = await judgeProgram(
+      {
+        language: data.language,
+        code: data.code,
+        stdin: data.stdin,
+        expectedOutput: data.expectedOutput,
+        limits: data.limits,
+      },
+      sandbox,
+      { onLog: batcher.push, signal: context.shutdown },
+    );
+  } catch (error) {
+    await batcher.flush().catch(() => undefined);
+    if (context.shutdown.aborted) {
+      // The worker is going away: hand the job back at once rather than wait for the stall check.
+      await store.update(jobId, { status: 'queued', startedAt: null });
+      await events.append(jobId, { type: 'status', data: { status: 'queued' } });
+      log.warn('job handed back to the queue: worker shutting down');
+      if (token === undefined) throw error;
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    throw error;
+  }
+  await batcher.flush();
+
+  const current = await store.get(jobId);
+  const lastSeq = (await events.lastSeq(jobId)) + 1;
+  const base = current ?? newJobRecord(data);
+  const result: JobResult = {
+    ...base,
+    ...outcome,
+    status: 'completed',
+    attempts: attempt,
+    worker: resources.workerId,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    error: null,
+    lastSeq,
+  };
+  await finishRecord(resources, result);
+  log.info(
+    {
+      verdict: result.verdict,
+      timeMs: result.timeMs,
+      wallTimeMs: result.wallTimeMs,
+      memoryKb: result.memoryKb,
+    },
+    'job completed',
+  );
+}
+
+/** Stores a final result and announces it, unless another writer already finished the job. */
+export async function finishRecord(resources: WorkerResources, result: JobResult): Promise<boolean> {
+  const { store, events } = resources;
+  const existing = await store.get(result.jobId);
+  if (existing === null) {
+    // The record expired or Redis lost it: the result is still worth keeping.
+    await store.create(result);
+  } else if ((await store.update(result.jobId, result)) === null) {
+    return false;
+  }
+  await events.append(result.jobId, { type: 'result', data: result });
+  return true;
+}

@@ -1,0 +1,17 @@
+/** What the worker's modules are handed instead of importing singletons. */
+import type { Logger } from '@arbiter/observability';
+import type { JobEventLog, JobStore, WorkerRegistry } from '@arbiter/queue';
+import type { Sandbox } from '@arbiter/sandbox';
+import type { LanguageInfo } from '@arbiter/contracts';
+
+export interface WorkerResources {
+  /** This worker's name in logs, records and the live-worker registry. */
+  workerId: string;
+  logger: Logger;
+  store: JobStore;
+  events: JobEventLog;
+  registry: WorkerRegistry;
+  sandbox: Sandbox;
+  /** Toolchains found on this host. */
+  languages: LanguageInfo[];
+}

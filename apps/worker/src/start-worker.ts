@@ -1,0 +1,77 @@
+/**
+ * Builds a worker from its configuration: sandbox (checked, or the start is refused),
+ * toolchains, Redis and the queue consumer. Used by `main.ts` and by tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, hostname } from 'node:os';
+import { detectToolchains } from '@arbiter/judge';
+import type { Logger } from '@arbiter/observability';
+import { JobEventLog, JobStore, WorkerRegistry, createKeys, createRedis } from '@arbiter/queue';
+import type { Sandbox } from '@arbiter/sandbox';
+import type { WorkerEnv } from './env.js';
+import { setUpSandbox } from './sandbox-setup.js';
+import { startWorkerService, type WorkerService } from './worker-service.js';
+
+export const WORKER_VERSION = '0.1.0';
+
+export interface RunningWorker {
+  id: string;
+  service: WorkerService;
+  /** Stops taking jobs, lets running ones finish within the grace period, disconnects. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartWorkerOverrides {
+  /** Use this sandbox instead of the one the environment selects (tests inject faults this way). */
+  sandbox?: Sandbox;
+}
+
+export async function startWorker(
+  env: WorkerEnv,
+  logger: Logger,
+  overrides: StartWorkerOverrides = {},
+): Promise<RunningWorker> {
+  const sandbox = overrides.sandbox ?? (await setUpSandbox(env, logger));
+  const languages = await detectToolchains();
+  if (languages.length === 0) {
+    throw new Error('no toolchain found: install python3, nodejs, g++, gcc or openjdk-17-jdk-headless');
+  }
+  logger.info({ languages: languages.map((l) => `${l.id} ${l.version}`) }, 'toolchains found');
+
+  const id = env.WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
+  const redis = createRedis(env.REDIS_URL, { name: `worker-${id}` });
+  const keys = createKeys(env.REDIS_PREFIX);
+  const service = await startWorkerService(
+    {
+      workerId: id,
+      logger,
+      sandbox,
+      languages,
+      store: new JobStore({ redis, keys, ttlSeconds: env.RESULT_TTL_SECONDS }),
+      events: new JobEventLog({
+        redis,
+        keys,
+        maxLength: env.EVENTS_MAX_LENGTH,
+        ttlSeconds: env.EVENTS_TTL_SECONDS,
+      }),
+      registry: new WorkerRegistry(redis, keys),
+    },
+    {
+      connection: redis,
+      prefix: env.REDIS_PREFIX,
+      concurrency: env.WORKER_CONCURRENCY ?? availableParallelism(),
+      lockMs: env.JOB_LOCK_MS,
+      stalledIntervalMs: env.STALLED_INTERVAL_MS,
+      heartbeatMs: env.HEARTBEAT_MS,
+      version: WORKER_VERSION,
+    },
+  );
+  return {
+    id,
+    service,
+    async stop(graceMs = env.SHUTDOWN_GRACE_MS) {
+      await service.stop(graceMs);
+      await redis.quit().catch(() => undefined);
+    },
+  };
+}

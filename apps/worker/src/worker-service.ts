@@ -1,0 +1,165 @@
+/**
+ * The worker process's life: a BullMQ Worker on `submissions`, the live-worker heartbeat,
+ * the finaliser of jobs the queue gave up on, and a graceful stop that lets running jobs
+ * finish within a grace period and hands the rest back to the queue.
+ */
+import { hostname } from 'node:os';
+import { Job, QueueEvents, Worker, type ConnectionOptions } from 'bullmq';
+import type { JobData, JobResult } from '@arbiter/contracts';
+import { SUBMISSION_QUEUE, newJobRecord } from '@arbiter/queue';
+import { finishRecord, processJob, type SubmissionJob } from './job-processor.js';
+import type { WorkerResources } from './resources.js';
+
+export interface WorkerServiceOptions {
+  connection: ConnectionOptions;
+  prefix: string;
+  concurrency: number;
+  /** ms without a lock renewal after which a job counts as stalled. */
+  lockMs: number;
+  /** ms between stall checks. */
+  stalledIntervalMs: number;
+  /** ms between heartbeats. */
+  heartbeatMs: number;
+  version: string;
+}
+
+export interface WorkerService {
+  /** Stops taking jobs, waits up to `graceMs` for running ones, hands the rest back, and disconnects. */
+  stop(graceMs: number): Promise<void>;
+  /** Jobs running now. */
+  active(): number;
+}
+
+export async function startWorkerService(
+  resources: WorkerResources,
+  options: WorkerServiceOptions,
+): Promise<WorkerService> {
+  const { logger, registry, store } = resources;
+  const shutdown = new AbortController();
+  let active = 0;
+
+  const worker = new Worker<JobData, void, 'judge'>(
+    SUBMISSION_QUEUE,
+    async (job: SubmissionJob, token) => {
+      active += 1;
+      try {
+        await processJob(resources, job, token, { shutdown: shutdown.signal });
+      } finally {
+        active -= 1;
+      }
+    },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: options.lockMs,
+      stalledInterval: options.stalledIntervalMs,
+      maxStalledCount: 1,
+      name: resources.workerId,
+    },
+  );
+
+  worker.on('failed', (job, error) => {
+    if (job === undefined) return;
+    const attempts = job.opts.attempts ?? 1;
+    const final = job.attemptsMade >= attempts || error.name === 'UnrecoverableError';
+    logger.error({ jobId: job.id, attempt: job.attemptsMade, final, err: error }, 'job attempt failed');
+    if (!final && job.id !== undefined) {
+      const jobId = job.id;
+      void Promise.all([
+        store.update(jobId, { status: 'queued', startedAt: null }),
+        resources.events.append(jobId, { type: 'status', data: { status: 'queued' } }),
+      ]).catch((err: unknown) => logger.error({ jobId, err }, 'could not record the retry'));
+    }
+  });
+  worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+  worker.on('stalled', (jobId) =>
+    logger.warn({ jobId }, 'job stalled: its worker was lost; it will run again'),
+  );
+
+  // Jobs the queue gave up on (attempts exhausted, stalled too often) end as INTERNAL_ERROR,
+  // whichever worker was holding them. Every worker listens; the first write wins.
+  const queueEvents = new QueueEvents(SUBMISSION_QUEUE, {
+    connection: options.connection,
+    prefix: options.prefix,
+  });
+  queueEvents.on('failed', ({ jobId, failedReason }) => {
+    void failJob(resources, worker, jobId, failedReason).catch((err: unknown) =>
+      logger.error({ jobId, err }, 'could not record the failure'),
+    );
+  });
+
+  const advertise = () =>
+    registry.heartbeat(
+      {
+        id: resources.workerId,
+        host: hostname(),
+        pid: process.pid,
+        concurrency: options.concurrency,
+        active,
+        sandbox: resources.sandbox.kind,
+        languages: resources.languages,
+        version: options.version,
+        startedAt,
+      },
+      options.heartbeatMs * 3,
+    );
+  const startedAt = new Date().toISOString();
+  await worker.waitUntilReady();
+  await queueEvents.waitUntilReady();
+  await advertise();
+  const heartbeat = setInterval(() => {
+    advertise().catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
+  }, options.heartbeatMs);
+  logger.info(
+    { workerId: resources.workerId, concurrency: options.concurrency, sandbox: resources.sandbox.kind },
+    'worker ready',
+  );
+
+  return {
+    active: () => active,
+    async stop(graceMs) {
+      clearInterval(heartbeat);
+      await registry.remove(resources.workerId).catch(() => undefined);
+      const closing = worker.close();
+      const timer = setTimeout(() => {
+        if (active > 0) logger.warn({ active }, 'grace period over: handing running jobs back to the queue');
+        shutdown.abort();
+      }, graceMs);
+      await closing;
+      clearTimeout(timer);
+      await queueEvents.close();
+      await resources.sandbox.close();
+      logger.info({ workerId: resources.workerId }, 'worker stopped');
+    },
+  };
+}
+
+async function failJob(
+  resources: WorkerResources,
+  worker: Worker<JobData, void, 'judge'>,
+  jobId: string,
+  reason: string,
+) {
+  const record = (await resources.store.get(jobId)) ?? (await recordFromQueue(worker, jobId));
+  if (record === null || record.status === 'completed' || record.status === 'failed') return;
+  const result: JobResult = {
+    ...record,
+    status: 'failed',
+    verdict: 'INTERNAL_ERROR',
+    error: `The platform could not judge this submission: ${reason}`,
+    finishedAt: new Date().toISOString(),
+    lastSeq: (await resources.events.lastSeq(jobId)) + 1,
+  };
+  if (await finishRecord(resources, result)) {
+    resources.logger.error({ jobId, reason }, 'job failed');
+  }
+}
+
+async function recordFromQueue(
+  worker: Worker<JobData, void, 'judge'>,
+  jobId: string,
+): Promise<JobResult | null> {
+  const job = await Job.fromId<JobData>(worker, jobId);
+  return job === undefined ? null : newJobRecord(job.data);
+}

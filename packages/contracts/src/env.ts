@@ -1,0 +1,92 @@
+/**
+ * Environment schemas of every app, in one place. Each app parses `process.env`
+ * once, at start-up, with its schema (`apps/<app>/src/env.ts`); defaults work on one laptop.
+ */
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const ms = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const flag = (fallback: boolean) => z.stringbool().default(fallback);
+
+const shared = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Redis for the queue, job events and results. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key this deployment uses (the queue's too); lets deployments and tests share a Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'REDIS_PREFIX: letters, digits, _ . - only')
+    .default('arbiter'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long finished results stay readable in Redis, in s. */
+  RESULT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600),
+  /** How long a job's event stream is kept after its last event, in s. */
+  EVENTS_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Most events kept per job stream (older ones are trimmed). */
+  EVENTS_MAX_LENGTH: z.coerce.number().int().positive().default(10_000),
+  /** Time given to in-flight work on SIGINT/SIGTERM before it is cut short, in ms. */
+  SHUTDOWN_GRACE_MS: ms(10_000),
+};
+
+export const apiEnvSchema = z.object({
+  ...shared,
+  HOST: z.string().default('0.0.0.0'),
+  PORT: port(4000),
+  /** Origins allowed by CORS and Socket.IO, comma-separated. */
+  WEB_ORIGIN: z
+    .string()
+    .default('http://localhost:3000,http://127.0.0.1:3000')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** Attempts per job; only infrastructure faults are retried. */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Completed and failed jobs are trimmed from the queue after this many s (results live on elsewhere). */
+  QUEUE_KEEP_SECONDS: z.coerce.number().int().positive().default(3600),
+  DEFAULT_TIME_MS: z.coerce.number().int().positive().default(2_000),
+  MAX_TIME_MS: z.coerce.number().int().positive().default(15_000),
+  DEFAULT_MEMORY_MB: z.coerce.number().int().positive().default(256),
+  MAX_MEMORY_MB: z.coerce.number().int().positive().default(1_024),
+  OUTPUT_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1 << 20),
+});
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+export const workerEnvSchema = z.object({
+  ...shared,
+  /** Jobs run at once by this worker process; default: the number of cores. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  /** Unique name of this worker in logs and the live-worker registry; default: host-pid. */
+  WORKER_ID: z.string().min(1).max(128).optional(),
+  /**
+   * `none` runs code WITHOUT isolation and is refused unless NODE_ENV=development
+   * or ALLOW_UNSANDBOXED=true.
+   */
+  SANDBOX: z.enum(['bwrap', 'none']).default('bwrap'),
+  ALLOW_UNSANDBOXED: flag(false),
+  /** A job whose worker stops renewing its lock for this long is handed to another worker, in ms. */
+  JOB_LOCK_MS: ms(30_000),
+  /** How often a worker looks for stalled jobs, in ms. */
+  STALLED_INTERVAL_MS: ms(30_000),
+  /** Heartbeat period of the live-worker registry, in ms. */
+  HEARTBEAT_MS: ms(5_000),
+});
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+/** Parse an environment, throwing one readable error that names every bad variable. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,70 @@
+/**
+ * Live job events: appended by the API and workers to a per-job Redis stream,
+ * relayed to Socket.IO subscribers in `seq` order. Event names are the contract.
+ */
+import { z } from 'zod';
+import { jobResultSchema } from './result.js';
+import { jobStatusSchema, verdictSchema } from './verdicts.js';
+
+export const LOG_STREAMS = ['compile', 'stdout', 'stderr'] as const;
+export const logStreamSchema = z.enum(LOG_STREAMS);
+export type LogStream = z.infer<typeof logStreamSchema>;
+
+export const statusPayloadSchema = z.object({
+  status: jobStatusSchema,
+  /** 1-based place in the queue while `queued`. */
+  position: z.number().int().positive().optional(),
+  /** Which attempt is running (> 1 after a worker was lost). */
+  attempt: z.number().int().positive().optional(),
+});
+export const logPayloadSchema = z.object({ stream: logStreamSchema, chunk: z.string() });
+export const testPayloadSchema = z.object({
+  index: z.number().int().nonnegative(),
+  verdict: verdictSchema,
+  timeMs: z.number().nonnegative(),
+  memoryKb: z.number().nonnegative(),
+});
+
+/** An event as stored in the stream, before it gets its `jobId` and `seq`. */
+export const jobEventBodySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), data: statusPayloadSchema }),
+  z.object({ type: z.literal('log'), data: logPayloadSchema }),
+  z.object({ type: z.literal('test'), data: testPayloadSchema }),
+  z.object({ type: z.literal('result'), data: jobResultSchema }),
+]);
+export type JobEventBody = z.infer<typeof jobEventBodySchema>;
+export type JobEventType = JobEventBody['type'];
+
+/** An event as read back from the stream: the body plus its job and position. */
+export type JobEvent = JobEventBody & { jobId: string; seq: number };
+
+/** What a client receives for event `type`: the payload plus `jobId` and `seq`. */
+export type SocketEventPayload<T extends JobEventType> = Extract<JobEventBody, { type: T }>['data'] & {
+  jobId: string;
+  seq: number;
+};
+
+export const subscribeRequestSchema = z
+  .object({
+    jobId: z.string().min(1).max(64),
+    /** Last `seq` the client has seen; events after it are (re)sent. */
+    after: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
+
+/** Events the server emits to Socket.IO clients. */
+export interface ServerToClientEvents {
+  status: (payload: SocketEventPayload<'status'>) => void;
+  log: (payload: SocketEventPayload<'log'>) => void;
+  test: (payload: SocketEventPayload<'test'>) => void;
+  result: (payload: SocketEventPayload<'result'>) => void;
+}
+
+export type SubscribeAck = { ok: true } | { ok: false; error: { code: string; message: string } };
+
+/** Events clients emit. */
+export interface ClientToServerEvents {
+  subscribe: (request: SubscribeRequest, ack?: (answer: SubscribeAck) => void) => void;
+  unsubscribe: (request: { jobId: string }) => void;
+}

@@ -1,0 +1,9 @@
+/** Zod schemas and inferred types shared by every app: the API contract, job payloads, events, env. */
+export * from './languages.js';
+export * from './verdicts.js';
+export * from './limits.js';
+export * from './submission.js';
+export * from './result.js';
+export * from './events.js';
+export * from './errors.js';
+export * from './env.js';

@@ -1,0 +1,60 @@
+/** The result of a job, as `GET /status/:jobId` and the `result` socket event return it. */
+import { z } from 'zod';
+import { languageIdSchema } from './languages.js';
+import { effectiveLimitsSchema } from './limits.js';
+import { jobStatusSchema, verdictSchema } from './verdicts.js';
+
+export const testResultSchema = z.object({
+  index: z.number().int().nonnegative(),
+  verdict: verdictSchema,
+  /** CPU time, in ms. */
+  timeMs: z.number().nonnegative(),
+  /** Peak memory, in KiB. */
+  memoryKb: z.number().nonnegative(),
+  input: z.string().optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+});
+export type TestResult = z.infer<typeof testResultSchema>;
+
+export const percentileSchema = z.object({
+  /** Share (0–100) of accepted submissions that were slower. */
+  runtime: z.number(),
+  /** Share (0–100) of accepted submissions that used more memory. */
+  memory: z.number(),
+});
+
+export const jobResultSchema = z.object({
+  jobId: z.string(),
+  status: jobStatusSchema,
+  language: languageIdSchema,
+  /** null until the job is finished. */
+  verdict: verdictSchema.nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+  compileOutput: z.string(),
+  exitCode: z.number().int().nullable(),
+  /** Name of the signal that ended the program, e.g. `SIGSEGV`. */
+  signal: z.string().nullable(),
+  /** CPU time, in ms. */
+  timeMs: z.number().nullable(),
+  /** Wall-clock time, in ms. */
+  wallTimeMs: z.number().nullable(),
+  /** Peak memory, in KiB. */
+  memoryKb: z.number().nullable(),
+  tests: z.array(testResultSchema),
+  percentile: percentileSchema.nullable(),
+  limits: effectiveLimitsSchema,
+  /** Why the platform failed the job (status `failed` only). */
+  error: z.string().nullable(),
+  /** Id of the worker that judged (or is judging) the job. */
+  worker: z.string().nullable(),
+  /** Attempts the queue made (more than 1 after an infrastructure fault). */
+  attempts: z.number().int().nonnegative(),
+  /** Last event `seq` appended for this job. */
+  lastSeq: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type JobResult = z.infer<typeof jobResultSchema>;

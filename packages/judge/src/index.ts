@@ -1,0 +1,7 @@
+/** Language recipes, toolchain detection and judging of programs, on top of a `Sandbox`. */
+export { RECIPES, javaMainClass, type LanguageRecipe } from './languages/index.js';
+export { detectToolchains } from './toolchains.js';
+export { judgeProgram, type JudgeHooks, type ProgramJob, type ProgramOutcome } from './judge-program.js';
+export { InfrastructureError, verdictOfRun } from './verdict.js';
+export { sameTokens, tokens } from './compare-output.js';
+export { COMPILE_STEP_LIMITS, runStepLimits } from './run-limits.js';

@@ -1,0 +1,54 @@
+/**
+ * Java 17. The source file is named after the public class (`Main` if there is none),
+ * compiled with a fast-starting javac, and run with a heap sized from the memory limit
+ * so that running out of heap is a clean `OutOfMemoryError` (→ MEMORY_LIMIT_EXCEEDED).
+ */
+import type { LanguageRecipe } from './recipe.js';
+
+const PUBLIC_CLASS = /^\s*public\s+(?:(?:final|abstract|strictfp)\s+)*class\s+([A-Za-z_$][\w$]*)/m;
+
+export function javaMainClass(code: string): string {
+  return PUBLIC_CLASS.exec(code)?.[1] ?? 'Main';
+}
+
+/** Marker the JVM prints when the heap runs out; the judge maps it to MEMORY_LIMIT_EXCEEDED. */
+export const JAVA_OOM = 'java.lang.OutOfMemoryError';
+
+export const java: LanguageRecipe = {
+  id: 'java',
+  prepare: async (code) => ({ ok: true, files: { [`${javaMainClass(code)}.java`]: code } }),
+  compile: {
+    argv: (files) => [
+      '/usr/bin/javac',
+      '-J-XX:TieredStopAtLevel=1',
+      '-J-XX:+UseSerialGC',
+      '-J-Xshare:auto',
+      '-encoding',
+      'UTF-8',
+      '-d',
+      'classes',
+      ...Object.keys(files),
+    ],
+    collect: ['classes'],
+  },
+  run: (files, { memoryMb }) => {
+    const source = Object.keys(files).find((file) => file.endsWith('.java')) ?? 'Main.java';
+    // Heap below the cgroup limit leaves room for metaspace, code cache and thread stacks.
+    const heapMb = Math.max(32, memoryMb - 64);
+    return [
+      '/usr/bin/java',
+      `-Xmx${heapMb}m`,
+      '-Xss64m',
+      '-XX:+UseSerialGC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Xshare:auto',
+      '-cp',
+      'classes',
+      source.slice(0, -'.java'.length),
+    ];
+  },
+  version: {
+    argv: ['/usr/bin/java', '-version'],
+    parse: (out) => /version "([^"]+)"/.exec(out)?.[1] ?? null,
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * Python 3 (Debian's `/usr/bin/python3`). One process checks the syntax and runs the
+ * program, which saves a second sandbox start; a `SyntaxError` is reported behind a
+ * marker on stderr and becomes `COMPILE_ERROR`.
+ */
+import type { LanguageRecipe } from './recipe.js';
+
+const MARKER = '\u0000ARBITER:COMPILE_ERROR\n';
+
+// Compiles main.py; on a syntax error prints the marker and the error, else runs it as __main__.
+const BOOTSTRAP = [
+  'import sys',
+  "src = open('main.py', encoding='utf-8').read()",
+  'try:',
+  "    code = compile(src, 'main.py', 'exec')",
+  'except (SyntaxError, ValueError) as error:',
+  '    import traceback',
+  `    sys.stderr.write(${JSON.stringify(MARKER)} + ''.join(traceback.format_exception_only(type(error), error)))`,
+  '    sys.exit(1)',
+  'del src',
+  "sys.argv = ['main.py']",
+  "exec(code, {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__})",
+].join('\n');
+
+export const python: LanguageRecipe = {
+  id: 'python',
+  prepare: async (code) => ({ ok: true, files: { 'main.py': code } }),
+  run: () => ['/usr/bin/python3', '-S', '-c', BOOTSTRAP],
+  compileErrorMarker: MARKER,
+  version: { argv: ['/usr/bin/python3', '--version'], parse: (out) => /Python (\S+)/.exec(out)?.[1] ?? null },
+};

@@ -1,0 +1,42 @@
+/** What the judge needs to know about a language: how to lay out, check, compile and run a program. */
+import type { LanguageId } from '@arbiter/contracts';
+
+export interface SourceLayout {
+  /** File name of the source in the work dir. */
+  file: string;
+  /** Contents to write (the code, possibly transpiled). */
+  contents: string;
+}
+
+export type PrepareResult =
+  { ok: true; files: Record<string, string> } | { ok: false; compileOutput: string };
+
+export interface RunContext {
+  /** Memory limit of the run, in MiB: runtimes with their own heap cap (JVM, V8) are sized from it. */
+  memoryMb: number;
+}
+
+export interface LanguageRecipe {
+  id: LanguageId;
+  /**
+   * Turns the code into the files of the work dir. Checks that need no sandbox (they
+   * parse, never execute) may fail here with a compile error: TypeScript's transpile,
+   * JavaScript's syntax check.
+   */
+  prepare(code: string): Promise<PrepareResult>;
+  /** Compile step run in the sandbox, if the language has one. */
+  compile?: {
+    argv: (files: Record<string, string>) => string[];
+    /** Artefacts kept for the run step. */
+    collect: string[];
+  };
+  /** Command of the run step. */
+  run(files: Record<string, string>, context: RunContext): string[];
+  /**
+   * Marker the run step writes first on stderr when the source does not compile
+   * (languages that check and run in one process, e.g. Python).
+   */
+  compileErrorMarker?: string;
+  /** How to read the toolchain's version on the host. */
+  version: { argv: string[]; parse: (output: string) => string | null };
+}

@@ -1,0 +1,29 @@
+/** Finds which toolchains this host has, and their versions, once at worker start. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { LANGUAGE_IDS, LANGUAGE_NAMES, type LanguageInfo } from '@arbiter/contracts';
+import { RECIPES } from './languages/index.js';
+
+const run = promisify(execFile);
+
+/** Languages whose toolchain answered its version command, in the catalog's order. */
+export async function detectToolchains(): Promise<LanguageInfo[]> {
+  const found = await Promise.all(
+    LANGUAGE_IDS.map(async (id): Promise<LanguageInfo | null> => {
+      const { argv, parse } = RECIPES[id].version;
+      const [command, ...args] = argv;
+      if (command === undefined) return null;
+      try {
+        const { stdout, stderr } = await run(command, args, {
+          timeout: 10_000,
+          env: { PATH: '/usr/bin:/bin' },
+        });
+        const version = parse(`${stdout}\n${stderr}`);
+        return version === null ? null : { id, name: LANGUAGE_NAMES[id], version };
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return found.filter((info): info is LanguageInfo => info !== null);
+}

@@ -1,0 +1,15 @@
+/** Redis-side plumbing shared by the API and workers: the BullMQ queue, job records, event streams, live workers. */
+export { createKeys, type Keys } from './keys.js';
+export { createRedis, type Redis, type RedisOptions } from './redis-connection.js';
+export {
+  SUBMISSION_QUEUE,
+  createSubmissionQueue,
+  enqueueSubmission,
+  submissionJobOptions,
+  type SubmissionQueue,
+  type SubmissionQueueOptions,
+} from './submission-queue.js';
+export { queuePosition, waitingCount } from './queue-position.js';
+export { JobEventLog, type JobEventLogOptions } from './job-event-log.js';
+export { JobStore, newJobRecord, type JobStoreOptions } from './job-store.js';
+export { WorkerRegistry, workerAdvertSchema, type WorkerAdvert } from './worker-registry.js';

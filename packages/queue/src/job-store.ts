@@ -1,0 +1,105 @@
+/**
+ * Job records in Redis: the state a job is in and, once finished, its result, as
+ * `GET /status/:jobId` serves them. A finished record is never overwritten, so a
+ * late or duplicate writer (a retried attempt, a failure handler) cannot undo a verdict.
+ */
+import type { Redis } from 'ioredis';
+import type { JobData, JobResult } from '@arbiter/contracts';
+import type { Keys } from './keys.js';
+
+// KEYS: record. ARGV: status, json, ttl. Returns 1 if written, 0 if the record is missing or final.
+const UPDATE_SCRIPT = `
+local current = redis.call('HGET', KEYS[1], 'status')
+if not current or current == 'completed' or current == 'failed' then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[1], 'json', ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
+`;
+
+export interface JobStoreOptions {
+  redis: Redis;
+  keys: Keys;
+  /**
+   * Seconds a record stays readable after its last change.
+   * @defaultValue 86400
+   */
+  ttlSeconds?: number;
+}
+
+export class JobStore {
+  private readonly redis: Redis;
+  private readonly keys: Keys;
+  private readonly ttlSeconds: number;
+
+  constructor(options: JobStoreOptions) {
+    this.redis = options.redis;
+    this.keys = options.keys;
+    this.ttlSeconds = options.ttlSeconds ?? 24 * 3600;
+  }
+
+  async create(record: JobResult): Promise<void> {
+    const key = this.keys.record(record.jobId);
+    await this.redis
+      .multi()
+      .hset(key, 'status', record.status, 'json', JSON.stringify(record))
+      .expire(key, this.ttlSeconds)
+      .exec();
+  }
+
+  async get(jobId: string): Promise<JobResult | null> {
+    const json = await this.redis.hget(this.keys.record(jobId), 'json');
+    // Records are written only by this class, from typed values.
+    return json === null ? null : (JSON.parse(json) as JobResult);
+  }
+
+  /**
+   * Merges `patch` into an unfinished record. Returns the new record, or null when
+   * there is no record or it is already finished (the patch is then dropped).
+   */
+  async update(jobId: string, patch: Partial<JobResult>): Promise<JobResult | null> {
+    const current = await this.get(jobId);
+    if (current === null) return null;
+    const next: JobResult = { ...current, ...patch, jobId };
+    const written = await this.redis.eval(
+      UPDATE_SCRIPT,
+      1,
+      this.keys.record(jobId),
+      next.status,
+      JSON.stringify(next),
+      this.ttlSeconds,
+    );
+    return written === 1 ? next : null;
+  }
+
+  async delete(jobId: string): Promise<void> {
+    await this.redis.del(this.keys.record(jobId));
+  }
+}
+
+/** The record of a job that was just accepted: queued, no verdict. */
+export function newJobRecord(data: JobData): JobResult {
+  return {
+    jobId: data.jobId,
+    status: 'queued',
+    language: data.language,
+    verdict: null,
+    stdout: '',
+    stderr: '',
+    compileOutput: '',
+    exitCode: null,
+    signal: null,
+    timeMs: null,
+    wallTimeMs: null,
+    memoryKb: null,
+    tests: [],
+    percentile: null,
+    limits: data.limits,
+    error: null,
+    worker: null,
+    attempts: 0,
+    lastSeq: 0,
+    createdAt: new Date(data.createdAt).toISOString(),
+    startedAt: null,
+    finishedAt: null,
+  };
+}

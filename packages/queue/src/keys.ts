@@ -1,0 +1,29 @@
+/**
+ * Names of every Redis key and channel the platform uses besides BullMQ's own.
+ * Per-job keys share a `{jobId}` hash tag so a job's keys live on one Redis Cluster slot.
+ */
+export interface Keys {
+  /** The job's event stream (XADD/XRANGE). */
+  events(jobId: string): string;
+  /** Hash beside the stream: last `seq`, last status, last queue position. */
+  eventMeta(jobId: string): string;
+  /** Pub/sub channel announcing that the job's stream grew. */
+  eventChannel(jobId: string): string;
+  /** The job's record (status and result). */
+  record(jobId: string): string;
+  /** Sorted set of live workers, scored by heartbeat expiry (ms). */
+  workers(): string;
+  /** One live worker's advertisement (JSON). */
+  worker(workerId: string): string;
+}
+
+export function createKeys(prefix: string): Keys {
+  return {
+    events: (jobId) => `${prefix}:ev:{${jobId}}`,
+    eventMeta: (jobId) => `${prefix}:evmeta:{${jobId}}`,
+    eventChannel: (jobId) => `${prefix}:evch:{${jobId}}`,
+    record: (jobId) => `${prefix}:job:{${jobId}}`,
+    workers: () => `${prefix}:workers`,
+    worker: (workerId) => `${prefix}:worker:${workerId}`,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * 1-based place of a waiting job in the submissions queue, read atomically from
+ * BullMQ's keys: plain jobs (the `wait` list, taken from its right end) go before
+ * prioritized ones (the `prioritized` sorted set).
+ */
+import type { Redis } from 'ioredis';
+import { SUBMISSION_QUEUE } from './submission-queue.js';
+
+const POSITION_SCRIPT = `
+local len = redis.call('LLEN', KEYS[1])
+local index = redis.call('LPOS', KEYS[1], ARGV[1])
+if index then return len - index end
+local rank = redis.call('ZRANK', KEYS[2], ARGV[1])
+if rank then return len + rank + 1 end
+return 0
+`;
+
+/** Returns the position, or null when the job is not waiting (running, delayed, finished, unknown). */
+export async function queuePosition(redis: Redis, prefix: string, jobId: string): Promise<number | null> {
+  const base = `${prefix}:${SUBMISSION_QUEUE}`;
+  const position = await redis.eval(POSITION_SCRIPT, 2, `${base}:wait`, `${base}:prioritized`, jobId);
+  return typeof position === 'number' && position > 0 ? position : null;
+}
+
+/** Jobs waiting in total (plain and prioritized). */
+export async function waitingCount(redis: Redis, prefix: string): Promise<number> {
+  const base = `${prefix}:${SUBMISSION_QUEUE}`;
+  const [waiting, prioritized] = await Promise.all([
+    redis.llen(`${base}:wait`),
+    redis.zcard(`${base}:prioritized`),
+  ]);
+  return waiting + prioritized;
+}

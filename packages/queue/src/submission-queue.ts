@@ -1,0 +1,50 @@
+/**
+ * The BullMQ queue `submissions`: its name, job options, and the one way to add a job.
+ * Job id = submission id. Only infrastructure faults are retried (a verdict is never an error).
+ */
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { JobData } from '@arbiter/contracts';
+
+export const SUBMISSION_QUEUE = 'submissions';
+
+export interface SubmissionQueueOptions {
+  connection: ConnectionOptions;
+  /** Key prefix of the deployment (REDIS_PREFIX). */
+  prefix: string;
+  /**
+   * Attempts per job, counting the first.
+   * @defaultValue 3
+   */
+  attempts?: number;
+  /**
+   * Age after which finished jobs are trimmed from the queue, in s.
+   * @defaultValue 3600
+   */
+  keepSeconds?: number;
+}
+
+export type SubmissionQueue = Queue<JobData, void, 'judge'>;
+
+export function createSubmissionQueue(options: SubmissionQueueOptions): SubmissionQueue {
+  return new Queue<JobData, void, 'judge'>(SUBMISSION_QUEUE, {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: submissionJobOptions(options),
+  });
+}
+
+export function submissionJobOptions(
+  options: Pick<SubmissionQueueOptions, 'attempts' | 'keepSeconds'>,
+): JobsOptions {
+  const age = options.keepSeconds ?? 3600;
+  return {
+    attempts: options.attempts ?? 3,
+    backoff: { type: 'exponential', delay: 500 },
+    removeOnComplete: { age },
+    removeOnFail: { age },
+  };
+}
+
+export async function enqueueSubmission(queue: SubmissionQueue, data: JobData): Promise<void> {
+  await queue.add('judge', data, { jobId: data.jobId });
+}

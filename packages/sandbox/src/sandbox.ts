@@ -1,0 +1,82 @@
+/**
+ * The contract between the judge and whatever runs a program: one call runs one
+ * command over a set of files and reports exactly what happened. Implementations:
+ * the bubblewrap + cgroup sandbox, and an unsandboxed runner for development only.
+ */
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface RunLimits {
+  /** CPU time of the whole run (all processes together), in ms. */
+  cpuMs: number;
+  /** Wall-clock time, in ms. */
+  wallMs: number;
+  /** Memory of the whole run (all processes, tmpfs pages included), in KiB. */
+  memoryKb: number;
+  /** Most processes and threads alive at once. */
+  pids: number;
+  /** Bytes kept per output stream; more stops the run with `output_limit`. */
+  outputBytes: number;
+  /** Largest file the program may write, in bytes. */
+  fileSizeBytes: number;
+  /** Open file descriptors. */
+  openFiles: number;
+  /** Stack size, in KiB. */
+  stackKb: number;
+}
+
+export interface RunRequest {
+  /** Command to run; argv[0] is looked up on the sandbox's PATH (`/usr/bin:/bin`). */
+  argv: string[];
+  /** Files placed in the working directory before the run, by relative path. */
+  files?: Record<string, string | Uint8Array>;
+  /** Relative paths (files, or folders taken whole) to read back after the run. */
+  collect?: string[];
+  stdin?: string | Uint8Array;
+  /** Extra environment; the run otherwise starts with an empty one (PATH, HOME, LANG set). */
+  env?: Record<string, string>;
+  limits: RunLimits;
+  /** Called with output as it arrives, before the cap is applied to `stdout`/`stderr`. */
+  onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
+  /** Aborting kills the run; it then reports `aborted`. */
+  signal?: AbortSignal;
+}
+
+/** Why the run stopped. */
+export type RunStatus =
+  | 'exited' // exited by itself, with `exitCode`
+  | 'signaled' // killed by a signal it caused (e.g. SIGSEGV), in `signal`
+  | 'cpu_limit'
+  | 'wall_limit'
+  | 'memory_limit'
+  | 'output_limit'
+  | 'aborted' // the caller aborted it
+  | 'internal_error'; // the sandbox itself failed; never the program's fault
+
+export interface RunReport {
+  status: RunStatus;
+  exitCode: number | null;
+  /** Signal name, e.g. `SIGKILL`. */
+  signal: string | null;
+  /** CPU time of all processes of the run, in ms. */
+  cpuMs: number;
+  /** Wall-clock time, in ms. */
+  wallMs: number;
+  /** Peak memory, in KiB. */
+  memoryKb: number;
+  /** Captured output, at most `limits.outputBytes` each. */
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  /** Files named in `collect` that existed after the run, by relative path. */
+  files: Record<string, Uint8Array>;
+  /** What went wrong, for `internal_error`. */
+  error?: string;
+}
+
+export interface Sandbox {
+  /** A short name for logs and `/languages` (e.g. `bwrap+cgroup-v1`, `unsandboxed`). */
+  readonly kind: string;
+  run(request: RunRequest): Promise<RunReport>;
+  /** Releases what the sandbox holds (cgroups, mounts); pending runs are killed. */
+  close(): Promise<void>;
+}

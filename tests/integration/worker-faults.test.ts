@@ -1,0 +1,195 @@
+/**
+ * Stopping and losing workers loses nothing: a SIGTERM lets the running job finish (or
+ * hands it back when the grace period ends), a worker killed hard has its job run again,
+ * and a job the platform cannot judge ends INTERNAL_ERROR instead of staying `running`.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiServer } from '@arbiter/api';
+import type { RunningWorker } from '@arbiter/worker';
+import type { Sandbox } from '@arbiter/sandbox';
+import {
+  base,
+  cleanup,
+  connect,
+  getStatus,
+  spawnApp,
+  startApi,
+  startWorkerInProcess,
+  submit,
+  subscribe,
+  testPrefix,
+  waitFor,
+  waitForResult,
+  type ChildApp,
+} from '../support/platform.js';
+
+const prefix = testPrefix();
+let api: ApiServer;
+let url: string;
+const children: ChildApp[] = [];
+const inProcess: RunningWorker[] = [];
+
+beforeAll(async () => {
+  api = await startApi(prefix, { JOB_ATTEMPTS: '2' });
+  url = base(api);
+});
+
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    child.child.kill('SIGKILL');
+    await child.exited;
+  }
+  await Promise.all(inProcess.splice(0).map((worker) => worker.stop(500)));
+});
+
+afterAll(async () => {
+  await api?.close(1_000);
+  await cleanup(prefix);
+});
+
+// BullMQ lets one stall check per queue run per `stalledInterval` of whichever worker ran the
+// last one, so every worker of this queue checks at the same quick pace.
+const FAST_STALL = { STALLED_INTERVAL_MS: '500' };
+
+async function spawnWorker(env: Record<string, string> = {}): Promise<ChildApp> {
+  const child = await spawnApp(
+    'worker',
+    { REDIS_PREFIX: prefix, WORKER_CONCURRENCY: '1', ...FAST_STALL, ...env },
+    'worker ready',
+  );
+  children.push(child);
+  return child;
+}
+
+async function waitRunning(jobId: string): Promise<void> {
+  await waitFor(
+    async () => (await getStatus(url, jobId)).body.status === 'running',
+    15_000,
+    () => `${jobId} never ran`,
+  );
+}
+
+describe('worker shutdown and loss', () => {
+  it('on SIGTERM finishes the running job, then exits 0', async () => {
+    const worker = await spawnWorker({ SHUTDOWN_GRACE_MS: '10000' });
+    const jobId = await submit(url, {
+      language: 'python',
+      code: 'import time\ntime.sleep(1)\nprint("finished")',
+    });
+    await waitRunning(jobId);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    const result = await getStatus(url, jobId);
+    expect(result.body).toMatchObject({
+      status: 'completed',
+      verdict: 'ACCEPTED',
+      stdout: 'finished\n',
+      attempts: 1,
+    });
+    expect(worker.output()).toContain('worker stopped');
+  });
+
+  it('when the grace period ends, hands the job back to the queue and another worker completes it', async () => {
+    const leaving = await spawnWorker({ SHUTDOWN_GRACE_MS: '300' });
+    const client = connect(url);
+    try {
+      const jobId = await submit(url, {
+        language: 'python',
+        code: 'import time\ntime.sleep(3)\nprint("done")',
+      });
+      await subscribe(client.socket, jobId);
+      await waitRunning(jobId);
+      const stoppedAt = Date.now();
+      leaving.child.kill('SIGTERM');
+      expect(await leaving.exited).toBe(0);
+      expect(Date.now() - stoppedAt).toBeLessThan(2_500);
+      expect((await getStatus(url, jobId)).body.status).toBe('queued');
+
+      const taker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '1', ...FAST_STALL });
+      inProcess.push(taker);
+      const result = await waitForResult(url, jobId);
+      expect(result).toMatchObject({
+        status: 'completed',
+        verdict: 'ACCEPTED',
+        stdout: 'done\n',
+        worker: taker.id,
+      });
+      await waitFor(
+        () => client.events.some((e) => e.type === 'result'),
+        5_000,
+        () => JSON.stringify(client.events),
+      );
+      const statuses = client.events.filter((e) => e.type === 'status').map((e) => e.payload.status);
+      expect(statuses).toEqual(['queued', 'running', 'queued', 'running']);
+    } finally {
+      client.socket.close();
+    }
+  });
+
+  it('a job whose worker is killed with SIGKILL runs again on another worker', async () => {
+    const doomed = await spawnWorker({ JOB_LOCK_MS: '1500', STALLED_INTERVAL_MS: '500' });
+    const jobId = await submit(url, {
+      language: 'python',
+      code: 'import time\ntime.sleep(1.5)\nprint("survived")',
+    });
+    await waitRunning(jobId);
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+
+    const rescuer = await startWorkerInProcess(prefix, {
+      WORKER_CONCURRENCY: '1',
+      JOB_LOCK_MS: '1500',
+      STALLED_INTERVAL_MS: '500',
+    });
+    inProcess.push(rescuer);
+    const result = await waitForResult(url, jobId, 20_000);
+    expect(result).toMatchObject({
+      status: 'completed',
+      verdict: 'ACCEPTED',
+      stdout: 'survived\n',
+      worker: rescuer.id,
+    });
+  });
+
+  it('a job that keeps hitting platform faults ends INTERNAL_ERROR after its attempts, with a result event', async () => {
+    const broken: Sandbox = {
+      kind: 'broken',
+      run: async () => {
+        throw new Error('cgroup controller vanished');
+      },
+      close: async () => undefined,
+    };
+    const worker = await startWorkerInProcess(
+      prefix,
+      { WORKER_CONCURRENCY: '1', ...FAST_STALL },
+      { sandbox: broken },
+    );
+    inProcess.push(worker);
+    const client = connect(url);
+    try {
+      const jobId = await submit(url, { language: 'python', code: 'print(1)' });
+      await subscribe(client.socket, jobId);
+      const result = await waitForResult(url, jobId);
+      expect(result).toMatchObject({ status: 'failed', verdict: 'INTERNAL_ERROR', attempts: 2 });
+      expect(result.error).toMatch(/cgroup controller vanished/);
+      await waitFor(
+        () => client.events.some((e) => e.type === 'result'),
+        5_000,
+        () => JSON.stringify(client.events),
+      );
+      expect(client.events.filter((e) => e.type === 'result')).toHaveLength(1);
+    } finally {
+      client.socket.close();
+    }
+  });
+});
+
+describe('API shutdown', () => {
+  it('on SIGTERM stops accepting and exits 0', async () => {
+    const child = await spawnApp('api', { REDIS_PREFIX: prefix, PORT: '0' }, 'api listening');
+    children.push(child);
+    child.child.kill('SIGTERM');
+    expect(await child.exited).toBe(0);
+    expect(child.output()).toContain('api stopped');
+  });
+});

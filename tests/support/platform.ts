@@ -1,0 +1,218 @@
+/**
+ * Starts real pieces of the platform for tests: API instances and workers (in-process or
+ * as child processes) on the machine's Redis, each test under its own key prefix, and
+ * clients that speak HTTP and Socket.IO to them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { io, type Socket } from 'socket.io-client';
+import {
+  apiEnvSchema,
+  workerEnvSchema,
+  type ClientToServerEvents,
+  type JobResult,
+  type ServerToClientEvents,
+} from '@arbiter/contracts';
+import { startApiServer, type ApiServer } from '@arbiter/api';
+import { startWorker, type RunningWorker, type StartWorkerOverrides } from '@arbiter/worker';
+import { createLogger } from '@arbiter/observability';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const silent = createLogger({
+  service: 'test',
+  level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+});
+
+/** Settings every test worker gets: no sandbox yet on CI machines without one, quick stall detection. */
+export const TEST_WORKER_ENV: Record<string, string> = {
+  SANDBOX: process.env.TEST_SANDBOX ?? 'none',
+  ALLOW_UNSANDBOXED: 'true',
+  WORKER_CONCURRENCY: '2',
+  HEARTBEAT_MS: '1000',
+};
+
+export function testPrefix(): string {
+  return `test-${randomUUID().slice(0, 8)}`;
+}
+
+export async function startApi(prefix: string, env: Record<string, string> = {}): Promise<ApiServer> {
+  return startApiServer(
+    apiEnvSchema.parse({
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
+    silent,
+  );
+}
+
+export async function startWorkerInProcess(
+  prefix: string,
+  env: Record<string, string> = {},
+  overrides: StartWorkerOverrides = {},
+): Promise<RunningWorker> {
+  return startWorker(
+    workerEnvSchema.parse({
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      ...TEST_WORKER_ENV,
+      ...env,
+    }),
+    silent,
+    overrides,
+  );
+}
+
+export interface ChildApp {
+  child: ChildProcess;
+  /** Everything the process logged so far. */
+  output(): string;
+  /** Resolves with the exit code once it exits. */
+  exited: Promise<number | null>;
+}
+
+/** Runs `apps/<app>/src/main.ts` as its own process and waits until its log says `readyLine`. */
+export async function spawnApp(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  readyLine: string,
+): Promise<ChildApp> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      REDIS_URL,
+      LOG_LEVEL: 'info',
+      ...(app === 'worker' ? TEST_WORKER_ENV : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await waitFor(
+    () => output.includes(readyLine),
+    20_000,
+    () => `${app} did not start:\n${output}`,
+  );
+  return { child, output: () => output, exited };
+}
+
+export async function cleanup(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  message: () => string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(message());
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export interface HttpAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export async function post(
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+export async function submit(base: string, body: unknown): Promise<string> {
+  const answer = await post(base, '/submit', body);
+  if (answer.status !== 202)
+    throw new Error(`submit answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return (answer.body as { jobId: string }).jobId;
+}
+
+export async function getStatus(base: string, jobId: string): Promise<HttpAnswer<JobResult>> {
+  const response = await fetch(`${base}/status/${jobId}`);
+  return { status: response.status, body: (await response.json()) as JobResult };
+}
+
+export async function waitForResult(base: string, jobId: string, timeoutMs = 20_000): Promise<JobResult> {
+  let last: JobResult | null = null;
+  await waitFor(
+    async () => {
+      last = (await getStatus(base, jobId)).body;
+      return last.status === 'completed' || last.status === 'failed';
+    },
+    timeoutMs,
+    () => `job ${jobId} did not finish: ${JSON.stringify(last)}`,
+  );
+  if (last === null) throw new Error('unreachable');
+  return last;
+}
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A received socket event, flattened: its name and payload. */
+export interface ReceivedEvent {
+  type: 'status' | 'log' | 'test' | 'result';
+  seq: number;
+  jobId: string;
+  payload: Record<string, unknown>;
+}
+
+/** A Socket.IO client that records every event it receives. */
+export function connect(base: string): { socket: ClientSocket; events: ReceivedEvent[] } {
+  const socket: ClientSocket = io(base, { transports: ['websocket'], reconnection: false, forceNew: true });
+  const events: ReceivedEvent[] = [];
+  for (const type of ['status', 'log', 'test', 'result'] as const) {
+    socket.on(type, (payload: { seq: number; jobId: string }) => {
+      events.push({
+        type,
+        seq: payload.seq,
+        jobId: payload.jobId,
+        payload: payload as unknown as Record<string, unknown>,
+      });
+    });
+  }
+  return { socket, events };
+}
+
+export async function subscribe(socket: ClientSocket, jobId: string, after?: number): Promise<void> {
+  if (!socket.connected) await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  const answer = await socket
+    .timeout(5_000)
+    .emitWithAck('subscribe', after === undefined ? { jobId } : { jobId, after });
+  if (!answer.ok) throw new Error(`subscribe refused: ${answer.error.message}`);
+}
+
+export function base(server: ApiServer): string {
+  return `http://127.0.0.1:${server.port}`;
+}
