@@ -6,6 +6,7 @@ import {
   base,
   cleanup,
   connect,
+  getStatus,
   startApi,
   startWorkerInProcess,
   submit,
@@ -91,9 +92,9 @@ describe('scale-out on one Redis', () => {
     );
     await waitFor(
       async () =>
-        (
-          await Promise.all(blockers.map((id) => fetch(`${base(apiB)}/status/${id}`).then((r) => r.json())))
-        ).every((s: { status: string }) => s.status === 'running'),
+        (await Promise.all(blockers.map((id) => getStatus(base(apiB), id)))).every(
+          (s) => s.body.status === 'running',
+        ),
       10_000,
       () => 'blockers did not start',
     );
@@ -101,10 +102,7 @@ describe('scale-out on one Redis', () => {
     for (let i = 0; i < 3; i += 1)
       waiting.push(await submit(base(apiA), { language: 'python', code: 'import time\ntime.sleep(0.3)' }));
     const last = waiting[2] ?? '';
-    const status = (await (await fetch(`${base(apiB)}/status/${last}`)).json()) as {
-      status: string;
-      position?: number;
-    };
+    const status = (await getStatus(base(apiB), last)).body;
     expect(status).toMatchObject({ status: 'queued', position: 3 });
 
     const client = connect(base(apiB));
