@@ -1,0 +1,107 @@
+/**
+ * Judging programs in every language, end to end through a real runner: hello, stdin,
+ * compile errors, runtime errors, wrong answers, limits. Runs on the development runner;
+ * the sandbox's own suite proves isolation.
+ */
+import { describe, expect, it } from 'vitest';
+import { createUnsandboxedSandbox } from '@arbiter/sandbox';
+import { resolveLimits, type LanguageId } from '@arbiter/contracts';
+import { judgeProgram, type ProgramJob } from '../src/index.js';
+
+const sandbox = createUnsandboxedSandbox();
+const limits = resolveLimits({ timeMs: 5_000 });
+
+function job(language: LanguageId, code: string, extra: Partial<ProgramJob> = {}): ProgramJob {
+  return { language, code, stdin: '', limits, ...extra };
+}
+
+const HELLO: Record<LanguageId, string> = {
+  python: 'import sys\nprint("hello", sys.stdin.read().strip())',
+  javascript: "console.log('hello', require('fs').readFileSync(0, 'utf8').trim())",
+  typescript:
+    "const input: string = require('fs').readFileSync(0, 'utf8').trim();\nconsole.log('hello', input)",
+  cpp: '#include <bits/stdc++.h>\nint main(){std::string s;std::cin>>s;std::cout<<"hello "<<s<<"\\n";}',
+  c: '#include <stdio.h>\nint main(void){char s[64];scanf("%63s",s);printf("hello %s\\n",s);return 0;}',
+  java: 'import java.util.*;\npublic class Greeter { public static void main(String[] a){ System.out.println("hello " + new Scanner(System.in).next()); } }',
+};
+
+const BROKEN: Record<LanguageId, string> = {
+  python: 'print("x"',
+  javascript: 'console.log(1 +;',
+  typescript: 'let x: number = ;',
+  cpp: 'int main() { return undefined_name; }',
+  c: 'int main(void) { return undefined_name; }',
+  java: 'class Main { public static void main(String[] a) { int x = "s"; } }',
+};
+
+const CRASH: Record<LanguageId, string> = {
+  python: 'raise ValueError("boom")',
+  javascript: 'throw new Error("boom")',
+  typescript: 'throw new Error("boom")',
+  cpp: '#include <cstdlib>\nint main(){ std::exit(3); }',
+  c: '#include <stdlib.h>\nint main(void){ exit(3); }',
+  java: 'class Main { public static void main(String[] a){ throw new RuntimeException("boom"); } }',
+};
+
+describe.each(Object.keys(HELLO) as LanguageId[])('%s', (language) => {
+  it('runs hello with stdin and matches the expected output', async () => {
+    const outcome = await judgeProgram(
+      job(language, HELLO[language], { stdin: 'judge\n', expectedOutput: 'hello judge' }),
+      sandbox,
+    );
+    expect(outcome).toMatchObject({ verdict: 'ACCEPTED', stdout: 'hello judge\n', exitCode: 0 });
+  });
+
+  it('reports a wrong answer', async () => {
+    const outcome = await judgeProgram(
+      job(language, HELLO[language], { stdin: 'judge\n', expectedOutput: 'hello world' }),
+      sandbox,
+    );
+    expect(outcome.verdict).toBe('WRONG_ANSWER');
+  });
+
+  it('reports a compile error with the compiler output, streamed as compile log', async () => {
+    const logs: string[] = [];
+    const outcome = await judgeProgram(job(language, BROKEN[language]), sandbox, {
+      onLog: (stream, chunk) => stream === 'compile' && logs.push(chunk),
+    });
+    expect(outcome.verdict).toBe('COMPILE_ERROR');
+    expect(outcome.compileOutput).toMatch(/error|Error/);
+    expect(logs.join('')).toMatch(/error|Error/);
+    expect(outcome.timeMs).toBeNull();
+  });
+
+  it('reports a runtime error with a non-zero exit', async () => {
+    const outcome = await judgeProgram(job(language, CRASH[language]), sandbox);
+    expect(outcome.verdict).toBe('RUNTIME_ERROR');
+    expect(outcome.exitCode).not.toBe(0);
+  });
+});
+
+describe('limits and output', () => {
+  it('stops a busy loop with TIME_LIMIT_EXCEEDED', async () => {
+    const outcome = await judgeProgram(
+      job('python', 'while True: pass', { limits: resolveLimits({ timeMs: 300 }) }),
+      sandbox,
+    );
+    expect(outcome.verdict).toBe('TIME_LIMIT_EXCEEDED');
+  });
+
+  it('streams stdout and stderr as they come, and keeps them apart', async () => {
+    const seen: [string, string][] = [];
+    const outcome = await judgeProgram(
+      job('python', 'import sys\nprint("out", flush=True)\nprint("err", file=sys.stderr, flush=True)'),
+      sandbox,
+      { onLog: (stream, chunk) => seen.push([stream, chunk]) },
+    );
+    expect(outcome).toMatchObject({ stdout: 'out\n', stderr: 'err\n' });
+    expect(seen).toContainEqual(['stdout', 'out\n']);
+    expect(seen).toContainEqual(['stderr', 'err\n']);
+  });
+
+  it('stops unbounded output with OUTPUT_LIMIT_EXCEEDED', async () => {
+    const outcome = await judgeProgram(job('python', 'while True: print("x" * 1000)'), sandbox);
+    expect(outcome.verdict).toBe('OUTPUT_LIMIT_EXCEEDED');
+    expect(outcome.stdout.length).toBeLessThanOrEqual(limits.outputBytes);
+  });
+});

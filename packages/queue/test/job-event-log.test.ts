@@ -1,0 +1,88 @@
+/** Job event streams on real Redis: gap-free seq, reads after a seq, position refresh rules, expiry, announcements. */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { JobEventLog, createKeys } from '../src/index.js';
+
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `test-${randomUUID().slice(0, 8)}`;
+const keys = createKeys(prefix);
+let redis: Redis;
+let log: JobEventLog;
+
+beforeAll(() => {
+  redis = new Redis(url);
+  log = new JobEventLog({ redis, keys, maxLength: 100, ttlSeconds: 60 });
+});
+
+afterAll(async () => {
+  const found = await redis.keys(`${prefix}:*`);
+  if (found.length > 0) await redis.del(...found);
+  redis.disconnect();
+});
+
+describe('JobEventLog', () => {
+  it('numbers events 1, 2, 3… and reads everything after a seq', async () => {
+    const jobId = randomUUID();
+    expect(await log.append(jobId, { type: 'status', data: { status: 'queued', position: 1 } })).toBe(1);
+    expect(await log.append(jobId, { type: 'status', data: { status: 'running' } })).toBe(2);
+    expect(await log.append(jobId, { type: 'log', data: { stream: 'stdout', chunk: 'hi\n' } })).toBe(3);
+    const all = await log.readAfter(jobId, 0);
+    expect(all.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'status'],
+      [2, 'status'],
+      [3, 'log'],
+    ]);
+    expect(all[2]).toEqual({ jobId, seq: 3, type: 'log', data: { stream: 'stdout', chunk: 'hi\n' } });
+    expect((await log.readAfter(jobId, 2)).map((e) => e.seq)).toEqual([3]);
+    expect(await log.readAfter(jobId, 3)).toEqual([]);
+    expect(await log.lastSeq(jobId)).toBe(3);
+  });
+
+  it('keeps seq gap-free under concurrent writers', async () => {
+    const jobId = randomUUID();
+    const seqs = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        log.append(jobId, { type: 'log', data: { stream: 'stdout', chunk: `${i}` } }),
+      ),
+    );
+    expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect((await log.readAfter(jobId, 0)).map((e) => e.seq)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+  });
+
+  it('records a queue position only while queued and only when it went down', async () => {
+    const jobId = randomUUID();
+    await log.append(jobId, { type: 'status', data: { status: 'queued', position: 3 } });
+    expect(await log.refreshPosition(jobId, 3)).toBeNull();
+    expect(await log.refreshPosition(jobId, 4)).toBeNull();
+    expect(await log.refreshPosition(jobId, 2)).toBe(2);
+    await log.append(jobId, { type: 'status', data: { status: 'running' } });
+    expect(await log.refreshPosition(jobId, 1)).toBeNull();
+    const positions = (await log.readAfter(jobId, 0)).map((e) =>
+      e.type === 'status' ? e.data.position : undefined,
+    );
+    expect(positions).toEqual([3, 2, undefined]);
+  });
+
+  it('expires the stream and its counter, and announces each append on the job channel', async () => {
+    const jobId = randomUUID();
+    const subscriber = new Redis(url);
+    const heard: string[] = [];
+    try {
+      await subscriber.subscribe(log.channel(jobId));
+      subscriber.on('message', (_channel, message: string) => heard.push(message));
+      await log.append(jobId, { type: 'status', data: { status: 'running' } });
+      await log.append(jobId, { type: 'status', data: { status: 'completed' } });
+      const ttl = await redis.ttl(keys.events(jobId));
+      expect(ttl).toBeGreaterThan(50);
+      expect(ttl).toBeLessThanOrEqual(60);
+      expect(await redis.ttl(keys.eventMeta(jobId))).toBeGreaterThan(50);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(heard).toEqual(['1', '2']);
+    } finally {
+      subscriber.disconnect();
+    }
+  });
+});
