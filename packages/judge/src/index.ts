@@ -1,6 +1,8 @@
 /** Language recipes, toolchain detection and judging of programs, on top of a `Sandbox`. */
 export { RECIPES, javaMainClass, type LanguageRecipe } from './languages/index.js';
 export { detectToolchains } from './toolchains.js';
+export { compileProgram, type CompiledProgram, type CompileResult, type StepHooks } from './compile-step.js';
+export { runProgram, type RunOptions, type RunOutcome } from './run-step.js';
 export { judgeProgram, type JudgeHooks, type ProgramJob, type ProgramOutcome } from './judge-program.js';
 export { InfrastructureError, verdictOfRun } from './verdict.js';
 export { sameTokens, tokens } from './compare-output.js';

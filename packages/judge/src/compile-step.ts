@@ -1,0 +1,92 @@
+/**
+ * Turns source code into a runnable program: the language's in-worker checks, then its
+ * compile step in the sandbox. A failure here is a `COMPILE_ERROR`, never an exception;
+ * exceptions are platform faults.
+ */
+import type { LanguageId, LogStream } from '@arbiter/contracts';
+import type { RunReport, Sandbox } from '@arbiter/sandbox';
+import { RECIPES, type LanguageRecipe } from './languages/index.js';
+import { COMPILE_STEP_LIMITS } from './run-limits.js';
+import { streamDecoder } from './stream-text.js';
+import { InfrastructureError } from './verdict.js';
+
+/** A program ready to run: the files of its work dir and how to start it. */
+export interface CompiledProgram {
+  language: LanguageId;
+  recipe: LanguageRecipe;
+  /** Source files as prepared (for the run command, e.g. Java's class name). */
+  sources: Record<string, string>;
+  /** Files the run step starts with (artefacts for compiled languages, sources otherwise). */
+  files: Record<string, string | Uint8Array>;
+  compileOutput: string;
+}
+
+export type CompileResult = { ok: true; program: CompiledProgram } | { ok: false; compileOutput: string };
+
+export interface StepHooks {
+  onLog?: (stream: LogStream, chunk: string) => void;
+  signal?: AbortSignal;
+}
+
+const decoder = new TextDecoder();
+
+export async function compileProgram(
+  language: LanguageId,
+  code: string,
+  sandbox: Sandbox,
+  hooks: StepHooks = {},
+): Promise<CompileResult> {
+  const recipe = RECIPES[language];
+  const onLog = hooks.onLog ?? (() => undefined);
+  const prepared = await recipe.prepare(code);
+  if (!prepared.ok) {
+    onLog('compile', prepared.compileOutput);
+    return { ok: false, compileOutput: prepared.compileOutput };
+  }
+  if (recipe.compile === undefined) {
+    return {
+      ok: true,
+      program: { language, recipe, sources: prepared.files, files: prepared.files, compileOutput: '' },
+    };
+  }
+
+  const compileLog = streamDecoder((_stream, text) => onLog('compile', text));
+  const report = usable(
+    await sandbox.run({
+      argv: recipe.compile.argv(prepared.files),
+      files: prepared.files,
+      collect: recipe.compile.collect,
+      limits: COMPILE_STEP_LIMITS,
+      onOutput: compileLog.push,
+      signal: hooks.signal,
+    }),
+    'compile',
+  );
+  compileLog.end();
+  let compileOutput = decoder.decode(report.stdout) + decoder.decode(report.stderr);
+  if (report.status !== 'exited' || report.exitCode !== 0) {
+    if (report.status === 'cpu_limit' || report.status === 'wall_limit') {
+      compileOutput += '\nCompilation took too long and was stopped.';
+    } else if (report.status === 'memory_limit') {
+      compileOutput += '\nCompilation ran out of memory and was stopped.';
+    }
+    return { ok: false, compileOutput };
+  }
+  return {
+    ok: true,
+    program: { language, recipe, sources: prepared.files, files: report.files, compileOutput },
+  };
+}
+
+export type UsableReport = RunReport & { status: Exclude<RunReport['status'], 'internal_error' | 'aborted'> };
+
+/** Throws for runs that say nothing about the program: aborted, or failed inside the sandbox. */
+export function usable(report: RunReport, step: string): UsableReport {
+  if (report.status === 'aborted') {
+    throw new DOMException(`${step} step aborted`, 'AbortError');
+  }
+  if (report.status === 'internal_error') {
+    throw new InfrastructureError(`sandbox failed in the ${step} step: ${report.error ?? 'unknown error'}`);
+  }
+  return report as UsableReport;
+}
