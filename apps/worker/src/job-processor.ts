@@ -49,6 +49,7 @@ export async function processJob(
       },
       sandbox,
       { onLog: batcher.push, signal: context.shutdown },
+      resources.compile,
     );
   } catch (error) {
     await batcher.flush().catch(() => undefined);

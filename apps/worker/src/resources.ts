@@ -3,6 +3,7 @@ import type { Logger } from '@arbiter/observability';
 import type { JobEventLog, JobStore, WorkerRegistry } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { LanguageInfo } from '@arbiter/contracts';
+import type { CompileContext } from '@arbiter/judge';
 
 export interface WorkerResources {
   /** This worker's name in logs, records and the live-worker registry. */
@@ -14,4 +15,6 @@ export interface WorkerResources {
   sandbox: Sandbox;
   /** Toolchains found on this host. */
   languages: LanguageInfo[];
+  /** Compile cache and toolchain versions, shared by every job of this worker. */
+  compile: CompileContext;
 }

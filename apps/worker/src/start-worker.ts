@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
-import { detectToolchains } from '@arbiter/judge';
+import { CompileCache, detectToolchains } from '@arbiter/judge';
 import type { Logger } from '@arbiter/observability';
 import { JobEventLog, JobStore, WorkerRegistry, createKeys, createRedis } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
@@ -47,6 +47,13 @@ export async function startWorker(
       logger,
       sandbox,
       languages,
+      compile: {
+        cache:
+          env.COMPILE_CACHE_MB > 0
+            ? new CompileCache({ maxBytes: env.COMPILE_CACHE_MB * 1024 * 1024 })
+            : undefined,
+        versions: Object.fromEntries(languages.map((language) => [language.id, language.version])),
+      },
       store: new JobStore({ redis, keys, ttlSeconds: env.RESULT_TTL_SECONDS }),
       events: new JobEventLog({
         redis,

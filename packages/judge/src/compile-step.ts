@@ -5,6 +5,7 @@
  */
 import type { LanguageId, LogStream } from '@arbiter/contracts';
 import type { RunReport, Sandbox } from '@arbiter/sandbox';
+import { CompileCache } from './compile-cache.js';
 import { RECIPES, type LanguageRecipe } from './languages/index.js';
 import { COMPILE_STEP_LIMITS } from './run-limits.js';
 import { streamDecoder } from './stream-text.js';
@@ -28,6 +29,13 @@ export interface StepHooks {
   signal?: AbortSignal;
 }
 
+export interface CompileContext {
+  /** Where compiled programs are kept between jobs; none: compile every time. */
+  cache?: CompileCache;
+  /** Toolchain version per language (from `detectToolchains`), part of the cache key. */
+  versions?: Partial<Record<LanguageId, string>>;
+}
+
 const decoder = new TextDecoder();
 
 export async function compileProgram(
@@ -35,6 +43,7 @@ export async function compileProgram(
   code: string,
   sandbox: Sandbox,
   hooks: StepHooks = {},
+  context: CompileContext = {},
 ): Promise<CompileResult> {
   const recipe = RECIPES[language];
   const onLog = hooks.onLog ?? (() => undefined);
@@ -43,18 +52,28 @@ export async function compileProgram(
     onLog('compile', prepared.compileOutput);
     return { ok: false, compileOutput: prepared.compileOutput };
   }
+  const sources = prepared.files;
   if (recipe.compile === undefined) {
-    return {
-      ok: true,
-      program: { language, recipe, sources: prepared.files, files: prepared.files, compileOutput: '' },
-    };
+    return { ok: true, program: { language, recipe, sources, files: sources, compileOutput: '' } };
+  }
+
+  const argv = recipe.compile.argv(sources);
+  const key =
+    context.cache === undefined
+      ? null
+      : CompileCache.key({ language, version: context.versions?.[language] ?? '', argv, files: sources });
+  const cached = key === null ? undefined : context.cache?.get(key);
+  if (cached !== undefined) {
+    const output = cached.ok ? cached.program.compileOutput : cached.compileOutput;
+    if (output.length > 0) onLog('compile', output);
+    return cached;
   }
 
   const compileLog = streamDecoder((_stream, text) => onLog('compile', text));
   const report = usable(
     await sandbox.run({
-      argv: recipe.compile.argv(prepared.files),
-      files: prepared.files,
+      argv,
+      files: sources,
       collect: recipe.compile.collect,
       limits: COMPILE_STEP_LIMITS,
       onOutput: compileLog.push,
@@ -64,18 +83,20 @@ export async function compileProgram(
   );
   compileLog.end();
   let compileOutput = decoder.decode(report.stdout) + decoder.decode(report.stderr);
-  if (report.status !== 'exited' || report.exitCode !== 0) {
+  let result: CompileResult;
+  if (report.status === 'exited' && report.exitCode === 0) {
+    result = { ok: true, program: { language, recipe, sources, files: report.files, compileOutput } };
+  } else {
     if (report.status === 'cpu_limit' || report.status === 'wall_limit') {
       compileOutput += '\nCompilation took too long and was stopped.';
     } else if (report.status === 'memory_limit') {
       compileOutput += '\nCompilation ran out of memory and was stopped.';
     }
-    return { ok: false, compileOutput };
+    result = { ok: false, compileOutput };
   }
-  return {
-    ok: true,
-    program: { language, recipe, sources: prepared.files, files: report.files, compileOutput },
-  };
+  // Limit failures depend on load, not only on the source: those are not kept.
+  if (key !== null && (result.ok || report.status === 'exited')) context.cache?.set(key, result);
+  return result;
 }
 
 export type UsableReport = RunReport & { status: Exclude<RunReport['status'], 'internal_error' | 'aborted'> };

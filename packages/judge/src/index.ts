@@ -1,7 +1,14 @@
 /** Language recipes, toolchain detection and judging of programs, on top of a `Sandbox`. */
 export { RECIPES, javaMainClass, type LanguageRecipe } from './languages/index.js';
 export { detectToolchains } from './toolchains.js';
-export { compileProgram, type CompiledProgram, type CompileResult, type StepHooks } from './compile-step.js';
+export {
+  compileProgram,
+  type CompileContext,
+  type CompiledProgram,
+  type CompileResult,
+  type StepHooks,
+} from './compile-step.js';
+export { CompileCache, type CompileCacheOptions } from './compile-cache.js';
 export { runProgram, type RunOptions, type RunOutcome } from './run-step.js';
 export { judgeProgram, type JudgeHooks, type ProgramJob, type ProgramOutcome } from './judge-program.js';
 export { InfrastructureError, verdictOfRun } from './verdict.js';

@@ -6,7 +6,7 @@
 import type { EffectiveLimits, LanguageId, LogStream, Verdict } from '@arbiter/contracts';
 import type { Sandbox } from '@arbiter/sandbox';
 import { sameTokens } from './compare-output.js';
-import { compileProgram } from './compile-step.js';
+import { compileProgram, type CompileContext } from './compile-step.js';
 import { runProgram } from './run-step.js';
 
 export interface ProgramJob {
@@ -44,8 +44,9 @@ export async function judgeProgram(
   job: ProgramJob,
   sandbox: Sandbox,
   hooks: JudgeHooks = {},
+  context: CompileContext = {},
 ): Promise<ProgramOutcome> {
-  const compiled = await compileProgram(job.language, job.code, sandbox, hooks);
+  const compiled = await compileProgram(job.language, job.code, sandbox, hooks, context);
   if (!compiled.ok) return compileError(compiled.compileOutput);
 
   const run = await runProgram(compiled.program, sandbox, { ...hooks, stdin: job.stdin, limits: job.limits });
