@@ -11,7 +11,16 @@ export class SandboxUnavailableError extends Error {
   override name = 'SandboxUnavailableError';
 }
 
-export async function setUpSandbox(env: WorkerEnv, logger: Logger): Promise<Sandbox> {
+export interface SandboxSetupOptions {
+  /** Host folders every run may read (at the same path), e.g. the precompiled C++ header. */
+  readOnlyPaths: string[];
+}
+
+export async function setUpSandbox(
+  env: WorkerEnv,
+  logger: Logger,
+  _options: SandboxSetupOptions,
+): Promise<Sandbox> {
   if (env.SANDBOX === 'none') {
     if (env.NODE_ENV !== 'development' && !env.ALLOW_UNSANDBOXED) {
       throw new SandboxUnavailableError(

@@ -4,7 +4,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
-import { CompileCache, detectToolchains } from '@arbiter/judge';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CompileCache,
+  buildPrecompiledHeader,
+  detectToolchains,
+  precompiledHeaderDir,
+  type CompileContext,
+} from '@arbiter/judge';
 import type { Logger } from '@arbiter/observability';
 import { JobEventLog, JobStore, WorkerRegistry, createKeys, createRedis } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
@@ -31,12 +40,40 @@ export async function startWorker(
   logger: Logger,
   overrides: StartWorkerOverrides = {},
 ): Promise<RunningWorker> {
-  const sandbox = overrides.sandbox ?? (await setUpSandbox(env, logger));
   const languages = await detectToolchains();
   if (languages.length === 0) {
     throw new Error('no toolchain found: install python3, nodejs, g++, gcc or openjdk-17-jdk-headless');
   }
   logger.info({ languages: languages.map((l) => `${l.id} ${l.version}`) }, 'toolchains found');
+
+  const cppVersion = languages.find((language) => language.id === 'cpp')?.version;
+  const pchDir =
+    cppVersion === undefined
+      ? undefined
+      : precompiledHeaderDir(join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'pch'), cppVersion);
+  if (pchDir !== undefined) await mkdir(pchDir, { recursive: true });
+  const sandbox =
+    overrides.sandbox ??
+    (await setUpSandbox(env, logger, { readOnlyPaths: pchDir === undefined ? [] : [pchDir] }));
+  const compile: CompileContext = {
+    cache:
+      env.COMPILE_CACHE_MB > 0
+        ? new CompileCache({ maxBytes: env.COMPILE_CACHE_MB * 1024 * 1024 })
+        : undefined,
+    versions: Object.fromEntries(languages.map((language) => [language.id, language.version])),
+  };
+  if (pchDir !== undefined) {
+    // C++ compiles work without it meanwhile; they get faster once it is there.
+    const started = performance.now();
+    void buildPrecompiledHeader(pchDir).then((header) => {
+      if (header === null) {
+        logger.warn({ pchDir }, 'could not build the precompiled C++ header; C++ compiles will be slower');
+        return;
+      }
+      compile.pchDir = header.includeDir;
+      logger.info({ pchDir, ms: Math.round(performance.now() - started) }, 'precompiled C++ header ready');
+    });
+  }
 
   const id = env.WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const redis = createRedis(env.REDIS_URL, { name: `worker-${id}` });

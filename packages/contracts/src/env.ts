@@ -78,6 +78,8 @@ export const workerEnvSchema = z.object({
   JOB_LOCK_MS: ms(30_000),
   /** How often a worker looks for stalled jobs, in ms. */
   STALLED_INTERVAL_MS: ms(30_000),
+  /** Folder for what the worker builds once and keeps across restarts (the precompiled C++ header). */
+  CACHE_DIR: z.string().min(1).optional(),
   /** Memory for compiled programs kept between jobs, in MiB (0: no cache). */
   COMPILE_CACHE_MB: z.coerce.number().int().nonnegative().default(256),
   /** Heartbeat period of the live-worker registry, in ms. */

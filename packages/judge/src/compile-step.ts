@@ -34,6 +34,8 @@ export interface CompileContext {
   cache?: CompileCache;
   /** Toolchain version per language (from `detectToolchains`), part of the cache key. */
   versions?: Partial<Record<LanguageId, string>>;
+  /** Folder of the precompiled C++ header, once it is built (see `buildPrecompiledHeader`). */
+  pchDir?: string;
 }
 
 const decoder = new TextDecoder();
@@ -57,7 +59,7 @@ export async function compileProgram(
     return { ok: true, program: { language, recipe, sources, files: sources, compileOutput: '' } };
   }
 
-  const argv = recipe.compile.argv(sources);
+  const argv = recipe.compile.argv(sources, { pchDir: context.pchDir });
   const key =
     context.cache === undefined
       ? null

@@ -9,6 +9,11 @@ export {
   type StepHooks,
 } from './compile-step.js';
 export { CompileCache, type CompileCacheOptions } from './compile-cache.js';
+export {
+  buildPrecompiledHeader,
+  precompiledHeaderDir,
+  type PrecompiledHeader,
+} from './precompiled-header.js';
 export { runProgram, type RunOptions, type RunOutcome } from './run-step.js';
 export { judgeProgram, type JudgeHooks, type ProgramJob, type ProgramOutcome } from './judge-program.js';
 export { InfrastructureError, verdictOfRun } from './verdict.js';

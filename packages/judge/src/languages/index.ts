@@ -9,5 +9,5 @@ import { typescript } from './typescript.js';
 
 export const RECIPES: Record<LanguageId, LanguageRecipe> = { python, javascript, typescript, cpp, c, java };
 
-export type { LanguageRecipe, PrepareResult, RunContext } from './recipe.js';
+export type { CompileOptions, LanguageRecipe, PrepareResult, RunContext } from './recipe.js';
 export { JAVA_OOM, javaMainClass } from './java.js';

@@ -3,11 +3,22 @@ import type { LanguageRecipe } from './recipe.js';
 
 const gccVersion = (out: string): string | null => /^(\d+\.\d+(\.\d+)?)/.exec(out.trim())?.[1] ?? null;
 
+/** Flags of every C++ compile; the precompiled header is built with exactly these. */
+export const CPP_FLAGS = ['-std=gnu++17', '-O2'];
+
 export const cpp: LanguageRecipe = {
   id: 'cpp',
   prepare: async (code) => ({ ok: true, files: { 'main.cpp': code } }),
   compile: {
-    argv: () => ['/usr/bin/g++', '-std=gnu++17', '-O2', '-pipe', '-o', 'main', 'main.cpp'],
+    argv: (_files, options) => [
+      '/usr/bin/g++',
+      ...CPP_FLAGS,
+      '-pipe',
+      ...(options.pchDir === undefined ? [] : ['-I', options.pchDir]),
+      '-o',
+      'main',
+      'main.cpp',
+    ],
     collect: ['main'],
   },
   run: () => ['./main'],

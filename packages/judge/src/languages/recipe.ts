@@ -16,6 +16,11 @@ export interface RunContext {
   memoryMb: number;
 }
 
+export interface CompileOptions {
+  /** Folder with a precompiled `bits/stdc++.h` matching the C++ flags, visible inside the sandbox. */
+  pchDir?: string | undefined;
+}
+
 export interface LanguageRecipe {
   id: LanguageId;
   /**
@@ -26,7 +31,7 @@ export interface LanguageRecipe {
   prepare(code: string): Promise<PrepareResult>;
   /** Compile step run in the sandbox, if the language has one. */
   compile?: {
-    argv: (files: Record<string, string>) => string[];
+    argv: (files: Record<string, string>, options: CompileOptions) => string[];
     /** Artefacts kept for the run step. */
     collect: string[];
   };

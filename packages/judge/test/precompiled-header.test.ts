@@ -1,0 +1,78 @@
+/** The precompiled C++ header: built once, found again on disk, actually used by g++, and used by C++ compiles. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUnsandboxedSandbox, type RunRequest } from '@arbiter/sandbox';
+import { buildPrecompiledHeader, compileProgram, precompiledHeaderDir } from '../src/index.js';
+
+const run = promisify(execFile);
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'arbiter-pch-test-'));
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('precompiled bits/stdc++.h', () => {
+  it(
+    'is built once, reused from disk, and taken by g++ for the same flags',
+    { timeout: 120_000 },
+    async () => {
+      const dir = precompiledHeaderDir(root, '12.2.0');
+      expect(precompiledHeaderDir(root, '13.1.0')).not.toBe(dir);
+      const built = await buildPrecompiledHeader(dir);
+      expect(built).toEqual({ includeDir: dir });
+      const started = performance.now();
+      expect(await buildPrecompiledHeader(dir)).toEqual({ includeDir: dir });
+      expect(performance.now() - started).toBeLessThan(500);
+
+      const source = join(root, 'probe.cpp');
+      await writeFile(source, '#include <bits/stdc++.h>\nint main() { return 0; }\n');
+      // -H prints the headers used; "!" marks a valid precompiled header.
+      const { stderr } = await run('/usr/bin/g++', [
+        '-std=gnu++17',
+        '-O2',
+        '-I',
+        dir,
+        '-H',
+        '-fsyntax-only',
+        source,
+      ]);
+      expect(stderr.split('\n')[0]).toBe(`! ${join(dir, 'bits', 'stdc++.h.gch')}`);
+
+      const commands: string[][] = [];
+      const inner = createUnsandboxedSandbox();
+      const sandbox = {
+        kind: 'recording',
+        run: (request: RunRequest) => {
+          commands.push(request.argv);
+          return inner.run(request);
+        },
+        close: () => inner.close(),
+      };
+      const compiled = await compileProgram(
+        'cpp',
+        '#include <bits/stdc++.h>\nint main(){}',
+        sandbox,
+        {},
+        { pchDir: dir },
+      );
+      expect(compiled.ok).toBe(true);
+      expect(commands[0]).toEqual(expect.arrayContaining(['-I', dir]));
+    },
+  );
+});
+
+describe('concurrent builders', () => {
+  it('build the header once and all get it', { timeout: 120_000 }, async () => {
+    const dir = precompiledHeaderDir(root, 'concurrent');
+    const results = await Promise.all([1, 2, 3].map(() => buildPrecompiledHeader(dir)));
+    expect(results).toEqual([1, 2, 3].map(() => ({ includeDir: dir })));
+  });
+});
