@@ -56,6 +56,24 @@ function freePort() {
   });
 }
 
+/** The sandbox needs bubblewrap; as root on Debian/Ubuntu it is installed here, otherwise we say how. */
+function ensureBubblewrap() {
+  if (process.env.SANDBOX === 'none') return;
+  if (spawnSync('sh', ['-c', 'command -v bwrap']).status === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (isRoot && hasApt) {
+    say('installing bubblewrap (the sandbox) with apt-get…');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    const result = spawnSync('apt-get', ['install', '-y', '-qq', 'bubblewrap'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status === 0) return;
+  }
+  say('bubblewrap is missing: install it (sudo apt-get install -y bubblewrap) for the sandbox.');
+}
+
 async function findRedis() {
   if (process.env.REDIS_URL) return process.env.REDIS_URL;
   if (await redisAnswers('127.0.0.1', 6379)) return 'redis://127.0.0.1:6379';
@@ -139,6 +157,7 @@ async function main() {
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
   installIfNeeded();
+  ensureBubblewrap();
   const redisUrl = await findRedis();
   if (redisUrl === null) return;
   const common = { REDIS_URL: redisUrl, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1' };
