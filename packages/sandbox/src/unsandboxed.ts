@@ -1,127 +1,163 @@
 /**
- * A runner WITHOUT isolation, for development on machines without bubblewrap: a plain
- * child process in a temporary folder with a wall-clock kill and an output cap. The
- * program can read and write anything the worker can. Never the default; the worker
- * refuses it unless development mode or an explicit flag allows it.
+ * For development only: runs the command with plain `child_process.spawn` in a fresh temp folder, with no
+ * isolation at all (same uid, same file system, same network). Wall-clock and output limits are enforced;
+ * CPU is approximated by sampling `/proc/<pid>/stat` (utime + stime + cutime + cstime, the program and the
+ * children it waited for) every 10 ms, so the last < 10 ms and children it did not wait for are missed;
+ * memory is the sampled peak RSS (`VmHWM`) of the main process. Without /proc (macOS), CPU is the wall time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, normalize, relative } from 'node:path';
-import type { OutputStream, RunReport, RunRequest, Sandbox } from './sandbox.js';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { classifyEnd, type KillReason } from './exit-status.js';
+import { checkLimits } from './limits.js';
+import { OutputCapture } from './output-capture.js';
+import { checkCommand } from './run-script.js';
+import type { RunReport, RunRequest, Sandbox } from './sandbox.js';
+import { WorkDir, safeRelativePath } from './work-dir.js';
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on every mainstream Linux). */
+const USER_HZ = 100;
 
 export function createUnsandboxedSandbox(): Sandbox {
-  return { kind: 'unsandboxed', run: runUnsandboxed, close: async () => undefined };
-}
-
-async function runUnsandboxed(request: RunRequest): Promise<RunReport> {
-  const dir = await mkdtemp(join(tmpdir(), 'arbiter-unsandboxed-'));
-  try {
-    for (const [path, contents] of Object.entries(request.files ?? {})) {
-      const target = safeJoin(dir, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, contents, { mode: 0o755 });
-    }
-    const report = await spawnCapped(dir, request);
-    for (const path of request.collect ?? []) await collect(dir, safeJoin(dir, path), report.files);
-    return report;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-function spawnCapped(cwd: string, request: RunRequest): Promise<RunReport> {
-  const { limits } = request;
-  const [command, ...args] = request.argv;
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const captured: Record<OutputStream, Uint8Array[]> = { stdout: [], stderr: [] };
-    const sizes: Record<OutputStream, number> = { stdout: 0, stderr: 0 };
-    let stopped: RunReport['status'] | null = null;
-    const child = spawn(command ?? '/bin/false', args, {
-      cwd,
-      env: { PATH: '/usr/bin:/bin', HOME: cwd, LANG: 'C.UTF-8', ...request.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const stop = (status: RunReport['status']) => {
-      stopped ??= status;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    // CPU time is not measured here: wall time stands in for it, so keep both limits.
-    const timer = setTimeout(() => stop('wall_limit'), Math.min(limits.wallMs, limits.cpuMs * 2));
-    const onAbort = () => stop('aborted');
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    for (const stream of ['stdout', 'stderr'] as const) {
-      child[stream].on('data', (chunk: Buffer) => {
-        const room = limits.outputBytes - sizes[stream];
-        const kept = chunk.subarray(0, Math.max(0, room));
-        if (kept.length > 0) {
-          captured[stream].push(kept);
-          sizes[stream] += kept.length;
-          request.onOutput?.(stream, kept);
-        }
-        if (chunk.length > room) stop('output_limit');
-      });
-    }
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(request.stdin ?? '');
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve(emptyReport('internal_error', performance.now() - started, error.message));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
-      const wallMs = Math.round(performance.now() - started);
-      resolve({
-        status: stopped ?? (signal !== null ? 'signaled' : 'exited'),
-        exitCode: code,
-        signal,
-        cpuMs: wallMs,
-        wallMs,
-        memoryKb: 0,
-        stdout: Buffer.concat(captured.stdout),
-        stderr: Buffer.concat(captured.stderr),
-        files: {},
-      });
-    });
-  });
-}
-
-function emptyReport(status: RunReport['status'], wallMs: number, error: string): RunReport {
-  const empty = new Uint8Array(0);
+  const running = new Set<() => void>();
+  let closed = false;
   return {
-    status,
-    exitCode: null,
-    signal: null,
-    cpuMs: 0,
-    wallMs,
-    memoryKb: 0,
-    stdout: empty,
-    stderr: empty,
-    files: {},
-    error,
+    kind: 'unsandboxed',
+    async run(req: RunRequest): Promise<RunReport> {
+      if (closed) throw new Error('the sandbox is closed');
+      checkCommand(req.argv, req.env);
+      checkLimits(req.limits);
+      for (const p of [...Object.keys(req.files ?? {}), ...(req.collect ?? [])]) safeRelativePath(p);
+      const dir = await mkdtemp(join(tmpdir(), 'unsandboxed-'));
+      const work = WorkDir.plain(dir);
+      try {
+        await work.writeFiles(req.files ?? {});
+        return await runPlain(req, dir, work, running);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    async close(): Promise<void> {
+      closed = true;
+      for (const kill of running) kill();
+    },
   };
 }
 
-function safeJoin(root: string, path: string): string {
-  const target = join(root, normalize(path));
-  if (relative(root, target).startsWith('..') || path.startsWith('/'))
-    throw new Error(`path escapes the work dir: ${path}`);
-  return target;
+async function runPlain(
+  req: RunRequest,
+  dir: string,
+  work: WorkDir,
+  running: Set<() => void>,
+): Promise<RunReport> {
+  const [file, ...args] = req.argv;
+  if (file === undefined) throw new Error('argv must name a program');
+  const limits = req.limits;
+  const child = spawn(file, args, {
+    cwd: dir,
+    env: { PATH: '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', ...req.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true, // its own process group, so the whole group can be killed
+  });
+  let killReason: KillReason | undefined;
+  const killGroup = (): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  const kill = (reason: KillReason): void => {
+    killReason ??= reason;
+    killGroup();
+  };
+  const stop = (): void => kill('aborted');
+  running.add(stop);
+  const stdout = new OutputCapture('stdout', limits.outputBytes, () => kill('output_limit'), req.onOutput);
+  const stderr = new OutputCapture('stderr', limits.outputBytes, () => kill('output_limit'), req.onOutput);
+  child.stdout.on('data', (d: Buffer) => stdout.push(d));
+  child.stderr.on('data', (d: Buffer) => stderr.push(d));
+  child.stdin.on('error', () => undefined); // EPIPE when the program does not read its input
+  child.stdin.end(req.stdin ?? '');
+  const t0 = performance.now();
+  let cpuMs = 0;
+  let memoryKb = 0;
+  const sample = (): void => {
+    if (child.pid === undefined) return;
+    const s = sampleProc(child.pid);
+    if (s) {
+      cpuMs = Math.max(cpuMs, s.cpuMs);
+      memoryKb = Math.max(memoryKb, s.rssPeakKb);
+    } else {
+      cpuMs = Math.max(cpuMs, performance.now() - t0);
+    }
+    if (cpuMs > limits.cpuMs) kill('cpu_limit');
+  };
+  const cpuTimer = setInterval(sample, 10);
+  const wallTimer = setTimeout(() => kill('wall_limit'), limits.wallMs);
+  const onAbort = (): void => kill('aborted');
+  req.signal?.addEventListener('abort', onAbort, { once: true });
+  if (req.signal?.aborted) onAbort();
+  try {
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+      (resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', (code, signal) => resolve({ code, signal }));
+      },
+    );
+    const wallMs = performance.now() - t0;
+    const outcome = classifyEnd({
+      killReason,
+      oomKills: 0,
+      cpuMs,
+      cpuLimitMs: limits.cpuMs,
+      exitCode: exit.code,
+      signal: exit.signal,
+    });
+    killGroup(); // nothing of the group may outlive the run
+    return {
+      ...outcome,
+      cpuMs: Math.round(cpuMs),
+      wallMs: Math.round(wallMs),
+      memoryKb,
+      stdout: stdout.bytes(),
+      stderr: stderr.bytes(),
+      files: req.collect ? await work.collect(req.collect) : {},
+    };
+  } catch (err) {
+    return {
+      status: 'internal_error',
+      exitCode: null,
+      signal: null,
+      cpuMs: 0,
+      wallMs: 0,
+      memoryKb: 0,
+      stdout: stdout.bytes(),
+      stderr: stderr.bytes(),
+      files: {},
+      error: err instanceof Error ? err.message : String(err),
+    };
+  } finally {
+    clearInterval(cpuTimer);
+    clearTimeout(wallTimer);
+    req.signal?.removeEventListener('abort', onAbort);
+    running.delete(stop);
+  }
 }
 
-async function collect(root: string, path: string, into: Record<string, Uint8Array>): Promise<void> {
-  const info = await stat(path).catch(() => null);
-  if (info === null) return;
-  if (info.isDirectory()) {
-    for (const entry of await readdir(path)) await collect(root, join(path, entry), into);
-  } else if (info.isFile()) {
-    into[relative(root, path)] = await readFile(path);
+function sampleProc(pid: number): { cpuMs: number; rssPeakKb: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const hwm = /VmHWM:\s+(\d+)/.exec(status);
+    return { cpuMs: (ticks * 1000) / USER_HZ, rssPeakKb: hwm ? Number(hwm[1]) : 0 };
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,46 @@
+/** The database: one schema and migrations on PostgreSQL or embedded PGlite, and the repositories over it. */
+export {
+  openDatabase,
+  DEFAULT_PGLITE_DIR,
+  type Database,
+  type OpenDatabaseOptions,
+} from './open-database.js';
+export { IN_MEMORY } from './pglite-connection.js';
+export type { Db, DatabaseKind, Clock } from './db.js';
+export { MIGRATIONS_FOLDER } from './migrate.js';
+export { DataDirLockedError, PGLITE_LOCK_FILE } from './pglite-lock.js';
+export {
+  UsersRepository,
+  UsernameTakenError,
+  usernameKey,
+  type User,
+  type CreateUserInput,
+} from './users-repository.js';
+export {
+  SessionsRepository,
+  hashSessionToken,
+  LAST_SEEN_RESOLUTION_MS,
+  type NewSession,
+} from './sessions-repository.js';
+export {
+  SubmissionsRepository,
+  MAX_PAGE_SIZE,
+  type NewSubmission,
+  type Submission,
+  type SubmissionSummary,
+  type ListSubmissionsQuery,
+  type SubmissionPage,
+} from './submissions-repository.js';
+export { InvalidCursorError } from './submission-cursor.js';
+export {
+  SubmissionStatsRepository,
+  type Percentile,
+  type PercentileQuery,
+  type DistributionQuery,
+  type RuntimeBucket,
+  type RuntimeDistribution,
+  type ProblemStats,
+  type SolvedBy,
+} from './submission-stats-repository.js';
+export { USER_ROLES, type UserRole } from './schema/index.js';
+export * as schema from './schema/index.js';

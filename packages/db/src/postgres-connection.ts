@@ -1,0 +1,56 @@
+/** Opens PostgreSQL through a node-postgres pool, optionally confined to one schema. */
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { BackendConnection } from './db.js';
+import { migratePostgres } from './migrate.js';
+import * as schema from './schema/index.js';
+
+/** Schema names we accept: plain identifiers, so they need no quoting in `search_path` or DDL. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export interface PostgresOptions {
+  url: string;
+  /** Schema for the tables and the migration journal (created if missing); default: `public`. */
+  schema?: string;
+  /** Connections in the pool. */
+  poolSize: number;
+  /** Errors of idle pooled connections (the server restarted, the network dropped). */
+  onError: (error: Error) => void;
+}
+
+/** The URL with its password masked, for error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+export function openPostgres(options: PostgresOptions): BackendConnection {
+  const { schema: schemaName } = options;
+  if (schemaName !== undefined && !SCHEMA_NAME.test(schemaName)) {
+    throw new Error(
+      `Invalid schema name ${JSON.stringify(schemaName)}: lowercase letters, digits and _ only`,
+    );
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    // Give up connecting after this long, in ms, so a dead server fails start-up instead of hanging it.
+    connectionTimeoutMillis: 10_000,
+    ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
+  });
+  pool.on('error', options.onError);
+  const db = drizzle({ client: pool, schema });
+  return {
+    db,
+    migrate: () => migratePostgres(pool, schemaName),
+    async ping() {
+      await pool.query('select 1');
+    },
+    close: () => pool.end(),
+  };
+}

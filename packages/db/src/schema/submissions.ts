@@ -1,0 +1,88 @@
+/**
+ * The `submissions` table: every job the API accepted (runs and submits), from `queued` to its
+ * final result. The row id is the job id.
+ */
+import { sql } from 'drizzle-orm';
+import { check, doublePrecision, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import {
+  JOB_STATUSES,
+  SUBMISSION_MODES,
+  VERDICTS,
+  type JobResult,
+  type JobStatus,
+  type LanguageId,
+  type SubmissionMode,
+  type Verdict,
+} from '@arbiter/contracts';
+import { sqlList, timestampMs } from './columns.js';
+import { users } from './users.js';
+
+/** Rows that feed runtime and memory percentiles: accepted submits. */
+const acceptedSubmit = sql.raw(`mode = 'submit' and verdict = 'ACCEPTED'`);
+
+export const submissions = pgTable(
+  'submissions',
+  {
+    /** The job id (a UUID). */
+    id: text('id').primaryKey(),
+    /** null: an anonymous run. Kept (set to null) when the user is deleted, for the statistics. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** null: a free-form run, not about a problem. */
+    problemSlug: text('problem_slug'),
+    /** A language id; not constrained here so adding a language needs no migration. */
+    language: text('language').$type<LanguageId>().notNull(),
+    mode: text('mode').$type<SubmissionMode>().notNull(),
+    code: text('code').notNull(),
+    status: text('status').$type<JobStatus>().notNull().default('queued'),
+    /** null until the job is finished. */
+    verdict: text('verdict').$type<Verdict>(),
+    /** CPU time, in ms (may be fractional). */
+    timeMs: doublePrecision('time_ms'),
+    /** Peak memory, in KiB. */
+    memoryKb: integer('memory_kb'),
+    testsPassed: integer('tests_passed'),
+    testsTotal: integer('tests_total'),
+    /** The final result, exactly as `GET /status/:jobId` returns it. */
+    result: jsonb('result').$type<JobResult>(),
+    compileOutput: text('compile_output'),
+    /** Id of the worker that judged (or is judging) the job. */
+    worker: text('worker'),
+    createdAt: timestampMs('created_at').notNull(),
+    startedAt: timestampMs('started_at'),
+    finishedAt: timestampMs('finished_at'),
+  },
+  (table) => [
+    // `desc nulls first` is what a plain `order by … desc` means, so these indexes serve such queries.
+    // A user's history, newest first; the id breaks ties between equal timestamps (the cursor).
+    index('submissions_user_created_idx').on(
+      table.userId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    // The same, filtered by problem; also serves "solved / attempted" per user.
+    index('submissions_user_problem_created_idx').on(
+      table.userId,
+      table.problemSlug,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    // A problem's submissions by verdict (e.g. the accepted ones), newest first.
+    index('submissions_problem_verdict_created_idx').on(
+      table.problemSlug,
+      table.verdict,
+      table.createdAt.desc().nullsFirst(),
+    ),
+    // Percentiles and distributions of accepted submits per problem and language.
+    index('submissions_accepted_time_idx')
+      .on(table.problemSlug, table.language, table.timeMs)
+      .where(acceptedSubmit),
+    index('submissions_accepted_memory_idx')
+      .on(table.problemSlug, table.language, table.memoryKb)
+      .where(acceptedSubmit),
+    // Jobs not finished yet, oldest first: what a janitor looks at after a crash.
+    index('submissions_unfinished_idx').on(table.createdAt).where(sql.raw(`status in ('queued', 'running')`)),
+    check('submissions_mode_check', sql.raw(`mode in ${sqlList(SUBMISSION_MODES)}`)),
+    check('submissions_status_check', sql.raw(`status in ${sqlList(JOB_STATUSES)}`)),
+    check('submissions_verdict_check', sql.raw(`verdict is null or verdict in ${sqlList(VERDICTS)}`)),
+  ],
+);

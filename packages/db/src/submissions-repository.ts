@@ -1,0 +1,243 @@
+/**
+ * Submissions over their life: written `queued` when the API accepts a job (before it is
+ * enqueued), `running` when a worker takes it, then finished once with its result. A finished row
+ * is never overwritten, so a late or duplicate writer cannot undo a verdict; the submit's problem
+ * statistics move in the same transaction as its final verdict.
+ */
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import {
+  isFinalStatus,
+  type JobResult,
+  type JobStatus,
+  type LanguageId,
+  type SubmissionMode,
+  type Verdict,
+} from '@arbiter/contracts';
+import { systemClock, type Clock, type Db } from './db.js';
+import { problemStats, submissions } from './schema/index.js';
+import { decodeCursor, encodeCursor } from './submission-cursor.js';
+
+/** What the API records when it accepts a job. */
+export interface NewSubmission {
+  /** The job id (a UUID). */
+  id: string;
+  /** null: anonymous. */
+  userId: string | null;
+  /** null: a free-form run, not about a problem. */
+  problemSlug: string | null;
+  language: LanguageId;
+  mode: SubmissionMode;
+  code: string;
+  /** Default: now. */
+  createdAt?: Date;
+}
+
+export interface SubmissionSummary {
+  id: string;
+  userId: string | null;
+  problemSlug: string | null;
+  language: LanguageId;
+  mode: SubmissionMode;
+  status: JobStatus;
+  verdict: Verdict | null;
+  /** CPU time, in ms. */
+  timeMs: number | null;
+  /** Peak memory, in KiB. */
+  memoryKb: number | null;
+  testsPassed: number | null;
+  testsTotal: number | null;
+  worker: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface Submission extends SubmissionSummary {
+  code: string;
+  /** The final result as `GET /status/:jobId` returns it; null until finished. */
+  result: JobResult | null;
+  compileOutput: string | null;
+}
+
+export interface ListSubmissionsQuery {
+  userId: string;
+  problem?: string;
+  verdict?: Verdict;
+  /** `nextCursor` of the previous page; absent for the first page. */
+  cursor?: string | null;
+  /** Rows per page, clamped to 1…MAX_PAGE_SIZE. */
+  limit: number;
+}
+
+export interface SubmissionPage {
+  /** Newest first. Summaries: no code, result or compiler output (fetch one with getSubmission). */
+  items: SubmissionSummary[];
+  /** Pass back for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+const summaryColumns = {
+  id: submissions.id,
+  userId: submissions.userId,
+  problemSlug: submissions.problemSlug,
+  language: submissions.language,
+  mode: submissions.mode,
+  status: submissions.status,
+  verdict: submissions.verdict,
+  timeMs: submissions.timeMs,
+  memoryKb: submissions.memoryKb,
+  testsPassed: submissions.testsPassed,
+  testsTotal: submissions.testsTotal,
+  worker: submissions.worker,
+  createdAt: submissions.createdAt,
+  startedAt: submissions.startedAt,
+  finishedAt: submissions.finishedAt,
+};
+
+const submissionColumns = {
+  ...summaryColumns,
+  code: submissions.code,
+  result: submissions.result,
+  compileOutput: submissions.compileOutput,
+};
+
+const UNFINISHED: JobStatus[] = ['queued', 'running'];
+
+/** An ISO timestamp as a timestamptz parameter (identical on both drivers). */
+function timestamptz(iso: string): SQL {
+  return sql`${iso}::timestamptz`;
+}
+
+export class SubmissionsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: Clock = systemClock,
+  ) {}
+
+  /**
+   * Records an accepted job. Idempotent: false (and nothing changes) when the id already exists,
+   * so the API may retry it.
+   */
+  async insertQueued(row: NewSubmission): Promise<boolean> {
+    const inserted = await this.db
+      .insert(submissions)
+      .values({
+        id: row.id,
+        userId: row.userId,
+        problemSlug: row.problemSlug,
+        language: row.language,
+        mode: row.mode,
+        code: row.code,
+        status: 'queued',
+        createdAt: row.createdAt ?? this.now(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: submissions.id });
+    return inserted.length > 0;
+  }
+
+  /** Undoes `insertQueued` when the queue refused the job; only a still-queued row is removed. */
+  async deleteQueued(id: string): Promise<boolean> {
+    const deleted = await this.db
+      .delete(submissions)
+      .where(and(eq(submissions.id, id), eq(submissions.status, 'queued')))
+      .returning({ id: submissions.id });
+    return deleted.length > 0;
+  }
+
+  /**
+   * A worker took the job (again, after a retry or hand-back). False when the row is missing or
+   * already finished.
+   */
+  async markRunning(id: string, run: { startedAt: Date; worker: string }): Promise<boolean> {
+    const updated = await this.db
+      .update(submissions)
+      .set({ status: 'running', startedAt: run.startedAt, worker: run.worker })
+      .where(and(eq(submissions.id, id), inArray(submissions.status, UNFINISHED)))
+      .returning({ id: submissions.id });
+    return updated.length > 0;
+  }
+
+  /**
+   * Stores the final result (status `completed` or `failed`). Writes only an unfinished row: the
+   * first final write wins and later ones return null. A `completed` submit on a problem also
+   * counts in that problem's statistics, in the same transaction.
+   */
+  async finish(id: string, result: JobResult): Promise<Submission | null> {
+    if (!isFinalStatus(result.status)) {
+      throw new Error(`finish(${id}): status ${result.status} is not final`);
+    }
+    const testsTotal = result.tests.length;
+    const testsPassed = result.tests.filter((test) => test.verdict === 'ACCEPTED').length;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(submissions)
+        .set({
+          status: result.status,
+          verdict: result.verdict ?? (result.status === 'failed' ? 'INTERNAL_ERROR' : null),
+          timeMs: result.timeMs,
+          memoryKb: result.memoryKb === null ? null : Math.round(result.memoryKb),
+          testsPassed: testsTotal > 0 ? testsPassed : null,
+          testsTotal: testsTotal > 0 ? testsTotal : null,
+          result,
+          compileOutput: result.compileOutput === '' ? null : result.compileOutput,
+          worker: sql`coalesce(${result.worker}, ${submissions.worker})`,
+          startedAt: result.startedAt
+            ? sql`coalesce(${submissions.startedAt}, ${timestamptz(result.startedAt)})`
+            : undefined,
+          finishedAt: result.finishedAt ? new Date(result.finishedAt) : this.now(),
+        })
+        .where(and(eq(submissions.id, id), inArray(submissions.status, UNFINISHED)))
+        .returning(submissionColumns);
+      if (!row) return null;
+      if (row.mode === 'submit' && row.problemSlug !== null && row.status === 'completed') {
+        const accepted = row.verdict === 'ACCEPTED' ? 1 : 0;
+        await tx
+          .insert(problemStats)
+          .values({ problemSlug: row.problemSlug, submissions: 1, accepted })
+          .onConflictDoUpdate({
+            target: problemStats.problemSlug,
+            set: {
+              submissions: sql`${problemStats.submissions} + 1`,
+              accepted: sql`${problemStats.accepted} + ${accepted}`,
+            },
+          });
+      }
+      return row;
+    });
+  }
+
+  async getSubmission(id: string): Promise<Submission | null> {
+    const [row] = await this.db.select(submissionColumns).from(submissions).where(eq(submissions.id, id));
+    return row ?? null;
+  }
+
+  /** A user's submissions, newest first, one page at a time. Throws `InvalidCursorError`. */
+  async listSubmissions(query: ListSubmissionsQuery): Promise<SubmissionPage> {
+    const limit = Math.min(Math.max(Math.trunc(query.limit), 1), MAX_PAGE_SIZE);
+    const conditions: SQL[] = [eq(submissions.userId, query.userId)];
+    if (query.problem !== undefined) conditions.push(eq(submissions.problemSlug, query.problem));
+    if (query.verdict !== undefined) conditions.push(eq(submissions.verdict, query.verdict));
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      // Row comparison: strictly older, or as old with a smaller id; walks the index in order.
+      conditions.push(
+        sql`(${submissions.createdAt}, ${submissions.id}) < (${timestamptz(after.createdAt.toISOString())}, ${after.id})`,
+      );
+    }
+    // One extra row tells whether another page exists.
+    const rows = await this.db
+      .select(summaryColumns)
+      .from(submissions)
+      .where(and(...conditions))
+      .orderBy(desc(submissions.createdAt), desc(submissions.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    return { items, nextCursor };
+  }
+}

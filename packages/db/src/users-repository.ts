@@ -1,0 +1,123 @@
+/**
+ * Accounts: create (the very first account becomes `admin`), look up by id or by username
+ * (case-insensitively), count, change role. Password hashing happens before this layer.
+ */
+import { randomUUID } from 'node:crypto';
+import { count, eq, sql } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { isUniqueViolation } from './pg-error.js';
+import { users, type UserRole } from './schema/index.js';
+
+export interface User {
+  id: string;
+  /** As typed at sign-up, for display. */
+  username: string;
+  passwordHash: string;
+  role: UserRole;
+  createdAt: Date;
+}
+
+export interface CreateUserInput {
+  username: string;
+  passwordHash: string;
+  /** Default: `admin` for the first account ever created, `user` after that. */
+  role?: UserRole;
+}
+
+/** Thrown by `createUser` when the username (compared case-insensitively) already exists. */
+export class UsernameTakenError extends Error {
+  constructor(readonly username: string) {
+    super(`The username ${JSON.stringify(username)} is taken`);
+    this.name = 'UsernameTakenError';
+  }
+}
+
+/** What uniqueness and look-ups compare: NFKC-normalised, lowercase. */
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').toLowerCase();
+}
+
+/** Taken while deciding whether a sign-up is the first one, so two first sign-ups take turns. */
+const FIRST_USER_LOCK = 'arbiter:first-user';
+
+const USERNAME_UNIQUE = 'users_username_key_unique';
+
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  passwordHash: users.passwordHash,
+  role: users.role,
+  createdAt: users.createdAt,
+};
+
+export class UsersRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Throws `UsernameTakenError` on a duplicate, also when two sign-ups race for one name. */
+  async createUser(input: CreateUserInput): Promise<User> {
+    const values = {
+      id: randomUUID(),
+      username: input.username,
+      usernameKey: usernameKey(input.username),
+      passwordHash: input.passwordHash,
+    };
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (input.role) {
+          const [created] = await tx
+            .insert(users)
+            .values({ ...values, role: input.role })
+            .returning(userColumns);
+          return mustExist(created);
+        }
+        // Once any account exists the answer is `user` for good; only an empty table needs the lock.
+        const [anyone] = await tx.select({ id: users.id }).from(users).limit(1);
+        if (!anyone) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${FIRST_USER_LOCK}))`);
+        // Read committed: this statement's snapshot is taken after the lock, so it sees a racing
+        // first sign-up that committed while we waited.
+        const role = sql<UserRole>`case when exists (select 1 from ${users}) then 'user' else 'admin' end`;
+        const [created] = await tx
+          .insert(users)
+          .values({ ...values, role })
+          .returning(userColumns);
+        return mustExist(created);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, USERNAME_UNIQUE)) throw new UsernameTakenError(input.username);
+      throw error;
+    }
+  }
+
+  async findUserByUsername(username: string): Promise<User | null> {
+    const [user] = await this.db
+      .select(userColumns)
+      .from(users)
+      .where(eq(users.usernameKey, usernameKey(username)));
+    return user ?? null;
+  }
+
+  async findUserById(id: string): Promise<User | null> {
+    const [user] = await this.db.select(userColumns).from(users).where(eq(users.id, id));
+    return user ?? null;
+  }
+
+  async countUsers(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(users);
+    return row?.n ?? 0;
+  }
+
+  /** The updated user, or null when there is no such user. */
+  async setRole(userId: string, role: UserRole): Promise<User | null> {
+    const [user] = await this.db
+      .update(users)
+      .set({ role })
+      .where(eq(users.id, userId))
+      .returning(userColumns);
+    return user ?? null;
+  }
+}
+
+function mustExist<T>(row: T | undefined): T {
+  if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
+  return row;
+}

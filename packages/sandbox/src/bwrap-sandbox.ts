@@ -1,0 +1,461 @@
+/**
+ * The production sandbox: each run executes under bubblewrap (user, pid, mount, net, ipc, uts and cgroup
+ * namespaces; read-only system folders; private tmpfs work dir), inside its own cgroup (memory incl. tmpfs,
+ * tasks, total CPU), with rlimits (CPU per process, file size, open files, stack, no core dumps), as an
+ * unprivileged uid that belongs to one cell and to nothing else on the host. The worker runs as root.
+ *
+ * Cells: `slots` runs go at once; there are `slots + spares` cells, each with its own uid (`uidBase + i`)
+ * and tmpfs work dir. An idle cell keeps a prepared sandbox (see `standby.ts`), so a run only pays for
+ * writing its files and one exec. After a run, everything in its cgroup is killed, the cgroup removed and
+ * the work dir wiped before the cell is prepared again.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { hostLayout, type BwrapArgsOptions } from './bwrap-args.js';
+import { detectCgroups, type CgroupDriver } from './cgroup.js';
+import { sleep } from './cgroup-common.js';
+import { classifyEnd, type KillReason } from './exit-status.js';
+import { checkLimits } from './limits.js';
+import { OutputCapture } from './output-capture.js';
+import { checkHost, hardCaps } from './preflight.js';
+import { checkCommand, runScript, SCRIPT_FILE, STDIN_FILE, type HardCaps } from './run-script.js';
+import type { RunReport, RunRequest, RunStatus, Sandbox } from './sandbox.js';
+import { SlotPool } from './slot-pool.js';
+import { SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
+import { prepareWorkRoot, releaseWorkRoot, safeRelativePath, WorkDir } from './work-dir.js';
+
+export interface SandboxLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface BwrapSandboxOptions {
+  /** Runs at once (the worker's concurrency). */
+  slots: number;
+  /**
+   * Extra cells kept prepared while the others run; default 2 (back-to-back short runs on one slot then
+   * rarely wait for a preparation).
+   */
+  spares?: number;
+  /** Prepare each cell's next sandbox ahead of its run; default true. Off: every run starts bubblewrap itself. */
+  standby?: boolean;
+  /** Name of the cgroup folder holding the run cgroups; default `arbiter`. One per worker on a host. */
+  cgroupRoot?: string;
+  /** Force a cgroup version instead of detecting it. */
+  cgroupVersion?: 'v1' | 'v2';
+  /** cgroup v2: cgroup path to create `cgroupRoot` under; default: the worker's own cgroup. */
+  cgroupParent?: string;
+  /** Host folder for the cells' work dirs; default `<tmpdir>/<cgroupRoot>-sandbox`. One per worker on a host. */
+  workRoot?: string;
+  /** Size of each cell's `/box` tmpfs, in bytes; default 256 MiB. */
+  workDirBytes?: number;
+  /** Files and folders a run may create in `/box`; default 16384. */
+  workDirInodes?: number;
+  /** Size of the private `/tmp`, in bytes; default 64 MiB. */
+  tmpBytes?: number;
+  /** Size of `/dev/shm`, in bytes; default 64 MiB. */
+  shmBytes?: number;
+  /** Cell i runs as uid and gid `uidBase + i`; default 10001. The range must be unused on the host. */
+  uidBase?: number;
+  /** Extra host paths bound read-only at the same place inside (e.g. a compiler outside /usr). */
+  extraRoBinds?: string[];
+  bwrapPath?: string;
+  logger?: SandboxLogger;
+  /** Run `/bin/sh -c 'echo ok'` before returning, and throw if it fails; default true. */
+  selfTest?: boolean;
+}
+
+/** The bubblewrap sandbox, with what tests and benchmarks need to see. */
+export interface BwrapSandbox extends Sandbox {
+  /** The uid of each cell. */
+  readonly uids: readonly number[];
+  readonly cgroups: CgroupDriver;
+  /** Resolves when every idle cell has finished preparing its sandbox. */
+  settled(): Promise<void>;
+}
+
+/** How often the run's total CPU is read from the cgroup, in ms. */
+const CPU_POLL_MS = 10;
+/** How long bubblewrap may take to come up, in ms. */
+const READY_TIMEOUT_MS = 10_000;
+
+interface Cell {
+  index: number;
+  uid: number;
+  work: WorkDir;
+  standby: Promise<Standby> | undefined;
+  ready: boolean;
+}
+
+/**
+ * Roots and uids held by the sandboxes open in this process: a second sandbox on the same ones would sweep
+ * the first one's runs at its start.
+ */
+const claimed = new Set<string>();
+
+function claim(keys: readonly string[]): () => void {
+  const taken = keys.filter((k) => claimed.has(k));
+  if (taken.length > 0) {
+    throw new Error(
+      `another sandbox in this process already uses ${taken.join(', ')}: give each its own cgroupRoot, workRoot and uidBase`,
+    );
+  }
+  for (const k of keys) claimed.add(k);
+  return () => {
+    for (const k of keys) claimed.delete(k);
+  };
+}
+
+export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<BwrapSandbox> {
+  const tools = checkHost(options);
+  const slots = Math.floor(options.slots);
+  if (!(slots >= 1)) throw new Error('slots must be at least 1');
+  const spares = Math.max(0, Math.floor(options.spares ?? 2));
+  const root = options.cgroupRoot ?? 'arbiter';
+  const workRoot = options.workRoot ?? join(tmpdir(), `${root}-sandbox`);
+  const uidBase = options.uidBase ?? 10_001;
+  const warn = (obj: object, msg: string): void => options.logger?.warn(obj, msg);
+
+  const cellCount = slots + spares;
+  const release = claim([
+    `workRoot ${workRoot}`,
+    `cgroupRoot ${root}`,
+    ...Array.from({ length: cellCount }, (_, i) => `uid ${uidBase + i}`),
+  ]);
+  let ownsWorkRoot = false;
+  let cgroups: CgroupDriver | undefined;
+  const cells: Cell[] = [];
+  try {
+    await prepareWorkRoot(workRoot);
+    ownsWorkRoot = true;
+    cgroups = detectCgroups({ root, version: options.cgroupVersion, v2Parent: options.cgroupParent, warn });
+    await cgroups.sweep();
+    for (let i = 0; i < cellCount; i++) {
+      const uid = uidBase + i;
+      const work = await WorkDir.mount({
+        root: workRoot,
+        index: i,
+        uid,
+        gid: uid,
+        sizeBytes: options.workDirBytes ?? 256 << 20,
+        inodes: options.workDirInodes ?? 16_384,
+      });
+      cells.push({ index: i, uid, work, standby: undefined, ready: false });
+    }
+  } catch (err) {
+    if (ownsWorkRoot) await releaseWorkRoot(workRoot).catch(() => undefined);
+    await cgroups?.close().catch(() => undefined);
+    release();
+    throw err;
+  }
+  const sandbox = new BwrapSandboxImpl(cells, slots, options.standby ?? true, {
+    cgroups,
+    workRoot,
+    release,
+    caps: hardCaps(),
+    warn,
+    bwrapPath: tools.bwrapPath,
+    layout: {
+      layout: hostLayout(options.extraRoBinds),
+      tmpBytes: options.tmpBytes ?? 64 << 20,
+      shmBytes: options.shmBytes ?? 64 << 20,
+    },
+  });
+  if (options.selfTest ?? true) {
+    const report = await sandbox.run({
+      argv: ['/bin/sh', '-c', 'echo ok'],
+      limits: {
+        cpuMs: 5_000,
+        wallMs: 10_000,
+        memoryKb: 64 * 1024,
+        pids: 16,
+        outputBytes: 1024,
+        fileSizeBytes: 1 << 20,
+        openFiles: 64,
+        stackKb: 8192,
+      },
+    });
+    const out = Buffer.from(report.stdout).toString('utf8');
+    if (report.status !== 'exited' || report.exitCode !== 0 || out !== 'ok\n') {
+      await sandbox.close().catch(() => undefined);
+      const detail =
+        report.error ??
+        `status ${report.status}, exit code ${String(report.exitCode)}, output ${JSON.stringify(out + Buffer.from(report.stderr).toString('utf8'))}`;
+      throw new Error(`sandbox self-test (/bin/sh -c 'echo ok') failed: ${detail}`);
+    }
+  }
+  return sandbox;
+}
+
+interface Environment {
+  cgroups: CgroupDriver;
+  workRoot: string;
+  /** Gives back this sandbox's roots and uids to the process-wide registry. */
+  release: () => void;
+  caps: HardCaps;
+  warn: (obj: object, msg: string) => void;
+  bwrapPath: string;
+  layout: Omit<BwrapArgsOptions, 'command' | 'boxDir' | 'ioDir'>;
+}
+
+class BwrapSandboxImpl implements BwrapSandbox {
+  readonly kind: string;
+  readonly uids: readonly number[];
+  readonly cgroups: CgroupDriver;
+  private readonly pool: SlotPool<Cell>;
+  private readonly active = new Set<Promise<RunReport>>();
+  private readonly killers = new Set<(reason: KillReason) => void>();
+  private seq = 0;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly cells: Cell[],
+    slots: number,
+    private readonly useStandby: boolean,
+    private readonly env: Environment,
+  ) {
+    this.kind = `bwrap+cgroup-${env.cgroups.version}`;
+    this.cgroups = env.cgroups;
+    this.uids = cells.map((c) => c.uid);
+    this.pool = new SlotPool(cells, slots, (c) => c.ready);
+    if (useStandby) for (const cell of cells) this.prepare(cell);
+  }
+
+  async run(request: RunRequest): Promise<RunReport> {
+    if (this.closing) throw new Error('the sandbox is closed');
+    checkCommand(request.argv, request.env);
+    checkLimits(request.limits);
+    for (const p of Object.keys(request.files ?? {})) safeRelativePath(p);
+    for (const p of request.collect ?? []) safeRelativePath(p);
+    if (request.signal?.aborted) return emptyReport('aborted');
+    let cell: Cell;
+    try {
+      cell = await this.pool.acquire(request.signal);
+    } catch {
+      return emptyReport('aborted', this.closing ? 'the sandbox was closed' : undefined);
+    }
+    const done = this.runInCell(cell, request);
+    this.active.add(done);
+    try {
+      return await done;
+    } finally {
+      this.active.delete(done);
+      this.pool.release(cell);
+    }
+  }
+
+  async settled(): Promise<void> {
+    await Promise.all(this.pool.idle().map((c) => c.standby?.catch(() => undefined)));
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.pool.close(new Error('the sandbox was closed'));
+    for (const kill of this.killers) kill('aborted');
+    await Promise.allSettled([...this.active]);
+    for (const cell of this.cells) {
+      const standby = await cell.standby?.catch(() => undefined);
+      cell.standby = undefined;
+      await standby
+        ?.destroy()
+        .catch((err: unknown) => this.env.warn({ err }, 'cannot destroy a prepared sandbox'));
+      await cell.work.unmount().catch((err: unknown) => this.env.warn({ err }, 'cannot unmount a work dir'));
+    }
+    try {
+      await this.env.cgroups.close();
+      await releaseWorkRoot(this.env.workRoot);
+    } finally {
+      this.env.release();
+    }
+  }
+
+  /** Starts preparing the cell's next sandbox in the background. */
+  private prepare(cell: Cell): void {
+    cell.ready = false;
+    // Deferred a turn of the event loop: spawning forks the worker (~1 ms), which the run that just ended
+    // should not wait for.
+    const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      if (this.closing) throw new Error('the sandbox was closed');
+      return this.startStandby(cell);
+    });
+    cell.standby = p;
+    p.then(
+      () => {
+        if (cell.standby === p) cell.ready = true;
+      },
+      (err: unknown) => {
+        if (!this.closing) this.env.warn({ err, cell: cell.index }, 'preparing a sandbox failed');
+      },
+    );
+  }
+
+  private startStandby(cell: Cell): Promise<Standby> {
+    return Standby.start({
+      cgroups: this.env.cgroups,
+      name: `c${cell.index}-${++this.seq}`,
+      uid: cell.uid,
+      gid: cell.uid,
+      bwrapPath: this.env.bwrapPath,
+      bwrap: { ...this.env.layout, boxDir: cell.work.boxDir, ioDir: cell.work.ioDir },
+      readyTimeoutMs: READY_TIMEOUT_MS,
+    });
+  }
+
+  /** The cell's prepared sandbox if it is alive, else a fresh one. */
+  private async takeStandby(cell: Cell): Promise<Standby> {
+    const pending = cell.standby;
+    cell.standby = undefined;
+    cell.ready = false;
+    if (pending) {
+      const standby = await pending.catch(() => undefined);
+      if (standby?.intact()) return standby;
+      await standby?.destroy().catch(() => undefined);
+    }
+    return this.startStandby(cell);
+  }
+
+  private async runInCell(cell: Cell, req: RunRequest): Promise<RunReport> {
+    let standby: Standby;
+    try {
+      standby = await this.takeStandby(cell);
+    } catch (err) {
+      if (this.useStandby && !this.closing) this.prepare(cell);
+      return emptyReport('internal_error', errorMessage(err));
+    }
+    const limits = req.limits;
+    const cg = standby.cgroup;
+    let killReason: KillReason | undefined;
+    const kill = (reason: KillReason): void => {
+      killReason ??= reason;
+      standby.kill();
+    };
+    const stdout = new OutputCapture('stdout', limits.outputBytes, () => kill('output_limit'), req.onOutput);
+    const stderr = new OutputCapture('stderr', limits.outputBytes, () => kill('output_limit'), req.onOutput);
+    let wallTimer: NodeJS.Timeout | undefined;
+    let cpuTimer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => kill('aborted');
+    this.killers.add(kill);
+    let wallMs = 0;
+    let cpuMs = 0;
+    try {
+      await cell.work.writeFiles(req.files ?? {});
+      await cell.work.writeIo(STDIN_FILE, req.stdin ?? '');
+      await cell.work.writeIo(
+        SCRIPT_FILE,
+        runScript({ argv: req.argv, env: req.env, limits, caps: this.env.caps }),
+      );
+      // The sandbox's own two tasks (bubblewrap, the shell) come on top of the program's `pids`.
+      cg.setLimits(limits.memoryKb * 1024, limits.pids + SANDBOX_PROCESSES);
+      cg.resetPeak();
+      const cpu0 = cg.cpuUsageUs();
+      const oom0 = cg.oomKills();
+      standby.setSink((stream, data) => (stream === 'stdout' ? stdout : stderr).push(data));
+      if (!standby.alive) throw new Error('the prepared sandbox died before its run');
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      if (req.signal?.aborted || this.closing) kill('aborted');
+
+      const t0 = performance.now();
+      standby.go();
+      wallTimer = setTimeout(() => kill('wall_limit'), limits.wallMs);
+      cpuTimer = setInterval(() => {
+        try {
+          if ((cg.cpuUsageUs() - cpu0) / 1000 > limits.cpuMs) kill('cpu_limit');
+        } catch {
+          // The cgroup is being torn down: the run is over anyway.
+        }
+      }, CPU_POLL_MS);
+      const exit: ExitInfo = await standby.exited;
+      wallMs = performance.now() - t0;
+      clearTimeout(wallTimer);
+      clearInterval(cpuTimer);
+
+      // Whatever the program left behind (daemons, children) dies now; then the pipes drain and close.
+      await standby.killAll();
+      await Promise.race([standby.streamsClosed, sleep(2_000)]);
+      cpuMs = (cg.cpuUsageUs() - cpu0) / 1000;
+      const memoryKb = Math.ceil(cg.memoryPeakBytes() / 1024);
+      const outcome = classifyEnd({
+        killReason,
+        oomKills: cg.oomKills() - oom0,
+        cpuMs,
+        cpuLimitMs: limits.cpuMs,
+        exitCode: exit.code,
+        signal: exit.signal,
+        signalHitSandbox: true,
+      });
+      const files = req.collect ? await cell.work.collect(req.collect) : {};
+      return {
+        ...outcome,
+        cpuMs: round(cpuMs),
+        wallMs: round(wallMs),
+        memoryKb,
+        stdout: stdout.bytes(),
+        stderr: stderr.bytes(),
+        files,
+      };
+    } catch (err) {
+      return {
+        ...emptyReport('internal_error', errorMessage(err)),
+        cpuMs: round(cpuMs),
+        wallMs: round(wallMs),
+        stdout: stdout.bytes(),
+        stderr: stderr.bytes(),
+      };
+    } finally {
+      clearTimeout(wallTimer);
+      clearInterval(cpuTimer);
+      req.signal?.removeEventListener('abort', onAbort);
+      this.killers.delete(kill);
+      await this.cleanUp(cell, standby);
+      if (this.useStandby && !this.closing) this.prepare(cell);
+    }
+  }
+
+  /** Every process dead, work dir wiped (its tmpfs pages uncharged), then the cgroup removed. */
+  private async cleanUp(cell: Cell, standby: Standby): Promise<void> {
+    try {
+      await standby.killAll();
+    } catch (err) {
+      this.env.warn({ err, cell: cell.index }, 'processes of a run survive SIGKILL');
+    }
+    try {
+      await cell.work.wipe();
+    } catch (err) {
+      this.env.warn({ err, cell: cell.index }, 'cannot wipe a work dir');
+    }
+    try {
+      await standby.cgroup.destroy();
+    } catch (err) {
+      this.env.warn({ err, cell: cell.index }, 'cannot remove a run cgroup; it is swept at the next start');
+    }
+  }
+}
+
+function emptyReport(status: RunStatus, error?: string): RunReport {
+  const report: RunReport = {
+    status,
+    exitCode: null,
+    signal: null,
+    cpuMs: 0,
+    wallMs: 0,
+    memoryKb: 0,
+    stdout: new Uint8Array(),
+    stderr: new Uint8Array(),
+    files: {},
+  };
+  if (error !== undefined) report.error = error;
+  return report;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Milliseconds to 0.01 ms. */
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,50 @@
+/**
+ * Keeps at most `cap` bytes of one output stream. A program can write 100 MB in a fraction of a second, so
+ * nothing past the cap is ever buffered: the first byte over it calls `onExceeded` (the sandbox then kills
+ * the run with `output_limit`), and `onChunk` only ever sees bytes within the cap.
+ */
+import type { OutputStream } from './sandbox.js';
+
+export class OutputCapture {
+  private readonly chunks: Buffer[] = [];
+  private kept = 0;
+  /** Bytes received, including those dropped past the cap. */
+  received = 0;
+  exceeded = false;
+
+  constructor(
+    readonly stream: OutputStream,
+    private readonly cap: number,
+    private readonly onExceeded: () => void,
+    private readonly onChunk?: (stream: OutputStream, chunk: Uint8Array) => void,
+  ) {}
+
+  push(data: Buffer): void {
+    this.received += data.length;
+    const room = this.cap - this.kept;
+    const keep = data.length <= room ? data : data.subarray(0, Math.max(0, room));
+    if (keep.length > 0) {
+      this.chunks.push(keep);
+      this.kept += keep.length;
+      this.deliver(keep);
+    }
+    if (keep.length < data.length && !this.exceeded) {
+      this.exceeded = true;
+      this.onExceeded();
+    }
+  }
+
+  /** Everything kept, as one buffer of at most `cap` bytes. */
+  bytes(): Uint8Array {
+    return new Uint8Array(Buffer.concat(this.chunks, this.kept));
+  }
+
+  private deliver(chunk: Buffer): void {
+    if (!this.onChunk) return;
+    try {
+      this.onChunk(this.stream, new Uint8Array(chunk));
+    } catch {
+      // A failing listener must not break the run: the output is still kept.
+    }
+  }
+}

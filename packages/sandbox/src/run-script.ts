@@ -1,0 +1,71 @@
+/**
+ * The two shell snippets that run inside a sandbox. A sandbox is started ahead of its run (namespaces,
+ * mounts and cgroup are the slow part) with the `STANDBY_COMMAND`: a shell that says "ready" on fd 3 and
+ * blocks reading fd 3. When a run arrives, the worker writes the run's script (below) and stdin file to
+ * the read-only I/O folder and a newline to fd 3; the shell sources the script, which sets the rlimits,
+ * closes fd 3 and runs the program with stdin from a file (so `/dev/stdin` opens like a file, and the
+ * worker never blocks on a pipe). The shell is the sandbox's pid 1 and waits for the program.
+ *
+ * rlimits are set here, inside, by `ulimit` (a shell builtin: no extra exec): it only lowers limits, which
+ * an unprivileged process may do. RLIMIT_AS is never set (it breaks the JVM and V8: memory is the cgroup's).
+ */
+import { IO_MOUNT, shQuote } from './bwrap-args.js';
+import type { RunLimits } from './sandbox.js';
+
+export const SCRIPT_FILE = 'run.sh';
+export const STDIN_FILE = 'stdin';
+
+/** What the prepared shell runs: ready byte on fd 3, wait for the go line, then source the run script. */
+export const STANDBY_COMMAND = [
+  '/bin/sh',
+  '-c',
+  `printf R >&3 && read -r go <&3 && . ${IO_MOUNT}/${SCRIPT_FILE}`,
+];
+
+/** Hard caps the worker itself runs under; requests above them are clamped (an unprivileged shell cannot raise them). */
+export interface HardCaps {
+  openFiles: number;
+  stackKb: number;
+}
+
+export interface ScriptInput {
+  argv: readonly string[];
+  env?: Record<string, string>;
+  limits: RunLimits;
+  caps: HardCaps;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Throws on an argv or env the shell could not pass through unchanged. */
+export function checkCommand(argv: readonly string[], env?: Record<string, string>): void {
+  if (argv.length === 0 || argv[0] === '') throw new Error('argv must name a program');
+  for (const a of argv) if (a.includes('\0')) throw new Error('argv must not contain NUL bytes');
+  for (const [k, v] of Object.entries(env ?? {})) {
+    if (!ENV_NAME.test(k)) throw new Error(`invalid environment variable name: ${JSON.stringify(k)}`);
+    if (v.includes('\0')) throw new Error(`environment variable ${k} must not contain NUL bytes`);
+  }
+}
+
+export function runScript(input: ScriptInput): string {
+  const l = input.limits;
+  // RLIMIT_CPU is per process and whole seconds: a backstop one second above the cgroup-enforced total.
+  const cpuSeconds = Math.ceil(l.cpuMs / 1000) + 1;
+  // dash's `ulimit -f` counts 512-byte blocks; `-s` counts KiB.
+  const fsizeBlocks = Math.max(1, Math.ceil(l.fileSizeBytes / 512));
+  const nofile = Math.min(Math.floor(l.openFiles), input.caps.openFiles);
+  const stackKb = Math.min(Math.floor(l.stackKb), input.caps.stackKb);
+  const lines = [
+    'exec 3>&-',
+    'ulimit -c 0',
+    `ulimit -t ${cpuSeconds}`,
+    `ulimit -f ${fsizeBlocks}`,
+    `ulimit -n ${nofile}`,
+    `ulimit -s ${stackKb}`,
+  ];
+  for (const [k, v] of Object.entries(input.env ?? {})) lines.push(`export ${k}=${shQuote(v)}`);
+  // Not exec'd: the shell stays pid 1 of the sandbox (signals work normally for the program, pid 2 and
+  // below), and exits with the program's status (128 + N for a signal).
+  lines.push(`${input.argv.map(shQuote).join(' ')} < ${IO_MOUNT}/${STDIN_FILE}`, 'exit $?');
+  return lines.join('\n') + '\n';
+}
