@@ -170,13 +170,7 @@ async function main() {
     { ...common, PORT: process.env.PORT ?? '4000' },
     /api listening/,
   );
-  await waitForLine(
-    'worker',
-    node,
-    [...nodeArgs, 'apps/worker/src/main.ts'],
-    { ...common, SANDBOX: process.env.SANDBOX ?? 'none' },
-    /worker ready/,
-  );
+  await waitForLine('worker', node, [...nodeArgs, 'apps/worker/src/main.ts'], common, /worker ready/);
   await waitForLine(
     'web',
     process.execPath,

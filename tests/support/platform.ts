@@ -26,10 +26,10 @@ const silent = createLogger({
   level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
 });
 
-/** Settings every test worker gets: no sandbox yet on CI machines without one, quick stall detection. */
+/** Settings every test worker gets: the real sandbox (TEST_SANDBOX=none to debug without it). */
 export const TEST_WORKER_ENV: Record<string, string> = {
-  SANDBOX: process.env.TEST_SANDBOX ?? 'none',
-  ALLOW_UNSANDBOXED: 'true',
+  SANDBOX: process.env.TEST_SANDBOX ?? 'bwrap',
+  ALLOW_UNSANDBOXED: process.env.TEST_SANDBOX === 'none' ? 'true' : 'false',
   WORKER_CONCURRENCY: '2',
   HEARTBEAT_MS: '1000',
 };

@@ -72,6 +72,10 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
 
   const app = createApp(resources, { origins: env.WEB_ORIGIN });
   const httpServer = createServer(app);
+  // Longer than the idle timeouts of common load balancers and HTTP clients, so a client
+  // never sends a request on a connection the server is closing.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const io = createSocketServer(httpServer, { origins: env.WEB_ORIGIN, relay, logger });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -40,6 +40,7 @@ export async function startWorker(
   logger: Logger,
   overrides: StartWorkerOverrides = {},
 ): Promise<RunningWorker> {
+  const concurrency = env.WORKER_CONCURRENCY ?? availableParallelism();
   const languages = await detectToolchains();
   if (languages.length === 0) {
     throw new Error('no toolchain found: install python3, nodejs, g++, gcc or openjdk-17-jdk-headless');
@@ -54,7 +55,10 @@ export async function startWorker(
   if (pchDir !== undefined) await mkdir(pchDir, { recursive: true });
   const sandbox =
     overrides.sandbox ??
-    (await setUpSandbox(env, logger, { readOnlyPaths: pchDir === undefined ? [] : [pchDir] }));
+    (await setUpSandbox(env, logger, {
+      slots: concurrency,
+      readOnlyPaths: pchDir === undefined ? [] : [pchDir],
+    }));
   const compile: CompileContext = {
     cache:
       env.COMPILE_CACHE_MB > 0
@@ -103,7 +107,7 @@ export async function startWorker(
     {
       connection: redis,
       prefix: env.REDIS_PREFIX,
-      concurrency: env.WORKER_CONCURRENCY ?? availableParallelism(),
+      concurrency,
       lockMs: env.JOB_LOCK_MS,
       stalledIntervalMs: env.STALLED_INTERVAL_MS,
       heartbeatMs: env.HEARTBEAT_MS,

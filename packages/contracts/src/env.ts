@@ -74,6 +74,15 @@ export const workerEnvSchema = z.object({
    */
   SANDBOX: z.enum(['bwrap', 'none']).default('bwrap'),
   ALLOW_UNSANDBOXED: flag(false),
+  /**
+   * Which sandbox instance (cgroup folder, work root, uid range) this worker takes; by default
+   * the first one no live worker on the host holds.
+   */
+  SANDBOX_INSTANCE: z.coerce.number().int().min(0).max(31).optional(),
+  /** First uid of sandbox cells; instance n uses the 300 uids from base + 300 n. They must be unused on the host. */
+  SANDBOX_UID_BASE: z.coerce.number().int().min(1000).max(4_000_000_000).default(10_001),
+  /** Folder holding the sandbox work roots (default: the system temp folder). */
+  SANDBOX_WORK_ROOT: z.string().startsWith('/').optional(),
   /** A job whose worker stops renewing its lock for this long is handed to another worker, in ms. */
   JOB_LOCK_MS: ms(30_000),
   /** How often a worker looks for stalled jobs, in ms. */

@@ -15,6 +15,11 @@ export const BOX_MOUNT = '/box';
 export interface HostLayout {
   /** Host paths bound read-only at the same place (must exist). */
   roBinds: string[];
+  /**
+   * The caller's extra read-only paths: bound after the private `/tmp` and `/dev/shm` are mounted,
+   * so a path under `/tmp` stays visible instead of being hidden by the fresh tmpfs.
+   */
+  extraRoBinds: string[];
   /** `[target, link]` pairs: `/bin` → `usr/bin` on merged-/usr systems. */
   symlinks: Array<[string, string]>;
 }
@@ -49,8 +54,9 @@ export function hostLayout(extra: readonly string[] = []): HostLayout {
   } catch {
     // No /etc to read: nothing to add.
   }
-  for (const p of [...etc, ...extra]) if (existsSync(p) && !roBinds.includes(p)) roBinds.push(p);
-  return { roBinds, symlinks };
+  for (const p of etc) if (existsSync(p) && !roBinds.includes(p)) roBinds.push(p);
+  const extraRoBinds = extra.filter((p) => existsSync(p) && !roBinds.includes(p));
+  return { roBinds, extraRoBinds, symlinks };
 }
 
 export interface BwrapArgsOptions {
@@ -108,6 +114,9 @@ export function bwrapArgs(o: BwrapArgsOptions): string[] {
     '--ro-bind',
     o.ioDir,
     IO_MOUNT,
+  );
+  for (const p of o.layout.extraRoBinds) args.push('--ro-bind', p, p);
+  args.push(
     // Nothing writable but /box, /tmp and /dev/shm: the root and /dev tmpfs become read-only.
     '--remount-ro',
     '/dev',

@@ -323,7 +323,7 @@ describe('processes', () => {
     );
     expect(r.status, describeReport(r)).toBe('exited');
     expect(text(r.stdout)).toContain('survived');
-    expect(r.wallMs).toBeLessThan(2_000);
+    expect(r.wallMs).toBeLessThan(2_900);
     // The worker (this process) and the other sandboxes are untouched.
     expect(process.kill(process.pid, 0)).toBe(true);
     await expectHealthy(strict);
@@ -335,7 +335,8 @@ describe('processes', () => {
     const r = await runStrict(['/bin/sh', '-c', daemon]);
     expect(r.status, describeReport(r)).toBe('exited');
     expect(text(r.stdout)).toBe('started\n');
-    expect(r.wallMs).toBeLessThan(1_000);
+    // It did not wait for the sleepers (987 s).
+    expect(r.wallMs).toBeLessThan(3_000);
     // runStrict checked that no process of the sandbox's uids remains; the same with prepared cells:
     const again = await sb.run({ argv: ['/bin/sh', '-c', daemon], limits: limits() });
     expect(text(again.stdout)).toBe('started\n');

@@ -45,6 +45,7 @@ const TAG_OFFSETS: Record<string, number> = {
   check: 15,
   crash: 16, // 16..17
   small: 18,
+  binds: 19,
 };
 
 /** The first uid of a tag's block, for sandboxes built without `testSandbox`. */

@@ -1,5 +1,7 @@
 /** The bubblewrap sandbox on real programs: output, exit status, every limit, files in and out. Needs root. */
-import { statfsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSandbox, createBwrapSandbox, type BwrapSandbox } from '../src/index.js';
 import { describeReport, limits, PYTHON, testSandbox, text, uidBaseOf } from './helpers.js';
@@ -116,8 +118,9 @@ describe('limits', () => {
     });
     expect(r.status, describeReport(r)).toBe('cpu_limit');
     expect(r.cpuMs).toBeGreaterThanOrEqual(400);
-    expect(r.cpuMs).toBeLessThan(700);
-    expect(r.wallMs).toBeLessThan(3_000);
+    // Loose upper bounds: the CPU poll may run late on a loaded machine (CI runs suites side by side).
+    expect(r.cpuMs).toBeLessThan(1_000);
+    expect(r.wallMs).toBeLessThan(4_000);
   });
 
   it('counts the CPU of all processes together (4 busy children)', async () => {
@@ -129,15 +132,15 @@ describe('limits', () => {
     expect(r.status, describeReport(r)).toBe('cpu_limit');
     // 4 children on 2 cores: the total crosses the limit after ~300 ms of wall time; RLIMIT_CPU alone would allow 4 × 2 s.
     expect(r.cpuMs).toBeGreaterThanOrEqual(600);
-    expect(r.cpuMs).toBeLessThan(1_000);
-    expect(r.wallMs).toBeLessThan(1_500);
+    expect(r.cpuMs).toBeLessThan(1_500);
+    expect(r.wallMs).toBeLessThan(4_000);
   });
 
   it('stops sleep at the wall-clock limit', async () => {
     const r = await sb.run({ argv: ['sleep', '10'], limits: limits({ wallMs: 300 }) });
     expect(r.status, describeReport(r)).toBe('wall_limit');
     expect(r.wallMs).toBeGreaterThanOrEqual(300);
-    expect(r.wallMs).toBeLessThan(1_500);
+    expect(r.wallMs).toBeLessThan(3_000);
     expect(r.cpuMs).toBeLessThan(100);
   });
 
@@ -341,7 +344,7 @@ describe('control', () => {
     for (const r of runs) expect(r.status).toBe('exited');
     // Two slots: two runs together, the third after them.
     expect(elapsed).toBeGreaterThan(780);
-    expect(elapsed).toBeLessThan(1_600);
+    expect(elapsed).toBeLessThan(2_400);
   });
 
   it('checkSandbox() passes on this host and says what is missing otherwise', async () => {
@@ -372,5 +375,25 @@ describe('control', () => {
     for (const dir of location.split(', ')) expect(existsSync(dir)).toBe(false);
     expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(`sbtest-close-${process.pid}`);
     await expect(extra.run({ argv: ['true'], limits: limits() })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('extra read-only folders', () => {
+  it('are visible at the same path, also under /tmp, and cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbtest-extra-'));
+    writeFileSync(join(dir, 'file'), 'seen');
+    chmodSync(dir, 0o755); // mkdtemp makes it 0700: the cells' uids could not look inside
+    const extra = await testSandbox('binds', { slots: 1, spares: 0, extraRoBinds: [dir] });
+    try {
+      const r = await extra.run({
+        argv: ['/bin/sh', '-c', `cat ${dir}/file; echo x > ${dir}/new 2>/dev/null || echo ' read-only'`],
+        limits: limits(),
+      });
+      expect(text(r.stdout)).toBe('seen read-only\n');
+      expect(existsSync(join(dir, 'new'))).toBe(false);
+    } finally {
+      await extra.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

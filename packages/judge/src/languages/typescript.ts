@@ -5,7 +5,7 @@
  */
 import { transform } from 'esbuild';
 import { formatEsbuildError } from './esbuild-errors.js';
-import { nodeArgs } from './javascript.js';
+import { NODE_STDIO_PRELOAD, nodeArgs } from './javascript.js';
 import type { LanguageRecipe, PrepareResult } from './recipe.js';
 
 export const typescript: LanguageRecipe = {
@@ -20,7 +20,10 @@ export const typescript: LanguageRecipe = {
         sourcefile: 'main.ts',
         logLevel: 'silent',
       });
-      return { ok: true, files: { 'main.js': output.code } };
+      return {
+        ok: true,
+        files: { 'main.js': output.code, [NODE_STDIO_PRELOAD.file]: NODE_STDIO_PRELOAD.contents },
+      };
     } catch (error) {
       return { ok: false, compileOutput: formatEsbuildError(error, 'main.ts') };
     }

@@ -1,0 +1,188 @@
+/**
+ * Every verdict, in every language, through `POST /submit` to the result: the real API,
+ * worker and sandbox. What a user sees for hello, stdin, compile errors, crashes, time,
+ * memory and output limits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LanguageId, JobResult } from '@arbiter/contracts';
+import type { ApiServer } from '@arbiter/api';
+import type { RunningWorker } from '@arbiter/worker';
+import {
+  base,
+  cleanup,
+  startApi,
+  startWorkerInProcess,
+  submit,
+  testPrefix,
+  waitForResult,
+} from '../support/platform.js';
+
+const prefix = testPrefix();
+let api: ApiServer;
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  api = await startApi(prefix);
+  worker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '2' });
+});
+
+afterAll(async () => {
+  await worker?.stop(2_000);
+  await api?.close(1_000);
+  await cleanup(prefix);
+});
+
+interface Program {
+  code: string;
+  stdin?: string;
+}
+
+type Case = 'hello' | 'echo' | 'compile' | 'crash' | 'busy' | 'sleep' | 'memory' | 'output';
+
+const PROGRAMS: Record<LanguageId, Record<Case, Program>> = {
+  python: {
+    hello: { code: 'print("hello")' },
+    echo: { code: 'import sys\nsys.stdout.write(sys.stdin.read())', stdin: 'line 1\nline 2\n' },
+    compile: { code: 'def broken(:\n    pass' },
+    crash: { code: 'print("before")\nraise SystemExit(3)' },
+    busy: { code: 'while True:\n    pass' },
+    sleep: { code: 'import time\ntime.sleep(30)' },
+    memory: { code: 'block = "x" * (600 * 1024 * 1024)\nprint(len(block))' },
+    output: { code: 'while True:\n    print("spam" * 100)' },
+  },
+  javascript: {
+    hello: { code: 'console.log("hello")' },
+    echo: { code: "process.stdout.write(require('fs').readFileSync(0, 'utf8'))", stdin: 'line 1\nline 2\n' },
+    compile: { code: 'function broken( {' },
+    crash: { code: 'console.log("before"); process.exit(3)' },
+    busy: { code: 'for (;;) {}' },
+    sleep: { code: 'setTimeout(() => {}, 30000)' },
+    memory: { code: 'const keep = []; for (;;) keep.push(new Array(1e6).fill(7));' },
+    output: { code: 'for (;;) console.log("spam".repeat(100))' },
+  },
+  typescript: {
+    hello: { code: 'const greeting: string = "hello";\nconsole.log(greeting)' },
+    echo: {
+      code: "process.stdout.write(require('fs').readFileSync(0, 'utf8') as string)",
+      stdin: 'line 1\nline 2\n',
+    },
+    compile: { code: 'const x: number = ;' },
+    crash: { code: 'console.log("before"); process.exit(3)' },
+    busy: { code: 'for (;;) {}' },
+    sleep: { code: 'setTimeout(() => {}, 30000)' },
+    memory: { code: 'const keep: number[][] = []; for (;;) keep.push(new Array(1e6).fill(7));' },
+    output: { code: 'for (;;) console.log("spam".repeat(100))' },
+  },
+  cpp: {
+    hello: { code: '#include <iostream>\nint main() { std::cout << "hello" << std::endl; }' },
+    echo: {
+      code: '#include <bits/stdc++.h>\nint main() { std::cout << std::cin.rdbuf(); }',
+      stdin: 'line 1\nline 2\n',
+    },
+    compile: { code: 'int main() { return missing; }' },
+    crash: {
+      code: '#include <cstdio>\nint main() { puts("before"); fflush(stdout); int *p = nullptr; *p = 1; return *p; }',
+    },
+    busy: { code: 'int main() { volatile unsigned long x = 0; for (;;) x++; }' },
+    sleep: { code: '#include <unistd.h>\nint main() { sleep(30); }' },
+    memory: {
+      code: '#include <bits/stdc++.h>\nint main() { std::vector<char> v(600u << 20, 1); std::cout << (int)v[rand() % v.size()] << std::endl; }',
+    },
+    output: { code: '#include <cstdio>\nint main() { for (;;) puts("spamspamspamspamspamspamspamspam"); }' },
+  },
+  c: {
+    hello: { code: '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }' },
+    echo: {
+      code: '#include <stdio.h>\nint main(void) { int c; while ((c = getchar()) != EOF) putchar(c); return 0; }',
+      stdin: 'line 1\nline 2\n',
+    },
+    compile: { code: 'int main(void) { return missing; }' },
+    crash: { code: '#include <stdio.h>\n#include <stdlib.h>\nint main(void) { puts("before"); exit(3); }' },
+    busy: { code: 'int main(void) { volatile unsigned long x = 0; for (;;) x++; }' },
+    sleep: { code: '#include <unistd.h>\nint main(void) { sleep(30); return 0; }' },
+    memory: {
+      code: '#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nint main(void) { size_t n = 600u << 20; char *p = malloc(n); memset(p, 1, n); printf("%d\\n", p[rand() % n]); return 0; }',
+    },
+    output: {
+      code: '#include <stdio.h>\nint main(void) { for (;;) puts("spamspamspamspamspamspamspamspam"); }',
+    },
+  },
+  java: {
+    hello: {
+      code: 'public class Main { public static void main(String[] a) { System.out.println("hello"); } }',
+    },
+    echo: {
+      code: 'public class Main { public static void main(String[] a) throws Exception { System.out.write(System.in.readAllBytes()); System.out.flush(); } }',
+      stdin: 'line 1\nline 2\n',
+    },
+    compile: { code: 'public class Main { public static void main(String[] a) { int x = "s"; } }' },
+    crash: {
+      code: 'public class Main { public static void main(String[] a) { System.out.println("before"); System.exit(3); } }',
+    },
+    busy: {
+      code: 'public class Main { public static void main(String[] a) { long x = 0; while (true) x++; } }',
+    },
+    sleep: {
+      code: 'public class Main { public static void main(String[] a) throws Exception { Thread.sleep(30000); } }',
+    },
+    memory: {
+      code: 'public class Main { public static void main(String[] a) { int[] big = new int[200_000_000]; big[7] = 1; System.out.println(big[7]); } }',
+    },
+    output: {
+      code: 'public class Main { public static void main(String[] a) { while (true) System.out.println("spamspamspamspam"); } }',
+    },
+  },
+};
+
+const EXPECTED: Record<Case, Partial<JobResult>> = {
+  hello: { verdict: 'ACCEPTED', stdout: 'hello\n', exitCode: 0 },
+  echo: { verdict: 'ACCEPTED', stdout: 'line 1\nline 2\n' },
+  compile: { verdict: 'COMPILE_ERROR' },
+  crash: { verdict: 'RUNTIME_ERROR' },
+  busy: { verdict: 'TIME_LIMIT_EXCEEDED' },
+  sleep: { verdict: 'TIME_LIMIT_EXCEEDED' },
+  memory: { verdict: 'MEMORY_LIMIT_EXCEEDED' },
+  output: { verdict: 'OUTPUT_LIMIT_EXCEEDED' },
+};
+
+async function judge(language: LanguageId, which: Case): Promise<JobResult> {
+  const program = PROGRAMS[language][which];
+  const jobId = await submit(base(api), {
+    language,
+    code: program.code,
+    stdin: program.stdin,
+    limits: { timeMs: 1_000, memoryMb: 256 },
+  });
+  return waitForResult(base(api), jobId, 60_000);
+}
+
+describe.each(Object.keys(PROGRAMS) as LanguageId[])('%s', (language) => {
+  it.each(Object.keys(EXPECTED) as Case[])('%s', async (which) => {
+    const result = await judge(language, which);
+    expect(result).toMatchObject({ status: 'completed', ...EXPECTED[which] });
+    switch (which) {
+      case 'compile':
+        expect(result.compileOutput.length).toBeGreaterThan(0);
+        expect(result.timeMs).toBeNull();
+        break;
+      case 'crash':
+        expect(result.stdout).toBe('before\n');
+        if (language === 'cpp') expect(result.signal).toBe('SIGSEGV');
+        else expect(result.exitCode).toBe(3);
+        break;
+      case 'busy':
+        expect(result.timeMs).toBeGreaterThanOrEqual(1_000);
+        break;
+      case 'sleep':
+        // Sleeping costs no CPU: the wall clock (3 × CPU + 1 s) stops it.
+        expect(result.wallTimeMs).toBeGreaterThanOrEqual(4_000);
+        expect(result.timeMs).toBeLessThan(1_000);
+        break;
+      case 'output':
+        expect(result.stdout.length).toBeLessThanOrEqual(result.limits.outputBytes);
+        break;
+      default:
+        break;
+    }
+  });
+});
