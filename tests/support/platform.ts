@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import {
   apiEnvSchema,
@@ -20,6 +21,17 @@ import { startWorker, type RunningWorker, type StartWorkerOverrides } from '@arb
 import { createLogger } from '@arbiter/observability';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The machine's PostgreSQL; every test prefix gets a schema of its own (see `databaseEnv`). */
+export const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Database settings of the API instances of one test prefix: one PostgreSQL schema they share. */
+export function databaseEnv(prefix: string): Record<string, string> {
+  return { DATABASE_URL, DATABASE_SCHEMA: schemaOf(prefix) };
+}
+
+function schemaOf(prefix: string): string {
+  return `t_${prefix.replace(/[^a-z0-9]/g, '_')}`;
+}
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const silent = createLogger({
   service: 'test',
@@ -46,6 +58,7 @@ export async function startApi(prefix: string, env: Record<string, string> = {})
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'silent',
+      ...databaseEnv(prefix),
       ...env,
     }),
     silent,
@@ -90,7 +103,7 @@ export async function spawnApp(
       ...process.env,
       REDIS_URL,
       LOG_LEVEL: 'info',
-      ...(app === 'worker' ? TEST_WORKER_ENV : {}),
+      ...(app === 'worker' ? TEST_WORKER_ENV : databaseEnv(env.REDIS_PREFIX ?? 'default')),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +121,9 @@ export async function spawnApp(
 }
 
 export async function cleanup(prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schemaOf(prefix)} CASCADE`).finally(() => client.end());
   const redis = new Redis(REDIS_URL);
   try {
     let cursor = '0';

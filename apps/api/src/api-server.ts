@@ -17,6 +17,7 @@ import {
   createSubmissionQueue,
 } from '@arbiter/queue';
 import { createApp } from './app.js';
+import { openApiDatabase } from './database.js';
 import type { ApiEnv } from './env.js';
 import type { ApiResources } from './resources.js';
 import { JobRelay } from './socket/job-relay.js';
@@ -34,6 +35,8 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const redis = createRedis(env.REDIS_URL, { name: 'api', failFast: true });
   const subscriber = createRedis(env.REDIS_URL, { name: 'api-subscriber' });
   const blocking = createRedis(env.REDIS_URL, { name: 'api-queue-events' });
+  const db = await openApiDatabase(env);
+  logger.info({ database: db.kind }, 'database ready');
   await Promise.all([waitReady(redis), waitReady(subscriber)]);
   const keys = createKeys(env.REDIS_PREFIX);
   const resources: ApiResources = {
@@ -55,6 +58,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       ttlSeconds: env.EVENTS_TTL_SECONDS,
     }),
     registry: new WorkerRegistry(redis, keys),
+    db,
     limits: {
       defaultTimeMs: Math.min(env.DEFAULT_TIME_MS, env.MAX_TIME_MS),
       maxTimeMs: env.MAX_TIME_MS,
@@ -102,6 +106,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       await Promise.all(
         [redis.quit(), subscriber.quit(), blocking.quit()].map((p) => p.catch(() => undefined)),
       );
+      await db.close();
       logger.info('api stopped');
     },
   };

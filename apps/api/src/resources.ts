@@ -1,5 +1,6 @@
 /** What the API's modules are handed instead of importing singletons. */
 import type { LimitPolicy } from '@arbiter/contracts';
+import type { Database } from '@arbiter/db';
 import type { Logger } from '@arbiter/observability';
 import type { JobEventLog, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
 
@@ -15,4 +16,6 @@ export interface ApiResources {
   events: JobEventLog;
   registry: WorkerRegistry;
   limits: LimitPolicy;
+  /** Users, sessions, submissions and statistics (PostgreSQL or PGlite). */
+  db: Database;
 }

@@ -34,6 +34,21 @@ const shared = {
 
 export const apiEnvSchema = z.object({
   ...shared,
+  /** PostgreSQL (`postgres://…`); unset or empty: embedded PGlite under DATA_DIR (one API process only). */
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (url) => url === '' || /^postgres(ql)?:\/\//.test(url),
+      'DATABASE_URL must start with postgres://',
+    )
+    .optional(),
+  /** PostgreSQL schema for the tables (default: public); lets deployments and tests share a database. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA: lowercase letters, digits and _')
+    .optional(),
+  /** Folder for embedded data (PGlite); `memory://` keeps it in memory. */
+  DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().default('0.0.0.0'),
   PORT: port(4000),
   /** Origins allowed by CORS and Socket.IO, comma-separated. */

@@ -48,6 +48,8 @@ export interface Database {
   sessions: SessionsRepository;
   submissions: SubmissionsRepository;
   stats: SubmissionStatsRepository;
+  /** Resolves when the database answers a query (readiness checks). */
+  ping(): Promise<void>;
   /** Applies pending migrations (what `openDatabase` does unless `migrate: false`). */
   migrate(): Promise<void>;
   /** Ends the pool, or closes PGlite and frees its folder. */
@@ -103,6 +105,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     sessions: new SessionsRepository(backend.db, now),
     submissions: new SubmissionsRepository(backend.db, now),
     stats: new SubmissionStatsRepository(backend.db),
+    ping: () => backend.ping(),
     migrate: () => backend.migrate(),
     close: () => backend.close(),
   };

@@ -14,12 +14,14 @@ export function systemRoutes(resources: ApiResources): Router {
   });
 
   router.get('/ready', async (_req, res) => {
-    const redis = await resources.redis
-      .ping()
-      .then(() => 'ok' as const)
-      .catch(() => 'unreachable' as const);
-    const ready = redis === 'ok';
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', redis });
+    const answers = (check: Promise<unknown>) =>
+      check.then(() => 'ok' as const).catch(() => 'unreachable' as const);
+    const [redis, database] = await Promise.all([
+      answers(resources.redis.ping()),
+      answers(resources.db.ping()),
+    ]);
+    const ready = redis === 'ok' && database === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', redis, database });
   });
 
   return router;
