@@ -186,3 +186,19 @@ describe.each(Object.keys(PROGRAMS) as LanguageId[])('%s', (language) => {
     }
   });
 });
+
+describe('compiled languages', () => {
+  it('compile C++ with the precompiled header and serve resubmissions from the cache', async () => {
+    const started = Date.now();
+    while (worker.compile.pchDir === undefined && Date.now() - started < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(worker.compile.pchDir).toBeDefined();
+    const hitsBefore = worker.compile.cache?.hits ?? 0;
+    const code = `#include <bits/stdc++.h>\nint main() { std::cout << ${Date.now()} % 7 << std::endl; }`;
+    const first = await waitForResult(base(api), await submit(base(api), { language: 'cpp', code }));
+    const again = await waitForResult(base(api), await submit(base(api), { language: 'cpp', code }));
+    expect(again.stdout).toBe(first.stdout);
+    expect(worker.compile.cache?.hits).toBe(hitsBefore + 1);
+  });
+});

@@ -26,6 +26,8 @@ export const WORKER_VERSION = '0.1.0';
 export interface RunningWorker {
   id: string;
   service: WorkerService;
+  /** Compile cache and precompiled header of this worker (for tools and tests). */
+  compile: CompileContext;
   /** Stops taking jobs, lets running ones finish within the grace period, disconnects. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -88,13 +90,7 @@ export async function startWorker(
       logger,
       sandbox,
       languages,
-      compile: {
-        cache:
-          env.COMPILE_CACHE_MB > 0
-            ? new CompileCache({ maxBytes: env.COMPILE_CACHE_MB * 1024 * 1024 })
-            : undefined,
-        versions: Object.fromEntries(languages.map((language) => [language.id, language.version])),
-      },
+      compile,
       store: new JobStore({ redis, keys, ttlSeconds: env.RESULT_TTL_SECONDS }),
       events: new JobEventLog({
         redis,
@@ -117,6 +113,7 @@ export async function startWorker(
   return {
     id,
     service,
+    compile,
     async stop(graceMs = env.SHUTDOWN_GRACE_MS) {
       await service.stop(graceMs);
       await redis.quit().catch(() => undefined);
