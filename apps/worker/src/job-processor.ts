@@ -6,7 +6,7 @@
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { jobDataSchema, type JobData, type JobResult } from '@arbiter/contracts';
 import { judgeProgram } from '@arbiter/judge';
-import { newJobRecord } from '@arbiter/queue';
+import { enqueuePersist, newJobRecord } from '@arbiter/queue';
 import { createLogBatcher } from './log-batcher.js';
 import type { WorkerResources } from './resources.js';
 
@@ -92,16 +92,22 @@ export async function processJob(
   );
 }
 
-/** Stores a final result and announces it, unless another writer already finished the job. */
+/**
+ * Stores a final result, announces it, and hands it on to be written to the database,
+ * unless another writer already finished the job.
+ */
 export async function finishRecord(resources: WorkerResources, result: JobResult): Promise<boolean> {
   const { store, events } = resources;
   const existing = await store.get(result.jobId);
+  let written = true;
   if (existing === null) {
     // The record expired or Redis lost it: the result is still worth keeping.
     await store.create(result);
-  } else if ((await store.update(result.jobId, result)) === null) {
-    return false;
+  } else {
+    written = (await store.update(result.jobId, result)) !== null;
   }
-  await events.append(result.jobId, { type: 'result', data: result });
-  return true;
+  if (written) await events.append(result.jobId, { type: 'result', data: result });
+  // Also when another writer finished it: that writer may have died before this step.
+  await enqueuePersist(resources.results, result.jobId);
+  return written;
 }

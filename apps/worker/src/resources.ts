@@ -1,6 +1,6 @@
 /** What the worker's modules are handed instead of importing singletons. */
 import type { Logger } from '@arbiter/observability';
-import type { JobEventLog, JobStore, WorkerRegistry } from '@arbiter/queue';
+import type { JobEventLog, JobStore, ResultsQueue, WorkerRegistry } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { LanguageInfo } from '@arbiter/contracts';
 import type { CompileContext } from '@arbiter/judge';
@@ -12,6 +12,8 @@ export interface WorkerResources {
   store: JobStore;
   events: JobEventLog;
   registry: WorkerRegistry;
+  /** Where finished jobs are handed to the API for the database. */
+  results: ResultsQueue;
   sandbox: Sandbox;
   /** Toolchains found on this host. */
   languages: LanguageInfo[];

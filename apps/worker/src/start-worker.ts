@@ -15,7 +15,14 @@ import {
   type CompileContext,
 } from '@arbiter/judge';
 import type { Logger } from '@arbiter/observability';
-import { JobEventLog, JobStore, WorkerRegistry, createKeys, createRedis } from '@arbiter/queue';
+import {
+  JobEventLog,
+  JobStore,
+  WorkerRegistry,
+  createKeys,
+  createRedis,
+  createResultsQueue,
+} from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { WorkerEnv } from './env.js';
 import { setUpSandbox } from './sandbox-setup.js';
@@ -84,6 +91,7 @@ export async function startWorker(
   const id = env.WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const redis = createRedis(env.REDIS_URL, { name: `worker-${id}` });
   const keys = createKeys(env.REDIS_PREFIX);
+  const results = createResultsQueue(redis, env.REDIS_PREFIX);
   const service = await startWorkerService(
     {
       workerId: id,
@@ -99,6 +107,7 @@ export async function startWorker(
         ttlSeconds: env.EVENTS_TTL_SECONDS,
       }),
       registry: new WorkerRegistry(redis, keys),
+      results,
     },
     {
       connection: redis,
@@ -116,6 +125,7 @@ export async function startWorker(
     compile,
     async stop(graceMs = env.SHUTDOWN_GRACE_MS) {
       await service.stop(graceMs);
+      await results.close();
       await redis.quit().catch(() => undefined);
     },
   };

@@ -1,6 +1,7 @@
 /** The result of a job, as `GET /status/:jobId` and the `result` socket event return it. */
 import { z } from 'zod';
 import { languageIdSchema } from './languages.js';
+import { submissionModeSchema } from './submission.js';
 import { effectiveLimitsSchema } from './limits.js';
 import { jobStatusSchema, verdictSchema } from './verdicts.js';
 
@@ -28,6 +29,11 @@ export const jobResultSchema = z.object({
   jobId: z.string(),
   status: jobStatusSchema,
   language: languageIdSchema,
+  mode: submissionModeSchema,
+  /** Problem slug; null for a free-form run. */
+  problem: z.string().nullable(),
+  /** Who submitted it; null: anonymous. */
+  userId: z.string().nullable(),
   /** null until the job is finished. */
   verdict: verdictSchema.nullable(),
   stdout: z.string(),

@@ -45,6 +45,12 @@ export const jobDataSchema = z.object({
   stdin: z.string(),
   expectedOutput: z.string().optional(),
   mode: submissionModeSchema,
+  /** Problem slug, for problem jobs. */
+  problem: z.string().nullable().default(null),
+  /** Custom inputs of a `run` on a problem (one JSON line of arguments each, or stdin text). */
+  tests: z.array(z.string()).default([]),
+  /** Who submitted it; null: anonymous. */
+  userId: z.string().nullable().default(null),
   limits: effectiveLimitsSchema,
   /** ms since the epoch, when the API accepted the job. */
   createdAt: z.number(),

@@ -10,6 +10,13 @@ export {
   type SubmissionQueueOptions,
 } from './submission-queue.js';
 export { queuePosition, waitingCount } from './queue-position.js';
+export {
+  RESULTS_QUEUE,
+  createResultsQueue,
+  enqueuePersist,
+  type PersistJobData,
+  type ResultsQueue,
+} from './results-queue.js';
 export { JobEventLog, type JobEventLogOptions } from './job-event-log.js';
 export { JobStore, newJobRecord, type JobStoreOptions } from './job-store.js';
 export { WorkerRegistry, workerAdvertSchema, type WorkerAdvert } from './worker-registry.js';

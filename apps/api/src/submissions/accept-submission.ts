@@ -18,7 +18,16 @@ import { enqueueSubmission, newJobRecord, waitingCount } from '@arbiter/queue';
 import { HttpError, unavailable } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
 
-export async function acceptSubmission(resources: ApiResources, request: SubmitRequest): Promise<string> {
+export interface Submitter {
+  /** The signed-in user; null: anonymous. */
+  userId: string | null;
+}
+
+export async function acceptSubmission(
+  resources: ApiResources,
+  request: SubmitRequest,
+  submitter: Submitter,
+): Promise<string> {
   const language = languageIdSchema.safeParse(request.language);
   if (!language.success) {
     throw new HttpError(
@@ -51,10 +60,31 @@ export async function acceptSubmission(resources: ApiResources, request: SubmitR
     stdin: request.stdin ?? '',
     expectedOutput: request.expectedOutput,
     mode: request.mode,
+    problem: null,
+    tests: [],
+    userId: submitter.userId,
     limits: resolveLimits(request.limits, resources.limits),
     createdAt: Date.now(),
   };
-  const { store, events, queue, logger } = resources;
+  const { store, events, queue, logger, db } = resources;
+  // The database row comes first: once it exists, the submission is never lost, whatever
+  // happens to Redis afterwards.
+  try {
+    await db.submissions.insertQueued({
+      id: data.jobId,
+      userId: data.userId,
+      problemSlug: data.problem,
+      language: data.language,
+      mode: data.mode,
+      code: data.code,
+      createdAt: new Date(data.createdAt),
+    });
+  } catch (error) {
+    logger.error({ err: error, jobId: data.jobId }, 'could not record the submission');
+    throw unavailable(
+      'The database is not reachable right now; nothing was saved. Try again in a few seconds.',
+    );
+  }
   try {
     await store.create(newJobRecord(data));
     // Announced before the job is added, so no worker event can come before it.
@@ -64,6 +94,7 @@ export async function acceptSubmission(resources: ApiResources, request: SubmitR
   } catch (error) {
     logger.error({ err: error, jobId: data.jobId }, 'could not queue the job');
     await store.delete(data.jobId).catch(() => undefined);
+    await db.submissions.deleteQueued(data.jobId).catch(() => undefined);
     throw unavailable('The queue is not reachable right now; nothing was saved. Try again in a few seconds.');
   }
   logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');

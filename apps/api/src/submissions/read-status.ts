@@ -1,0 +1,28 @@
+/**
+ * What `GET /status/:jobId` answers: the database's row once the job is finished (it
+ * outlives Redis), the live Redis record while it runs, and the accepted row alone if Redis
+ * has lost the job. Null when neither knows the id.
+ */
+import { isFinalStatus, type JobResult } from '@arbiter/contracts';
+import { queuePosition } from '@arbiter/queue';
+import type { ApiResources } from '../resources.js';
+
+/** `GET /status` adds the live queue position to a queued job. */
+export type StatusAnswer = JobResult & { position?: number };
+
+export async function readStatus(resources: ApiResources, jobId: string): Promise<StatusAnswer | null> {
+  const [row, record] = await Promise.all([
+    resources.db.submissions.getSubmission(jobId),
+    resources.store.get(jobId),
+  ]);
+  if (row?.result && isFinalStatus(row.result.status)) return row.result;
+  if (record !== null) {
+    const answer: StatusAnswer = { ...record };
+    if (record.status === 'queued') {
+      const position = await queuePosition(resources.redis, resources.prefix, jobId);
+      if (position !== null) answer.position = position;
+    }
+    return answer;
+  }
+  return null;
+}
