@@ -19,3 +19,13 @@ export { judgeProgram, type JudgeHooks, type ProgramJob, type ProgramOutcome } f
 export { InfrastructureError, verdictOfRun } from './verdict.js';
 export { sameTokens, tokens } from './compare-output.js';
 export { COMPILE_STEP_LIMITS, runStepLimits } from './run-limits.js';
+export {
+  judgeProblem,
+  InvalidTestInputError,
+  type ProblemHooks,
+  type ProblemJob,
+  type ProblemOutcome,
+  type ProblemTest,
+  type TestSource,
+} from './judge-problem.js';
+export { referenceSolution } from './judge-problem-reference.js';

@@ -105,3 +105,15 @@ describe('limits and output', () => {
     expect(outcome.stdout.length).toBeLessThanOrEqual(limits.outputBytes);
   });
 });
+
+describe('Java main class', () => {
+  it('is the top-level public class, not a nested one', async () => {
+    const { javaMainClass } = await import('../src/index.js');
+    expect(
+      javaMainClass(
+        'public class Outer {\n  public class Inner {}\n  public static void main(String[] a) {}\n}',
+      ),
+    ).toBe('Outer');
+    expect(javaMainClass('class Solution {}\n')).toBe('Main');
+  });
+});

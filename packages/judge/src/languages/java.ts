@@ -5,10 +5,17 @@
  */
 import type { LanguageRecipe } from './recipe.js';
 
-const PUBLIC_CLASS = /^\s*public\s+(?:(?:final|abstract|strictfp)\s+)*class\s+([A-Za-z_$][\w$]*)/m;
+const PUBLIC_CLASS = /^([ \t]*)public\s+(?:(?:final|abstract|strictfp)\s+)*class\s+([A-Za-z_$][\w$]*)/gm;
 
+/** The public top-level class (the least indented one; nested classes are indented), else `Main`. */
 export function javaMainClass(code: string): string {
-  return PUBLIC_CLASS.exec(code)?.[1] ?? 'Main';
+  let best: { indent: number; name: string } | null = null;
+  for (const match of code.matchAll(PUBLIC_CLASS)) {
+    const indent = match[1]?.length ?? 0;
+    const name = match[2];
+    if (name !== undefined && (best === null || indent < best.indent)) best = { indent, name };
+  }
+  return best?.name ?? 'Main';
 }
 
 /** Marker the JVM prints when the heap runs out; the judge maps it to MEMORY_LIMIT_EXCEEDED. */

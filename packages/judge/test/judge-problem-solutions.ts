@@ -1,0 +1,257 @@
+/**
+ * LeetCode-style solutions, as users paste them, for the problem-judging tests: right ones (that
+ * also print), wrong ones, crashing ones and ones that do not compile, in all six languages.
+ */
+import type { LanguageId } from '@arbiter/contracts';
+
+type PerLanguage = Record<LanguageId, string>;
+
+/** Correct, and prints `checking <n>` on every call. */
+export const TWO_SUM_OK: PerLanguage = {
+  python: `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        print("checking", len(nums))
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+`,
+  javascript: `/**
+ * @param {number[]} nums
+ * @param {number} target
+ * @return {number[]}
+ */
+var twoSum = function(nums, target) {
+    console.log("checking", nums.length);
+    const seen = new Map();
+    for (let i = 0; i < nums.length; i++) {
+        if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i];
+        seen.set(nums[i], i);
+    }
+};`,
+  typescript: `function twoSum(nums: number[], target: number): number[] {
+    console.log("checking", nums.length);
+    const seen = new Map<number, number>();
+    for (let i = 0; i < nums.length; i++) {
+        const j = seen.get(target - nums[i]);
+        if (j !== undefined) return [j, i];
+        seen.set(nums[i], i);
+    }
+    return [];
+};`,
+  cpp: `class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        cout << "checking " << nums.size() << endl;
+        unordered_map<int, int> seen;
+        for (int i = 0; i < nums.size(); i++) {
+            if (seen.count(target - nums[i])) return {seen[target - nums[i]], i};
+            seen[nums[i]] = i;
+        }
+        return {};
+    }
+};`,
+  c: `/**
+ * Note: The returned array must be malloced, assume caller calls free().
+ */
+int* twoSum(int* nums, int numsSize, int target, int* returnSize) {
+    printf("checking %d\\n", numsSize);
+    int* answer = malloc(2 * sizeof(int));
+    *returnSize = 2;
+    /* Sort positions by value, then walk in from both ends. */
+    int* order = malloc(numsSize * sizeof(int));
+    for (int i = 0; i < numsSize; i++) order[i] = i;
+    for (int gap = numsSize / 2; gap > 0; gap /= 2)
+        for (int i = gap; i < numsSize; i++)
+            for (int j = i; j >= gap && nums[order[j - gap]] > nums[order[j]]; j -= gap) {
+                int t = order[j]; order[j] = order[j - gap]; order[j - gap] = t;
+            }
+    int lo = 0, hi = numsSize - 1;
+    while (lo < hi) {
+        long long sum = (long long)nums[order[lo]] + nums[order[hi]];
+        if (sum == target) break;
+        if (sum < target) lo++; else hi--;
+    }
+    answer[0] = order[lo];
+    answer[1] = order[hi];
+    free(order);
+    return answer;
+}`,
+  java: `class Solution {
+    public int[] twoSum(int[] nums, int target) {
+        System.out.println("checking " + nums.length);
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int i = 0; i < nums.length; i++) {
+            if (seen.containsKey(target - nums[i])) return new int[] { seen.get(target - nums[i]), i };
+            seen.put(nums[i], i);
+        }
+        return new int[0];
+    }
+}`,
+};
+
+/** Always answers [0,1]: right on the first sample only. */
+export const TWO_SUM_WRONG: PerLanguage = {
+  python:
+    'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        return [0, 1]\n',
+  javascript: 'var twoSum = function(nums, target) {\n    return [0, 1];\n};',
+  typescript: 'const twoSum = (nums: number[], target: number): number[] => [0, 1];',
+  cpp: 'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        return {0, 1};\n    }\n};',
+  c: 'int* twoSum(int* nums, int numsSize, int target, int* returnSize) {\n    int* a = malloc(8);\n    a[0] = 0;\n    a[1] = 1;\n    *returnSize = 2;\n    return a;\n}',
+  java: 'public class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return new int[] {0, 1};\n    }\n}',
+};
+
+/** Fails at run time on the first call. */
+export const TWO_SUM_CRASH: PerLanguage = {
+  python:
+    'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        return [nums[len(nums)]]\n',
+  javascript: 'var twoSum = function(nums, target) {\n    throw new Error("boom");\n};',
+  typescript:
+    'function twoSum(nums: number[], target: number): number[] {\n    throw new RangeError("boom");\n}',
+  cpp: 'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        throw runtime_error("boom");\n    }\n};',
+  c: 'int* twoSum(int* nums, int numsSize, int target, int* returnSize) {\n    int* p = NULL;\n    *returnSize = *p;\n    return p;\n}',
+  java: 'class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return new int[] { nums[nums.length] };\n    }\n}',
+};
+
+/** Does not compile; the error is on line 3 of the user's code. */
+export const TWO_SUM_BROKEN: PerLanguage = {
+  python:
+    'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        return [0, 1\n',
+  javascript: 'var twoSum = function(nums, target) {\n    const a = 1;\n    return [0, 1;\n};',
+  typescript:
+    'function twoSum(nums: number[], target: number): number[] {\n    const a = 1;\n    return [0, 1;\n}',
+  cpp: 'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) { return undefinedName; }\n};',
+  c: 'int* twoSum(int* nums, int numsSize, int target, int* returnSize) {\n    *returnSize = 0;\n    return undefinedName;\n}',
+  java: 'class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return undefinedName;\n    }\n}',
+};
+
+/** Checks every pair: O(n²), too slow for n = 10^4 in Python. */
+export const TWO_SUM_SLOW_PYTHON = `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        for i in range(len(nums)):
+            for j in range(i + 1, len(nums)):
+                if nums[i] + nums[j] == target:
+                    return [i, j]
+`;
+
+export const REVERSE_LIST_OK: PerLanguage = {
+  python: `# Definition for singly-linked list.
+# class ListNode:
+#     def __init__(self, val=0, next=None):
+#         self.val = val
+#         self.next = next
+class Solution:
+    def reverseList(self, head: Optional[ListNode]) -> Optional[ListNode]:
+        if not head or not head.next:
+            return head
+        rest = self.reverseList(head.next)
+        head.next.next = head
+        head.next = None
+        return rest
+`,
+  javascript: `/**
+ * @param {ListNode} head
+ * @return {ListNode}
+ */
+var reverseList = function(head) {
+    let prev = null;
+    while (head) {
+        const next = head.next;
+        head.next = prev;
+        prev = head;
+        head = next;
+    }
+    return prev;
+};`,
+  typescript: `function reverseList(head: ListNode | null): ListNode | null {
+    let prev: ListNode | null = null;
+    while (head) {
+        prev = new ListNode(head.val, prev);
+        head = head.next;
+    }
+    return prev;
+};`,
+  cpp: `class Solution {
+public:
+    ListNode* reverseList(ListNode* head) {
+        ListNode* prev = nullptr;
+        while (head) {
+            prev = new ListNode(head->val, prev);
+            head = head->next;
+        }
+        return prev;
+    }
+};`,
+  c: `struct ListNode* reverseList(struct ListNode* head) {
+    struct ListNode* prev = NULL;
+    while (head) {
+        struct ListNode* next = head->next;
+        head->next = prev;
+        prev = head;
+        head = next;
+    }
+    return prev;
+}`,
+  java: `class Solution {
+    public ListNode reverseList(ListNode head) {
+        ListNode prev = null;
+        while (head != null) {
+            prev = new ListNode(head.val, prev);
+            head = head.next;
+        }
+        return prev;
+    }
+}`,
+};
+
+/** Returns the list unchanged. */
+export const REVERSE_LIST_WRONG: PerLanguage = {
+  python:
+    'class Solution:\n    def reverseList(self, head: Optional[ListNode]) -> Optional[ListNode]:\n        return head\n',
+  javascript: 'var reverseList = function(head) {\n    return head;\n};',
+  typescript: 'function reverseList(head: ListNode | null): ListNode | null {\n    return head;\n};',
+  cpp: 'class Solution {\npublic:\n    ListNode* reverseList(ListNode* head) {\n        return head;\n    }\n};',
+  c: 'struct ListNode* reverseList(struct ListNode* head) {\n    return head;\n}',
+  java: 'class Solution {\n    public ListNode reverseList(ListNode head) {\n        return head;\n    }\n}',
+};
+
+export const MAX_DEPTH_OK: PerLanguage = {
+  python: `class Solution:
+    def maxDepth(self, root: Optional[TreeNode]) -> int:
+        if not root:
+            return 0
+        return 1 + max(self.maxDepth(root.left), self.maxDepth(root.right))
+`,
+  javascript:
+    'var maxDepth = function(root) {\n    return root ? 1 + Math.max(maxDepth(root.left), maxDepth(root.right)) : 0;\n};',
+  typescript: `function maxDepth(root: TreeNode | null): number {
+    if (root === null) return 0;
+    return 1 + Math.max(maxDepth(root.left), maxDepth(root.right));
+};`,
+  cpp: `/**
+ * Definition for a binary tree node.
+ * struct TreeNode {
+ *     int val;
+ *     TreeNode *left;
+ *     TreeNode *right;
+ * };
+ */
+class Solution {
+public:
+    int maxDepth(TreeNode* root) {
+        if (!root) return 0;
+        return 1 + max(maxDepth(root->left), maxDepth(root->right));
+    }
+};`,
+  c: `int maxDepth(struct TreeNode* root) {
+    if (!root) return 0;
+    int l = maxDepth(root->left), r = maxDepth(root->right);
+    return 1 + (l > r ? l : r);
+}`,
+  java: `class Solution {
+    public int maxDepth(TreeNode root) {
+        return root == null ? 0 : 1 + Math.max(maxDepth(root.left), maxDepth(root.right));
+    }
+}`,
+};

@@ -1,0 +1,28 @@
+/** How values are shown to users, LeetCode-style: compact JSON, doubles with five decimals. */
+import type { Param } from './problem.js';
+import type { TypeNode } from './types.js';
+
+/** Longest text shown for one input, expected or actual value, in characters. */
+export const MAX_SHOWN_CHARS = 16 * 1024;
+
+export function formatValue(type: TypeNode, value: unknown): string {
+  return clip(render(type, value));
+}
+
+function render(type: TypeNode, value: unknown): string {
+  if (type.kind === 'double' && typeof value === 'number') return value.toFixed(5);
+  if ((type.kind === 'array' || type.kind === 'list') && Array.isArray(value)) {
+    const of = type.of;
+    return `[${value.map((item) => render(of, item)).join(',')}]`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The arguments one per line, as `name = value`. */
+export function formatArgs(params: Param[], args: unknown[]): string {
+  return clip(params.map((param, i) => `${param.name} = ${render(param.type, args[i])}`).join('\n'));
+}
+
+export function clip(text: string, max = MAX_SHOWN_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}

@@ -1,0 +1,57 @@
+/** What the generated harness sources contain, before any compiler sees them. */
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
+import { harnessSource, parseType, supportedLanguages, type FunctionSignature } from '../src/index.js';
+
+const signature = (type: string): FunctionSignature => ({
+  name: 'f',
+  params: [{ name: 'head', type: parseType(type) }],
+  returns: parseType(type),
+  names: Object.fromEntries(LANGUAGE_IDS.map((id) => [id, 'f'])) as Record<LanguageId, string>,
+});
+
+describe('harnessSource', () => {
+  it('Java: makes the user’s public classes package-private so Main.java compiles', () => {
+    const code =
+      'import java.util.*;\npublic class Solution {\n    public class Pair {}\n    public ListNode f(ListNode head) { return head; }\n}';
+    const source = harnessSource(signature('ListNode'), 'java', code);
+    expect(source).toMatch(
+      /^import java\.util\.\*; import java\.util\.stream\.\*;.*import java\.util\.\*;\nclass Solution \{\n {4}class Pair \{\}/,
+    );
+    expect(source).not.toMatch(/^\s*public\s+class/m);
+  });
+
+  it('defines ListNode and TreeNode only when the user code does not', () => {
+    const own =
+      'struct ListNode { int val; ListNode* next; ListNode(int x) : val(x), next(nullptr) {} };\nclass Solution {};';
+    const commented = '/**\n * struct ListNode {\n *     int val;\n * };\n */\nclass Solution {};';
+    const count = (source: string) => source.match(/struct ListNode \{/g)?.length;
+    expect(count(harnessSource(signature('ListNode'), 'cpp', own))).toBe(1);
+    expect(count(harnessSource(signature('ListNode'), 'cpp', commented))).toBe(2); // the comment and ours
+    expect(
+      harnessSource(signature('ListNode'), 'javascript', 'class ListNode {}\nvar f = (h) => h;'),
+    ).not.toContain('function ListNode(');
+  });
+
+  it('puts the user code on the first lines, or maps its lines back', () => {
+    expect(
+      harnessSource(signature('int'), 'javascript', 'var f = (x) => x;').startsWith('var f = (x) => x;\n'),
+    ).toBe(true);
+    expect(harnessSource(signature('int'), 'cpp', 'class Solution {};')).toContain(
+      '#line 1 "solution.cpp"\nclass Solution {};\n',
+    );
+    expect(harnessSource(signature('int'), 'c', 'int f(int x) { return x; }')).toContain(
+      '#line 1 "solution.c"\n',
+    );
+    expect(harnessSource(signature('int'), 'python', 'class Solution: pass')).toContain(
+      '_ARBITER_SOURCE = "class Solution: pass"',
+    );
+  });
+
+  it('C cannot take arrays of nodes; every other language can', () => {
+    expect(supportedLanguages([parseType('ListNode[]')])).toEqual(LANGUAGE_IDS.filter((id) => id !== 'c'));
+    expect(() => harnessSource(signature('list<TreeNode>'), 'c', '')).toThrow(
+      /C does not support arrays of ListNode/,
+    );
+  });
+});

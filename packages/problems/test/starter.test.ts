@@ -1,0 +1,134 @@
+/** Starter code per language, in LeetCode's exact format. */
+import { describe, expect, it } from 'vitest';
+import { CATALOG_ROOT, loadProblem, starterCode, type Problem } from '../src/index.js';
+
+const load = (slug: string): Promise<Problem> => loadProblem(`${CATALOG_ROOT}/${slug}`);
+
+describe('two-sum', async () => {
+  const problem = await load('two-sum');
+
+  it.each([
+    ['python', 'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        '],
+    ['java', 'class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        \n    }\n}'],
+    [
+      'cpp',
+      'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        \n    }\n};',
+    ],
+    [
+      'javascript',
+      '/**\n * @param {number[]} nums\n * @param {number} target\n * @return {number[]}\n */\nvar twoSum = function(nums, target) {\n    \n};',
+    ],
+    ['typescript', 'function twoSum(nums: number[], target: number): number[] {\n    \n};'],
+    [
+      'c',
+      '/**\n * Note: The returned array must be malloced, assume caller calls free().\n */\nint* twoSum(int* nums, int numsSize, int target, int* returnSize) {\n    \n}',
+    ],
+  ] as const)('%s', (language, expected) => {
+    expect(starterCode(problem, language)).toBe(expected);
+  });
+});
+
+describe('node definitions are shown as comments', async () => {
+  const list = await load('reverse-linked-list');
+  const tree = await load('maximum-depth-of-binary-tree');
+
+  it('python', () => {
+    expect(starterCode(list, 'python')).toBe(
+      '# Definition for singly-linked list.\n# class ListNode:\n#     def __init__(self, val=0, next=None):\n' +
+        '#         self.val = val\n#         self.next = next\nclass Solution:\n' +
+        '    def reverseList(self, head: Optional[ListNode]) -> Optional[ListNode]:\n        ',
+    );
+  });
+
+  it('cpp and java', () => {
+    expect(starterCode(tree, 'cpp')).toMatch(
+      /^\/\*\*\n \* Definition for a binary tree node\.\n \* struct TreeNode \{\n/,
+    );
+    expect(starterCode(tree, 'cpp')).toMatch(
+      / \*\/\nclass Solution \{\npublic:\n {4}int maxDepth\(TreeNode\* root\) \{\n {8}\n {4}\}\n\};$/,
+    );
+    expect(starterCode(list, 'java')).toMatch(
+      / \* public class ListNode \{\n[^]* \*\/\nclass Solution \{\n {4}public ListNode reverseList\(ListNode head\) \{/,
+    );
+  });
+
+  it('javascript and typescript', () => {
+    expect(starterCode(list, 'javascript')).toMatch(
+      /^\/\*\*\n \* Definition for singly-linked list\.\n \* function ListNode\(val, next\) \{\n[^]*\/\*\*\n \* @param \{ListNode\} head\n \* @return \{ListNode\}\n \*\/\nvar reverseList = function\(head\) \{\n {4}\n\};$/,
+    );
+    expect(starterCode(tree, 'typescript')).toMatch(
+      / \* class TreeNode \{\n[^]* \*\/\n\nfunction maxDepth\(root: TreeNode \| null\): number \{\n {4}\n\};$/,
+    );
+  });
+
+  it('c', () => {
+    expect(starterCode(list, 'c')).toMatch(
+      /struct ListNode\* reverseList\(struct ListNode\* head\) \{\n {4}\n\}$/,
+    );
+  });
+});
+
+describe('LeetCode spellings of other types', async () => {
+  const anagrams = await load('group-anagrams');
+  const intervals = await load('merge-intervals');
+  const islands = await load('number-of-islands');
+  const median = await load('median-of-two-sorted-arrays');
+
+  it('python', () => {
+    expect(starterCode(anagrams, 'python')).toContain(
+      'def groupAnagrams(self, strs: List[str]) -> List[List[str]]:',
+    );
+    expect(starterCode(islands, 'python')).toContain('def numIslands(self, grid: List[List[str]]) -> int:');
+    expect(starterCode(median, 'python')).toContain('-> float:');
+  });
+
+  it('java', () => {
+    expect(starterCode(anagrams, 'java')).toContain(
+      'public List<List<String>> groupAnagrams(String[] strs) {',
+    );
+    expect(starterCode(intervals, 'java')).toContain('public int[][] merge(int[][] intervals) {');
+    expect(starterCode(islands, 'java')).toContain('public int numIslands(char[][] grid) {');
+  });
+
+  it('cpp', () => {
+    expect(starterCode(anagrams, 'cpp')).toContain(
+      'vector<vector<string>> groupAnagrams(vector<string>& strs) {',
+    );
+    expect(starterCode(islands, 'cpp')).toContain('int numIslands(vector<vector<char>>& grid) {');
+    expect(starterCode(median, 'cpp')).toContain(
+      'double findMedianSortedArrays(vector<int>& nums1, vector<int>& nums2) {',
+    );
+  });
+
+  it('javascript and typescript', () => {
+    expect(starterCode(islands, 'javascript')).toContain(
+      ' * @param {character[][]} grid\n * @return {number}',
+    );
+    expect(starterCode(anagrams, 'javascript')).toContain(' * @return {string[][]}');
+    expect(starterCode(anagrams, 'typescript')).toBe(
+      'function groupAnagrams(strs: string[]): string[][] {\n    \n};',
+    );
+  });
+
+  it('c: sizes, column sizes and returned sizes', () => {
+    expect(starterCode(intervals, 'c')).toBe(
+      '/**\n * Return an array of arrays of size *returnSize.\n * The sizes of the arrays are returned as *returnColumnSizes array.\n' +
+        ' * Note: Both returned array and *columnSizes array must be malloced, assume caller calls free().\n */\n' +
+        'int** merge(int** intervals, int intervalsSize, int* intervalsColSize, int* returnSize, int** returnColumnSizes) {\n    \n}',
+    );
+    expect(starterCode(anagrams, 'c')).toContain(
+      'char*** groupAnagrams(char** strs, int strsSize, int* returnSize, int** returnColumnSizes) {',
+    );
+    expect(starterCode(islands, 'c')).toBe(
+      'int numIslands(char** grid, int gridSize, int* gridColSize) {\n    \n}',
+    );
+  });
+});
+
+describe('stdio problems', async () => {
+  const aPlusB = await load('a-plus-b');
+  it('start from a program that reads stdin', () => {
+    expect(starterCode(aPlusB, 'cpp')).toContain('int main() {');
+    expect(starterCode(aPlusB, 'java')).toContain('public class Main {');
+  });
+});
