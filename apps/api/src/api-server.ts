@@ -17,11 +17,16 @@ import {
   createSubmissionQueue,
 } from '@arbiter/queue';
 import { createApp } from './app.js';
+import { warmUpPasswords } from './auth/passwords.js';
+import { startSessionSweeper } from './auth/session-sweeper.js';
 import { openApiDatabase } from './database.js';
+import { startResultPersister } from './persistence/result-persister.js';
 import type { ApiEnv } from './env.js';
 import type { ApiResources } from './resources.js';
 import { JobRelay } from './socket/job-relay.js';
 import { createSocketServer } from './socket/socket-server.js';
+import { sessionUserFromCookieHeader } from './auth/session.js';
+import { jobOwner } from './submissions/job-access.js';
 
 export interface ApiServer {
   httpServer: Server;
@@ -66,7 +71,15 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       maxMemoryMb: env.MAX_MEMORY_MB,
       outputBytes: env.OUTPUT_LIMIT_BYTES,
     },
+    auth: { ttlMs: Math.round(env.SESSION_TTL_HOURS * 3_600_000), secureCookie: env.COOKIE_SECURE },
+    rateLimits: {
+      submitPerMinuteUser: env.SUBMIT_RATE_PER_MINUTE_USER,
+      submitPerMinuteIp: env.SUBMIT_RATE_PER_MINUTE_IP,
+      authPerMinuteIp: env.AUTH_RATE_PER_MINUTE_IP,
+    },
   };
+  await warmUpPasswords();
+  const sessionSweeper = startSessionSweeper(db, logger);
 
   const relay = new JobRelay({ ...resources, subscriber });
   // Positions change when a job leaves the queue for a worker.
@@ -74,13 +87,22 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   queueEvents.on('active', () => relay.scheduleRefresh());
   queueEvents.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
 
+  const persisterConnection = createRedis(env.REDIS_URL, { name: 'api-persister' });
+  const persister = startResultPersister(resources, persisterConnection);
+
   const app = createApp(resources, { origins: env.WEB_ORIGIN });
   const httpServer = createServer(app);
   // Longer than the idle timeouts of common load balancers and HTTP clients, so a client
   // never sends a request on a connection the server is closing.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const io = createSocketServer(httpServer, { origins: env.WEB_ORIGIN, relay, logger });
+  const io = createSocketServer(httpServer, {
+    origins: env.WEB_ORIGIN,
+    relay,
+    logger,
+    userOf: (cookieHeader) => sessionUserFromCookieHeader(resources, cookieHeader),
+    ownerOf: (jobId) => jobOwner(resources, jobId),
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(env.PORT, env.HOST, () => resolve());
@@ -101,11 +123,15 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       await closed;
       clearTimeout(timer);
       await relay.close();
+      await persister.close();
       await queueEvents.close();
       await resources.queue.close();
       await Promise.all(
-        [redis.quit(), subscriber.quit(), blocking.quit()].map((p) => p.catch(() => undefined)),
+        [redis.quit(), subscriber.quit(), blocking.quit(), persisterConnection.quit()].map((p) =>
+          p.catch(() => undefined),
+        ),
       );
+      sessionSweeper.stop();
       await db.close();
       logger.info('api stopped');
     },

@@ -3,6 +3,8 @@ import type { LimitPolicy } from '@arbiter/contracts';
 import type { Database } from '@arbiter/db';
 import type { Logger } from '@arbiter/observability';
 import type { JobEventLog, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
+import type { SessionSettings } from './auth/session.js';
+import type { RateLimitSettings } from './http/rate-limit.js';
 
 export interface ApiResources {
   logger: Logger;
@@ -18,4 +20,8 @@ export interface ApiResources {
   limits: LimitPolicy;
   /** Users, sessions, submissions and statistics (PostgreSQL or PGlite). */
   db: Database;
+  /** Session lifetime and cookie flags. */
+  auth: SessionSettings;
+  /** Requests per minute allowed on submit and sign-in routes. */
+  rateLimits: RateLimitSettings;
 }

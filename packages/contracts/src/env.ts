@@ -74,6 +74,16 @@ export const apiEnvSchema = z.object({
     .int()
     .positive()
     .default(1 << 20),
+  /** How long a sign-in lasts, in hours (fractions allowed); also the session cookie's Max-Age. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(720),
+  /** Mark the session cookie `Secure` (HTTPS only). Off by default so http://localhost works. */
+  COOKIE_SECURE: flag(false),
+  /** `POST /submit` per signed-in user per minute (0: no limit). */
+  SUBMIT_RATE_PER_MINUTE_USER: z.coerce.number().int().nonnegative().default(30),
+  /** `POST /submit` per client IP per minute, signed in or not (0: no limit). */
+  SUBMIT_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(60),
+  /** `POST /auth/login` and `/auth/signup` per client IP per minute (0: no limit). */
+  AUTH_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(20),
 });
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 

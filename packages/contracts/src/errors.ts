@@ -11,6 +11,11 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
+  'USERNAME_TAKEN',
+  'INVALID_CREDENTIALS',
+  'UNAUTHENTICATED',
+  'FORBIDDEN_ORIGIN',
+  'RATE_LIMITED',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -5,5 +5,7 @@ export * from './limits.js';
 export * from './submission.js';
 export * from './result.js';
 export * from './events.js';
+export * from './problems.js';
 export * from './errors.js';
 export * from './env.js';
+export * from './auth.js';

@@ -15,6 +15,10 @@ export const testResultSchema = z.object({
   input: z.string().optional(),
   expected: z.string().optional(),
   actual: z.string().optional(),
+  /** Where the test comes from (problems): a sample, a hidden test, or the user's own input. */
+  source: z.enum(['sample', 'hidden', 'custom']).optional(),
+  /** Why it failed, when the verdict alone does not say (e.g. the exception's message). */
+  message: z.string().optional(),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
@@ -49,6 +53,11 @@ export const jobResultSchema = z.object({
   /** Peak memory, in KiB. */
   memoryKb: z.number().nullable(),
   tests: z.array(testResultSchema),
+  /** Problems: tests passed and tests in this mode (a submit stops at the first failure). */
+  passed: z.number().int().nonnegative().nullable(),
+  total: z.number().int().nonnegative().nullable(),
+  /** Problems: the first failing test, with its input, expected and actual output. */
+  failedTest: testResultSchema.nullable(),
   percentile: percentileSchema.nullable(),
   limits: effectiveLimitsSchema,
   /** Why the platform failed the job (status `failed` only). */

@@ -6,6 +6,8 @@ import { requireJson } from '../http/error-handler.js';
 import { parseBody } from '../http/validate.js';
 import { acceptSubmission } from '../submissions/accept-submission.js';
 import { readStatus } from '../submissions/read-status.js';
+import { canAccess } from '../submissions/job-access.js';
+import { requireUser } from '../auth/session.js';
 import type { ApiResources } from '../resources.js';
 
 export function submissionRoutes(resources: ApiResources): Router {
@@ -13,7 +15,8 @@ export function submissionRoutes(resources: ApiResources): Router {
 
   router.post('/submit', requireJson, async (req, res) => {
     const body = parseBody(submitRequestSchema, req.body);
-    const jobId = await acceptSubmission(resources, body, { userId: null });
+    const user = body.mode === 'submit' ? requireUser(req, 'submit a solution') : (req.user ?? null);
+    const jobId = await acceptSubmission(resources, body, { userId: user?.id ?? null });
     const answer: SubmitResponse = { jobId };
     res.status(202).location(`/status/${jobId}`).json(answer);
   });
@@ -21,7 +24,7 @@ export function submissionRoutes(resources: ApiResources): Router {
   router.get('/status/:jobId', async (req, res) => {
     const jobId = req.params.jobId;
     const answer = jobIdSchema.safeParse(jobId).success ? await readStatus(resources, jobId) : null;
-    if (answer === null) {
+    if (answer === null || !canAccess(req.user, answer.userId)) {
       throw notFound(`No job with id "${jobId}". Ids come from POST /submit.`);
     }
     res.json(answer);

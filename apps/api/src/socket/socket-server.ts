@@ -6,16 +6,26 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import {
   subscribeRequestSchema,
+  type AuthUser,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
+import { canAccess } from '../submissions/job-access.js';
 import type { JobRelay } from './job-relay.js';
+
+interface SocketData {
+  user: AuthUser | null;
+}
 
 export interface SocketServerOptions {
   origins: string[];
   relay: JobRelay;
   logger: Logger;
+  /** Who a connection belongs to, from its handshake's cookie (null: signed out). */
+  userOf: (cookieHeader: string | undefined) => Promise<AuthUser | null>;
+  /** The owner of a job (null: anonymous), undefined if unknown. */
+  ownerOf: (jobId: string) => Promise<string | null | undefined>;
   /**
    * Jobs one connection may watch at once; more are refused (a flood of subscriptions
    * must not cost the server).
@@ -27,10 +37,26 @@ export interface SocketServerOptions {
 export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions) {
   const { relay, logger } = options;
   const maxSubscriptions = options.maxSubscriptionsPerSocket ?? 50;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>(httpServer, {
     cors: { origin: options.origins, credentials: true },
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
+    // CORS does not cover the WebSocket upgrade: without this a page on another site could
+    // open a socket carrying the visitor's cookie. Clients that send no Origin (tools) may.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || options.origins.includes(origin));
+    },
+  });
+
+  io.use((socket, next) => {
+    options.userOf(socket.handshake.headers.cookie).then(
+      (user) => {
+        socket.data.user = user;
+        next();
+      },
+      () => next(new Error('Could not check your sign-in; try again.')),
+    );
   });
 
   io.on('connection', (socket) => {
@@ -52,8 +78,13 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
         });
         return;
       }
-      relay
-        .subscribe(socket, jobId, after)
+      options
+        .ownerOf(jobId)
+        .then((owner) =>
+          owner !== undefined && canAccess(socket.data.user, owner)
+            ? relay.subscribe(socket, jobId, after)
+            : false,
+        )
         .then((known) => {
           if (known) {
             reply({ ok: true });
