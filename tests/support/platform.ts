@@ -175,16 +175,28 @@ export async function submit(base: string, body: unknown): Promise<string> {
   return (answer.body as { jobId: string }).jobId;
 }
 
-export async function getStatus(base: string, jobId: string): Promise<HttpAnswer<JobResult>> {
-  const response = await fetch(`${base}/status/${jobId}`);
+export async function getStatus(
+  base: string,
+  jobId: string,
+  cookie?: string,
+): Promise<HttpAnswer<JobResult>> {
+  const response = await fetch(`${base}/status/${jobId}`, {
+    headers: cookie === undefined ? {} : { cookie },
+  });
   return { status: response.status, body: (await response.json()) as JobResult };
 }
 
-export async function waitForResult(base: string, jobId: string, timeoutMs = 20_000): Promise<JobResult> {
+/** Polls `GET /status` until the job is finished (with the owner's session cookie for a signed-in user's job). */
+export async function waitForResult(
+  base: string,
+  jobId: string,
+  timeoutMs = 20_000,
+  cookie?: string,
+): Promise<JobResult> {
   let last: JobResult | null = null;
   await waitFor(
     async () => {
-      last = (await getStatus(base, jobId)).body;
+      last = (await getStatus(base, jobId, cookie)).body;
       return last.status === 'completed' || last.status === 'failed';
     },
     timeoutMs,
@@ -205,8 +217,13 @@ export interface ReceivedEvent {
 }
 
 /** A Socket.IO client that records every event it receives. */
-export function connect(base: string): { socket: ClientSocket; events: ReceivedEvent[] } {
-  const socket: ClientSocket = io(base, { transports: ['websocket'], reconnection: false, forceNew: true });
+export function connect(base: string, cookie?: string): { socket: ClientSocket; events: ReceivedEvent[] } {
+  const socket: ClientSocket = io(base, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(cookie === undefined ? {} : { extraHeaders: { cookie } }),
+  });
   const events: ReceivedEvent[] = [];
   for (const type of ['status', 'log', 'test', 'result'] as const) {
     socket.on(type, (payload: { seq: number; jobId: string }) => {

@@ -16,6 +16,7 @@ import {
   createRedis,
   createSubmissionQueue,
 } from '@arbiter/queue';
+import { CATALOG_ROOT, loadCatalog } from '@arbiter/problems';
 import { createApp } from './app.js';
 import { warmUpPasswords } from './auth/passwords.js';
 import { startSessionSweeper } from './auth/session-sweeper.js';
@@ -40,6 +41,8 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const redis = createRedis(env.REDIS_URL, { name: 'api', failFast: true });
   const subscriber = createRedis(env.REDIS_URL, { name: 'api-subscriber' });
   const blocking = createRedis(env.REDIS_URL, { name: 'api-queue-events' });
+  const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
+  logger.info({ problems: catalog.size }, 'problems loaded');
   const db = await openApiDatabase(env);
   logger.info({ database: db.kind }, 'database ready');
   await Promise.all([waitReady(redis), waitReady(subscriber)]);
@@ -64,6 +67,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     }),
     registry: new WorkerRegistry(redis, keys),
     db,
+    catalog,
     limits: {
       defaultTimeMs: Math.min(env.DEFAULT_TIME_MS, env.MAX_TIME_MS),
       maxTimeMs: env.MAX_TIME_MS,

@@ -1,6 +1,7 @@
 /** What the API's modules are handed instead of importing singletons. */
 import type { LimitPolicy } from '@arbiter/contracts';
 import type { Database } from '@arbiter/db';
+import type { Catalog } from '@arbiter/problems';
 import type { Logger } from '@arbiter/observability';
 import type { JobEventLog, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
 import type { SessionSettings } from './auth/session.js';
@@ -18,6 +19,8 @@ export interface ApiResources {
   events: JobEventLog;
   registry: WorkerRegistry;
   limits: LimitPolicy;
+  /** The problems, loaded at start. */
+  catalog: Catalog;
   /** Users, sessions, submissions and statistics (PostgreSQL or PGlite). */
   db: Database;
   /** Session lifetime and cookie flags. */

@@ -5,8 +5,8 @@
  */
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { jobDataSchema, type JobData, type JobResult } from '@arbiter/contracts';
-import { judgeProgram } from '@arbiter/judge';
 import { enqueuePersist, newJobRecord } from '@arbiter/queue';
+import { judgeJob } from './judge-job.js';
 import { createLogBatcher } from './log-batcher.js';
 import type { WorkerResources } from './resources.js';
 
@@ -23,7 +23,7 @@ export async function processJob(
   token: string | undefined,
   context: ProcessContext,
 ): Promise<void> {
-  const { logger, store, events, sandbox } = resources;
+  const { logger, store, events } = resources;
   const parsed = jobDataSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`malformed job data: ${parsed.error.message}`);
   const data = parsed.data;
@@ -39,18 +39,7 @@ export async function processJob(
   const batcher = createLogBatcher(events, jobId);
   let outcome;
   try {
-    outcome = await judgeProgram(
-      {
-        language: data.language,
-        code: data.code,
-        stdin: data.stdin,
-        expectedOutput: data.expectedOutput,
-        limits: data.limits,
-      },
-      sandbox,
-      { onLog: batcher.push, signal: context.shutdown },
-      resources.compile,
-    );
+    outcome = await judgeJob(resources, data, batcher, context.shutdown);
   } catch (error) {
     await batcher.flush().catch(() => undefined);
     if (context.shutdown.aborted) {

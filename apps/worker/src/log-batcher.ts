@@ -4,7 +4,7 @@
  * not cost one Redis append per line, while output still shows up live.
  */
 import type { JobEventLog } from '@arbiter/queue';
-import type { LogStream } from '@arbiter/contracts';
+import type { JobEventBody, LogStream } from '@arbiter/contracts';
 
 export interface LogBatcherOptions {
   /**
@@ -21,6 +21,8 @@ export interface LogBatcherOptions {
 
 export interface LogBatcher {
   push(stream: LogStream, chunk: string): void;
+  /** Appends another event after the output so far, keeping the order. */
+  event(body: JobEventBody): void;
   /** Appends what is pending and waits for every append so far. */
   flush(): Promise<void>;
 }
@@ -61,6 +63,14 @@ export function createLogBatcher(
       pending += chunk;
       if (pending.length >= maxChars) drain();
       else timer ??= setTimeout(drain, delayMs);
+    },
+    event(body) {
+      drain();
+      chain = chain.then(() =>
+        events.append(jobId, body).catch((error: unknown) => {
+          failure ??= error;
+        }),
+      );
     },
     async flush() {
       drain();

@@ -4,6 +4,7 @@ import type { JobEventLog, JobStore, ResultsQueue, WorkerRegistry } from '@arbit
 import type { Sandbox } from '@arbiter/sandbox';
 import type { LanguageInfo } from '@arbiter/contracts';
 import type { CompileContext } from '@arbiter/judge';
+import type { Catalog } from '@arbiter/problems';
 
 export interface WorkerResources {
   /** This worker's name in logs, records and the live-worker registry. */
@@ -17,6 +18,8 @@ export interface WorkerResources {
   sandbox: Sandbox;
   /** Toolchains found on this host. */
   languages: LanguageInfo[];
+  /** The problems, loaded at start. */
+  catalog: Catalog;
   /** Compile cache and toolchain versions, shared by every job of this worker. */
   compile: CompileContext;
 }

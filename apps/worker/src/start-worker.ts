@@ -15,6 +15,7 @@ import {
   type CompileContext,
 } from '@arbiter/judge';
 import type { Logger } from '@arbiter/observability';
+import { CATALOG_ROOT, loadCatalog } from '@arbiter/problems';
 import {
   JobEventLog,
   JobStore,
@@ -50,6 +51,7 @@ export async function startWorker(
   overrides: StartWorkerOverrides = {},
 ): Promise<RunningWorker> {
   const concurrency = env.WORKER_CONCURRENCY ?? availableParallelism();
+  const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
   const languages = await detectToolchains();
   if (languages.length === 0) {
     throw new Error('no toolchain found: install python3, nodejs, g++, gcc or openjdk-17-jdk-headless');
@@ -98,6 +100,7 @@ export async function startWorker(
       logger,
       sandbox,
       languages,
+      catalog,
       compile,
       store: new JobStore({ redis, keys, ttlSeconds: env.RESULT_TTL_SECONDS }),
       events: new JobEventLog({

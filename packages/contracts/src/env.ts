@@ -28,6 +28,8 @@ const shared = {
   EVENTS_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Most events kept per job stream (older ones are trimmed). */
   EVENTS_MAX_LENGTH: z.coerce.number().int().positive().default(10_000),
+  /** The problem catalog folder (default: the repository's `problems/`). */
+  PROBLEMS_DIR: z.string().min(1).optional(),
   /** Time given to in-flight work on SIGINT/SIGTERM before it is cut short, in ms. */
   SHUTDOWN_GRACE_MS: ms(10_000),
 };

@@ -12,8 +12,10 @@ import {
   languageIdSchema,
   resolveLimits,
   type JobData,
+  type LanguageId,
   type SubmitRequest,
 } from '@arbiter/contracts';
+import { parseCustomInput, problemLimits, type Problem } from '@arbiter/problems';
 import { enqueueSubmission, newJobRecord, waitingCount } from '@arbiter/queue';
 import { HttpError, unavailable } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
@@ -39,19 +41,21 @@ export async function acceptSubmission(
   checkSize('code', request.code, MAX_CODE_BYTES);
   checkSize('stdin', request.stdin ?? '', MAX_STDIN_BYTES);
   checkSize('expectedOutput', request.expectedOutput ?? '', MAX_STDIN_BYTES);
-  if (request.problem !== undefined) {
+  const problem = request.problem === undefined ? null : resources.catalog.get(request.problem);
+  if (problem === undefined) {
     throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${request.problem}". See GET /problems.`);
   }
-  if (request.mode === 'submit') {
+  if (problem === null && request.mode === 'submit') {
     throw new HttpError(400, 'INVALID_REQUEST', 'mode "submit" judges a problem: give "problem" as well.');
   }
-  if (request.tests !== undefined) {
+  if (problem === null && request.tests !== undefined) {
     throw new HttpError(
       400,
       'INVALID_REQUEST',
       '"tests" are custom inputs for a problem: give "problem" as well.',
     );
   }
+  if (problem !== null) checkProblemRequest(problem, language.data, request);
 
   const data: JobData = {
     jobId: randomUUID(),
@@ -60,10 +64,13 @@ export async function acceptSubmission(
     stdin: request.stdin ?? '',
     expectedOutput: request.expectedOutput,
     mode: request.mode,
-    problem: null,
-    tests: [],
+    problem: problem?.slug ?? null,
+    tests: request.tests ?? [],
     userId: submitter.userId,
-    limits: resolveLimits(request.limits, resources.limits),
+    // A problem's limits are part of the problem; a free run may ask for its own.
+    limits: problem
+      ? problemLimits(problem, resources.limits)
+      : resolveLimits(request.limits, resources.limits),
     createdAt: Date.now(),
   };
   const { store, events, queue, logger, db } = resources;
@@ -99,6 +106,41 @@ export async function acceptSubmission(
   }
   logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
   return data.jobId;
+}
+
+/** What only a problem can say about a request: the language, and the shape of custom inputs. */
+function checkProblemRequest(problem: Problem, language: LanguageId, request: SubmitRequest): void {
+  if (!problem.languages.includes(language)) {
+    throw new HttpError(
+      400,
+      'UNKNOWN_LANGUAGE',
+      `"${problem.slug}" cannot be solved in ${language}. Its languages: ${problem.languages.join(', ')}.`,
+    );
+  }
+  if (request.mode === 'submit' && request.tests !== undefined) {
+    throw new HttpError(
+      400,
+      'INVALID_REQUEST',
+      'Custom "tests" are for mode "run"; a submit runs every test.',
+    );
+  }
+  if (request.stdin !== undefined || request.expectedOutput !== undefined) {
+    throw new HttpError(
+      400,
+      'INVALID_REQUEST',
+      'A problem brings its own tests: send "tests" instead of stdin.',
+    );
+  }
+  if (problem.kind !== 'function') return;
+  for (const [i, input] of (request.tests ?? []).entries()) {
+    const parsed = parseCustomInput(problem.signature, input);
+    if (!parsed.ok) {
+      const details = parsed.errors.map(
+        (error) => `tests.${i}: ${error.field ? `${error.field}: ` : ''}${error.message}`,
+      );
+      throw new HttpError(400, 'INVALID_REQUEST', details[0] ?? `tests.${i} is not valid`, details);
+    }
+  }
 }
 
 function checkSize(field: string, value: string, limit: number): void {

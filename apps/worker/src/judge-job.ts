@@ -1,0 +1,99 @@
+/**
+ * Judges one job's code: a free-form program (stdin, optional expected output) or a problem
+ * (its tests through the harness). Returns the fields of the result that judging decides.
+ */
+import { UnrecoverableError } from 'bullmq';
+import type { JobData, JobResult, TestResult } from '@arbiter/contracts';
+import { InvalidTestInputError, judgeProblem, judgeProgram, type ProblemTest } from '@arbiter/judge';
+import type { LogBatcher } from './log-batcher.js';
+import type { WorkerResources } from './resources.js';
+
+export type JudgedFields = Pick<
+  JobResult,
+  | 'verdict'
+  | 'stdout'
+  | 'stderr'
+  | 'compileOutput'
+  | 'exitCode'
+  | 'signal'
+  | 'timeMs'
+  | 'wallTimeMs'
+  | 'memoryKb'
+  | 'tests'
+  | 'passed'
+  | 'total'
+  | 'failedTest'
+>;
+
+export async function judgeJob(
+  resources: WorkerResources,
+  data: JobData,
+  batcher: LogBatcher,
+  signal: AbortSignal,
+): Promise<JudgedFields> {
+  if (data.problem === null) {
+    const outcome = await judgeProgram(
+      {
+        language: data.language,
+        code: data.code,
+        stdin: data.stdin,
+        expectedOutput: data.expectedOutput,
+        limits: data.limits,
+      },
+      resources.sandbox,
+      { onLog: batcher.push, signal },
+      resources.compile,
+    );
+    return { ...outcome, tests: [], passed: null, total: null, failedTest: null };
+  }
+
+  const problem = resources.catalog.get(data.problem);
+  if (problem === undefined) throw new UnrecoverableError(`this worker has no problem "${data.problem}"`);
+  try {
+    const outcome = await judgeProblem(
+      {
+        problem,
+        language: data.language,
+        code: data.code,
+        mode: data.mode,
+        customInputs: data.tests,
+        limits: data.limits,
+      },
+      resources.sandbox,
+      {
+        onLog: batcher.push,
+        signal,
+        onTest: (test) =>
+          batcher.event({
+            type: 'test',
+            data: { index: test.index, verdict: test.verdict, timeMs: test.timeMs, memoryKb: test.memoryKb },
+          }),
+      },
+      resources.compile,
+    );
+    return {
+      verdict: outcome.verdict,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      compileOutput: outcome.compileOutput,
+      exitCode: outcome.exitCode,
+      signal: outcome.signal,
+      timeMs: outcome.timeMs,
+      wallTimeMs: outcome.wallTimeMs,
+      memoryKb: outcome.memoryKb,
+      tests: outcome.tests.map(testResult),
+      passed: outcome.passed,
+      total: outcome.total,
+      failedTest: outcome.failedTest === null ? null : testResult(outcome.failedTest),
+    };
+  } catch (error) {
+    // The API checks custom inputs first; one the reference solution cannot answer ends here.
+    if (error instanceof InvalidTestInputError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+}
+
+function testResult(test: ProblemTest): TestResult {
+  const { stdout: _stdout, ...rest } = test;
+  return rest;
+}

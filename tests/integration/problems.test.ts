@@ -1,0 +1,208 @@
+/**
+ * Problems through the real API, worker and sandbox: the catalog and problem pages (hidden
+ * tests never leave the server), LeetCode solutions pasted unchanged and judged in every
+ * language, run mode with custom inputs, and what a failing submission shows.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobResult, LanguageId, ProblemDetail, ProblemSummary } from '@arbiter/contracts';
+import { CATALOG_ROOT, loadCatalog, type Catalog } from '@arbiter/problems';
+import type { ApiServer } from '@arbiter/api';
+import type { RunningWorker } from '@arbiter/worker';
+import {
+  base,
+  cleanup,
+  connect,
+  startApi,
+  startWorkerInProcess,
+  subscribe,
+  testPrefix,
+  waitFor,
+  waitForResult,
+} from '../support/platform.js';
+
+const prefix = testPrefix();
+let api: ApiServer;
+let worker: RunningWorker;
+let url: string;
+let cookie: string;
+let catalog: Catalog;
+
+beforeAll(async () => {
+  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' });
+  worker = await startWorkerInProcess(prefix);
+  url = base(api);
+  catalog = await loadCatalog(CATALOG_ROOT);
+  const response = await fetch(`${url}/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'solver', password: 'a long enough secret' }),
+  });
+  cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+});
+
+afterAll(async () => {
+  await worker?.stop(2_000);
+  await api?.close(1_000);
+  await cleanup(prefix);
+});
+
+async function judge(body: object): Promise<JobResult> {
+  const response = await fetch(`${url}/submit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(body),
+  });
+  const answer = (await response.json()) as { jobId?: string; error?: unknown };
+  if (answer.jobId === undefined) throw new Error(`submit refused: ${JSON.stringify(answer)}`);
+  return waitForResult(url, answer.jobId, 60_000, cookie);
+}
+
+function solution(slug: string, language: LanguageId): string {
+  const code = catalog.get(slug)?.solutions.find((s) => s.language === language)?.code;
+  if (code === undefined) throw new Error(`no ${language} solution for ${slug}`);
+  return code;
+}
+
+describe('the catalog', () => {
+  it('lists problems with difficulty, tags and acceptance', async () => {
+    const list = (await (await fetch(`${url}/problems`)).json()) as ProblemSummary[];
+    const twoSum = list.find((p) => p.slug === 'two-sum');
+    expect(twoSum).toMatchObject({ title: 'Two Sum', difficulty: 'easy', status: null });
+    expect(list.map((p) => p.slug)).toEqual(expect.arrayContaining(['reverse-linked-list', 'a-plus-b']));
+  });
+
+  it('shows a problem with its statement, examples and LeetCode-style starter code', async () => {
+    const response = await fetch(`${url}/problems/two-sum`);
+    const detail = (await response.json()) as ProblemDetail;
+    expect(detail.statement).toMatch(/## Constraints/);
+    expect(detail.examples[0]).toEqual({
+      input: 'nums = [2,7,11,15]\ntarget = 9',
+      output: '[0,1]',
+      testInput: '[2,7,11,15]\n9',
+    });
+    expect(Object.keys(detail.starterCode).sort()).toEqual([
+      'c',
+      'cpp',
+      'java',
+      'javascript',
+      'python',
+      'typescript',
+    ]);
+    expect(detail.starterCode.python).toContain(
+      'def twoSum(self, nums: List[int], target: int) -> List[int]:',
+    );
+    expect(detail.starterCode.java).toContain('public int[] twoSum(int[] nums, int target)');
+    expect((await fetch(`${url}/problems/no-such-problem`)).status).toBe(404);
+  });
+
+  it('never sends hidden tests', async () => {
+    const hidden = JSON.parse(
+      await readFile(join(CATALOG_ROOT, 'two-sum', 'tests', 'hidden.json'), 'utf8'),
+    ) as {
+      args: unknown[];
+    }[];
+    const bodies = await Promise.all(
+      [`${url}/problems`, `${url}/problems/two-sum`].map((u) => fetch(u).then((r) => r.text())),
+    );
+    // Arguments long enough to be unmistakable.
+    const distinctive = hidden.map((test) => JSON.stringify(test.args[0])).filter((text) => text.length > 20);
+    expect(distinctive.length).toBeGreaterThan(5);
+    for (const text of distinctive) {
+      for (const body of bodies) expect(body).not.toContain(text);
+    }
+  });
+});
+
+describe('judging', () => {
+  it.each(['python', 'javascript', 'typescript', 'cpp', 'c', 'java'] as LanguageId[])(
+    'accepts a LeetCode two-sum pasted unchanged in %s, test by test',
+    async (language) => {
+      const result = await judge({
+        language,
+        code: solution('two-sum', language),
+        problem: 'two-sum',
+        mode: 'submit',
+      });
+      expect(result).toMatchObject({ status: 'completed', verdict: 'ACCEPTED', failedTest: null });
+      expect(result.passed).toBe(result.total);
+      expect(result.total).toBeGreaterThan(3);
+      expect(result.tests).toHaveLength(result.total ?? 0);
+    },
+  );
+
+  it('accepts a reference solution of every problem through the API', { timeout: 240_000 }, async () => {
+    for (const problem of catalog.values()) {
+      const language = problem.solutions.some((s) => s.language === 'cpp') ? 'cpp' : 'python';
+      const result = await judge({
+        language,
+        code: solution(problem.slug, language),
+        problem: problem.slug,
+        mode: 'submit',
+      });
+      expect(result.verdict, problem.slug).toBe('ACCEPTED');
+    }
+  });
+
+  it('shows the first failing test of a wrong submission with input, expected and actual', async () => {
+    const wrong = `class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        return {0, 1};\n    }\n};\n`;
+    const result = await judge({ language: 'cpp', code: wrong, problem: 'two-sum', mode: 'submit' });
+    expect(result.verdict).toBe('WRONG_ANSWER');
+    expect(result.failedTest).toMatchObject({ verdict: 'WRONG_ANSWER', actual: '[0,1]' });
+    expect(result.failedTest?.input).toBeTruthy();
+    expect(result.failedTest?.expected).toBeTruthy();
+    expect(result.passed).toBeLessThan(result.total ?? 0);
+  });
+
+  it('runs samples plus custom inputs, answered by the reference, and streams test events', async () => {
+    const client = connect(url, cookie);
+    try {
+      const response = await fetch(`${url}/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({
+          language: 'python',
+          code: solution('two-sum', 'python'),
+          problem: 'two-sum',
+          tests: ['[1,5,9]\n14'],
+        }),
+      });
+      const { jobId } = (await response.json()) as { jobId: string };
+      await subscribe(client.socket, jobId);
+      await waitFor(
+        () => client.events.some((e) => e.type === 'result'),
+        30_000,
+        () => JSON.stringify(client.events),
+      );
+      const result = await waitForResult(url, jobId, 30_000, cookie);
+      expect(result.verdict).toBe('ACCEPTED');
+      const custom = result.tests.find((t) => t.source === 'custom');
+      expect(custom).toMatchObject({
+        input: 'nums = [1,5,9]\ntarget = 14',
+        expected: '[1,2]',
+        actual: '[1,2]',
+      });
+      expect(result.tests.filter((t) => t.source === 'sample')).toHaveLength(3);
+      expect(client.events.filter((e) => e.type === 'test')).toHaveLength(result.tests.length);
+    } finally {
+      client.socket.close();
+    }
+  });
+
+  it('refuses custom inputs that do not fit the signature, and languages a problem lacks', async () => {
+    const bad = await fetch(`${url}/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ language: 'python', code: 'x', problem: 'two-sum', tests: ['"not a list"\n3'] }),
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: /tests\.0/ } });
+    const unknown = await fetch(`${url}/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ language: 'python', code: 'x', problem: 'no-such-problem' }),
+    });
+    expect(unknown.status).toBe(400);
+  });
+});
