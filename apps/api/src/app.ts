@@ -8,6 +8,7 @@ import { originCheck } from './http/origin-check.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import type { ApiResources } from './resources.js';
 import { authRoutes } from './routes/auth.js';
+import { historyRoutes } from './routes/history.js';
 import { problemRoutes } from './routes/problems.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { systemRoutes } from './routes/system.js';
@@ -33,6 +34,7 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   app.post('/submit', limits.submit);
   app.use(submissionRoutes(resources));
   app.use(problemRoutes(resources));
+  app.use(historyRoutes(resources));
   app.use(notFoundHandler);
   app.use(errorHandler(resources.logger));
   return app;

@@ -1,7 +1,7 @@
 /** `GET /problems` (the catalog with acceptance rates and the user's marks) and `GET /problems/:slug`. */
 import { Router } from 'express';
-import type { ProblemSummary } from '@arbiter/contracts';
-import { notFound } from '../http/http-error.js';
+import { languageIdSchema, type ProblemSummary } from '@arbiter/contracts';
+import { HttpError, notFound } from '../http/http-error.js';
 import { problemDetail, problemSummary } from '../problems/problem-views.js';
 import type { ApiResources } from '../resources.js';
 
@@ -36,6 +36,22 @@ export function problemRoutes(resources: ApiResources): Router {
     if (problem === undefined) throw notFound(`No problem "${req.params.slug}". See GET /problems.`);
     const [stats, statusOf] = await Promise.all([db.stats.problemStats([problem.slug]), marks(req.user?.id)]);
     res.json(problemDetail(problem, stats.get(problem.slug), statusOf(problem.slug)));
+  });
+
+  router.get('/problems/:slug/distribution', async (req, res) => {
+    const problem = catalog.get(req.params.slug);
+    if (problem === undefined) throw notFound(`No problem "${req.params.slug}". See GET /problems.`);
+    const language = languageIdSchema.safeParse(req.query.language);
+    if (!language.success) {
+      throw new HttpError(
+        400,
+        'UNKNOWN_LANGUAGE',
+        `language must be one of: ${problem.languages.join(', ')}.`,
+      );
+    }
+    res.json(
+      await db.stats.runtimeDistribution({ problem: problem.slug, language: language.data, buckets: 20 }),
+    );
   });
 
   return router;
