@@ -1,0 +1,102 @@
+/**
+ * Judging a 50-test submission: the whole `judgeProblem` (sandboxed, compile cached) against
+ * the bare solution over the same inputs, and the harness's own cost per test once the process
+ * runs: (run wall time − process start − time inside the solution) / tests. Needs root.
+ *
+ *   npx tsx bench/harness.ts [repetitions, default 5]
+ */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LanguageId } from '@arbiter/contracts';
+import {
+  CompileCache,
+  buildPrecompiledHeader,
+  judgeProblem,
+  judgeProgram,
+  precompiledHeaderDir,
+  type CompileContext,
+} from '@arbiter/judge';
+import { CATALOG_ROOT, loadCatalog, problemLimits, type FunctionProblem } from '@arbiter/problems';
+import { createBwrapSandbox } from '@arbiter/sandbox';
+
+const REPS = Number(process.argv[2] ?? 5);
+const TESTS = 50;
+
+const HELLO: Partial<Record<LanguageId, string>> = {
+  python: 'pass',
+  cpp: 'int main() { return 0; }',
+  java: 'public class Main { public static void main(String[] a) {} }',
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const catalog = await loadCatalog(CATALOG_ROOT);
+  const full = catalog.get('two-sum') as FunctionProblem;
+  // 50 tests: the samples and the first hidden ones.
+  const problem: FunctionProblem = { ...full, hidden: full.hidden.slice(0, TESTS - full.samples.length) };
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'bench-harness-'));
+  chmodSync(cacheRoot, 0o755);
+  const pch = await buildPrecompiledHeader(precompiledHeaderDir(cacheRoot, 'bench'));
+  const context: CompileContext = { cache: new CompileCache(), pchDir: pch?.includeDir };
+  const sandbox = await createBwrapSandbox({
+    slots: 1,
+    cgroupRoot: 'arbiter-bench-harness',
+    uidBase: 19_101,
+    extraRoBinds: pch ? [pch.includeDir] : [],
+  });
+  const rows: string[] = [];
+  try {
+    for (const language of ['python', 'cpp', 'java'] as LanguageId[]) {
+      const code = full.solutions.find((s) => s.language === language)?.code ?? '';
+      const limits = problemLimits(problem);
+      const job = { problem, language, code, mode: 'submit' as const, limits };
+      await judgeProblem(job, sandbox, {}, context); // compile once (cached afterwards)
+      const judged: number[] = [];
+      const runWall: number[] = [];
+      const inside: number[] = [];
+      for (let i = 0; i < REPS; i += 1) {
+        const started = performance.now();
+        const outcome = await judgeProblem(job, sandbox, {}, context);
+        judged.push(performance.now() - started);
+        if (outcome.verdict !== 'ACCEPTED') throw new Error(`${language}: ${outcome.verdict}`);
+        runWall.push(outcome.wallTimeMs ?? NaN);
+        inside.push(outcome.tests.reduce((sum, test) => sum + test.timeMs, 0));
+      }
+      const hello = HELLO[language] ?? '';
+      await judgeProgram({ language, code: hello, stdin: '', limits }, sandbox, {}, context);
+      const start: number[] = [];
+      for (let i = 0; i < REPS; i += 1) {
+        const outcome = await judgeProgram(
+          { language, code: hello, stdin: '', limits },
+          sandbox,
+          {},
+          context,
+        );
+        start.push(outcome.wallTimeMs ?? NaN);
+      }
+      const perTest = (median(runWall) - median(start) - median(inside)) / TESTS;
+      rows.push(
+        `| ${language} | ${TESTS} | ${median(judged).toFixed(1)} | ${median(runWall).toFixed(1)} | ${median(start).toFixed(1)} | ${median(inside).toFixed(2)} | ${(perTest * 1000).toFixed(0)} µs |`,
+      );
+    }
+  } finally {
+    await sandbox.close();
+    rmSync(cacheRoot, { recursive: true, force: true });
+  }
+  console.log(`\ntwo-sum, ${TESTS} tests, submit mode, median of ${REPS} (ms)\n`);
+  console.log(
+    '| language | tests | judgeProblem | run wall | process start (hello) | inside the solution | harness per test |',
+  );
+  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  for (const row of rows) console.log(row);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
