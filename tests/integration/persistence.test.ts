@@ -5,16 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import type { ApiServer } from '@arbiter/api';
 import type { RunningWorker } from '@arbiter/worker';
 import {
-  DATABASE_URL,
   REDIS_URL,
   base,
   cleanup,
-  databaseEnv,
   getStatus,
+  openTestDatabase,
   startApi,
   startWorkerInProcess,
   submit,
@@ -24,29 +22,38 @@ import {
 } from '../support/platform.js';
 
 const prefix = testPrefix();
-const schema = databaseEnv(prefix).DATABASE_SCHEMA ?? '';
 let worker: RunningWorker;
-let db: pg.Client;
+/** A session of the first user, an admin: reads any submission's row over HTTP. */
+let admin = '';
 
 beforeAll(async () => {
   worker = await startWorkerInProcess(prefix);
-  db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
 });
 
 afterAll(async () => {
-  await db?.end();
   await worker?.stop(1_000);
   await cleanup(prefix);
 });
 
+/** The submission's row, read through the API while it runs. */
 async function row(
+  api: ApiServer,
   jobId: string,
 ): Promise<{ status: string; verdict: string | null; code: string } | undefined> {
-  const result = await db.query(`select status, verdict, code from ${schema}.submissions where id = $1`, [
-    jobId,
-  ]);
-  return result.rows[0];
+  const response = await fetch(`${base(api)}/submissions/${jobId}`, { headers: { cookie: admin } });
+  return response.status === 200
+    ? ((await response.json()) as { status: string; verdict: string | null; code: string })
+    : undefined;
+}
+
+/** The row read from the database itself (with PGlite only while no API holds it). */
+async function rowDirect(jobId: string): Promise<{ status: string } | null> {
+  const database = await openTestDatabase(prefix);
+  try {
+    return await database.submissions.getSubmission(jobId);
+  } finally {
+    await database.close();
+  }
 }
 
 async function flushRedis(): Promise<void> {
@@ -64,28 +71,34 @@ describe('submissions in the database', () => {
 
   it('has a row as soon as the job is accepted, and the result once it is judged', async () => {
     api = await startApi(prefix);
+    const signup = await fetch(`${base(api)}/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'keeper', password: 'a long enough secret' }),
+    });
+    admin = signup.headers.get('set-cookie')?.split(';')[0] ?? '';
     const jobId = await submit(base(api), {
       language: 'python',
       code: 'import time\ntime.sleep(0.3)\nprint(7)',
     });
-    expect(await row(jobId)).toMatchObject({
+    expect(await row(api, jobId)).toMatchObject({
       status: 'queued',
       code: 'import time\ntime.sleep(0.3)\nprint(7)',
     });
     await waitForResult(base(api), jobId);
     await waitFor(
-      async () => (await row(jobId))?.status === 'completed',
+      async () => (await row(api, jobId))?.status === 'completed',
       10_000,
       () => 'the result was not saved',
     );
-    expect(await row(jobId)).toMatchObject({ status: 'completed', verdict: 'ACCEPTED' });
+    expect(await row(api, jobId)).toMatchObject({ status: 'completed', verdict: 'ACCEPTED' });
   });
 
   it('answers GET /status from the database after Redis lost everything and the API restarted', async () => {
     const jobId = await submit(base(api), { language: 'python', code: 'print("kept")' });
     await waitForResult(base(api), jobId);
     await waitFor(
-      async () => (await row(jobId))?.status === 'completed',
+      async () => (await row(api, jobId))?.status === 'completed',
       10_000,
       () => 'the result was not saved',
     );
@@ -109,10 +122,10 @@ describe('submissions in the database', () => {
       15_000,
       () => 'the job did not finish',
     );
-    expect((await row(jobId))?.status).toBe('queued');
+    expect((await rowDirect(jobId))?.status).toBe('queued');
     api = await startApi(prefix);
     await waitFor(
-      async () => (await row(jobId))?.status === 'completed',
+      async () => (await row(api, jobId))?.status === 'completed',
       10_000,
       () => 'the result was not saved',
     );

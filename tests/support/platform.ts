@@ -6,7 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { openDatabase, type Database } from '@arbiter/db';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -24,9 +28,26 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The machine's PostgreSQL; every test prefix gets a schema of its own (see `databaseEnv`). */
 export const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Database settings of the API instances of one test prefix: one PostgreSQL schema they share. */
+/**
+ * Which database the suites run against: PostgreSQL (default) or embedded PGlite
+ * (`TEST_DATABASE=pglite`; one API process at a time per data folder).
+ */
+export const USING_PGLITE = process.env.TEST_DATABASE === 'pglite';
+
+/** Database settings of the API instances of one test prefix: one PostgreSQL schema, or one PGlite folder. */
 export function databaseEnv(prefix: string): Record<string, string> {
-  return { DATABASE_URL, DATABASE_SCHEMA: schemaOf(prefix) };
+  return USING_PGLITE ? { DATA_DIR: dataDirOf(prefix) } : { DATABASE_URL, DATABASE_SCHEMA: schemaOf(prefix) };
+}
+
+function dataDirOf(prefix: string): string {
+  return join(tmpdir(), `arbiter-test-${prefix}`);
+}
+
+/** Opens the test prefix's database directly (with PGlite: only while no API holds it). */
+export function openTestDatabase(prefix: string): Promise<Database> {
+  return USING_PGLITE
+    ? openDatabase({ dataDir: join(dataDirOf(prefix), 'pglite') })
+    : openDatabase({ url: DATABASE_URL, schema: schemaOf(prefix) });
 }
 
 function schemaOf(prefix: string): string {
@@ -121,6 +142,7 @@ export async function spawnApp(
 }
 
 export async function cleanup(prefix: string): Promise<void> {
+  await rm(dataDirOf(prefix), { recursive: true, force: true });
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${schemaOf(prefix)} CASCADE`).finally(() => client.end());
