@@ -1,0 +1,12 @@
+/* eslint-disable */
+function search(nums: number[], target: number): number {
+  // Smallest index whose value is >= target.
+  let lo = 0;
+  let hi = nums.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nums[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return nums[lo] === target ? lo : -1;
+}

@@ -1,0 +1,15 @@
+/* eslint-disable */
+function largestRectangleArea(heights: number[]): number {
+  const stack: number[] = [];
+  let best = 0;
+  for (let i = 0; i <= heights.length; i++) {
+    const h = i === heights.length ? 0 : heights[i];
+    while (stack.length > 0 && heights[stack[stack.length - 1]] >= h) {
+      const top = heights[stack.pop()!];
+      const left = stack.length > 0 ? stack[stack.length - 1] : -1;
+      best = Math.max(best, top * (i - left - 1));
+    }
+    stack.push(i);
+  }
+  return best;
+}
