@@ -1,22 +1,38 @@
-// Root layout: page chrome shared by every route. System fonts only, nothing loaded from the network.
-import type { Metadata } from 'next';
+// Root layout: theme set before paint, the API URL injected at request time (ARBITER_API_URL, so one
+// build serves any API), the header with auth state. System fonts only, nothing from the network.
+import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { AuthProvider } from '../components/auth-context';
+import { SiteHeader } from '../components/site-header';
+import { THEME_BOOT_SCRIPT } from '../lib/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Arbiter — run and judge code',
+  title: 'Arbiter — practice, run and judge code',
   description: 'An open-source online judge.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
+  const apiUrl = process.env.ARBITER_API_URL ?? '';
+  const apiScript = apiUrl
+    ? `window.__ARBITER_API__=${JSON.stringify(apiUrl).replace(/</g, '\\u003c')};`
+    : '';
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT + apiScript }} />
+      </head>
       <body>
-        <header className="topbar">
-          <span className="brand">Arbiter</span>
-          <span className="muted">playground</span>
-        </header>
-        <main>{children}</main>
+        <AuthProvider>
+          <SiteHeader />
+          <main className="main">{children}</main>
+        </AuthProvider>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
-// The home page: the playground (any language, free code, stdin, live output).
-import { Playground } from '../components/playground';
+// The home page: the problem list.
+import { ProblemList } from '../components/problem-list';
 
 export default function HomePage() {
-  return <Playground />;
+  return <ProblemList />;
 }

@@ -1,9 +1,13 @@
 'use client';
-// The playground: pick a language, write code and stdin, run it, watch the output stream in.
-import { useEffect, useRef, useState } from 'react';
-import type { JobResult, LanguageInfo, LogStream } from '@arbiter/contracts';
-import { apiUrl } from '../lib/api-url';
-import { followJob } from '../lib/job-stream';
+// The playground: pick any language, write code and stdin, run it, watch the output stream in.
+import { useEffect, useState } from 'react';
+import type { LanguageInfo } from '@arbiter/contracts';
+import { api } from '../lib/api';
+import { loadDraft, loadLanguage, saveDraft, saveLanguage } from '../lib/drafts';
+import { formatMemory, formatMs, verdictLabel, verdictTone } from '../lib/format';
+import { useJob } from '../lib/use-job';
+import { CodeEditor } from './code-editor';
+import { SplitPane } from './split-pane';
 
 const SAMPLES: Record<string, string> = {
   python: 'name = input()\nprint(f"Hello, {name}!")\n',
@@ -14,138 +18,150 @@ const SAMPLES: Record<string, string> = {
   c: '#include <stdio.h>\n\nint main(void) {\n  char name[100];\n  if (scanf("%99s", name) == 1) printf("Hello, %s!\\n", name);\n  return 0;\n}\n',
   java: 'import java.util.*;\n\npublic class Main {\n  public static void main(String[] args) {\n    Scanner in = new Scanner(System.in);\n    System.out.println("Hello, " + in.nextLine() + "!");\n  }\n}\n',
 };
-
-interface LogLine {
-  stream: LogStream;
-  text: string;
-}
+const SCOPE = 'playground';
 
 export function Playground() {
   const [languages, setLanguages] = useState<LanguageInfo[]>([]);
   const [language, setLanguage] = useState('python');
   const [code, setCode] = useState(SAMPLES.python ?? '');
   const [stdin, setStdin] = useState('world');
-  const [status, setStatus] = useState<string>('idle');
-  const [logs, setLogs] = useState<LogLine[]>([]);
-  const [result, setResult] = useState<JobResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const stop = useRef<(() => void) | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { state: job, start, busy } = useJob();
 
   useEffect(() => {
-    fetch(`${apiUrl()}/languages`)
-      .then((response) => response.json() as Promise<LanguageInfo[]>)
+    api
+      .get<LanguageInfo[]>('/languages')
       .then(setLanguages)
-      .catch(() => setError('The API is not reachable. Is it running on port 4000?'));
-    return () => stop.current?.();
+      .catch((caught: unknown) => setLoadError(caught instanceof Error ? caught.message : String(caught)));
+    const saved = loadLanguage(SCOPE) ?? 'python';
+    setLanguage(saved);
+    setCode(loadDraft(SCOPE, saved) ?? SAMPLES[saved] ?? '');
   }, []);
 
   const pickLanguage = (id: string) => {
     setLanguage(id);
-    setCode(SAMPLES[id] ?? '');
+    saveLanguage(SCOPE, id);
+    setCode(loadDraft(SCOPE, id) ?? SAMPLES[id] ?? '');
   };
 
-  const run = async () => {
-    stop.current?.();
-    setLogs([]);
-    setResult(null);
-    setError(null);
-    setStatus('submitting');
-    const response = await fetch(`${apiUrl()}/submit`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ language, code, stdin }),
-    }).catch(() => null);
-    if (response === null) {
-      setStatus('idle');
-      setError('The API is not reachable.');
-      return;
-    }
-    const body = (await response.json()) as { jobId?: string; error?: { message: string } };
-    if (!response.ok || body.jobId === undefined) {
-      setStatus('idle');
-      setError(body.error?.message ?? `The API answered ${response.status}.`);
-      return;
-    }
-    stop.current = followJob(apiUrl(), body.jobId, {
-      onStatus: (event) =>
-        setStatus(event.status === 'queued' && event.position ? `queued (#${event.position})` : event.status),
-      onLog: (event) => setLogs((lines) => [...lines, { stream: event.stream, text: event.chunk }]),
-      onResult: (event) => {
-        setResult(event);
-        setStatus(event.status);
-      },
-      onError: setError,
-    });
+  const run = () => {
+    if (!busy) void start({ language, code, stdin });
   };
 
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+        event.preventDefault();
+        event.stopPropagation();
+        document.querySelector<HTMLButtonElement>('[data-testid="playground-run"]')?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const result = job.result;
+  const options = languages.length > 0 ? languages : [{ id: 'python', name: 'Python 3', version: '' }];
   return (
-    <div className="playground">
-      <section className="editor-pane">
-        <div className="toolbar">
-          <label>
-            Language{' '}
-            <select
-              value={language}
-              onChange={(event) => pickLanguage(event.target.value)}
-              aria-label="Language"
-            >
-              {(languages.length > 0 ? languages : [{ id: 'python', name: 'Python 3', version: '' }]).map(
-                (info) => (
-                  <option key={info.id} value={info.id}>
-                    {info.name} {info.version}
-                  </option>
-                ),
+    <div className="workspace playground" data-testid="playground">
+      <SplitPane
+        direction="row"
+        initial={58}
+        min={30}
+        max={75}
+        storageKey="arbiter:split:playground"
+        label="Resize editor and output"
+        first={
+          <section className="pane editor-pane" aria-label="Code">
+            <div className="editor-toolbar">
+              <label className="field inline">
+                <span className="sr-only">Language</span>
+                <select
+                  value={language}
+                  onChange={(event) => pickLanguage(event.target.value)}
+                  aria-label="Language"
+                  data-testid="language"
+                >
+                  {options.map((info) => (
+                    <option key={info.id} value={info.id}>
+                      {info.name} {info.version}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <span className="toolbar-spacer" />
+              <button
+                type="button"
+                className="success"
+                onClick={run}
+                disabled={busy}
+                data-testid="playground-run"
+                title="Run (Ctrl/⌘+Enter)"
+              >
+                ▶ Run
+              </button>
+            </div>
+            <CodeEditor
+              value={code}
+              language={language}
+              onChange={(next) => {
+                setCode(next);
+                saveDraft(SCOPE, language, next);
+              }}
+            />
+          </section>
+        }
+        second={
+          <section className="pane console-pane" aria-label="Input and output">
+            <label className="field stacked">
+              <span className="block-label">Input (stdin)</span>
+              <textarea
+                className="stdin"
+                value={stdin}
+                spellCheck={false}
+                onChange={(event) => setStdin(event.target.value)}
+                data-testid="stdin"
+              />
+            </label>
+            <div className="status-line" data-testid="status" aria-live="polite">
+              {job.phase === 'idle' ? (
+                <span className="muted">Ready</span>
+              ) : job.phase === 'done' && result ? (
+                <>
+                  <strong className={`tone-${verdictTone(result.verdict)}`} data-testid="verdict">
+                    {verdictLabel(result.verdict)}
+                  </strong>
+                  <span className="muted">
+                    {formatMs(result.timeMs)} · {formatMemory(result.memoryKb)}
+                  </span>
+                </>
+              ) : (
+                <>
+                  <span className="spinner" aria-hidden="true" />
+                  {job.phase === 'queued'
+                    ? job.position
+                      ? `In queue — position ${job.position}`
+                      : 'In queue…'
+                    : 'Running…'}
+                </>
               )}
-            </select>
-          </label>
-          <button type="button" onClick={run} disabled={status === 'submitting'}>
-            Run
-          </button>
-        </div>
-        <textarea
-          className="code"
-          aria-label="Code"
-          spellCheck={false}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          onKeyDown={(event) => {
-            if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') void run();
-          }}
-        />
-        <label className="stdin-label">
-          Input (stdin)
-          <textarea
-            className="stdin"
-            aria-label="Input"
-            value={stdin}
-            onChange={(event) => setStdin(event.target.value)}
-          />
-        </label>
-      </section>
-      <section className="console-pane" aria-live="polite">
-        <div className="status" data-testid="status">
-          Status: <strong>{status}</strong>
-          {result?.verdict ? (
-            <span className={`verdict verdict-${result.verdict}`} data-testid="verdict">
-              {result.verdict.replaceAll('_', ' ')}
-            </span>
-          ) : null}
-          {result && result.timeMs !== null ? (
-            <span className="muted">
-              {' '}
-              {result.timeMs} ms · {Math.round((result.memoryKb ?? 0) / 1024)} MiB
-            </span>
-          ) : null}
-        </div>
-        {error ? <p className="error">{error}</p> : null}
-        <pre className="output" data-testid="output">
-          {logs.map((line, index) => (
-            <span key={index} className={`log-${line.stream}`}>
-              {line.text}
-            </span>
-          ))}
-        </pre>
-      </section>
+            </div>
+            {loadError ? <p className="error">{loadError}</p> : null}
+            {job.error ? <p className="error">{job.error}</p> : null}
+            <span className="block-label">Output</span>
+            <pre className="block-pre output" data-testid="output">
+              {job.logs.map((chunk, i) => (
+                <span key={i} className={`log-${chunk.stream}`}>
+                  {chunk.text}
+                </span>
+              ))}
+              {job.phase === 'done' && job.logs.length === 0 && result
+                ? result.compileOutput || result.stdout || result.stderr
+                : null}
+            </pre>
+          </section>
+        }
+      />
     </div>
   );
 }

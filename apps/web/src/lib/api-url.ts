@@ -1,5 +1,14 @@
-// Where the API lives: NEXT_PUBLIC_API_URL, else the page's own host on port 4000.
+// Where the API lives: the URL the server injected at request time (window.__ARBITER_API__, from
+// ARBITER_API_URL), else NEXT_PUBLIC_API_URL (inlined at build), else the page's own host on port 4000.
+declare global {
+  interface Window {
+    __ARBITER_API__?: string;
+  }
+}
+
 export function apiUrl(): string {
+  if (typeof window !== 'undefined' && window.__ARBITER_API__)
+    return window.__ARBITER_API__.replace(/\/$/, '');
   const configured = process.env.NEXT_PUBLIC_API_URL;
   if (configured) return configured.replace(/\/$/, '');
   if (typeof window === 'undefined') return 'http://localhost:4000';

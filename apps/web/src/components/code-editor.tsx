@@ -1,0 +1,136 @@
+'use client';
+// Monaco, loaded from our own bundle (never a CDN): `loader.config({ monaco })` with the locally
+// imported editor before the first <Editor> renders. Themes follow the site theme; compile errors
+// become markers.
+import Editor, { loader } from '@monaco-editor/react';
+import { useEffect, useRef, useState } from 'react';
+import type * as Monaco from 'monaco-editor/editor';
+import type { Diagnostic } from '../lib/compile-errors';
+import { MONACO_LANGUAGE } from '../lib/format';
+import { useTheme } from '../lib/use-theme';
+
+type MonacoApi = typeof Monaco;
+let loading: Promise<MonacoApi> | null = null;
+
+function loadMonaco(): Promise<MonacoApi> {
+  loading ??= import('../lib/monaco-setup').then(({ monaco }) => {
+    loader.config({ monaco });
+    monaco.editor.defineTheme('arbiter-light', {
+      base: 'vs',
+      inherit: true,
+      rules: [],
+      colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#9ca3af' },
+    });
+    monaco.editor.defineTheme('arbiter-dark', {
+      base: 'vs-dark',
+      inherit: true,
+      rules: [],
+      colors: { 'editor.background': '#1a1d23', 'editorLineNumber.foreground': '#5c6370' },
+    });
+    return monaco;
+  });
+  return loading;
+}
+
+interface CodeEditorProps {
+  value: string;
+  language: string;
+  onChange?(value: string): void;
+  readOnly?: boolean;
+  diagnostics?: Diagnostic[];
+  /** Set to a line number to move the cursor there. */
+  revealLine?: { line: number; nonce: number } | null;
+  label?: string;
+}
+
+export function CodeEditor({
+  value,
+  language,
+  onChange,
+  readOnly = false,
+  diagnostics = [],
+  revealLine,
+  label = 'Code editor',
+}: CodeEditorProps) {
+  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const [failed, setFailed] = useState(false);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const theme = useTheme();
+
+  useEffect(() => {
+    loadMonaco()
+      .then(setMonaco)
+      .catch(() => setFailed(true));
+  }, []);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'arbiter',
+      diagnostics.map((d) => ({
+        startLineNumber: d.line,
+        endLineNumber: d.line,
+        startColumn: d.column,
+        endColumn: model.getLineMaxColumn(Math.min(d.line, model.getLineCount())),
+        message: d.message,
+        severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      })),
+    );
+  }, [monaco, diagnostics, value]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !revealLine) return;
+    editor.revealLineInCenter(revealLine.line);
+    editor.setPosition({ lineNumber: revealLine.line, column: 1 });
+    editor.focus();
+  }, [revealLine]);
+
+  if (failed) {
+    return (
+      <textarea
+        className="code-fallback"
+        aria-label={label}
+        spellCheck={false}
+        value={value}
+        readOnly={readOnly}
+        onChange={(event) => onChange?.(event.target.value)}
+      />
+    );
+  }
+  if (!monaco) return <div className="editor-loading muted">Loading editor…</div>;
+  return (
+    <div className="code-editor" data-testid="code-editor">
+      <Editor
+        value={value}
+        language={MONACO_LANGUAGE[language] ?? 'plaintext'}
+        theme={theme === 'dark' ? 'arbiter-dark' : 'arbiter-light'}
+        onChange={(next) => onChange?.(next ?? '')}
+        onMount={(editor) => {
+          editorRef.current = editor;
+        }}
+        loading={<div className="editor-loading muted">Loading editor…</div>}
+        options={{
+          readOnly,
+          ariaLabel: label,
+          fontSize: 14,
+          fontFamily: "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, monospace",
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          tabSize: 4,
+          padding: { top: 10, bottom: 10 },
+          renderLineHighlight: readOnly ? 'none' : 'line',
+          smoothScrolling: true,
+          fixedOverflowWidgets: true,
+          overviewRulerLanes: 0,
+          hideCursorInOverviewRuler: true,
+          overviewRulerBorder: false,
+          scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+        }}
+      />
+    </div>
+  );
+}

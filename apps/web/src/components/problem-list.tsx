@@ -1,0 +1,175 @@
+'use client';
+// The problem catalog: a table with difficulty, tags, acceptance and the user's marks; search and
+// difficulty/tag/status filters run in the browser.
+import Link from 'next/link';
+import { useEffect, useMemo, useState } from 'react';
+import type { ProblemSummary } from '@arbiter/contracts';
+import { api, ApiError } from '../lib/api';
+import { useAuth } from './auth-context';
+
+const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+
+export function ProblemList() {
+  const { user } = useAuth();
+  const [problems, setProblems] = useState<ProblemSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [difficulty, setDifficulty] = useState('');
+  const [tag, setTag] = useState('');
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    if (user === undefined) return;
+    api
+      .get<ProblemSummary[]>('/problems')
+      .then((list) => {
+        setProblems(list);
+        setError(null);
+      })
+      .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : String(caught)));
+  }, [user]);
+
+  const tags = useMemo(() => [...new Set((problems ?? []).flatMap((p) => p.tags))].sort(), [problems]);
+  const visible = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    return (problems ?? []).filter(
+      (p) =>
+        (!needle || p.title.toLowerCase().includes(needle) || p.slug.includes(needle)) &&
+        (!difficulty || p.difficulty === difficulty) &&
+        (!tag || p.tags.includes(tag)) &&
+        (!status || (status === 'todo' ? p.status === null : p.status === status)),
+    );
+  }, [problems, query, difficulty, tag, status]);
+  const solved = (problems ?? []).filter((p) => p.status === 'solved').length;
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>Problems</h1>
+          <p className="muted">
+            {problems ? `${problems.length} problems` : 'Loading…'}
+            {user && problems ? ` · ${solved} solved` : ''}
+          </p>
+        </div>
+        <div className="filters" role="search">
+          <label className="field">
+            <span className="sr-only">Search problems</span>
+            <input
+              type="search"
+              placeholder="Search problems"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              aria-label="Search problems"
+            />
+          </label>
+          <label className="field">
+            <span className="sr-only">Difficulty</span>
+            <select
+              value={difficulty}
+              onChange={(event) => setDifficulty(event.target.value)}
+              aria-label="Difficulty"
+            >
+              <option value="">All difficulties</option>
+              {DIFFICULTIES.map((level) => (
+                <option key={level} value={level}>
+                  {level.charAt(0).toUpperCase() + level.slice(1)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="sr-only">Tag</span>
+            <select value={tag} onChange={(event) => setTag(event.target.value)} aria-label="Tag">
+              <option value="">All tags</option>
+              {tags.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {user ? (
+            <label className="field">
+              <span className="sr-only">Status</span>
+              <select value={status} onChange={(event) => setStatus(event.target.value)} aria-label="Status">
+                <option value="">Any status</option>
+                <option value="solved">Solved</option>
+                <option value="attempted">Attempted</option>
+                <option value="todo">Not tried</option>
+              </select>
+            </label>
+          ) : null}
+        </div>
+      </div>
+      {error ? <p className="error">{error}</p> : null}
+      <div className="table-wrap">
+        <table className="table problems-table">
+          <thead>
+            <tr>
+              <th scope="col" className="col-status">
+                <span className="sr-only">Status</span>
+              </th>
+              <th scope="col">Title</th>
+              <th scope="col">Difficulty</th>
+              <th scope="col">Tags</th>
+              <th scope="col" className="num">
+                Acceptance
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((problem) => (
+              <tr key={problem.slug} data-testid={`problem-${problem.slug}`}>
+                <td className="col-status">
+                  {problem.status === 'solved' ? (
+                    <span className="mark solved" title="Solved" aria-label="Solved">
+                      ✓
+                    </span>
+                  ) : problem.status === 'attempted' ? (
+                    <span className="mark attempted" title="Attempted" aria-label="Attempted">
+                      ◐
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <Link href={`/problems/${problem.slug}`} className="problem-link">
+                    {problem.title}
+                  </Link>
+                </td>
+                <td>
+                  <span className={`difficulty ${problem.difficulty}`}>{problem.difficulty}</span>
+                </td>
+                <td>
+                  <div className="tags">
+                    {problem.tags.map((name) => (
+                      <button
+                        type="button"
+                        key={name}
+                        className="tag"
+                        onClick={() => setTag(name)}
+                        title={`Show only ${name}`}
+                      >
+                        {name}
+                      </button>
+                    ))}
+                  </div>
+                </td>
+                <td className="num">
+                  {problem.acceptanceRate === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    `${problem.acceptanceRate.toFixed(1)}%`
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {problems && visible.length === 0 ? (
+          <p className="empty muted">No problem matches these filters.</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The statement pane: title, difficulty, tags, limits, and the Markdown statement (examples and constraints).
+import type { ProblemDetail } from '@arbiter/contracts';
+import { Markdown } from '../markdown';
+
+export function Statement({ problem }: { problem: ProblemDetail }) {
+  // The statement starts with its own "# Title"; the header shows the title already.
+  const body = problem.statement.replace(/^#\s+[^\n]*\n+/, '');
+  return (
+    <article className="statement" aria-labelledby="problem-title">
+      <header className="statement-head">
+        <h1 id="problem-title">{problem.title}</h1>
+        <div className="statement-meta">
+          <span className={`difficulty pill ${problem.difficulty}`}>{problem.difficulty}</span>
+          {problem.status === 'solved' ? (
+            <span className="pill solved-pill">✓ Solved</span>
+          ) : problem.status === 'attempted' ? (
+            <span className="pill attempted-pill">Attempted</span>
+          ) : null}
+          {problem.acceptanceRate !== null ? (
+            <span className="muted small-text">Acceptance {problem.acceptanceRate.toFixed(1)}%</span>
+          ) : null}
+        </div>
+        <div className="tags">
+          {problem.tags.map((tag) => (
+            <span key={tag} className="tag static">
+              {tag}
+            </span>
+          ))}
+        </div>
+      </header>
+      <Markdown source={body} />
+      <p className="limits muted small-text">
+        Time limit {problem.limits.timeMs / 1000} s · Memory limit {problem.limits.memoryMb} MB
+      </p>
+    </article>
+  );
+}

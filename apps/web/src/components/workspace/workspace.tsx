@@ -1,0 +1,286 @@
+'use client';
+// The problem workspace: statement | editor over console, in resizable panes. The draft is kept
+// per problem and language; Ctrl/Cmd+Enter runs, Ctrl/Cmd+' submits.
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ProblemDetail } from '@arbiter/contracts';
+import { api, ApiError } from '../../lib/api';
+import { parseDiagnostics } from '../../lib/compile-errors';
+import { clearDraft, loadDraft, loadLanguage, saveDraft, saveLanguage } from '../../lib/drafts';
+import { LANGUAGE_NAMES } from '../../lib/format';
+import { useJob } from '../../lib/use-job';
+import { useAuth } from '../auth-context';
+import { CodeEditor } from '../code-editor';
+import { SplitPane } from '../split-pane';
+import { ConsolePanel, type TestCase } from './console-panel';
+import { Statement } from './statement';
+import type { CaseResultRef } from './verdict-panel';
+
+/** How each test-case tab maps to a test of the last run: the n-th sample or the n-th custom input. */
+type CaseSource = { source: 'sample' | 'custom'; n: number };
+
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Workspace({ slug }: { slug: string }) {
+  const { user } = useAuth();
+  const [problem, setProblem] = useState<ProblemDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [language, setLanguage] = useState<string>('python');
+  const [code, setCode] = useState('');
+  const [cases, setCases] = useState<TestCase[]>([]);
+  const [activeCase, setActiveCase] = useState(0);
+  const [tab, setTab] = useState<'cases' | 'result'>('cases');
+  const [revealLine, setRevealLine] = useState<{ line: number; nonce: number } | null>(null);
+  const [mapping, setMapping] = useState<CaseSource[]>([]);
+  const nextCaseId = useRef(1000);
+  const { state: job, start, busy } = useJob();
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<ProblemDetail>(`/problems/${slug}`)
+      .then((detail) => {
+        if (cancelled) return;
+        setProblem(detail);
+        const saved = loadLanguage(slug);
+        const lang =
+          saved && detail.languages.includes(saved as never)
+            ? saved
+            : detail.languages.includes('python')
+              ? 'python'
+              : (detail.languages[0] ?? 'python');
+        setLanguage(lang);
+        setCode(loadDraft(slug, lang) ?? detail.starterCode[lang as keyof typeof detail.starterCode] ?? '');
+        setCases(detail.examples.map((example, i) => ({ id: i, input: example.testInput, example: i })));
+      })
+      .catch((caught: unknown) =>
+        setLoadError(
+          caught instanceof ApiError && caught.status === 404
+            ? `There is no problem called "${slug}".`
+            : caught instanceof Error
+              ? caught.message
+              : String(caught),
+        ),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [slug]);
+
+  const template = problem?.starterCode[language as keyof ProblemDetail['starterCode']] ?? '';
+
+  const changeCode = (next: string) => {
+    setCode(next);
+    saveDraft(slug, language, next);
+  };
+
+  const pickLanguage = (next: string) => {
+    setLanguage(next);
+    saveLanguage(slug, next);
+    setCode(loadDraft(slug, next) ?? problem?.starterCode[next as keyof ProblemDetail['starterCode']] ?? '');
+  };
+
+  const resetCode = () => {
+    if (code !== template && !window.confirm('Replace your code with the starting template?')) return;
+    clearDraft(slug, language);
+    setCode(template);
+  };
+
+  // Refs so the keyboard shortcuts always act on the latest code.
+  const latest = useRef({ code, language, cases, problem, busy });
+  latest.current = { code, language, cases, problem, busy };
+
+  const run = useCallback(() => {
+    const { code: source, language: lang, cases: all, problem: detail, busy: working } = latest.current;
+    if (!detail || working) return;
+    const custom: string[] = [];
+    const map: CaseSource[] = all.map((c) => {
+      const example = c.example === null ? undefined : detail.examples[c.example];
+      if (example && example.testInput === c.input && c.example !== null)
+        return { source: 'sample', n: c.example };
+      custom.push(c.input);
+      return { source: 'custom', n: custom.length - 1 };
+    });
+    setMapping(map);
+    setTab('result');
+    void start({
+      language: lang,
+      code: source,
+      problem: detail.slug,
+      mode: 'run',
+      ...(custom.length > 0 ? { tests: custom } : {}),
+    });
+  }, [start]);
+
+  const submit = useCallback(() => {
+    const { code: source, language: lang, problem: detail, busy: working } = latest.current;
+    if (!detail || working) return;
+    setTab('result');
+    void start({ language: lang, code: source, problem: detail.slug, mode: 'submit' });
+  }, [start]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (event.key === 'Enter') run();
+      else if (event.key === "'") submit();
+      else return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [run, submit]);
+
+  const result = job.result;
+  const diagnostics = useMemo(
+    () =>
+      result?.verdict === 'COMPILE_ERROR' ? parseDiagnostics(result.compileOutput || result.stderr) : [],
+    [result],
+  );
+
+  const caseResults: CaseResultRef[] = useMemo(() => {
+    if (!result || result.mode !== 'run') return [];
+    const samples = result.tests.filter((t) => t.source !== 'custom');
+    const customs = result.tests.filter((t) => t.source === 'custom');
+    return mapping.map((m, i) => ({
+      label: `Case ${i + 1}`,
+      test: m.source === 'sample' ? samples[m.n] : customs[m.n],
+    }));
+  }, [result, mapping]);
+
+  if (loadError) {
+    return (
+      <div className="page narrow empty">
+        <h1>Problem not found</h1>
+        <p className="muted">{loadError}</p>
+        <Link href="/problems" className="button">
+          Browse problems
+        </Link>
+      </div>
+    );
+  }
+  if (!problem) return <div className="page muted">Loading problem…</div>;
+
+  const mod = isMac() ? '⌘' : 'Ctrl';
+  return (
+    <div className="workspace" data-testid="workspace">
+      <SplitPane
+        direction="row"
+        initial={42}
+        min={22}
+        max={70}
+        storageKey="arbiter:split:main"
+        label="Resize statement and editor"
+        first={
+          <section className="pane statement-pane" aria-label="Problem statement">
+            <Link href="/problems" className="back-link small-text">
+              ← All problems
+            </Link>
+            <Statement problem={problem} />
+          </section>
+        }
+        second={
+          <SplitPane
+            direction="column"
+            initial={62}
+            min={25}
+            max={85}
+            storageKey="arbiter:split:editor"
+            label="Resize editor and console"
+            first={
+              <section className="pane editor-pane" aria-label="Code">
+                <div className="editor-toolbar">
+                  <label className="field inline">
+                    <span className="sr-only">Language</span>
+                    <select
+                      value={language}
+                      onChange={(event) => pickLanguage(event.target.value)}
+                      aria-label="Language"
+                      data-testid="language"
+                    >
+                      {problem.languages.map((id) => (
+                        <option key={id} value={id}>
+                          {LANGUAGE_NAMES[id] ?? id}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button
+                    type="button"
+                    className="ghost small"
+                    onClick={resetCode}
+                    title="Replace the code with the starting template"
+                  >
+                    ↺ Reset
+                  </button>
+                  <span className="toolbar-spacer" />
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={run}
+                    disabled={busy}
+                    title={`Run on the test cases (${mod}+Enter)`}
+                    data-testid="run"
+                  >
+                    ▶ Run
+                  </button>
+                  <button
+                    type="button"
+                    className="success"
+                    onClick={submit}
+                    disabled={busy}
+                    title={`Submit against every test (${mod}+')`}
+                    data-testid="submit"
+                  >
+                    Submit
+                  </button>
+                </div>
+                <CodeEditor
+                  value={code}
+                  language={language}
+                  onChange={changeCode}
+                  diagnostics={diagnostics}
+                  revealLine={revealLine}
+                  label={`Code editor, ${LANGUAGE_NAMES[language] ?? language}`}
+                />
+                {user === null ? (
+                  <p className="editor-note small-text muted">
+                    You can run without an account;{' '}
+                    <Link href={`/login?next=/problems/${slug}`}>sign in</Link> to submit.
+                  </p>
+                ) : null}
+              </section>
+            }
+            second={
+              <ConsolePanel
+                problem={problem}
+                tab={tab}
+                onTab={setTab}
+                cases={cases}
+                activeCase={activeCase}
+                onActiveCase={setActiveCase}
+                onCaseInput={(index, input) =>
+                  setCases((all) => all.map((c, i) => (i === index ? { ...c, input } : c)))
+                }
+                onAddCase={() => {
+                  const base = cases[activeCase]?.input ?? cases[0]?.input ?? '';
+                  setCases((all) => [...all, { id: nextCaseId.current++, input: base, example: null }]);
+                  setActiveCase(cases.length);
+                  setTab('cases');
+                }}
+                onRemoveCase={(index) => {
+                  setCases((all) => all.filter((_, i) => i !== index));
+                  setActiveCase((current) => Math.max(0, current >= index ? current - 1 : current));
+                }}
+                job={job}
+                caseResults={caseResults}
+                onJumpToLine={(line) => setRevealLine({ line, nonce: Date.now() })}
+              />
+            }
+          />
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// Client-only Monaco bundle: the editor core, its features and our languages' grammars, served from
+// the app's own origin. Web workers load from a bundled chunk (same origin); nothing from a CDN.
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/cpp/register';
+import 'monaco-editor/languages/definitions/java/register';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+window.MonacoEnvironment = {
+  getWorker() {
+    return new Worker(new URL('./monaco.worker.ts', import.meta.url), { type: 'module' });
+  },
+};
+
+export { monaco };

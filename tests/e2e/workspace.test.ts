@@ -1,0 +1,330 @@
+/**
+ * End to end, in a real browser: the real API and worker (tests/support/platform.ts), the web app
+ * built and served by `next start`, Chromium driven by playwright-core. Signs up, solves Two Sum in
+ * Monaco (run, submit, accepted with runtime and distribution), checks the history, a wrong C++
+ * answer and a compile error, the draft surviving a reload, live playground output, and that no
+ * request ever leaves localhost. Saves the workspace screenshots in docs/screenshots/.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ApiServer } from '@arbiter/api';
+import type { RunningWorker } from '@arbiter/worker';
+import {
+  base,
+  cleanup,
+  ROOT,
+  startApi,
+  startWorkerInProcess,
+  testPrefix,
+  waitFor,
+} from '../support/platform.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB = join(ROOT, 'apps/web');
+const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+const require = createRequire(import.meta.url);
+/** Another problem catalog for the API and worker (default: the repository's problems/). */
+const CATALOG: Record<string, string> = process.env.E2E_PROBLEMS_DIR
+  ? { PROBLEMS_DIR: process.env.E2E_PROBLEMS_DIR }
+  : {};
+
+const PYTHON_SOLUTION = `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+`;
+const WRONG_CPP = `class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        return {0, 1};
+    }
+};
+`;
+const BROKEN_CPP = `class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        return {0, 1}
+    }
+};
+`;
+const SLOW_PYTHON = `import time
+for i in range(6):
+    print(f"tick {i}", flush=True)
+    time.sleep(0.5)
+`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Newest modification time under a folder (files only). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** `next build` unless .next holds a build newer than every source it depends on. */
+function buildWebIfStale(): void {
+  const buildId = join(WEB, '.next/BUILD_ID');
+  const sources = Math.max(
+    newest(join(WEB, 'src')),
+    newest(join(WEB, 'package.json')),
+    newest(join(WEB, 'next.config.ts')),
+    newest(join(ROOT, 'packages/contracts/src')),
+  );
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+    cwd: WEB,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  console.log(`next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Replaces everything in the Monaco editor with `code`, pasted (a paste event, as Ctrl+V sends):
+ * typed text would get Monaco's auto-indentation on top of its own.
+ */
+async function setEditorCode(page: Page, code: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.evaluate(`(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', ${JSON.stringify(code)});
+    document.activeElement.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  })()`);
+}
+
+async function draft(page: Page, scope: string, language: string): Promise<unknown> {
+  return page.evaluate(`localStorage.getItem(${JSON.stringify(`arbiter:draft:${scope}:${language}`)})`);
+}
+
+describe('web app in Chromium', () => {
+  const prefix = testPrefix();
+  const requested: string[] = [];
+  let api: ApiServer;
+  let worker: RunningWorker;
+  let web: ChildProcess;
+  let webLog = '';
+  let webUrl: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const username = `e2e_${prefix.slice(-8)}`;
+
+  beforeAll(async () => {
+    const webPort = await freePort();
+    webUrl = `http://127.0.0.1:${webPort}`;
+    api = await startApi(prefix, {
+      WEB_ORIGIN: `${webUrl},http://localhost:${webPort}`,
+      SUBMIT_RATE_PER_MINUTE_IP: '0',
+      ...CATALOG,
+    });
+    worker = await startWorkerInProcess(prefix, CATALOG);
+    buildWebIfStale();
+    web = spawn(
+      process.execPath,
+      [require.resolve('next/dist/bin/next'), 'start', '--port', String(webPort), '--hostname', '127.0.0.1'],
+      {
+        cwd: WEB,
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: '1',
+          NODE_ENV: 'production',
+          ARBITER_API_URL: base(api),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    web.stdout?.on('data', (chunk: Buffer) => (webLog += chunk.toString()));
+    web.stderr?.on('data', (chunk: Buffer) => (webLog += chunk.toString()));
+    await waitFor(
+      async () => (await fetch(`${webUrl}/problems`).catch(() => null))?.ok === true,
+      30_000,
+      () => `next start did not answer:\n${webLog}`,
+    );
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    }
+    // Playwright gives every launch a fresh temporary user-data dir (and deletes it on close).
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
+    context.on('request', (request) => requested.push(request.url()));
+    page = await context.newPage();
+    page.on('websocket', (socket) => requested.push(socket.url()));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    web?.kill('SIGTERM');
+    await worker?.stop();
+    await api?.close();
+    await cleanup(prefix);
+  });
+
+  it('signs up and shows the user in the header', async () => {
+    await page.goto(`${webUrl}/signup?next=/problems`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('violet-harbour-71');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByTestId('username').filter({ hasText: username }).waitFor();
+    await page.getByTestId('problem-two-sum').waitFor();
+    expect(await page.getByTestId('problem-two-sum').innerText()).toContain('Easy');
+  }, 30_000);
+
+  it('runs a correct Python solution on the samples (Ctrl+Enter)', async () => {
+    await page.goto(`${webUrl}/problems/two-sum`);
+    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('case-tab-2').innerText()).toBe('Case 3');
+    await setEditorCode(page, PYTHON_SOLUTION);
+    expect(await draft(page, 'two-sum', 'python')).toBe(PYTHON_SOLUTION);
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-testid="verdict"][data-verdict="ACCEPTED"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('tests-passed').innerText()).toContain('3 / 3');
+    for (const index of [0, 1, 2]) {
+      expect(await page.getByTestId(`case-result-${index}`).getAttribute('data-verdict')).toBe('ACCEPTED');
+    }
+  }, 60_000);
+
+  it("submits it (Ctrl+'): accepted, with runtime and the distribution chart", async () => {
+    await page.keyboard.press("Control+'");
+    await page.locator('.verdict-panel .mode-badge', { hasText: 'Submission' }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="verdict"][data-verdict="ACCEPTED"]').waitFor();
+    expect(await page.getByTestId('runtime').innerText()).toMatch(/\d+(\.\d+)? ms/);
+    await page.getByTestId('distribution-chart').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="distribution-chart"] rect.bar.mine').count()).toBe(1);
+
+    // Drag the editor/console handle up so the verdict and chart fit in the screenshot.
+    const handle = page.getByRole('separator', { name: 'Resize editor and console' });
+    const box = await handle.boundingBox();
+    if (box === null) throw new Error('no resize handle');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y - 110, { steps: 8 });
+    await page.mouse.up();
+    const moved = await handle.boundingBox();
+    expect(moved?.y ?? box.y).toBeLessThan(box.y - 60);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-light.png') });
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.waitForTimeout(300);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-dark.png') });
+  }, 60_000);
+
+  it('lists the submissions in the history, newest first, with a detail page', async () => {
+    const probe = await fetch(`${base(api)}/submissions`);
+    if (probe.status === 404) {
+      await page.goto(`${webUrl}/submissions`);
+      await page.getByTestId('history-empty').waitFor();
+      return;
+    }
+    await page.goto(`${webUrl}/submissions`);
+    await page.getByTestId('submission-row').first().waitFor();
+    expect(await page.getByTestId('submission-row').count()).toBeGreaterThanOrEqual(2);
+    const newest = page.getByTestId('submission-row').first();
+    expect(await newest.innerText()).toContain('Accepted');
+    expect(await newest.innerText()).toContain('Two Sum');
+    await newest.getByRole('link').first().click();
+    await page.locator('[data-testid="verdict"]', { hasText: 'Accepted' }).waitFor();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'enumerate' }).waitFor({ timeout: 20_000 });
+  }, 40_000);
+
+  it('shows a wrong C++ answer with the failing input, a compile error with its line, and keeps the draft', async () => {
+    await page.goto(`${webUrl}/problems/two-sum`);
+    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await page.getByTestId('language').selectOption('cpp');
+    await setEditorCode(page, WRONG_CPP);
+    await page.getByTestId('submit').click();
+    await page.locator('[data-testid="verdict"][data-verdict="WRONG_ANSWER"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('failing-input').innerText()).toContain('nums = [3,2,4]');
+    expect(await page.getByTestId('expected-output').innerText()).toBe('[1,2]');
+    expect(await page.getByTestId('actual-output').innerText()).toBe('[0,1]');
+
+    await setEditorCode(page, BROKEN_CPP);
+    await page.getByTestId('run').click();
+    await page.locator('[data-testid="verdict"][data-verdict="COMPILE_ERROR"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('compile-output').innerText()).toContain('Line 5');
+
+    await page.reload();
+    await page
+      .locator('.monaco-editor .view-lines', { hasText: 'return {0, 1}' })
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('language').inputValue()).toBe('cpp');
+    expect(await draft(page, 'two-sum', 'cpp')).toBe(BROKEN_CPP);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+  }, 120_000);
+
+  it('streams playground output before the program finishes', async () => {
+    await page.goto(`${webUrl}/playground`);
+    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await page.getByTestId('language').selectOption('python');
+    await setEditorCode(page, SLOW_PYTHON);
+    await page.getByTestId('stdin').fill('');
+    await page.getByTestId('playground-run').click();
+    await page.getByTestId('output').filter({ hasText: 'tick 1' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    expect(await page.getByTestId('output').innerText()).not.toContain('tick 5');
+    await page.locator('[data-testid="verdict"]', { hasText: 'Accepted' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('output').innerText()).toContain('tick 5');
+  }, 60_000);
+
+  it('asks an anonymous visitor to sign in to submit', async () => {
+    const anonymous = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    anonymous.on('request', (request) => requested.push(request.url()));
+    const visitor = await anonymous.newPage();
+    await visitor.goto(`${webUrl}/problems/two-sum`);
+    await visitor.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await visitor.getByTestId('submit').click();
+    await visitor.getByTestId('sign-in-to-submit').waitFor({ timeout: 10_000 });
+    await anonymous.close();
+  }, 40_000);
+
+  it('never requested anything outside localhost', () => {
+    expect(requested.length).toBeGreaterThan(10);
+    const outside = requested.filter((url) => {
+      const { hostname, protocol } = new URL(url);
+      if (protocol === 'data:' || protocol === 'blob:') return false;
+      return hostname !== '127.0.0.1' && hostname !== 'localhost';
+    });
+    expect(outside).toEqual([]);
+  });
+});
