@@ -107,11 +107,26 @@ describe('history', () => {
 
     const distribution = await get('/problems/two-sum/distribution?language=python');
     expect(distribution.body).toMatchObject({ total: 1 });
+
+    // A second accepted submit is ranked against the first: a percentile from GET /status.
+    const again = await judge(cookie, {
+      language: 'python',
+      code: twoSum,
+      problem: 'two-sum',
+      mode: 'submit',
+    });
+    const ranked = (await get(`/status/${again}`, cookie)).body as {
+      percentile: { runtime: number; memory: number } | null;
+    };
+    expect(ranked.percentile).toEqual({ runtime: expect.any(Number), memory: expect.any(Number) });
+    expect(ranked.percentile?.runtime).toBeGreaterThanOrEqual(0);
+    expect(ranked.percentile?.runtime).toBeLessThanOrEqual(100);
     const list = (await get('/problems', cookie)).body as unknown as {
       slug: string;
       status: string | null;
       acceptanceRate: number;
     }[];
-    expect(list.find((p) => p.slug === 'two-sum')).toMatchObject({ status: 'solved', acceptanceRate: 50 });
+    expect(list.find((p) => p.slug === 'two-sum')).toMatchObject({ status: 'solved' });
+    expect(list.find((p) => p.slug === 'two-sum')?.acceptanceRate).toBeCloseTo(200 / 3, 1);
   });
 });

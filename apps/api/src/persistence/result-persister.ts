@@ -5,8 +5,9 @@
  * retried while the database is away. A row that is already final is left as it is.
  */
 import { Worker, type ConnectionOptions } from 'bullmq';
-import { isFinalStatus, type JobResult } from '@arbiter/contracts';
+import { isFinalStatus } from '@arbiter/contracts';
 import { RESULTS_QUEUE, type PersistJobData } from '@arbiter/queue';
+import { withPercentile } from '../submissions/percentile.js';
 import type { ApiResources } from '../resources.js';
 
 export function startResultPersister(
@@ -39,25 +40,4 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   const row = await resources.db.submissions.finish(jobId, result);
   if (row !== null) resources.logger.info({ jobId, verdict: result.verdict }, 'job saved');
   return row !== null;
-}
-
-/** An accepted submit on a problem is ranked against the accepted submits before it. */
-async function withPercentile(resources: ApiResources, record: JobResult): Promise<JobResult> {
-  if (
-    record.verdict !== 'ACCEPTED' ||
-    record.mode !== 'submit' ||
-    record.problem === null ||
-    record.timeMs === null ||
-    record.memoryKb === null ||
-    record.percentile !== null
-  ) {
-    return record;
-  }
-  const percentile = await resources.db.stats.percentile({
-    problem: record.problem,
-    language: record.language,
-    timeMs: record.timeMs,
-    memoryKb: record.memoryKb,
-  });
-  return { ...record, percentile };
 }

@@ -6,6 +6,7 @@
 import { isFinalStatus, type JobResult } from '@arbiter/contracts';
 import { queuePosition } from '@arbiter/queue';
 import type { ApiResources } from '../resources.js';
+import { withPercentile } from './percentile.js';
 
 /** `GET /status` adds the live queue position to a queued job. */
 export type StatusAnswer = JobResult & { position?: number };
@@ -16,6 +17,8 @@ export async function readStatus(resources: ApiResources, jobId: string): Promis
     resources.store.get(jobId),
   ]);
   if (row?.result && isFinalStatus(row.result.status)) return row.result;
+  // Finished but not yet in the database: rank it now, as the database row will be.
+  if (record !== null && isFinalStatus(record.status)) return withPercentile(resources, record);
   if (record !== null) {
     const answer: StatusAnswer = { ...record };
     if (record.status === 'queued') {

@@ -92,7 +92,21 @@ export function useJob() {
           phase: 'running',
           tests: [...s.tests, { index: event.index, verdict: event.verdict, timeMs: event.timeMs }],
         })),
-      onResult: (result) => setState((s) => ({ ...s, phase: 'done', position: null, result })),
+      onResult: (result) => {
+        setState((s) => ({ ...s, phase: 'done', position: null, result }));
+        // The live event carries no ranking: an accepted submit's percentile comes from the API.
+        if (result.verdict === 'ACCEPTED' && result.mode === 'submit') {
+          api
+            .get<JobResult>(`/status/${result.jobId}`)
+            .then((full) => {
+              if (full.percentile)
+                setState((s) =>
+                  s.result ? { ...s, result: { ...s.result, percentile: full.percentile } } : s,
+                );
+            })
+            .catch(() => undefined);
+        }
+      },
       onError: (message) => setState((s) => ({ ...s, error: message })),
     });
   }, []);
