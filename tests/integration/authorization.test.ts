@@ -16,6 +16,7 @@ import {
   subscribe,
   testPrefix,
   waitForResult,
+  signUp,
 } from '../support/platform.js';
 
 const prefix = testPrefix();
@@ -35,18 +36,6 @@ afterAll(async () => {
   await cleanup(prefix);
 });
 
-async function signUp(username: string): Promise<string> {
-  const response = await fetch(`${url}/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'correct horse battery' }),
-  });
-  expect(response.status).toBe(201);
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (cookie === undefined) throw new Error('no session cookie');
-  return cookie;
-}
-
 async function submitAs(cookie: string | null, body: object): Promise<Response> {
   return fetch(`${url}/submit`, {
     method: 'POST',
@@ -60,8 +49,8 @@ describe('access to jobs', () => {
   let bob: string;
 
   beforeAll(async () => {
-    alice = await signUp('alice'); // the first user: admin
-    bob = await signUp('bob');
+    alice = await signUp(url, 'alice'); // the first user: admin
+    bob = await signUp(url, 'bob');
   });
 
   it('asks for an account to submit, not to run', async () => {
@@ -77,7 +66,7 @@ describe('access to jobs', () => {
   });
 
   it("keeps a user's job from other users, over HTTP and Socket.IO, but not from admins", async () => {
-    const carol = await signUp('carol');
+    const carol = await signUp(url, 'carol');
     const response = await submitAs(bob, { language: 'python', code: 'print("bob")' });
     const { jobId } = (await response.json()) as { jobId: string };
     const statusAs = (cookie: string | null) =>

@@ -11,6 +11,7 @@ import {
   testPrefix,
   waitFor,
   waitForResult,
+  signUp,
 } from '../support/platform.js';
 
 const prefix = testPrefix();
@@ -29,15 +30,6 @@ afterAll(async () => {
   await api?.close(1_000);
   await cleanup(prefix);
 });
-
-async function signUp(username: string): Promise<string> {
-  const response = await fetch(`${url}/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'a long enough secret' }),
-  });
-  return response.headers.get('set-cookie')?.split(';')[0] ?? '';
-}
 
 async function get(
   path: string,
@@ -66,7 +58,7 @@ async function judge(cookie: string, body: object): Promise<string> {
 
 describe('history', () => {
   it('lists a user’s submissions newest first, filters them and pages with a cursor', async () => {
-    const cookie = await signUp('historian');
+    const cookie = await signUp(url, 'historian');
     const catalog = await loadCatalog(CATALOG_ROOT);
     const twoSum = catalog.get('two-sum')?.solutions.find((s) => s.language === 'python')?.code ?? '';
     const ids = [
@@ -100,7 +92,7 @@ describe('history', () => {
     const one = await get(`/submissions/${ids[1]}`, cookie);
     expect(one.body).toMatchObject({ id: ids[1], code: twoSum, result: { verdict: 'ACCEPTED' } });
 
-    const stranger = await signUp('stranger');
+    const stranger = await signUp(url, 'stranger');
     expect((await get(`/submissions/${ids[1]}`, stranger)).status).toBe(404);
     expect((await get('/submissions', stranger)).body.items).toEqual([]);
     expect((await get('/submissions')).status).toBe(401);

@@ -19,6 +19,7 @@ import {
   testPrefix,
   waitFor,
   waitForResult,
+  signUp,
 } from '../support/platform.js';
 
 const prefix = testPrefix();
@@ -71,12 +72,7 @@ describe('submissions in the database', () => {
 
   it('has a row as soon as the job is accepted, and the result once it is judged', async () => {
     api = await startApi(prefix);
-    const signup = await fetch(`${base(api)}/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'keeper', password: 'a long enough secret' }),
-    });
-    admin = signup.headers.get('set-cookie')?.split(';')[0] ?? '';
+    admin = await signUp(base(api), 'keeper');
     const jobId = await submit(base(api), {
       language: 'python',
       code: 'import time\ntime.sleep(0.3)\nprint(7)',

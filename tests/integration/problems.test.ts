@@ -20,6 +20,7 @@ import {
   testPrefix,
   waitFor,
   waitForResult,
+  signUp,
 } from '../support/platform.js';
 
 const prefix = testPrefix();
@@ -34,12 +35,7 @@ beforeAll(async () => {
   worker = await startWorkerInProcess(prefix);
   url = base(api);
   catalog = await loadCatalog(CATALOG_ROOT);
-  const response = await fetch(`${url}/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'solver', password: 'a long enough secret' }),
-  });
-  cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+  cookie = await signUp(url, 'solver');
 });
 
 afterAll(async () => {

@@ -268,6 +268,24 @@ export async function subscribe(socket: ClientSocket, jobId: string, after?: num
   if (!answer.ok) throw new Error(`subscribe refused: ${answer.error.message}`);
 }
 
+/** Signs a new user up and returns the session cookie (`name=value`) to send with requests. */
+export async function signUp(
+  base: string,
+  username: string,
+  password = 'a long enough secret',
+): Promise<string> {
+  const response = await fetch(`${base}/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 201 || cookie === undefined) {
+    throw new Error(`sign-up of ${username} answered ${response.status}: ${await response.text()}`);
+  }
+  return cookie;
+}
+
 export function base(server: ApiServer): string {
   return `http://127.0.0.1:${server.port}`;
 }
