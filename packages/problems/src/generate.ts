@@ -53,3 +53,5 @@ export async function writeTests(file: string | URL, tests: unknown[]): Promise<
   await writeFile(path, text);
   return Buffer.byteLength(text);
 }
+
+export { mirrorTree, serializeTree, treeMaker, type Node as TreeValue } from './generate-trees.js';
