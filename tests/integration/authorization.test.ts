@@ -71,7 +71,7 @@ describe('access to jobs', () => {
     const { jobId } = (await response.json()) as { jobId: string };
     const statusAs = (cookie: string | null) =>
       fetch(`${url}/status/${jobId}`, { headers: cookie === null ? {} : { cookie } }).then((r) => r.status);
-    await waitForResult(url, jobId).catch(() => undefined);
+    await waitForResult(url, jobId, 20_000, bob);
     expect(await statusAs(bob)).toBe(200);
     expect(await statusAs(carol)).toBe(404);
     expect(await statusAs(null)).toBe(404);
