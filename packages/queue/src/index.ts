@@ -6,6 +6,7 @@ export {
   createSubmissionQueue,
   enqueueSubmission,
   submissionJobOptions,
+  SUBMIT_PRIORITY,
   type SubmissionQueue,
   type SubmissionQueueOptions,
 } from './submission-queue.js';

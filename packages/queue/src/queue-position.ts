@@ -22,12 +22,15 @@ export async function queuePosition(redis: Redis, prefix: string, jobId: string)
   return typeof position === 'number' && position > 0 ? position : null;
 }
 
-/** Jobs waiting in total (plain and prioritized). */
-export async function waitingCount(redis: Redis, prefix: string): Promise<number> {
+/**
+ * Jobs a new job would wait behind: plain jobs only for a plain job (it goes before every
+ * prioritized one), all waiting jobs for a prioritized one.
+ */
+export async function waitingCount(redis: Redis, prefix: string, prioritized = true): Promise<number> {
   const base = `${prefix}:${SUBMISSION_QUEUE}`;
-  const [waiting, prioritized] = await Promise.all([
+  const [plain, withPriority] = await Promise.all([
     redis.llen(`${base}:wait`),
-    redis.zcard(`${base}:prioritized`),
+    prioritized ? redis.zcard(`${base}:prioritized`) : Promise.resolve(0),
   ]);
-  return waiting + prioritized;
+  return plain + withPriority;
 }

@@ -45,6 +45,15 @@ export function submissionJobOptions(
   };
 }
 
+/**
+ * Interactive runs go first: a run waits in BullMQ's plain list, which workers empty before
+ * the prioritized set that holds submits (and, later, rejudges at a lower priority).
+ */
+export const SUBMIT_PRIORITY = 1;
+
 export async function enqueueSubmission(queue: SubmissionQueue, data: JobData): Promise<void> {
-  await queue.add('judge', data, { jobId: data.jobId });
+  await queue.add('judge', data, {
+    jobId: data.jobId,
+    ...(data.mode === 'submit' ? { priority: SUBMIT_PRIORITY } : {}),
+  });
 }

@@ -95,7 +95,7 @@ export async function acceptSubmission(
   try {
     await store.create(newJobRecord(data));
     // Announced before the job is added, so no worker event can come before it.
-    const position = (await waitingCount(resources.redis, resources.prefix)) + 1;
+    const position = (await waitingCount(resources.redis, resources.prefix, data.mode === 'submit')) + 1;
     await events.append(data.jobId, { type: 'status', data: { status: 'queued', position } });
     await enqueueSubmission(queue, data);
   } catch (error) {
