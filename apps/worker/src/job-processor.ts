@@ -55,11 +55,8 @@ export async function processJob(
   }
   await batcher.flush();
 
-  const current = await store.get(jobId);
   const lastSeq = (await events.lastSeq(jobId)) + 1;
-  const base = current ?? newJobRecord(data);
-  const result: JobResult = {
-    ...base,
+  const result: Partial<JobResult> = {
     ...outcome,
     status: 'completed',
     attempts: attempt,
@@ -69,7 +66,7 @@ export async function processJob(
     error: null,
     lastSeq,
   };
-  await finishRecord(resources, result);
+  await finishRecord(resources, jobId, result, newJobRecord(data));
   log.info(
     {
       verdict: result.verdict,
@@ -82,21 +79,25 @@ export async function processJob(
 }
 
 /**
- * Stores a final result, announces it, and hands it on to be written to the database,
- * unless another writer already finished the job.
+ * Stores a final result over the job's record, announces it, and hands it on to be written to
+ * the database, unless another writer already finished the job. Returns the final record, or
+ * null when the job was already finished. `fallback` stands in for a record Redis lost.
  */
-export async function finishRecord(resources: WorkerResources, result: JobResult): Promise<boolean> {
+export async function finishRecord(
+  resources: WorkerResources,
+  jobId: string,
+  result: Partial<JobResult>,
+  fallback: JobResult,
+): Promise<JobResult | null> {
   const { store, events } = resources;
-  const existing = await store.get(result.jobId);
-  let written = true;
-  if (existing === null) {
+  let final = await store.update(jobId, result);
+  if (final === null && (await store.get(jobId)) === null) {
     // The record expired or Redis lost it: the result is still worth keeping.
-    await store.create(result);
-  } else {
-    written = (await store.update(result.jobId, result)) !== null;
+    final = { ...fallback, ...result, jobId };
+    await store.create(final);
   }
-  if (written) await events.append(result.jobId, { type: 'result', data: result });
+  if (final !== null) await events.append(jobId, { type: 'result', data: final });
   // Also when another writer finished it: that writer may have died before this step.
-  await enqueuePersist(resources.results, result.jobId);
-  return written;
+  await enqueuePersist(resources.results, jobId);
+  return final;
 }

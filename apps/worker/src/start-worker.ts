@@ -3,9 +3,8 @@
  * toolchains, Redis and the queue consumer. Used by `main.ts` and by tests.
  */
 import { randomBytes } from 'node:crypto';
-import { availableParallelism, hostname } from 'node:os';
+import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CompileCache,

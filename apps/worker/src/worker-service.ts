@@ -143,15 +143,14 @@ async function failJob(
 ) {
   const record = (await resources.store.get(jobId)) ?? (await recordFromQueue(worker, jobId));
   if (record === null || record.status === 'completed' || record.status === 'failed') return;
-  const result: JobResult = {
-    ...record,
+  const result: Partial<JobResult> = {
     status: 'failed',
     verdict: 'INTERNAL_ERROR',
     error: `The platform could not judge this submission: ${reason}`,
     finishedAt: new Date().toISOString(),
     lastSeq: (await resources.events.lastSeq(jobId)) + 1,
   };
-  if (await finishRecord(resources, result)) {
+  if ((await finishRecord(resources, jobId, result, record)) !== null) {
     resources.logger.error({ jobId, reason }, 'job failed');
   }
 }
