@@ -7,6 +7,7 @@ import { loadDraft, loadLanguage, saveDraft, saveLanguage } from '../lib/drafts'
 import { formatMemory, formatMs, verdictLabel, verdictTone } from '../lib/format';
 import { useJob } from '../lib/use-job';
 import { CodeEditor } from './code-editor';
+import { LanguageSelect } from './language-select';
 import { SplitPane } from './split-pane';
 
 const SAMPLES: Record<string, string> = {
@@ -74,21 +75,11 @@ export function Playground() {
         first={
           <section className="pane editor-pane" aria-label="Code">
             <div className="editor-toolbar">
-              <label className="field inline">
-                <span className="sr-only">Language</span>
-                <select
-                  value={language}
-                  onChange={(event) => pickLanguage(event.target.value)}
-                  aria-label="Language"
-                  data-testid="language"
-                >
-                  {options.map((info) => (
-                    <option key={info.id} value={info.id}>
-                      {info.name} {info.version}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <LanguageSelect
+                value={language}
+                options={options.map((info) => ({ id: info.id, label: `${info.name} ${info.version}` }))}
+                onChange={pickLanguage}
+              />
               <span className="toolbar-spacer" />
               <button
                 type="button"

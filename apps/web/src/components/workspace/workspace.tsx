@@ -8,6 +8,7 @@ import { api, ApiError } from '../../lib/api';
 import { parseDiagnostics } from '../../lib/compile-errors';
 import { clearDraft, loadDraft, loadLanguage, saveDraft, saveLanguage } from '../../lib/drafts';
 import { LANGUAGE_NAMES } from '../../lib/format';
+import { LanguageSelect } from '../language-select';
 import { useJob } from '../../lib/use-job';
 import { useAuth } from '../auth-context';
 import { CodeEditor } from '../code-editor';
@@ -191,21 +192,11 @@ export function Workspace({ slug }: { slug: string }) {
             first={
               <section className="pane editor-pane" aria-label="Code">
                 <div className="editor-toolbar">
-                  <label className="field inline">
-                    <span className="sr-only">Language</span>
-                    <select
-                      value={language}
-                      onChange={(event) => pickLanguage(event.target.value)}
-                      aria-label="Language"
-                      data-testid="language"
-                    >
-                      {problem.languages.map((id) => (
-                        <option key={id} value={id}>
-                          {LANGUAGE_NAMES[id] ?? id}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <LanguageSelect
+                    value={language}
+                    options={problem.languages.map((id) => ({ id, label: LANGUAGE_NAMES[id] ?? id }))}
+                    onChange={pickLanguage}
+                  />
                   <button
                     type="button"
                     className="ghost small"
