@@ -1,213 +1,143 @@
 /**
- * End-to-end latency and throughput: the time from `POST /submit` until the `result` event
- * arrives over Socket.IO, against the bare run of the same program with no platform (the
- * physical limit). Starts its own API and worker processes on the machine's Redis under a
- * private prefix, prints Markdown tables.
+ * End-to-end latency: from `POST /submit` until the `result` event arrives over Socket.IO, through
+ * a real API and worker processes on the machine's Redis and PostgreSQL, one client at a time and
+ * with several clients at once; beside each, the bare time of the same program run directly on the
+ * host (the physical limit) and the ratio; and where the time goes, per stage, from the timestamps
+ * each stage records. Prints Markdown tables; a full run also writes them to docs/PERFORMANCE.md.
  *
- *   npx tsx bench/e2e.ts [--jobs 200] [--sandbox bwrap|none] [--workers 1]
+ *   npm run bench:e2e -- [--jobs 200] [--clients 1,8] [--only python,cpp-distinct,…]
+ *                        [--workers 1] [--concurrency 2] [--sandbox bwrap|none] [--quick] [--no-write]
+ *                        [--root /other/checkout]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@arbiter/contracts';
-import { cleanup, spawnApp, testPrefix, type ChildApp } from '../tests/support/platform.js';
+import { breakdownRow, BREAKDOWN_HEADER } from './support/breakdown.js';
+import { bareLatencies } from './support/bare.js';
+import { makeBenchCatalog } from './support/catalog.js';
+import { BenchClient, runClosedLoop, type JobRun } from './support/client.js';
+import { startPlatform, waitForPrecompiledHeader } from './support/platform.js';
+import { LoadWatch, publish, type Table } from './support/report.js';
+import { SCENARIOS } from './support/scenarios.js';
+import { ms, percentile, ratio } from './support/stats.js';
 
 const { values } = parseArgs({
   options: {
-    jobs: { type: 'string', default: '200' },
-    sandbox: { type: 'string', default: 'bwrap' },
+    jobs: { type: 'string' },
+    clients: { type: 'string', default: '1,8' },
+    only: { type: 'string' },
     workers: { type: 'string', default: '1' },
-    concurrency: { type: 'string', default: '1,8' },
+    concurrency: { type: 'string', default: '2' },
+    sandbox: { type: 'string', default: 'bwrap' },
+    'bare-jobs': { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    /** Run the API and workers of another checkout (for before/after comparisons); never written to the docs. */
+    root: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
   },
 });
-const JOBS = Number(values.jobs);
-const CONCURRENCY = (values.concurrency ?? '1,8').split(',').map(Number);
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-interface Scenario {
-  name: string;
-  /** The request for job `i`. */
-  body: (i: number) => { language: string; code: string; stdin?: string };
-  /** Jobs to send (compiles are slow: fewer). */
-  jobs: number;
-  /** The same program run bare, job `i`; returns its wall time in ms. */
-  bare: (i: number) => number;
-}
-
-const work = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
-
-function timed(command: string, args: string[], input = ''): number {
-  const started = performance.now();
-  const result = spawnSync(command, args, { input, cwd: work, stdio: ['pipe', 'ignore', 'ignore'] });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-  return performance.now() - started;
-}
-
-const APLUSB = (i: number) =>
-  `// submission ${i}\n#include <bits/stdc++.h>\nusing namespace std;\nint main() { long long a, b; cin >> a >> b; cout << a + b << endl; }\n`;
-
-const scenarios: Scenario[] = [
-  {
-    name: 'Python print(1)',
-    jobs: JOBS,
-    body: () => ({ language: 'python', code: 'print(1)' }),
-    bare: () => timed('/usr/bin/python3', ['-S', '-c', 'print(1)']),
-  },
-  {
-    name: 'C++ A+B, distinct sources',
-    jobs: Math.max(10, Math.floor(JOBS / 10)),
-    body: (i) => ({ language: 'cpp', code: APLUSB(i + Date.now()), stdin: '1 2\n' }),
-    bare: (i) => {
-      writeFileSync(join(work, 'a.cpp'), APLUSB(i));
-      return (
-        timed('/usr/bin/g++', ['-std=gnu++17', '-O2', '-o', 'a', 'a.cpp']) +
-        timed(join(work, 'a'), [], '1 2\n')
-      );
-    },
-  },
-  {
-    name: 'C++ A+B, repeated source',
-    jobs: JOBS,
-    body: () => ({ language: 'cpp', code: APLUSB(-1), stdin: '1 2\n' }),
-    bare: () => timed(join(work, 'a'), [], '1 2\n'),
-  },
-  {
-    name: 'Java hello',
-    jobs: Math.max(10, Math.floor(JOBS / 10)),
-    body: (i) => ({
-      language: 'java',
-      code: `public class Main { public static void main(String[] a) { System.out.println("hello ${i}"); } }`,
-    }),
-    bare: (i) => {
-      writeFileSync(
-        join(work, 'Main.java'),
-        `public class Main { public static void main(String[] a) { System.out.println("hello ${i}"); } }`,
-      );
-      return (
-        timed('/usr/bin/javac', ['-J-XX:TieredStopAtLevel=1', '-J-XX:+UseSerialGC', 'Main.java']) +
-        timed('/usr/bin/java', ['-XX:+UseSerialGC', '-Xshare:auto', '-cp', '.', 'Main'])
-      );
-    },
-  },
-];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function oneJob(api: string, client: Client, body: object): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${api}/submit`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const { jobId } = (await response.json()) as { jobId: string };
-  await new Promise<void>((resolve, reject) => {
-    const onResult = (event: { jobId: string; verdict: string | null }) => {
-      if (event.jobId !== jobId) return;
-      client.off('result', onResult);
-      if (event.verdict !== 'ACCEPTED') reject(new Error(`job ${jobId}: ${event.verdict}`));
-      else resolve();
-    };
-    client.on('result', onResult);
-    client.emit('subscribe', { jobId }, (answer) => {
-      if (!answer.ok) reject(new Error(answer.error.message));
-    });
-  });
-  return performance.now() - started;
-}
+const QUICK = values.quick ?? false;
+const JOBS = Number(values.jobs ?? (QUICK ? 20 : 200));
+/** Bare compiles take a second each: fewer of them. */
+const BARE_JOBS = Number(values['bare-jobs'] ?? (QUICK ? 5 : 50));
+const CLIENTS = (values.clients ?? '1,8').split(',').map(Number);
+const ONLY = values.only?.split(',');
+const scenarios = SCENARIOS.filter((s) => ONLY === undefined || ONLY.includes(s.id));
 
 async function main(): Promise<void> {
-  const prefix = testPrefix();
-  const children: ChildApp[] = [];
+  const load = new LoadWatch();
+  const catalog = makeBenchCatalog();
+  const platform = await startPlatform({
+    workers: Number(values.workers),
+    concurrency: Number(values.concurrency),
+    sandbox: values.sandbox,
+    problemsDir: catalog.dir,
+    root: values.root,
+  });
+  const anonymous: BenchClient[] = [];
+  const signedIn: BenchClient[] = [];
   try {
-    const apiApp = await spawnApp(
-      'api',
-      {
-        REDIS_PREFIX: prefix,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        // A benchmark client sends far more than a person would.
-        SUBMIT_RATE_PER_MINUTE_IP: '0',
-        SUBMIT_RATE_PER_MINUTE_USER: '0',
-      },
-      'api listening',
-    );
-    children.push(apiApp);
-    for (let w = 0; w < Number(values.workers); w += 1) {
-      children.push(
-        await spawnApp(
-          'worker',
-          {
-            REDIS_PREFIX: prefix,
-            SANDBOX: values.sandbox ?? 'bwrap',
-            LOG_LEVEL: 'info',
-            WORKER_ID: `bench-${w}`,
-          },
-          'worker ready',
-        ),
-      );
-    }
-    const port = /"port":(\d+)/.exec(apiApp.output())?.[1];
-    const api = `http://127.0.0.1:${port}`;
-    const clients: Client[] = await Promise.all(
-      Array.from({ length: Math.max(...CONCURRENCY) }, () => {
-        const client: Client = io(api, { transports: ['websocket'] });
-        return new Promise<Client>((resolve) => client.on('connect', () => resolve(client)));
-      }),
-    );
-    // Warm up: toolchains' caches, the precompiled header, the compile cache of the repeated source.
-    for (const scenario of scenarios) await oneJob(api, clients[0] as Client, scenario.body(-1));
-
-    const rows: string[] = [];
-    for (const scenario of scenarios) {
-      const bare = Array.from({ length: Math.min(scenario.jobs, 20) }, (_, i) => scenario.bare(i)).sort(
-        (a, b) => a - b,
-      );
-      for (const concurrency of CONCURRENCY) {
-        const latencies: number[] = [];
-        let next = 0;
-        const started = performance.now();
-        await Promise.all(
-          clients.slice(0, concurrency).map(async (client) => {
-            while (next < scenario.jobs) {
-              const i = next++;
-              latencies.push(await oneJob(api, client, scenario.body(i)));
-            }
-          }),
-        );
-        const seconds = (performance.now() - started) / 1000;
-        latencies.sort((a, b) => a - b);
-        const p50 = percentile(latencies, 50);
-        const bareP50 = percentile(bare, 50);
-        rows.push(
-          `| ${scenario.name} | ${concurrency} | ${scenario.jobs} | ${p50.toFixed(1)} | ${percentile(latencies, 90).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${bareP50.toFixed(1)} | ${(p50 / bareP50).toFixed(2)}× | ${(scenario.jobs / seconds).toFixed(1)} |`,
-        );
-        console.error(rows.at(-1));
+    const most = Math.max(...CLIENTS);
+    for (let c = 0; c < most; c += 1) {
+      anonymous.push(await BenchClient.connect(platform.url));
+      if (scenarios.some((s) => s.signedIn)) {
+        signedIn.push(await BenchClient.connect(platform.url, `bench-${c}-${platform.prefix.slice(5)}`));
       }
     }
-    for (const client of clients) client.close();
-    console.log(
-      `\nEnd to end, submit → result event (ms); sandbox: ${values.sandbox}, workers: ${values.workers}\n`,
-    );
-    console.log('| program | clients | jobs | p50 | p90 | p99 | bare p50 | p50 / bare | jobs/s |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
-    for (const row of rows) console.log(row);
+    await waitForPrecompiledHeader(platform);
+
+    const latency: Table = {
+      title: `End to end, \`POST /submit\` → \`result\` event (ms), ${JOBS} jobs per row; ${values.workers} worker process(es) × ${values.concurrency} slots, sandbox ${values.sandbox}.`,
+      header: ['program', 'clients', 'jobs', 'p50', 'p90', 'p99', 'bare p50', 'p50 / bare', 'jobs/s'],
+      align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      rows: [],
+    };
+    const breakdown: Table = {
+      title: 'Where the time goes: mean ms per stage (means add up to the mean total).',
+      header: ['program', 'clients', ...BREAKDOWN_HEADER, 'total'],
+      align: ['l', 'r', ...BREAKDOWN_HEADER.map(() => 'r' as const), 'r'],
+      rows: [],
+    };
+    const notes: string[] = [];
+    for (const scenario of scenarios) {
+      const clients = scenario.signedIn ? signedIn : anonymous;
+      // Warm-up: toolchains' page cache, the JVM's shared archive, the repeated source's compile.
+      for (let i = 0; i < 3; i += 1) await clients[0]?.run(scenario.body(-1 - i));
+      const program = await scenario.bare(catalog.dir);
+      const bareTimes = await bareLatencies(
+        program,
+        scenario.compiles ? BARE_JOBS : Math.max(BARE_JOBS, 100),
+      );
+      const bareP50 = percentile(bareTimes, 50);
+      notes.push(`- ${scenario.name}: bare = ${scenario.bareNote}, ${bareTimes.length} runs.`);
+      for (const count of CLIENTS) {
+        const { runs, seconds } = await runClosedLoop(clients.slice(0, count), JOBS, scenario.body);
+        check(scenario.name, runs);
+        const latencies = runs.map((run) => run.resultAt - run.sentAt);
+        const p50 = percentile(latencies, 50);
+        const row = [
+          scenario.name,
+          String(count),
+          String(runs.length),
+          ms(p50),
+          ms(percentile(latencies, 90)),
+          ms(percentile(latencies, 99)),
+          ms(bareP50),
+          ratio(p50, bareP50),
+          (runs.length / seconds).toFixed(1),
+        ];
+        latency.rows.push(row);
+        breakdown.rows.push(breakdownRow([scenario.name, String(count)], runs));
+        console.error(`| ${row.join(' | ')} |`);
+      }
+    }
+    const flags = process.argv.slice(2).filter((a) => a !== '--no-write');
+    await publish({
+      name: 'e2e',
+      command: `npm run bench:e2e${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}`,
+      tables: [latency, breakdown],
+      notes,
+      load,
+      write: !QUICK && !(values['no-write'] ?? false) && values.root === undefined && ONLY === undefined,
+    });
   } catch (error) {
-    for (const child of children) console.error(child.output().split('\n').slice(-15).join('\n'));
+    for (const child of [platform.api, ...platform.workers]) {
+      console.error(child.output().split('\n').slice(-10).join('\n'));
+    }
     throw error;
   } finally {
-    for (const child of children.reverse()) {
-      child.child.kill('SIGTERM');
-      await child.exited;
+    for (const client of [...anonymous, ...signedIn]) client.close();
+    await platform.stop();
+    catalog.remove();
+  }
+}
+
+/** Every job of a latency row must have been judged right, or its time means nothing. */
+function check(name: string, runs: JobRun[]): void {
+  for (const run of runs) {
+    if (run.result.verdict !== 'ACCEPTED') {
+      throw new Error(
+        `${name}: job ${run.jobId} ended ${run.result.verdict}: ${run.result.compileOutput}${run.result.stderr}`,
+      );
     }
-    await cleanup(prefix);
-    rmSync(work, { recursive: true, force: true });
   }
 }
 

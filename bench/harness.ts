@@ -18,8 +18,10 @@ import {
   precompiledHeaderDir,
   type CompileContext,
 } from '@arbiter/judge';
-import { CATALOG_ROOT, loadCatalog, problemLimits, type FunctionProblem } from '@arbiter/problems';
+import { loadCatalog, problemLimits, type FunctionProblem } from '@arbiter/problems';
 import { createBwrapSandbox } from '@arbiter/sandbox';
+import { makeBenchCatalog } from './support/catalog.js';
+import { median } from './support/stats.js';
 
 const REPS = Number(process.argv[2] ?? 5);
 const TESTS = 50;
@@ -31,16 +33,14 @@ const HELLO: Partial<Record<LanguageId, string>> = {
   java: 'public class Main { public static void main(String[] a) {} }',
 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
 async function main(): Promise<void> {
-  const catalog = await loadCatalog(CATALOG_ROOT);
+  // two-sum with exactly 50 tests (the real catalog has 34), and the first 10 of them.
+  const benchCatalog = makeBenchCatalog();
+  const catalog = await loadCatalog(benchCatalog.dir);
+  benchCatalog.remove();
   const full = catalog.get('two-sum') as FunctionProblem;
-  // 50 tests: the samples and the first hidden ones; and the first 10 of them.
   const problem: FunctionProblem = { ...full, hidden: full.hidden.slice(0, TESTS - full.samples.length) };
+  if (problem.samples.length + problem.hidden.length !== TESTS) throw new Error('two-sum needs 50 tests');
   const small: FunctionProblem = { ...full, hidden: full.hidden.slice(0, FEW - full.samples.length) };
   const cacheRoot = mkdtempSync(join(tmpdir(), 'bench-harness-'));
   chmodSync(cacheRoot, 0o755);

@@ -2,7 +2,8 @@
  * Static checks of the deployment files (docker-compose.yml, deploy/docker/*.Dockerfile, deploy/k8s/*.yaml):
  * every variable given to an app is one its env schema knows and the values parse, probes hit /ready and
  * /health, images start the same entries the tests start, only the worker is privileged, the Ingress
- * carries Socket.IO, and KEDA watches the queue's real wait list. No Docker or cluster needed.
+ * carries Socket.IO, and KEDA scales on the queue depth Prometheus scrapes from the API. No Docker or
+ * cluster needed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { apiEnvSchema, workerEnvSchema } from '@arbiter/contracts';
-import { SUBMISSION_QUEUE } from '@arbiter/queue';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const K8S_DIR = join(ROOT, 'deploy/k8s');
@@ -413,21 +413,39 @@ describe('deploy/k8s', () => {
     expect(apiEnv.WEB_ORIGIN).toContain(`https://${web?.host ?? ''}`);
   });
 
-  it("KEDA scales the worker on BullMQ's wait list of the submissions queue", () => {
+  it('KEDA scales the worker on the queue depth the API exports (waiting runs and submits)', () => {
     const scaled = ofKind('ScaledObject')[0] as Obj;
     const spec = obj(scaled.spec, 'spec');
     expect(obj(spec.scaleTargetRef, 'scaleTargetRef').name).toBe('arbiter-worker');
     const trigger = obj(list(spec.triggers)[0], 'trigger');
-    expect(trigger.type).toBe('redis');
+    expect(trigger.type).toBe('prometheus');
     const metadata = obj(trigger.metadata, 'metadata');
-    const workerEnv = workerEnvSchema.parse(
-      containerEnv(containers(byName('Deployment', 'arbiter-worker'))[0] as Obj, 'worker'),
-    );
-    expect(metadata.listName).toBe(`${workerEnv.REDIS_PREFIX}:${SUBMISSION_QUEUE}:wait`);
-    expect(metadata.listName).toBe('arbiter:submissions:wait');
-    // The same Redis the workers use.
-    const redis = new URL(workerEnv.REDIS_URL);
-    expect(String(metadata.address).split('.')[0]).toBe(redis.hostname);
-    expect(String(metadata.address).split(':').at(-1)).toBe(redis.port || '6379');
+    expect(() => new URL(String(metadata.serverAddress))).not.toThrow();
+    expect(Number(metadata.threshold)).toBeGreaterThan(0);
+    // Both places jobs wait in (BullMQ's wait list and prioritized set), one value per state over the replicas.
+    const query = String(metadata.query);
+    expect(query).toContain('arbiter_queue_jobs');
+    expect(query).toMatch(/state=~"wait\|prioritized"/);
+    expect(query).toMatch(/^sum\(max by \(state\)/);
+    // Prometheus finds the API pods (which export the gauge) and the workers (METRICS_PORT) by annotation.
+    const podAnnotations = (name: string): Obj =>
+      obj(
+        obj(obj(obj(byName('Deployment', name).spec, 'spec').template, 'template').metadata, 'metadata')
+          .annotations,
+        `${name} annotations`,
+      );
+    expect(podAnnotations('arbiter-api')).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '4000',
+    });
+    const worker = containers(byName('Deployment', 'arbiter-worker'))[0] as Obj;
+    const workerEnv = workerEnvSchema.parse(containerEnv(worker, 'worker'));
+    expect(workerEnv.METRICS_PORT).toBeDefined();
+    expect(podAnnotations('arbiter-worker')).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': String(workerEnv.METRICS_PORT),
+    });
+    const ports = list(worker.ports).map((p) => obj(p, 'port').containerPort);
+    expect(ports).toContain(workerEnv.METRICS_PORT);
   });
 });

@@ -54,6 +54,15 @@ describe('submit → queue → worker → result', () => {
     expect(result.wallTimeMs).toBeGreaterThan(0);
   });
 
+  it('gives every request an id, or keeps the one a proxy sent', async () => {
+    const fresh = await fetch(`${url}/health`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await fetch(`${url}/health`, { headers: { 'x-request-id': 'lb-1234.abc' } });
+    expect(kept.headers.get('x-request-id')).toBe('lb-1234.abc');
+    const odd = await fetch(`${url}/health`, { headers: { 'x-request-id': 'a b<script>' } });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('passes stdin and compares against expectedOutput', async () => {
     const right = await submit(url, {
       language: 'python',

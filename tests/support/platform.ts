@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { rm } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -48,6 +49,20 @@ export function openTestDatabase(prefix: string): Promise<Database> {
   return USING_PGLITE
     ? openDatabase({ dataDir: join(dataDirOf(prefix), 'pglite') })
     : openDatabase({ url: DATABASE_URL, schema: schemaOf(prefix) });
+}
+
+/** Runs one SQL statement in the test prefix's PostgreSQL schema (not for PGlite runs). */
+export async function testSql(prefix: string, text: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const client = new pg.Client({
+    connectionString: DATABASE_URL,
+    options: `-c search_path=${schemaOf(prefix)}`,
+  });
+  await client.connect();
+  try {
+    return await client.query(text, params);
+  } finally {
+    await client.end();
+  }
 }
 
 function schemaOf(prefix: string): string {
@@ -112,14 +127,18 @@ export interface ChildApp {
   exited: Promise<number | null>;
 }
 
-/** Runs `apps/<app>/src/main.ts` as its own process and waits until its log says `readyLine`. */
+/**
+ * Runs `apps/<app>/src/main.ts` as its own process and waits until its log says `readyLine`.
+ * `root` is the checkout to run it from (benchmarks compare another one against this one).
+ */
 export async function spawnApp(
   app: 'api' | 'worker',
   env: Record<string, string>,
   readyLine: string,
+  root = ROOT,
 ): Promise<ChildApp> {
   const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       ...process.env,
       REDIS_URL,
@@ -288,4 +307,73 @@ export async function signUp(
 
 export function base(server: ApiServer): string {
   return `http://127.0.0.1:${server.port}`;
+}
+
+/** The port a spawned API logged in its `api listening` line. */
+export function listeningPort(app: ChildApp): number {
+  const line = app
+    .output()
+    .split('\n')
+    .find((entry) => entry.includes('"api listening"'));
+  const port = line === undefined ? undefined : (JSON.parse(line) as { port?: unknown }).port;
+  if (typeof port !== 'number') throw new Error(`no "api listening" line with a port:\n${app.output()}`);
+  return port;
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The body parsed as JSON, or null when it is not JSON (or empty). */
+  body: unknown;
+  text: string;
+}
+
+/**
+ * Sends one request exactly as given, for hostile-input tests: the path is not normalised or
+ * re-encoded (fetch would resolve `..` and escape characters), the body is any bytes.
+ */
+export function rawRequest(
+  baseUrl: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawAnswer> {
+  const { hostname, port } = new URL(baseUrl);
+  const body = options.body === undefined ? undefined : Buffer.from(options.body);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest(
+      {
+        host: hostname,
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: {
+          ...(body === undefined ? {} : { 'content-length': String(body.length) }),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = null;
+          try {
+            parsed = text === '' ? null : JSON.parse(text);
+          } catch {
+            parsed = null;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, text });
+        });
+      },
+    );
+    // The server may answer (413, 431) and close before it has read the whole body: wait for
+    // that answer a moment before calling the broken connection a failure.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+      else setTimeout(() => answered || reject(error), 2_000);
+    });
+    req.end(body);
+  });
 }

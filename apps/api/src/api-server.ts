@@ -4,6 +4,7 @@
  * `close()` stops it gracefully.
  */
 import { createServer, type Server } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { QueueEvents } from 'bullmq';
 import type { Logger } from '@arbiter/observability';
@@ -14,6 +15,7 @@ import {
   WorkerRegistry,
   createKeys,
   createRedis,
+  createResultsQueue,
   createSubmissionQueue,
 } from '@arbiter/queue';
 import { CATALOG_ROOT, loadCatalog } from '@arbiter/problems';
@@ -21,7 +23,9 @@ import { createApp } from './app.js';
 import { warmUpPasswords } from './auth/passwords.js';
 import { startSessionSweeper } from './auth/session-sweeper.js';
 import { openApiDatabase } from './database.js';
+import { createApiMetrics } from './metrics/api-metrics.js';
 import { startResultPersister } from './persistence/result-persister.js';
+import { startReconciler, type Reconciler } from './persistence/reconciler.js';
 import type { ApiEnv } from './env.js';
 import type { ApiResources } from './resources.js';
 import { JobRelay } from './socket/job-relay.js';
@@ -31,9 +35,13 @@ import { jobOwner } from './submissions/job-access.js';
 
 export interface ApiServer {
   httpServer: Server;
+  /** The Express app (tests list its routes). */
+  app: Express;
   /** The port it listens on (useful with PORT=0). */
   port: number;
   relay: JobRelay;
+  /** Settles unfinished submissions against the queue (see persistence/reconciler.ts). */
+  reconciler: Reconciler;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -43,7 +51,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const blocking = createRedis(env.REDIS_URL, { name: 'api-queue-events' });
   const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
   logger.info({ problems: catalog.size }, 'problems loaded');
-  const db = await openApiDatabase(env);
+  const db = await openApiDatabase(env, logger);
   logger.info({ database: db.kind }, 'database ready');
   await Promise.all([waitReady(redis), waitReady(subscriber)]);
   const keys = createKeys(env.REDIS_PREFIX);
@@ -81,6 +89,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       submitPerMinuteIp: env.SUBMIT_RATE_PER_MINUTE_IP,
       authPerMinuteIp: env.AUTH_RATE_PER_MINUTE_IP,
     },
+    metrics: createApiMetrics({ redis, prefix: env.REDIS_PREFIX, logger }),
   };
   await warmUpPasswords();
   const sessionSweeper = startSessionSweeper(db, logger);
@@ -93,8 +102,22 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
 
   const persisterConnection = createRedis(env.REDIS_URL, { name: 'api-persister' });
   const persister = startResultPersister(resources, persisterConnection);
+  const reconciler = startReconciler(resources, {
+    intervalMs: env.RECONCILE_INTERVAL_MS,
+    afterMs: env.RECONCILE_AFTER_MS,
+  });
 
-  const app = createApp(resources, { origins: env.WEB_ORIGIN });
+  // For the admins' queue dashboard, which shows both queues.
+  const resultsQueue = createResultsQueue(redis, env.REDIS_PREFIX);
+  // A queue without an 'error' listener would crash the process on a Redis hiccup.
+  for (const queue of [resources.queue, resultsQueue]) {
+    queue.on('error', (err) => logger.warn({ err, queue: queue.name }, 'queue connection error'));
+  }
+  const app = createApp(resources, {
+    origins: env.WEB_ORIGIN,
+    metricsToken: env.METRICS_TOKEN,
+    adminQueues: [resources.queue, resultsQueue],
+  });
   const httpServer = createServer(app);
   // Longer than the idle timeouts of common load balancers and HTTP clients, so a client
   // never sends a request on a connection the server is closing.
@@ -107,6 +130,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     userOf: (cookieHeader) => sessionUserFromCookieHeader(resources, cookieHeader),
     ownerOf: (jobId) => jobOwner(resources, jobId),
   });
+  resources.metrics.countSocketsWith(() => io.of('/').sockets.size);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(env.PORT, env.HOST, () => resolve());
@@ -116,8 +140,10 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
 
   return {
     httpServer,
+    app,
     port,
     relay,
+    reconciler,
     async close(graceMs = env.SHUTDOWN_GRACE_MS) {
       // Stop accepting, let in-flight requests end, then cut what is left.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -127,9 +153,11 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       await closed;
       clearTimeout(timer);
       await relay.close();
+      await reconciler.stop();
       await persister.close();
       await queueEvents.close();
       await resources.queue.close();
+      await resultsQueue.close();
       await Promise.all(
         [redis.quit(), subscriber.quit(), blocking.quit(), persisterConnection.quit()].map((p) =>
           p.catch(() => undefined),

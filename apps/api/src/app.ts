@@ -1,33 +1,48 @@
 /** The Express application: middleware, routes and the one error path. */
 import cors from 'cors';
 import express, { type Express } from 'express';
+import type { Queue } from 'bullmq';
 import { MAX_BODY_BYTES } from '@arbiter/contracts';
 import { sessionMiddleware } from './auth/session.js';
-import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { errorHandler, notFoundHandler, requireUtf8 } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
+import { requestId } from './http/request-id.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import type { ApiResources } from './resources.js';
+import { mountAdminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { historyRoutes } from './routes/history.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { problemRoutes } from './routes/problems.js';
+import { rejudgeRoutes } from './routes/rejudge.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { systemRoutes } from './routes/system.js';
 
 export interface AppOptions {
   /** Origins allowed by CORS. */
   origins: string[];
+  /** METRICS_TOKEN: `GET /metrics` then needs `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
+  /** Queues the admins' queue dashboard shows (default: the submissions queue). */
+  adminQueues?: Queue[];
 }
 
 export function createApp(resources: ApiResources, options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestId());
   app.set('trust proxy', 'loopback, uniquelocal');
+  // First, so every request is timed, whatever answers it.
+  app.use(resources.metrics.httpMiddleware);
   app.use(cors({ origin: options.origins, credentials: true }));
   // Before the body is even read: a cross-site write is refused outright.
   app.use(originCheck({ origins: options.origins }));
-  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true }));
+  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, verify: requireUtf8 }));
   // Health checks need no session, so a database hiccup cannot fail them.
   app.use(systemRoutes(resources));
+  app.use(metricsRoutes(resources.metrics, { token: options.metricsToken }));
+  app.use(openApiRoutes());
   app.use(sessionMiddleware(resources));
   const limits = createRateLimiters(resources, resources.rateLimits);
   app.use(authRoutes(resources, limits));
@@ -35,6 +50,8 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   app.use(submissionRoutes(resources));
   app.use(problemRoutes(resources));
   app.use(historyRoutes(resources));
+  app.use(rejudgeRoutes(resources));
+  mountAdminRoutes(app, resources, { queues: options.adminQueues });
   app.use(notFoundHandler);
   app.use(errorHandler(resources.logger));
   return app;

@@ -6,14 +6,16 @@ import { loadEnv } from './env.js';
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ service: 'api', level: env.LOG_LEVEL });
-  const server = await startApiServer(env, logger);
+  // Signals are handled from the very start: one that comes while the server is still starting
+  // stops it as soon as it is up, instead of killing the process half-way.
   let stopping = false;
+  const starting = startApiServer(env, logger);
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    server
-      .close()
+    starting
+      .then((server) => server.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'unclean stop');
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  await starting;
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import type { Logger } from '@arbiter/observability';
 import type { JobEventLog, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
 import type { SessionSettings } from './auth/session.js';
 import type { RateLimitSettings } from './http/rate-limit.js';
+import type { ApiMetrics } from './metrics/api-metrics.js';
 
 export interface ApiResources {
   logger: Logger;
@@ -27,4 +28,6 @@ export interface ApiResources {
   auth: SessionSettings;
   /** Requests per minute allowed on submit and sign-in routes. */
   rateLimits: RateLimitSettings;
+  /** This instance's Prometheus metrics (`GET /metrics`). */
+  metrics: ApiMetrics;
 }

@@ -4,8 +4,9 @@
  * code is never an exception; exceptions are platform faults and are retried by the queue.
  */
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
-import { jobDataSchema, type JobData, type JobResult } from '@arbiter/contracts';
-import { enqueuePersist, newJobRecord } from '@arbiter/queue';
+import { jobDataSchema, preciseNow, type JobData, type JobResult } from '@arbiter/contracts';
+import { StepTimings } from '@arbiter/judge';
+import { enqueuePersist, enqueueRunning, newJobRecord } from '@arbiter/queue';
 import { judgeJob } from './judge-job.js';
 import { createLogBatcher } from './log-batcher.js';
 import type { WorkerResources } from './resources.js';
@@ -24,6 +25,7 @@ export async function processJob(
   context: ProcessContext,
 ): Promise<void> {
   const { logger, store, events } = resources;
+  const pickedAt = preciseNow();
   const parsed = jobDataSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`malformed job data: ${parsed.error.message}`);
   const data = parsed.data;
@@ -32,15 +34,32 @@ export async function processJob(
   const log = logger.child({ jobId, language: data.language, attempt });
 
   const startedAt = new Date().toISOString();
-  await store.update(jobId, { status: 'running', startedAt, attempts: attempt, worker: resources.workerId });
-  await events.append(jobId, { type: 'status', data: { status: 'running', attempt } });
+  // Judging starts while the job is being marked running. The `running` event is sent first on
+  // the worker's one connection, which keeps order, so it still comes before any output; the
+  // result waits for the marking to be done.
+  let runningAt = 0;
+  const marking = Promise.all([
+    store
+      .update(jobId, { status: 'running', startedAt, attempts: attempt, worker: resources.workerId })
+      .then(async (running) => {
+        await enqueueRunning(resources.results, { jobId, worker: resources.workerId, startedAt });
+        return running;
+      }),
+    events.append(jobId, { type: 'status', data: { status: 'running', attempt } }),
+  ]).then(([running]) => {
+    runningAt = preciseNow();
+    return running;
+  });
+  marking.catch(() => undefined);
   log.info({ queueWaitMs: Date.now() - data.createdAt }, 'job running');
 
   const batcher = createLogBatcher(events, jobId);
+  const steps = new StepTimings();
   let outcome;
   try {
-    outcome = await judgeJob(resources, data, batcher, context.shutdown);
+    outcome = await judgeJob(resources, data, batcher, context.shutdown, steps.record);
   } catch (error) {
+    await marking.catch(() => undefined);
     await batcher.flush().catch(() => undefined);
     if (context.shutdown.aborted) {
       // The worker is going away: hand the job back at once rather than wait for the stall check.
@@ -51,11 +70,12 @@ export async function processJob(
       await job.moveToWait(token);
       throw new WaitingError();
     }
+    resources.metrics.judgingFailed(data);
     throw error;
   }
+  const running = await marking;
   await batcher.flush();
 
-  const lastSeq = (await events.lastSeq(jobId)) + 1;
   const result: Partial<JobResult> = {
     ...outcome,
     status: 'completed',
@@ -64,9 +84,16 @@ export async function processJob(
     startedAt,
     finishedAt: new Date().toISOString(),
     error: null,
-    lastSeq,
+    timings: {
+      acceptedAt: data.createdAt,
+      enqueuedAt: job.timestamp,
+      pickedAt,
+      runningAt,
+      ...steps.summary(),
+      finishedAt: preciseNow(),
+    },
   };
-  await finishRecord(resources, jobId, result, newJobRecord(data));
+  await finishRecord(resources, jobId, result, newJobRecord(data), running ?? undefined);
   log.info(
     {
       verdict: result.verdict,
@@ -79,24 +106,26 @@ export async function processJob(
 }
 
 /**
- * Stores a final result over the job's record, announces it, and hands it on to be written to
- * the database, unless another writer already finished the job. Returns the final record, or
- * null when the job was already finished. `fallback` stands in for a record Redis lost.
+ * Stores a final result over the job's record and announces it (one atomic step, which also sets
+ * `lastSeq`), and hands it on to be written to the database, unless another writer already
+ * finished the job. Returns the final record, or null when the job was already finished.
+ * `fallback` stands in for a record Redis lost; `known` is the record as this worker last wrote it.
  */
 export async function finishRecord(
   resources: WorkerResources,
   jobId: string,
   result: Partial<JobResult>,
   fallback: JobResult,
+  known?: JobResult,
 ): Promise<JobResult | null> {
   const { store, events } = resources;
-  let final = await store.update(jobId, result);
+  let final = await store.finish(jobId, result, events, known);
   if (final === null && (await store.get(jobId)) === null) {
     // The record expired or Redis lost it: the result is still worth keeping.
-    final = { ...fallback, ...result, jobId };
-    await store.create(final);
+    await store.create({ ...fallback, jobId });
+    final = await store.finish(jobId, result, events);
   }
-  if (final !== null) await events.append(jobId, { type: 'result', data: final });
+  if (final !== null) resources.metrics.jobFinished(final);
   // Also when another writer finished it: that writer may have died before this step.
   await enqueuePersist(resources.results, jobId);
   return final;

@@ -4,7 +4,13 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import type { JobData, JobResult, TestResult } from '@arbiter/contracts';
-import { InvalidTestInputError, judgeProblem, judgeProgram, type ProblemTest } from '@arbiter/judge';
+import {
+  InvalidTestInputError,
+  judgeProblem,
+  judgeProgram,
+  type ProblemTest,
+  type StepHooks,
+} from '@arbiter/judge';
 import type { LogBatcher } from './log-batcher.js';
 import type { WorkerResources } from './resources.js';
 
@@ -30,6 +36,8 @@ export async function judgeJob(
   data: JobData,
   batcher: LogBatcher,
   signal: AbortSignal,
+  /** When each sandbox step ran (for the result's `timings`). */
+  onStep?: StepHooks['onStep'],
 ): Promise<JudgedFields> {
   if (data.problem === null) {
     const outcome = await judgeProgram(
@@ -41,7 +49,7 @@ export async function judgeJob(
         limits: data.limits,
       },
       resources.sandbox,
-      { onLog: batcher.push, signal },
+      { onLog: batcher.push, signal, onStep },
       resources.compile,
     );
     return { ...outcome, tests: [], passed: null, total: null, failedTest: null };
@@ -63,6 +71,7 @@ export async function judgeJob(
       {
         onLog: batcher.push,
         signal,
+        onStep,
         onTest: (test) =>
           batcher.event({
             type: 'test',

@@ -5,6 +5,7 @@ import type { Sandbox } from '@arbiter/sandbox';
 import type { LanguageInfo } from '@arbiter/contracts';
 import type { CompileContext } from '@arbiter/judge';
 import type { Catalog } from '@arbiter/problems';
+import type { WorkerMetrics } from './worker-metrics.js';
 
 export interface WorkerResources {
   /** This worker's name in logs, records and the live-worker registry. */
@@ -22,4 +23,6 @@ export interface WorkerResources {
   catalog: Catalog;
   /** Compile cache and toolchain versions, shared by every job of this worker. */
   compile: CompileContext;
+  /** This worker's Prometheus metrics (METRICS_PORT). */
+  metrics: WorkerMetrics;
 }

@@ -25,7 +25,9 @@ import {
 } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { WorkerEnv } from './env.js';
+import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { setUpSandbox } from './sandbox-setup.js';
+import { createWorkerMetrics } from './worker-metrics.js';
 import { startWorkerService, type WorkerService } from './worker-service.js';
 
 export const WORKER_VERSION = '0.1.0';
@@ -35,6 +37,8 @@ export interface RunningWorker {
   service: WorkerService;
   /** Compile cache and precompiled header of this worker (for tools and tests). */
   compile: CompileContext;
+  /** Port of its `GET /metrics` server (METRICS_PORT; 0 picks a free one); null: none. */
+  metricsPort: number | null;
   /** Stops taking jobs, lets running ones finish within the grace period, disconnects. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -93,11 +97,15 @@ export async function startWorker(
   const redis = createRedis(env.REDIS_URL, { name: `worker-${id}` });
   const keys = createKeys(env.REDIS_PREFIX);
   const results = createResultsQueue(redis, env.REDIS_PREFIX);
+  // Without an 'error' listener a Redis hiccup would crash the process.
+  results.on('error', (err) => logger.warn({ err }, 'results queue connection error'));
+  const metrics = createWorkerMetrics({ concurrency });
   const service = await startWorkerService(
     {
       workerId: id,
       logger,
       sandbox,
+      metrics,
       languages,
       catalog,
       compile,
@@ -121,14 +129,33 @@ export async function startWorker(
       version: WORKER_VERSION,
     },
   );
+  metrics.countActiveWith(service.active);
+  let metricsServer: MetricsServer | null = null;
+  if (env.METRICS_PORT !== undefined) {
+    metricsServer = await startMetricsServer({
+      port: env.METRICS_PORT,
+      registry: metrics.registry,
+      token: env.METRICS_TOKEN,
+      health: () => ({ workerId: id, active: service.active() }),
+      logger,
+    }).catch(async (error: unknown) => {
+      // The port is taken: stop what started rather than run without the metrics asked for.
+      await service.stop(0);
+      await results.close();
+      await redis.quit().catch(() => undefined);
+      throw error;
+    });
+  }
   return {
     id,
     service,
     compile,
+    metricsPort: metricsServer?.port ?? null,
     async stop(graceMs = env.SHUTDOWN_GRACE_MS) {
       await service.stop(graceMs);
       await results.close();
       await redis.quit().catch(() => undefined);
+      await metricsServer?.close();
     },
   };
 }

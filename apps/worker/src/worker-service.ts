@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { Job, QueueEvents, Worker, type ConnectionOptions } from 'bullmq';
 import type { JobData, JobResult } from '@arbiter/contracts';
 import { SUBMISSION_QUEUE, newJobRecord } from '@arbiter/queue';
+import { withLogContext } from '@arbiter/observability';
 import { finishRecord, processJob, type SubmissionJob } from './job-processor.js';
 import type { WorkerResources } from './resources.js';
 
@@ -43,7 +44,9 @@ export async function startWorkerService(
     async (job: SubmissionJob, token) => {
       active += 1;
       try {
-        await processJob(resources, job, token, { shutdown: shutdown.signal });
+        await withLogContext({ jobId: job.id ?? job.data.jobId }, () =>
+          processJob(resources, job, token, { shutdown: shutdown.signal }),
+        );
       } finally {
         active -= 1;
       }
@@ -63,6 +66,7 @@ export async function startWorkerService(
     if (job === undefined) return;
     const attempts = job.opts.attempts ?? 1;
     const final = job.attemptsMade >= attempts || error.name === 'UnrecoverableError';
+    resources.metrics.attemptFailed(final);
     logger.error({ jobId: job.id, attempt: job.attemptsMade, final, err: error }, 'job attempt failed');
     if (!final && job.id !== undefined) {
       const jobId = job.id;
@@ -83,6 +87,7 @@ export async function startWorkerService(
     connection: options.connection,
     prefix: options.prefix,
   });
+  queueEvents.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
   queueEvents.on('failed', ({ jobId, failedReason }) => {
     void failJob(resources, worker, jobId, failedReason).catch((err: unknown) =>
       logger.error({ jobId, err }, 'could not record the failure'),

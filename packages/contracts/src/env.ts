@@ -32,6 +32,16 @@ const shared = {
   PROBLEMS_DIR: z.string().min(1).optional(),
   /** Time given to in-flight work on SIGINT/SIGTERM before it is cut short, in ms. */
   SHUTDOWN_GRACE_MS: ms(10_000),
+  /**
+   * When set, `GET /metrics` answers only `Authorization: Bearer <token>` (401 otherwise); unset
+   * or empty: no token needed (keep /metrics off the public network then).
+   */
+  METRICS_TOKEN: z
+    .union([
+      z.literal('').transform(() => undefined),
+      z.string().min(16, 'METRICS_TOKEN: at least 16 characters'),
+    ])
+    .optional(),
 };
 
 export const apiEnvSchema = z.object({
@@ -86,6 +96,10 @@ export const apiEnvSchema = z.object({
   SUBMIT_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(60),
   /** `POST /auth/login` and `/auth/signup` per client IP per minute (0: no limit). */
   AUTH_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(20),
+  /** How often one API instance checks unfinished submissions against the queue, in ms (0: never). */
+  RECONCILE_INTERVAL_MS: ms(30_000),
+  /** A submission unfinished for this long is checked: queued again if Redis lost it, in ms. */
+  RECONCILE_AFTER_MS: ms(60_000),
 });
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 
@@ -120,6 +134,8 @@ export const workerEnvSchema = z.object({
   COMPILE_CACHE_MB: z.coerce.number().int().nonnegative().default(256),
   /** Heartbeat period of the live-worker registry, in ms. */
   HEARTBEAT_MS: ms(5_000),
+  /** Port of the worker's `GET /metrics` and `GET /health` server (9100 in production); unset: none; 0: any free port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
 });
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 

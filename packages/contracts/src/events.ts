@@ -44,6 +44,12 @@ export type SocketEventPayload<T extends JobEventType> = Extract<JobEventBody, {
   seq: number;
 };
 
+/**
+ * Jobs one Socket.IO connection may watch at once, counting subscriptions still being checked;
+ * further `subscribe`s are acknowledged with a `RATE_LIMITED` error until some finish or are dropped.
+ */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 50;
+
 export const subscribeRequestSchema = z
   .object({
     jobId: z.string().min(1).max(64),

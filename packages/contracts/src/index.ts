@@ -9,3 +9,5 @@ export * from './problems.js';
 export * from './errors.js';
 export * from './env.js';
 export * from './auth.js';
+export * from './admin.js';
+export * from './rejudge.js';

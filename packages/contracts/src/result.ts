@@ -29,6 +29,50 @@ export const percentileSchema = z.object({
   memory: z.number(),
 });
 
+/**
+ * A step that ran in the sandbox (compile, or run), as the worker saw it. When a step runs several
+ * times (a stdio problem runs once per test), `start` is the first run's and `end` the last one's.
+ */
+export const stepTimingSchema = z.object({
+  /** The step asked the sandbox for a run (epoch ms). */
+  start: z.number(),
+  /** The sandbox's report was back (epoch ms). */
+  end: z.number(),
+  /** The program's own wall time inside, in ms; the rest of `end − start` is the sandbox's set-up and clean-up. */
+  programMs: z.number().nonnegative(),
+  /** Sandbox runs the step took (0: a compile served from the cache). */
+  runs: z.number().int().nonnegative(),
+});
+export type StepTiming = z.infer<typeof stepTimingSchema>;
+
+/**
+ * When each stage of a job happened, as epoch ms with sub-ms precision (`preciseNow()`), recorded by the
+ * process that did it. For measuring the platform (`bench/`, the breakdown per stage); absent on a job
+ * the platform failed before it ran.
+ */
+export const jobTimingsSchema = z.object({
+  /** API: the request passed its checks (the job's `createdAt`). */
+  acceptedAt: z.number(),
+  /** API: the job was handed to the queue (BullMQ's job timestamp). */
+  enqueuedAt: z.number(),
+  /** Worker: took the job from the queue. */
+  pickedAt: z.number(),
+  /** Worker: the `running` record and event were written (judging does not wait for them). */
+  runningAt: z.number(),
+  /** Absent for languages with no compile step in the sandbox. */
+  compile: stepTimingSchema.optional(),
+  /** Absent when the program never ran (a compile error). */
+  run: stepTimingSchema.optional(),
+  /** Worker: the result is complete and about to be stored and announced. */
+  finishedAt: z.number(),
+});
+export type JobTimings = z.infer<typeof jobTimingsSchema>;
+
+/** Epoch ms with sub-ms precision, comparable across the processes of one machine. */
+export function preciseNow(): number {
+  return Math.round((performance.timeOrigin + performance.now()) * 100) / 100;
+}
+
 export const jobResultSchema = z.object({
   jobId: z.string(),
   status: jobStatusSchema,
@@ -71,5 +115,7 @@ export const jobResultSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** Per-stage timestamps of the attempt that finished the job (worker results only). */
+  timings: jobTimingsSchema.optional(),
 });
 export type JobResult = z.infer<typeof jobResultSchema>;

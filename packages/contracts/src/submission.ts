@@ -51,6 +51,8 @@ export const jobDataSchema = z.object({
   tests: z.array(z.string()).default([]),
   /** Who submitted it; null: anonymous. */
   userId: z.string().nullable().default(null),
+  /** The submission this job judges again (an admin's rejudge); null: a new submission. */
+  rejudgeOf: jobIdSchema.nullable().default(null),
   limits: effectiveLimitsSchema,
   /** ms since the epoch, when the API accepted the job. */
   createdAt: z.number(),

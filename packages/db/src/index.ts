@@ -42,5 +42,5 @@ export {
   type ProblemStats,
   type SolvedBy,
 } from './submission-stats-repository.js';
-export { USER_ROLES, type UserRole } from './schema/index.js';
+export { USER_ROLES, type UserRole, type SubmissionRequest } from './schema/index.js';
 export * as schema from './schema/index.js';

@@ -39,8 +39,9 @@ export function openPostgres(options: PostgresOptions): BackendConnection {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
-    // Give up connecting after this long, in ms, so a dead server fails start-up instead of hanging it.
-    connectionTimeoutMillis: 10_000,
+    // Give up connecting (or waiting for a pooled connection) after this long, in ms: a dead server
+    // fails start-up instead of hanging it, and a request answers 503 in seconds instead of waiting.
+    connectionTimeoutMillis: 3_000,
     ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
   });
   pool.on('error', options.onError);

@@ -29,10 +29,18 @@ export function decodeCursor(cursor: string): CursorPosition {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw new InvalidCursorError();
   const [iso, id] = parsed as unknown[];
-  if (typeof iso !== 'string' || typeof id !== 'string' || id.length === 0 || id.length > 64) {
+  if (
+    typeof iso !== 'string' ||
+    typeof id !== 'string' ||
+    id.length === 0 ||
+    id.length > 64 ||
+    id.includes('\0')
+  ) {
     throw new InvalidCursorError();
   }
   const createdAt = new Date(iso);
-  if (Number.isNaN(createdAt.getTime())) throw new InvalidCursorError();
+  // Years PostgreSQL's timestamptz and ISO 8601 share; others would fail the query, not the cursor.
+  const year = createdAt.getUTCFullYear();
+  if (Number.isNaN(year) || year < 1 || year > 9999) throw new InvalidCursorError();
   return { createdAt, id };
 }

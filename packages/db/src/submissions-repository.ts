@@ -4,7 +4,7 @@
  * is never overwritten, so a late or duplicate writer cannot undo a verdict; the submit's problem
  * statistics move in the same transaction as its final verdict.
  */
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import {
   isFinalStatus,
   type JobResult,
@@ -14,7 +14,7 @@ import {
   type Verdict,
 } from '@arbiter/contracts';
 import { systemClock, type Clock, type Db } from './db.js';
-import { problemStats, submissions } from './schema/index.js';
+import { problemStats, submissions, type SubmissionRequest } from './schema/index.js';
 import { decodeCursor, encodeCursor } from './submission-cursor.js';
 
 /** What the API records when it accepts a job. */
@@ -28,6 +28,10 @@ export interface NewSubmission {
   language: LanguageId;
   mode: SubmissionMode;
   code: string;
+  /** Stdin, custom tests and limits: enough to queue the job again from the row. */
+  request?: SubmissionRequest | null;
+  /** The submission this one judges again; absent: an original submission. */
+  rejudgeOf?: string | null;
   /** Default: now. */
   createdAt?: Date;
 }
@@ -47,6 +51,8 @@ export interface SubmissionSummary {
   testsPassed: number | null;
   testsTotal: number | null;
   worker: string | null;
+  /** The submission this row judges again; null: an original submission. */
+  rejudgeOf: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -54,6 +60,10 @@ export interface SubmissionSummary {
 
 export interface Submission extends SubmissionSummary {
   code: string;
+  /** null on rows written before requests were kept. */
+  request: SubmissionRequest | null;
+  /** Times the job was queued again after Redis lost it. */
+  requeues: number;
   /** The final result as `GET /status/:jobId` returns it; null until finished. */
   result: JobResult | null;
   compileOutput: string | null;
@@ -91,6 +101,7 @@ const summaryColumns = {
   testsPassed: submissions.testsPassed,
   testsTotal: submissions.testsTotal,
   worker: submissions.worker,
+  rejudgeOf: submissions.rejudgeOf,
   createdAt: submissions.createdAt,
   startedAt: submissions.startedAt,
   finishedAt: submissions.finishedAt,
@@ -99,6 +110,8 @@ const summaryColumns = {
 const submissionColumns = {
   ...summaryColumns,
   code: submissions.code,
+  request: submissions.request,
+  requeues: submissions.requeues,
   result: submissions.result,
   compileOutput: submissions.compileOutput,
 };
@@ -130,6 +143,8 @@ export class SubmissionsRepository {
         language: row.language,
         mode: row.mode,
         code: row.code,
+        request: row.request ?? null,
+        rejudgeOf: row.rejudgeOf ?? null,
         status: 'queued',
         createdAt: row.createdAt ?? this.now(),
       })
@@ -151,7 +166,7 @@ export class SubmissionsRepository {
    * A worker took the job (again, after a retry or hand-back). False when the row is missing or
    * already finished.
    */
-  async markRunning(id: string, run: { startedAt: Date; worker: string }): Promise<boolean> {
+  async markRunning(id: string, run: { startedAt: Date; worker: string | null }): Promise<boolean> {
     const updated = await this.db
       .update(submissions)
       .set({ status: 'running', startedAt: run.startedAt, worker: run.worker })
@@ -192,7 +207,9 @@ export class SubmissionsRepository {
         .where(and(eq(submissions.id, id), inArray(submissions.status, UNFINISHED)))
         .returning(submissionColumns);
       if (!row) return null;
-      if (row.mode === 'submit' && row.problemSlug !== null && row.status === 'completed') {
+      // A rejudge does not count again: its original already did.
+      const counts = row.mode === 'submit' && row.rejudgeOf === null && row.status === 'completed';
+      if (counts && row.problemSlug !== null) {
         const accepted = row.verdict === 'ACCEPTED' ? 1 : 0;
         await tx
           .insert(problemStats)
@@ -207,6 +224,60 @@ export class SubmissionsRepository {
       }
       return row;
     });
+  }
+
+  /**
+   * Rows still `queued` or `running` that were accepted before `before`, oldest first: what the
+   * reconciler checks against the queue.
+   */
+  async listUnfinished(before: Date, limit: number): Promise<Submission[]> {
+    return this.db
+      .select(submissionColumns)
+      .from(submissions)
+      .where(
+        and(
+          inArray(submissions.status, UNFINISHED),
+          sql`${submissions.createdAt} < ${before.toISOString()}::timestamptz`,
+        ),
+      )
+      .orderBy(submissions.createdAt)
+      .limit(limit);
+  }
+
+  /** Records that a lost job was queued again (back to `queued`); false if it finished meanwhile. */
+  async markRequeued(id: string): Promise<boolean> {
+    const updated = await this.db
+      .update(submissions)
+      .set({ status: 'queued', startedAt: null, requeues: sql`${submissions.requeues} + 1` })
+      .where(and(eq(submissions.id, id), inArray(submissions.status, UNFINISHED)))
+      .returning({ id: submissions.id });
+    return updated.length > 0;
+  }
+
+  /**
+   * Finished original submits to judge again: one by id, or every one of a problem (optionally in
+   * one language), oldest first, at most `limit`.
+   */
+  async listRejudgeable(
+    target: { id: string } | { problem: string; language?: LanguageId },
+    limit: number,
+  ): Promise<Submission[]> {
+    const conditions: SQL[] = [
+      eq(submissions.mode, 'submit'),
+      isNull(submissions.rejudgeOf),
+      notInArray(submissions.status, UNFINISHED),
+    ];
+    if ('id' in target) conditions.push(eq(submissions.id, target.id));
+    else {
+      conditions.push(eq(submissions.problemSlug, target.problem));
+      if (target.language !== undefined) conditions.push(eq(submissions.language, target.language));
+    }
+    return this.db
+      .select(submissionColumns)
+      .from(submissions)
+      .where(and(...conditions))
+      .orderBy(submissions.createdAt, submissions.id)
+      .limit(limit);
   }
 
   async getSubmission(id: string): Promise<Submission | null> {

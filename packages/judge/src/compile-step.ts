@@ -3,7 +3,7 @@
  * compile step in the sandbox. A failure here is a `COMPILE_ERROR`, never an exception;
  * exceptions are platform faults.
  */
-import type { LanguageId, LogStream } from '@arbiter/contracts';
+import { preciseNow, type LanguageId, type LogStream } from '@arbiter/contracts';
 import type { RunReport, Sandbox } from '@arbiter/sandbox';
 import { CompileCache } from './compile-cache.js';
 import { RECIPES, type LanguageRecipe } from './languages/index.js';
@@ -24,9 +24,23 @@ export interface CompiledProgram {
 
 export type CompileResult = { ok: true; program: CompiledProgram } | { ok: false; compileOutput: string };
 
+/** One sandbox step as it happened (see `StepHooks.onStep`). */
+export interface StepTimes {
+  step: 'compile' | 'run';
+  /** Epoch ms (`preciseNow()`) before the sandbox was asked, and after its report was back. */
+  start: number;
+  end: number;
+  /** The program's own wall time inside, in ms. */
+  programMs: number;
+  /** A compile served from the cache: no sandbox run. */
+  cached: boolean;
+}
+
 export interface StepHooks {
   onLog?: (stream: LogStream, chunk: string) => void;
   signal?: AbortSignal;
+  /** Called after each compile or run step, with when it ran (for the job's `timings`). */
+  onStep?: (times: StepTimes) => void;
 }
 
 export interface CompileContext {
@@ -64,14 +78,17 @@ export async function compileProgram(
     context.cache === undefined
       ? null
       : CompileCache.key({ language, version: context.versions?.[language] ?? '', argv, files: sources });
+  const lookedUp = preciseNow();
   const cached = key === null ? undefined : context.cache?.get(key);
   if (cached !== undefined) {
+    hooks.onStep?.({ step: 'compile', start: lookedUp, end: lookedUp, programMs: 0, cached: true });
     const output = cached.ok ? cached.program.compileOutput : cached.compileOutput;
     if (output.length > 0) onLog('compile', output);
     return cached;
   }
 
   const compileLog = streamDecoder((_stream, text) => onLog('compile', text));
+  const start = preciseNow();
   const report = usable(
     await sandbox.run({
       argv,
@@ -83,6 +100,7 @@ export async function compileProgram(
     }),
     'compile',
   );
+  hooks.onStep?.({ step: 'compile', start, end: preciseNow(), programMs: report.wallMs, cached: false });
   compileLog.end();
   let compileOutput = decoder.decode(report.stdout) + decoder.decode(report.stderr);
   let result: CompileResult;

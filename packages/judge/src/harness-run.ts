@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { EffectiveLimits } from '@arbiter/contracts';
 import { harnessStdin, recordMessage, type HarnessRecord } from '@arbiter/problems';
 import type { Sandbox } from '@arbiter/sandbox';
-import type { CompiledProgram } from './compile-step.js';
+import type { CompiledProgram, StepHooks } from './compile-step.js';
 import { HarnessOutputParser } from './harness-output.js';
 import { eitherSignal, stoppableSandbox } from './harness-stoppable.js';
 import { runProgram, type RunOutcome } from './run-step.js';
@@ -17,6 +17,8 @@ export interface HarnessRunOptions {
   limits: EffectiveLimits;
   /** Aborting from outside ends the run with `AbortError`. */
   signal?: AbortSignal;
+  /** When the run step ran (see `StepHooks.onStep`). */
+  onStep?: StepHooks['onStep'];
   /** Each test's record, in order; return `'stop'` to end the run there (a normal end). */
   onRecord?: (record: HarnessRecord) => 'stop' | undefined;
   /** The user's prints on stdout as they arrive, with the index of the test that was running. */
@@ -71,6 +73,7 @@ export async function runHarness(
     stdin: harnessStdin(nonce, argsPerTest),
     limits: options.limits,
     signal: eitherSignal(stop.signal, options.signal),
+    onStep: options.onStep,
     onOutput: (stream, chunk) => {
       if (stream === 'stdout') {
         parser.push(stdoutText.decode(chunk, { stream: true }));

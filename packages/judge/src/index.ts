@@ -7,8 +7,10 @@ export {
   type CompiledProgram,
   type CompileResult,
   type StepHooks,
+  type StepTimes,
 } from './compile-step.js';
 export { CompileCache, type CompileCacheOptions } from './compile-cache.js';
+export { StepTimings } from './step-timings.js';
 export {
   buildPrecompiledHeader,
   precompiledHeaderDir,

@@ -64,7 +64,7 @@ export async function judgeFunctionProblem(
     job.language,
     harness.code,
     sandbox,
-    { onLog: hooks.onLog, signal: hooks.signal },
+    { onLog: hooks.onLog, signal: hooks.signal, onStep: hooks.onStep },
     context,
   );
   if (!compiled.ok) return compileErrorOutcome(compiled.compileOutput, cases.length);
@@ -95,6 +95,7 @@ export async function judgeFunctionProblem(
     {
       limits: job.limits,
       signal: hooks.signal,
+      onStep: hooks.onStep,
       onStdout: (text, test) => {
         prints[test] = (prints[test] ?? '') + text;
         if (live) hooks.onLog?.('stdout', text);

@@ -38,7 +38,7 @@ export async function judgeStdioProblem(
     job.language,
     job.code,
     sandbox,
-    { onLog: hooks.onLog, signal: hooks.signal },
+    { onLog: hooks.onLog, signal: hooks.signal, onStep: hooks.onStep },
     context,
   );
   if (!compiled.ok) return compileErrorOutcome(compiled.compileOutput, total);
@@ -65,6 +65,7 @@ export async function judgeStdioProblem(
       stdin: c.test.input,
       limits: job.limits,
       signal: hooks.signal,
+      onStep: hooks.onStep,
       // A submission's output may reveal hidden inputs: not streamed.
       onLog: submit ? undefined : hooks.onLog,
     });

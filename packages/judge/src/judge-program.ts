@@ -6,7 +6,7 @@
 import type { EffectiveLimits, LanguageId, LogStream, Verdict } from '@arbiter/contracts';
 import type { Sandbox } from '@arbiter/sandbox';
 import { sameTokens } from './compare-output.js';
-import { compileProgram, type CompileContext } from './compile-step.js';
+import { compileProgram, type CompileContext, type StepHooks } from './compile-step.js';
 import { runProgram } from './run-step.js';
 
 export interface ProgramJob {
@@ -23,6 +23,8 @@ export interface JudgeHooks {
   onLog?: (stream: LogStream, chunk: string) => void;
   /** Aborting stops the current step; the judge then throws `AbortError`. */
   signal?: AbortSignal;
+  /** Called after each compile or run step, with when it ran. */
+  onStep?: StepHooks['onStep'];
 }
 
 export interface ProgramOutcome {

@@ -1,5 +1,5 @@
 /** Runs a compiled program once in the sandbox, streaming its output, and classifies how it ended. */
-import type { EffectiveLimits, Verdict } from '@arbiter/contracts';
+import { preciseNow, type EffectiveLimits, type Verdict } from '@arbiter/contracts';
 import type { OutputStream, Sandbox } from '@arbiter/sandbox';
 import { usable, type CompiledProgram, type StepHooks, type UsableReport } from './compile-step.js';
 import { JAVA_OOM } from './languages/index.js';
@@ -35,6 +35,7 @@ export async function runProgram(
   const { recipe } = program;
   const marker = recipe.compileErrorMarker;
   const runLog = streamDecoder(markerRouter(marker, options.onLog ?? (() => undefined)));
+  const start = preciseNow();
   const report = usable(
     await sandbox.run({
       argv: recipe.run(program.sources, { memoryMb: options.limits.memoryMb }),
@@ -49,6 +50,7 @@ export async function runProgram(
     }),
     'run',
   );
+  options.onStep?.({ step: 'run', start, end: preciseNow(), programMs: report.wallMs, cached: false });
   runLog.end();
 
   const stdout = decoder.decode(report.stdout);

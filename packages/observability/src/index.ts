@@ -1,2 +1,14 @@
-/** Logging (and, later, metrics) shared by every app. */
+/** Logging and Prometheus metrics shared by every app. */
 export { createLogger, type Logger, type LoggerOptions } from './logger.js';
+export { addToLogContext, currentLogContext, withLogContext, type LogContext } from './log-context.js';
+export {
+  Counter,
+  DURATION_BUCKETS_SECONDS,
+  Gauge,
+  Histogram,
+  Registry,
+  createMetricsRegistry,
+  metricsAuthorized,
+  type MetricsApp,
+  type MetricsRegistryOptions,
+} from './metrics.js';

@@ -7,6 +7,8 @@ export {
   enqueueSubmission,
   submissionJobOptions,
   SUBMIT_PRIORITY,
+  REJUDGE_PRIORITY,
+  jobPriority,
   type SubmissionQueue,
   type SubmissionQueueOptions,
 } from './submission-queue.js';
@@ -15,9 +17,16 @@ export {
   RESULTS_QUEUE,
   createResultsQueue,
   enqueuePersist,
+  enqueueRunning,
+  type ResultsJobName,
   type PersistJobData,
   type ResultsQueue,
 } from './results-queue.js';
-export { JobEventLog, type JobEventLogOptions } from './job-event-log.js';
+export {
+  JobEventLog,
+  parseAnnouncement,
+  type Announcement,
+  type JobEventLogOptions,
+} from './job-event-log.js';
 export { JobStore, newJobRecord, type JobStoreOptions } from './job-store.js';
 export { WorkerRegistry, workerAdvertSchema, type WorkerAdvert } from './worker-registry.js';

@@ -2,15 +2,17 @@
  * Per-job event streams in Redis. Every event gets the next `seq` of its job and is
  * stored as stream entry `<seq>-0`, so "everything after seq N" is one XRANGE. Appends
  * are atomic (Lua): sequence, stream, trim, expiry and the pub/sub announcement together,
- * whichever process (API or worker) writes.
+ * whichever process (API or worker) writes. The announcement carries the event itself when it
+ * is small, so a relay that has delivered everything before it needs no read of the stream.
  */
 import type { Redis } from 'ioredis';
-import type { JobEvent, JobEventBody } from '@arbiter/contracts';
+import type { JobEvent, JobEventBody, JobResult } from '@arbiter/contracts';
 import type { Keys } from './keys.js';
 
-// KEYS: stream, meta. ARGV: type, data, maxlen, ttl, channel, status, position, refresh.
+// KEYS: stream, meta. ARGV: type, data, maxlen, ttl, channel, status, position, refresh, inline.
 // A refresh (queue position update) is dropped unless the job is still queued and the
 // position went down, so racing API instances never make a position jump back.
+// The announcement is `<seq>`, or `<seq>\n<type>\n<data>` for data of at most `inline` bytes.
 const APPEND_SCRIPT = `
 local meta = KEYS[2]
 if ARGV[8] == '1' then
@@ -24,9 +26,52 @@ local seq = redis.call('HINCRBY', meta, 'seq', 1)
 redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], seq .. '-0', 't', ARGV[1], 'd', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', meta, ARGV[4])
-redis.call('PUBLISH', ARGV[5], seq)
+if #ARGV[2] <= tonumber(ARGV[9]) then
+  redis.call('PUBLISH', ARGV[5], seq .. '\\n' .. ARGV[1] .. '\\n' .. ARGV[2])
+else
+  redis.call('PUBLISH', ARGV[5], seq)
+end
 return seq
 `;
+
+// KEYS: stream, meta, record. ARGV: head, tail, maxlen, ttl, channel, status, record ttl, inline.
+// Finishes a job in one step: unless its record is missing or already final, takes the next
+// seq, stores the record `head .. seq .. tail` (the result, its `lastSeq` being this seq) and
+// appends the same JSON as the `result` event. Returns the seq, or 0 when nothing was written.
+const RESULT_SCRIPT = `
+local current = redis.call('HGET', KEYS[3], 'status')
+if not current or current == 'completed' or current == 'failed' then return 0 end
+local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
+local json = ARGV[1] .. seq .. ARGV[2]
+redis.call('HSET', KEYS[3], 'status', ARGV[6], 'json', json)
+redis.call('EXPIRE', KEYS[3], ARGV[7])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], seq .. '-0', 't', 'result', 'd', json)
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+if #json <= tonumber(ARGV[8]) then
+  redis.call('PUBLISH', ARGV[5], seq .. '\\n' .. 'result' .. '\\n' .. json)
+else
+  redis.call('PUBLISH', ARGV[5], seq)
+end
+return seq
+`;
+
+/** What a job's channel said: the `seq` appended, and the event itself when it was small enough to come along. */
+export interface Announcement {
+  seq: number;
+  event: JobEvent | null;
+}
+
+/** Reads a message of a job's channel (see `JobEventLog.channel`). */
+export function parseAnnouncement(jobId: string, message: string): Announcement {
+  const first = message.indexOf('\n');
+  if (first < 0) return { seq: Number(message), event: null };
+  const second = message.indexOf('\n', first + 1);
+  const seq = Number(message.slice(0, first));
+  const type = message.slice(first + 1, second);
+  // Written only by the append scripts, from already-validated payloads.
+  return { seq, event: { type, data: JSON.parse(message.slice(second + 1)), jobId, seq } as JobEvent };
+}
 
 export interface JobEventLogOptions {
   redis: Redis;
@@ -41,6 +86,11 @@ export interface JobEventLogOptions {
    * @defaultValue 3600
    */
   ttlSeconds?: number;
+  /**
+   * Events whose JSON is at most this many bytes travel inside their pub/sub announcement.
+   * @defaultValue 16384
+   */
+  inlineBytes?: number;
 }
 
 export class JobEventLog {
@@ -48,12 +98,14 @@ export class JobEventLog {
   private readonly keys: Keys;
   private readonly maxLength: number;
   private readonly ttlSeconds: number;
+  private readonly inlineBytes: number;
 
   constructor(options: JobEventLogOptions) {
     this.redis = options.redis;
     this.keys = options.keys;
     this.maxLength = options.maxLength ?? 10_000;
     this.ttlSeconds = options.ttlSeconds ?? 3600;
+    this.inlineBytes = options.inlineBytes ?? 16_384;
   }
 
   /** Appends one event; returns its `seq`. */
@@ -69,6 +121,32 @@ export class JobEventLog {
    */
   async refreshPosition(jobId: string, position: number): Promise<number | null> {
     return this.write(jobId, { type: 'status', data: { status: 'queued', position } }, true);
+  }
+
+  /**
+   * Finishes a job (see `JobStore.finish`): stores `record` as its final record and appends it
+   * as the `result` event, atomically, with `lastSeq` set to that event's seq. Returns the
+   * record as stored, or null when the record is missing or was already final.
+   */
+  async appendResult(record: JobResult, recordTtlSeconds: number): Promise<JobResult | null> {
+    const { lastSeq: _lastSeq, ...rest } = record;
+    const json = JSON.stringify(rest);
+    const seq = await this.redis.eval(
+      RESULT_SCRIPT,
+      3,
+      this.keys.events(record.jobId),
+      this.keys.eventMeta(record.jobId),
+      this.keys.record(record.jobId),
+      `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"lastSeq":`,
+      '}',
+      this.maxLength,
+      this.ttlSeconds,
+      this.keys.eventChannel(record.jobId),
+      record.status,
+      recordTtlSeconds,
+      this.inlineBytes,
+    );
+    return typeof seq === 'number' && seq > 0 ? { ...record, lastSeq: seq } : null;
   }
 
   /** Events with `seq` greater than `after`, oldest first, at most `count`. */
@@ -105,6 +183,7 @@ export class JobEventLog {
       status,
       position,
       refresh ? '1' : '0',
+      this.inlineBytes,
     );
     return typeof seq === 'number' && seq > 0 ? seq : null;
   }

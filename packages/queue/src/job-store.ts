@@ -5,6 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { JobData, JobResult } from '@arbiter/contracts';
+import type { JobEventLog } from './job-event-log.js';
 import type { Keys } from './keys.js';
 
 // KEYS: record. ARGV: status, json, ttl. Returns 1 if written, 0 if the record is missing or final.
@@ -69,6 +70,24 @@ export class JobStore {
       this.ttlSeconds,
     );
     return written === 1 ? next : null;
+  }
+
+  /**
+   * Merges `patch` into an unfinished record, stores it as final and appends it as the job's
+   * `result` event, in one atomic step with its `lastSeq` set to that event's seq (see
+   * `JobEventLog.appendResult`). Returns the final record, or null when there is no record or
+   * it is already finished (nothing is written then). `known` is the record as the caller last
+   * wrote it, which saves reading it again (the script still refuses a finished record).
+   */
+  async finish(
+    jobId: string,
+    patch: Partial<JobResult>,
+    events: JobEventLog,
+    known?: JobResult,
+  ): Promise<JobResult | null> {
+    const current = known ?? (await this.get(jobId));
+    if (current === null || current.status === 'completed' || current.status === 'failed') return null;
+    return events.appendResult({ ...current, ...patch, jobId }, this.ttlSeconds);
   }
 
   async delete(jobId: string): Promise<void> {

@@ -15,6 +15,8 @@ export interface Keys {
   workers(): string;
   /** One live worker's advertisement (JSON). */
   worker(workerId: string): string;
+  /** Held by the API instance reconciling the database with the queue. */
+  reconcileLock(): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -25,5 +27,6 @@ export function createKeys(prefix: string): Keys {
     record: (jobId) => `${prefix}:job:{${jobId}}`,
     workers: () => `${prefix}:workers`,
     worker: (workerId) => `${prefix}:worker:${workerId}`,
+    reconcileLock: () => `${prefix}:reconcile-lock`,
   };
 }

@@ -23,14 +23,17 @@ export async function queuePosition(redis: Redis, prefix: string, jobId: string)
 }
 
 /**
- * Jobs a new job would wait behind: plain jobs only for a plain job (it goes before every
- * prioritized one), all waiting jobs for a prioritized one.
+ * Jobs a new job of BullMQ priority `priority` (0: none) would wait behind: every plain job,
+ * and the prioritized ones of the same or a higher priority (a smaller number). BullMQ scores
+ * the prioritized set `priority × 2³² + counter`.
  */
-export async function waitingCount(redis: Redis, prefix: string, prioritized = true): Promise<number> {
+export async function waitingCount(redis: Redis, prefix: string, priority: number): Promise<number> {
   const base = `${prefix}:${SUBMISSION_QUEUE}`;
   const [plain, withPriority] = await Promise.all([
     redis.llen(`${base}:wait`),
-    prioritized ? redis.zcard(`${base}:prioritized`) : Promise.resolve(0),
+    priority > 0
+      ? redis.zcount(`${base}:prioritized`, 0, (priority + 1) * 0x100000000 - 1)
+      : Promise.resolve(0),
   ]);
   return plain + withPriority;
 }

@@ -3,6 +3,8 @@
  * `persist` job (same id) and an API instance writes the result to the database. Durable
  * and retried, so results reach the database even if every API was down when the job
  * finished, or the database was briefly unavailable; adding the same id twice is a no-op.
+ * When a worker starts a job it enqueues a `running` notice the same way, so the row shows
+ * `running` too (a notice that comes after the result changes nothing).
  */
 import { Queue, type ConnectionOptions } from 'bullmq';
 
@@ -10,12 +12,17 @@ export const RESULTS_QUEUE = 'results';
 
 export interface PersistJobData {
   jobId: string;
+  /** `running` notices: the worker that took the job. */
+  worker?: string;
+  /** `running` notices: when it took it (ISO). */
+  startedAt?: string;
 }
 
-export type ResultsQueue = Queue<PersistJobData, void, 'persist'>;
+export type ResultsJobName = 'persist' | 'running';
+export type ResultsQueue = Queue<PersistJobData, void, ResultsJobName>;
 
 export function createResultsQueue(connection: ConnectionOptions, prefix: string): ResultsQueue {
-  return new Queue<PersistJobData, void, 'persist'>(RESULTS_QUEUE, {
+  return new Queue<PersistJobData, void, ResultsJobName>(RESULTS_QUEUE, {
     connection,
     prefix,
     defaultJobOptions: {
@@ -30,4 +37,12 @@ export function createResultsQueue(connection: ConnectionOptions, prefix: string
 
 export async function enqueuePersist(queue: ResultsQueue, jobId: string): Promise<void> {
   await queue.add('persist', { jobId }, { jobId });
+}
+
+/** Tells the database side that `worker` started the job (again, after a retry). */
+export async function enqueueRunning(
+  queue: ResultsQueue,
+  notice: { jobId: string; worker: string; startedAt: string },
+): Promise<void> {
+  await queue.add('running', notice, { attempts: 3, removeOnComplete: true });
 }

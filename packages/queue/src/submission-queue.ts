@@ -47,13 +47,19 @@ export function submissionJobOptions(
 
 /**
  * Interactive runs go first: a run waits in BullMQ's plain list, which workers empty before
- * the prioritized set that holds submits (and, later, rejudges at a lower priority).
+ * the prioritized set. In that set submits (priority 1) go before an admin's rejudges
+ * (priority 2); BullMQ keeps each priority first in, first out.
  */
 export const SUBMIT_PRIORITY = 1;
+export const REJUDGE_PRIORITY = 2;
+
+/** BullMQ priority of a job: 0 (none) for a run. */
+export function jobPriority(data: Pick<JobData, 'mode' | 'rejudgeOf'>): number {
+  if (data.mode === 'run') return 0;
+  return data.rejudgeOf === null ? SUBMIT_PRIORITY : REJUDGE_PRIORITY;
+}
 
 export async function enqueueSubmission(queue: SubmissionQueue, data: JobData): Promise<void> {
-  await queue.add('judge', data, {
-    jobId: data.jobId,
-    ...(data.mode === 'submit' ? { priority: SUBMIT_PRIORITY } : {}),
-  });
+  const priority = jobPriority(data);
+  await queue.add('judge', data, { jobId: data.jobId, ...(priority > 0 ? { priority } : {}) });
 }

@@ -1,8 +1,12 @@
-/** Job event streams on real Redis: gap-free seq, reads after a seq, position refresh rules, expiry, announcements. */
+/**
+ * Job event streams on real Redis: gap-free seq, reads after a seq, position refresh rules, expiry,
+ * announcements (small events inside them), and finishing a job in one step.
+ */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { JobEventLog, createKeys } from '../src/index.js';
+import type { JobData } from '@arbiter/contracts';
+import { JobEventLog, JobStore, createKeys, newJobRecord, parseAnnouncement } from '../src/index.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `test-${randomUUID().slice(0, 8)}`;
@@ -75,14 +79,51 @@ describe('JobEventLog', () => {
       subscriber.on('message', (_channel, message: string) => heard.push(message));
       await log.append(jobId, { type: 'status', data: { status: 'running' } });
       await log.append(jobId, { type: 'status', data: { status: 'completed' } });
+      // Over the inline size: the announcement is the seq alone.
+      await log.append(jobId, { type: 'log', data: { stream: 'stdout', chunk: 'x'.repeat(20_000) } });
       const ttl = await redis.ttl(keys.events(jobId));
       expect(ttl).toBeGreaterThan(50);
       expect(ttl).toBeLessThanOrEqual(60);
       expect(await redis.ttl(keys.eventMeta(jobId))).toBeGreaterThan(50);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(heard).toEqual(['1', '2']);
+      expect(heard.map((message) => parseAnnouncement(jobId, message))).toEqual([
+        { seq: 1, event: { type: 'status', data: { status: 'running' }, jobId, seq: 1 } },
+        { seq: 2, event: { type: 'status', data: { status: 'completed' }, jobId, seq: 2 } },
+        { seq: 3, event: null },
+      ]);
     } finally {
       subscriber.disconnect();
     }
+  });
+
+  it('finishes a job once: record and result event together, lastSeq = the event seq', async () => {
+    const store = new JobStore({ redis, keys, ttlSeconds: 120 });
+    const data: JobData = {
+      jobId: randomUUID(),
+      language: 'python',
+      code: 'print(1)',
+      stdin: '',
+      mode: 'run',
+      problem: null,
+      tests: [],
+      userId: null,
+      rejudgeOf: null,
+      limits: { timeMs: 1000, wallTimeMs: 4000, memoryMb: 64, outputBytes: 1024 },
+      createdAt: Date.now(),
+    };
+    const { jobId } = data;
+    expect(await store.finish(jobId, { status: 'completed' }, log)).toBeNull(); // no record yet
+    await store.create(newJobRecord(data));
+    await log.append(jobId, { type: 'status', data: { status: 'queued', position: 1 } });
+    const final = await store.finish(jobId, { status: 'completed', verdict: 'ACCEPTED', stdout: '1\n' }, log);
+    expect(final).toMatchObject({ status: 'completed', verdict: 'ACCEPTED', lastSeq: 2 });
+    expect(await store.get(jobId)).toEqual(final);
+    const events = await log.readAfter(jobId, 1);
+    expect(events).toEqual([{ type: 'result', data: final, jobId, seq: 2 }]);
+    expect(await redis.ttl(keys.record(jobId))).toBeGreaterThan(100);
+    // A finished job is never finished again.
+    expect(await store.finish(jobId, { status: 'failed', verdict: 'INTERNAL_ERROR' }, log)).toBeNull();
+    expect(await log.lastSeq(jobId)).toBe(2);
+    expect((await store.get(jobId))?.verdict).toBe('ACCEPTED');
   });
 });

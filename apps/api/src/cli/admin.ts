@@ -9,6 +9,7 @@
  * Roles are read from the database on every request, so a change applies to existing sessions at
  * once. With embedded PGlite the API must be stopped first (one process per data folder).
  */
+import { createLogger } from '@arbiter/observability';
 import { DataDirLockedError, schema, type Database, type UserRole } from '@arbiter/db';
 import { openApiDatabase } from '../database.js';
 import { loadEnv } from '../env.js';
@@ -98,7 +99,8 @@ async function main(): Promise<number> {
   }
   let database: Database;
   try {
-    database = await openApiDatabase(loadEnv());
+    const env = loadEnv();
+    database = await openApiDatabase(env, createLogger({ service: 'admin', level: 'warn' }));
   } catch (error) {
     if (error instanceof DataDirLockedError)
       throw new Error(

@@ -1,26 +1,37 @@
 /**
  * Drains the `results` queue into the database: for each finished job, the record its
  * worker left in Redis becomes the submission's final row (with its percentile, for an
- * accepted submit). Every API instance runs one; each result is taken by one of them, and
+ * accepted submit); a `running` notice marks the row running. Every API instance runs one; each result is taken by one of them, and
  * retried while the database is away. A row that is already final is left as it is.
  */
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { isFinalStatus } from '@arbiter/contracts';
-import { RESULTS_QUEUE, type PersistJobData } from '@arbiter/queue';
+import { withLogContext } from '@arbiter/observability';
+import { RESULTS_QUEUE, type PersistJobData, type ResultsJobName } from '@arbiter/queue';
 import { withPercentile } from '../submissions/percentile.js';
 import type { ApiResources } from '../resources.js';
 
 export function startResultPersister(
   resources: ApiResources,
   connection: ConnectionOptions,
-): Worker<PersistJobData, void, 'persist'> {
+): Worker<PersistJobData, void, ResultsJobName> {
   const { logger } = resources;
-  const worker = new Worker<PersistJobData, void, 'persist'>(
+  const worker = new Worker<PersistJobData, void, ResultsJobName>(
     RESULTS_QUEUE,
-    async (job) => {
-      await persistResult(resources, job.data.jobId);
+    (job) =>
+      withLogContext({ jobId: job.data.jobId }, async () => {
+        if (job.name === 'running') await markRunning(resources, job.data);
+        else await persistResult(resources, job.data.jobId);
+      }),
+    {
+      connection,
+      prefix: resources.prefix,
+      concurrency: 4,
+      // A save takes milliseconds: a job whose hand-out a Redis crash swallowed is found and
+      // handed out again within ~15 s instead of BullMQ's default of up to a minute.
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
     },
-    { connection, prefix: resources.prefix, concurrency: 4 },
   );
   worker.on('failed', (job, err) =>
     logger.warn({ jobId: job?.data.jobId, attempt: job?.attemptsMade, err }, 'could not save a result yet'),
@@ -39,5 +50,14 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   const result = await withPercentile(resources, record);
   const row = await resources.db.submissions.finish(jobId, result);
   if (row !== null) resources.logger.info({ jobId, verdict: result.verdict }, 'job saved');
+  if (row !== null) resources.metrics.jobFinished(result);
   return row !== null;
+}
+
+/** A worker started the job: the row says `running` unless it is already final. */
+async function markRunning(resources: ApiResources, notice: PersistJobData): Promise<void> {
+  await resources.db.submissions.markRunning(notice.jobId, {
+    startedAt: notice.startedAt === undefined ? new Date() : new Date(notice.startedAt),
+    worker: notice.worker ?? null,
+  });
 }

@@ -36,6 +36,7 @@ function view(row: SubmissionSummary) {
     memoryKb: row.memoryKb,
     testsPassed: row.testsPassed,
     testsTotal: row.testsTotal,
+    rejudgeOf: row.rejudgeOf,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };

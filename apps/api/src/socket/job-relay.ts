@@ -3,13 +3,20 @@
  * the last `seq` it delivered and reads the stream after it, so a late or reconnecting
  * client gets every event, in order, once. Workers announce appends on a per-job pub/sub
  * channel; any API instance can serve any client because the stream in Redis, not an
- * instance's memory, is the source.
+ * instance's memory, is the source. A small event comes inside its announcement: when it is
+ * the next one a subscription waits for, it goes out without reading the stream.
  */
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, JobEvent, ServerToClientEvents } from '@arbiter/contracts';
 import { isFinalStatus } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
-import { queuePosition, type JobEventLog, type JobStore, type Redis } from '@arbiter/queue';
+import {
+  parseAnnouncement,
+  queuePosition,
+  type JobEventLog,
+  type JobStore,
+  type Redis,
+} from '@arbiter/queue';
 
 export type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -36,6 +43,8 @@ export interface JobRelayOptions {
 }
 
 const BATCH = 500;
+/** A failed read (Redis away) is tried again after this long, in ms: no announcement may come again. */
+const RETRY_MS = 500;
 
 export class JobRelay {
   /** jobId → socket id → subscription. */
@@ -46,16 +55,21 @@ export class JobRelay {
   /** socket id → jobs it watches. */
   private readonly bySocket = new Map<string, Set<string>>();
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** jobId → pending retry of a failed read. */
+  private readonly retries = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: JobRelayOptions) {
-    options.subscriber.on('message', (channel: string) => {
+    options.subscriber.on('message', (channel: string, message: string) => {
       const jobId = this.jobByChannel.get(channel);
-      if (jobId !== undefined) this.pumpJob(jobId);
+      if (jobId !== undefined) this.announced(jobId, message);
     });
-    // Announcements sent while disconnected are lost: catch up from the streams.
-    options.subscriber.on('ready', () => {
+    // Announcements sent while disconnected are lost: catch up from the streams once both the
+    // subscriber and the commands connection (which reads them) are back, whichever is last.
+    const catchUp = () => {
       for (const jobId of this.byJob.keys()) this.pumpJob(jobId);
-    });
+    };
+    options.subscriber.on('ready', catchUp);
+    options.redis.on('ready', catchUp);
   }
 
   /** Returns false when the job is unknown (never existed, or expired). */
@@ -123,6 +137,11 @@ export class JobRelay {
     return this.bySocket.get(socket.id)?.size ?? 0;
   }
 
+  /** Whether the socket is watching this job now. */
+  watches(socket: ClientSocket, jobId: string): boolean {
+    return this.bySocket.get(socket.id)?.has(jobId) ?? false;
+  }
+
   /** Subscriptions held now (for tests and metrics). */
   size(): number {
     let count = 0;
@@ -145,6 +164,8 @@ export class JobRelay {
 
   async close(): Promise<void> {
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    for (const timer of this.retries.values()) clearTimeout(timer);
+    this.retries.clear();
     for (const jobId of [...this.byJob.keys()]) this.dropJob(jobId);
   }
 
@@ -158,10 +179,45 @@ export class JobRelay {
     }
   }
 
+  /** An append was announced: deliver it if it is the next event, else read the stream. */
+  private announced(jobId: string, message: string): void {
+    let event: JobEvent | null = null;
+    try {
+      event = parseAnnouncement(jobId, message).event;
+    } catch (err) {
+      this.options.logger.warn({ err, jobId }, 'unreadable announcement; reading the stream');
+    }
+    for (const sub of this.byJob.get(jobId)?.values() ?? []) {
+      if (event !== null && !sub.pumping && !sub.done && event.seq === sub.lastSeq + 1) {
+        this.deliver(sub, event);
+        if (sub.done) this.unsubscribe(sub.socket, sub.jobId);
+      } else {
+        this.pump(sub).catch((err: unknown) => {
+          this.options.logger.warn({ err, jobId }, 'relay read failed; reading again shortly');
+          this.retryLater(jobId);
+        });
+      }
+    }
+  }
+
   private pumpJob(jobId: string): void {
     for (const sub of this.byJob.get(jobId)?.values() ?? []) {
-      this.pump(sub).catch((err: unknown) => this.options.logger.warn({ err, jobId }, 'relay read failed'));
+      this.pump(sub).catch((err: unknown) => {
+        this.options.logger.warn({ err, jobId }, 'relay read failed; reading again shortly');
+        this.retryLater(jobId);
+      });
     }
+  }
+
+  /** Reads the job's stream again soon; does nothing once nobody here watches the job. */
+  private retryLater(jobId: string): void {
+    if (this.retries.has(jobId)) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(jobId);
+      this.pumpJob(jobId);
+    }, RETRY_MS);
+    timer.unref();
+    this.retries.set(jobId, timer);
   }
 
   /** Delivers everything after `sub.lastSeq`; one read loop per subscription at a time. */

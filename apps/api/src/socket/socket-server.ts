@@ -5,6 +5,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import {
+  MAX_SUBSCRIPTIONS_PER_SOCKET,
+  jobIdSchema,
   subscribeRequestSchema,
   type AuthUser,
   type ClientToServerEvents,
@@ -16,6 +18,8 @@ import type { JobRelay } from './job-relay.js';
 
 interface SocketData {
   user: AuthUser | null;
+  /** Jobs whose subscription is being checked (owner look-up, first read): they count against the limit. */
+  pending: Set<string>;
 }
 
 export interface SocketServerOptions {
@@ -29,14 +33,14 @@ export interface SocketServerOptions {
   /**
    * Jobs one connection may watch at once; more are refused (a flood of subscriptions
    * must not cost the server).
-   * @defaultValue 50
+   * @defaultValue MAX_SUBSCRIPTIONS_PER_SOCKET
    */
   maxSubscriptionsPerSocket?: number;
 }
 
 export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions) {
   const { relay, logger } = options;
-  const maxSubscriptions = options.maxSubscriptionsPerSocket ?? 50;
+  const maxSubscriptions = options.maxSubscriptionsPerSocket ?? MAX_SUBSCRIPTIONS_PER_SOCKET;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>(httpServer, {
     cors: { origin: options.origins, credentials: true },
     serveClient: false,
@@ -53,6 +57,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     options.userOf(socket.handshake.headers.cookie).then(
       (user) => {
         socket.data.user = user;
+        socket.data.pending = new Set();
         next();
       },
       () => next(new Error('Could not check your sign-in; try again.')),
@@ -71,13 +76,26 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
         return;
       }
       const { jobId, after = 0 } = parsed.data;
-      if (relay.watchedBy(socket) >= maxSubscriptions) {
+      // Not an id this API hands out: no look-up needed (a flood of junk ids costs nothing).
+      if (!jobIdSchema.safeParse(jobId).success) {
+        reply({ ok: false, error: { code: 'NOT_FOUND', message: `No job with id "${jobId}".` } });
+        return;
+      }
+      // Subscriptions still being checked count too, or a burst would pass the limit before any lands
+      // (each once: the relay may already count one that is not yet settled here).
+      const { pending } = socket.data;
+      const checking = [...pending].filter((id) => !relay.watches(socket, id)).length;
+      if (relay.watchedBy(socket) + checking >= maxSubscriptions) {
         reply({
           ok: false,
-          error: { code: 'INVALID_REQUEST', message: `at most ${maxSubscriptions} jobs per connection` },
+          error: {
+            code: 'RATE_LIMITED',
+            message: `A connection may watch at most ${maxSubscriptions} jobs at once; unsubscribe from some first.`,
+          },
         });
         return;
       }
+      pending.add(jobId);
       options
         .ownerOf(jobId)
         .then((owner) =>
@@ -98,7 +116,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
             ok: false,
             error: { code: 'SERVICE_UNAVAILABLE', message: 'Could not read the job; try again.' },
           });
-        });
+        })
+        .finally(() => pending.delete(jobId));
     });
     socket.on('unsubscribe', (raw) => {
       if (typeof raw?.jobId !== 'string') return;

@@ -1,8 +1,7 @@
 /**
- * Accepting a submission: check what the schema cannot (known language, sizes, problem),
- * record it as queued, announce its place in the queue, and put it on the queue. If the
- * queue cannot take it, the record is removed and the client is told to retry: nothing
- * half-accepted stays behind.
+ * Accepting a submission: check what the schema cannot (known language, sizes, problem), then
+ * record and queue it (queue-job.ts). If the queue cannot take it, the record is removed and
+ * the client is told to retry: nothing half-accepted stays behind.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -16,9 +15,10 @@ import {
   type SubmitRequest,
 } from '@arbiter/contracts';
 import { parseCustomInput, problemLimits, type Problem } from '@arbiter/problems';
-import { enqueueSubmission, newJobRecord, waitingCount } from '@arbiter/queue';
-import { HttpError, unavailable } from '../http/http-error.js';
+import { HttpError } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
+import { acceptJob } from './queue-job.js';
+import { checkLanguageAvailable } from './live-languages.js';
 
 export interface Submitter {
   /** The signed-in user; null: anonymous. */
@@ -56,6 +56,10 @@ export async function acceptSubmission(
     );
   }
   if (problem !== null) checkProblemRequest(problem, language.data, request);
+  // Redis being away is not this check's business: the queue step reports it.
+  await checkLanguageAvailable(resources.registry, language.data).catch((error: unknown) => {
+    if (error instanceof HttpError) throw error;
+  });
 
   const data: JobData = {
     jobId: randomUUID(),
@@ -67,44 +71,15 @@ export async function acceptSubmission(
     problem: problem?.slug ?? null,
     tests: request.tests ?? [],
     userId: submitter.userId,
+    rejudgeOf: null,
     // A problem's limits are part of the problem; a free run may ask for its own.
     limits: problem
       ? problemLimits(problem, resources.limits)
       : resolveLimits(request.limits, resources.limits),
     createdAt: Date.now(),
   };
-  const { store, events, queue, logger, db } = resources;
-  // The database row comes first: once it exists, the submission is never lost, whatever
-  // happens to Redis afterwards.
-  try {
-    await db.submissions.insertQueued({
-      id: data.jobId,
-      userId: data.userId,
-      problemSlug: data.problem,
-      language: data.language,
-      mode: data.mode,
-      code: data.code,
-      createdAt: new Date(data.createdAt),
-    });
-  } catch (error) {
-    logger.error({ err: error, jobId: data.jobId }, 'could not record the submission');
-    throw unavailable(
-      'The database is not reachable right now; nothing was saved. Try again in a few seconds.',
-    );
-  }
-  try {
-    await store.create(newJobRecord(data));
-    // Announced before the job is added, so no worker event can come before it.
-    const position = (await waitingCount(resources.redis, resources.prefix, data.mode === 'submit')) + 1;
-    await events.append(data.jobId, { type: 'status', data: { status: 'queued', position } });
-    await enqueueSubmission(queue, data);
-  } catch (error) {
-    logger.error({ err: error, jobId: data.jobId }, 'could not queue the job');
-    await store.delete(data.jobId).catch(() => undefined);
-    await db.submissions.deleteQueued(data.jobId).catch(() => undefined);
-    throw unavailable('The queue is not reachable right now; nothing was saved. Try again in a few seconds.');
-  }
-  logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
+  await acceptJob(resources, data);
+  resources.logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
   return data.jobId;
 }
 

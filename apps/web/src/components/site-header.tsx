@@ -27,7 +27,7 @@ export function SiteHeader() {
         Arbiter
       </Link>
       <nav aria-label="Main" className="nav">
-        {NAV.map((item) => (
+        {(user?.role === 'admin' ? [...NAV, { href: '/admin', label: 'Admin' }] : NAV).map((item) => (
           <Link
             key={item.href}
             href={item.href}

@@ -1,8 +1,10 @@
 'use client';
-// One submission (GET /submissions/:id): its verdict, stats, code (read-only Monaco) and per-test results.
+// One submission (GET /submissions/:id): its verdict, stats, code (read-only Monaco) and per-test
+// results; for an admin looking at a finished submit, a button that rejudges it.
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import type { JobResult } from '@arbiter/contracts';
+import type { JobResult, RejudgeResponse } from '@arbiter/contracts';
 import { api, ApiError } from '../lib/api';
 import { formatDate, formatMemory, formatMs, LANGUAGE_NAMES, verdictLabel, verdictTone } from '../lib/format';
 import { useAuth } from './auth-context';
@@ -15,6 +17,8 @@ export function SubmissionDetail({ id }: { id: string }) {
   const { user } = useAuth();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [rejudging, setRejudging] = useState<string | null>(null);
+  const router = useRouter();
 
   useEffect(() => {
     if (!user) return;
@@ -31,6 +35,19 @@ export function SubmissionDetail({ id }: { id: string }) {
         ),
       );
   }, [id, user]);
+
+  // A submission still being judged (e.g. a rejudge just queued) is read again until it is done.
+  const pending = detail !== null && (detail.status === 'queued' || detail.status === 'running');
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => {
+      api
+        .get<Detail>(`/submissions/${encodeURIComponent(id)}`)
+        .then(setDetail)
+        .catch(() => undefined);
+    }, 1_000);
+    return () => clearTimeout(timer);
+  }, [id, pending, detail]);
 
   if (user === null) {
     return (
@@ -55,6 +72,18 @@ export function SubmissionDetail({ id }: { id: string }) {
   }
   if (!detail) return <div className="page muted">Loading…</div>;
   const tests = detail.result?.tests ?? [];
+  const finished = detail.status === 'completed' || detail.status === 'failed';
+  const canRejudge = user?.role === 'admin' && detail.mode === 'submit' && !detail.rejudgeOf && finished;
+  const rejudge = () => {
+    setRejudging('Queueing…');
+    api
+      .post<RejudgeResponse>('/admin/rejudge', { submissionId: detail.id })
+      .then((answer) => {
+        const job = answer.jobs[0];
+        if (job) router.push(`/submissions/${job.jobId}`);
+      })
+      .catch((caught: unknown) => setRejudging(caught instanceof Error ? caught.message : String(caught)));
+  };
   return (
     <div className="page">
       <Link href="/submissions" className="back-link small-text">
@@ -73,7 +102,21 @@ export function SubmissionDetail({ id }: { id: string }) {
             )}{' '}
             · {LANGUAGE_NAMES[detail.language] ?? detail.language} · {detail.mode} ·{' '}
             {formatDate(detail.createdAt)}
+            {detail.rejudgeOf ? (
+              <>
+                {' '}
+                · rejudge of <Link href={`/submissions/${detail.rejudgeOf}`}>an earlier submission</Link>
+              </>
+            ) : null}
           </p>
+          {canRejudge ? (
+            <p>
+              <button type="button" className="button" onClick={rejudge} disabled={rejudging === 'Queueing…'}>
+                Rejudge
+              </button>{' '}
+              {rejudging ? <span className="muted small-text">{rejudging}</span> : null}
+            </p>
+          ) : null}
         </div>
         <div className="stats">
           <div className="stat">

@@ -19,6 +19,8 @@ export interface SubmissionItem {
   memoryKb: number | null;
   testsPassed: number | null;
   testsTotal: number | null;
+  /** The submission this one judges again (an admin's rejudge); null for an original. */
+  rejudgeOf: string | null;
   createdAt: string;
   finishedAt: string | null;
 }

@@ -1,5 +1,5 @@
 /** The whole Drizzle schema: what queries are typed against and what drizzle-kit diffs migrations from. */
 export { users, USER_ROLES, type UserRole } from './users.js';
 export { sessions } from './sessions.js';
-export { submissions } from './submissions.js';
+export { submissions, type SubmissionRequest } from './submissions.js';
 export { problemStats } from './problem-stats.js';

@@ -3,7 +3,7 @@
  * final result. The row id is the job id.
  */
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import {
   JOB_STATUSES,
   SUBMISSION_MODES,
@@ -14,8 +14,17 @@ import {
   type SubmissionMode,
   type Verdict,
 } from '@arbiter/contracts';
-import { sqlList, timestampMs } from './columns.js';
+import type { EffectiveLimits } from '@arbiter/contracts';
+import { nulSafeJsonb, nulSafeText, sqlList, timestampMs } from './columns.js';
 import { users } from './users.js';
+
+/** The part of a job's payload that is not in other columns. */
+export interface SubmissionRequest {
+  stdin: string;
+  expectedOutput?: string;
+  tests: string[];
+  limits: EffectiveLimits;
+}
 
 /** Rows that feed runtime and memory percentiles: accepted submits. */
 const acceptedSubmit = sql.raw(`mode = 'submit' and verdict = 'ACCEPTED'`);
@@ -32,7 +41,16 @@ export const submissions = pgTable(
     /** A language id; not constrained here so adding a language needs no migration. */
     language: text('language').$type<LanguageId>().notNull(),
     mode: text('mode').$type<SubmissionMode>().notNull(),
-    code: text('code').notNull(),
+    code: nulSafeText('code').notNull(),
+    /**
+     * What else the job needs besides the code (stdin, custom tests, limits), so a job Redis lost
+     * can be queued again from the row alone. null on rows written before it existed.
+     */
+    request: nulSafeJsonb('request').$type<SubmissionRequest>(),
+    /** The submission this row judges again (an admin's rejudge); null: an original submission. */
+    rejudgeOf: text('rejudge_of'),
+    /** Times the job was queued again after Redis lost it. */
+    requeues: integer('requeues').notNull().default(0),
     status: text('status').$type<JobStatus>().notNull().default('queued'),
     /** null until the job is finished. */
     verdict: text('verdict').$type<Verdict>(),
@@ -43,8 +61,8 @@ export const submissions = pgTable(
     testsPassed: integer('tests_passed'),
     testsTotal: integer('tests_total'),
     /** The final result, exactly as `GET /status/:jobId` returns it. */
-    result: jsonb('result').$type<JobResult>(),
-    compileOutput: text('compile_output'),
+    result: nulSafeJsonb('result').$type<JobResult>(),
+    compileOutput: nulSafeText('compile_output'),
     /** Id of the worker that judged (or is judging) the job. */
     worker: text('worker'),
     createdAt: timestampMs('created_at').notNull(),
@@ -79,6 +97,8 @@ export const submissions = pgTable(
     index('submissions_accepted_memory_idx')
       .on(table.problemSlug, table.language, table.memoryKb)
       .where(acceptedSubmit),
+    // A submission's rejudges.
+    index('submissions_rejudge_of_idx').on(table.rejudgeOf).where(sql.raw('rejudge_of is not null')),
     // Jobs not finished yet, oldest first: what a janitor looks at after a crash.
     index('submissions_unfinished_idx').on(table.createdAt).where(sql.raw(`status in ('queued', 'running')`)),
     check('submissions_mode_check', sql.raw(`mode in ${sqlList(SUBMISSION_MODES)}`)),

@@ -1,0 +1,76 @@
+/**
+ * The steps every job takes onto the queue, shared by new submissions, an admin's rejudges and
+ * the reconciler that queues again what Redis lost: the database row (first, so nothing accepted
+ * is ever lost), then the Redis record, the first `queued` event with the job's place, and the
+ * BullMQ job itself.
+ */
+import type { JobData } from '@arbiter/contracts';
+import type { NewSubmission } from '@arbiter/db';
+import { enqueueSubmission, jobPriority, newJobRecord, waitingCount } from '@arbiter/queue';
+import { unavailable } from '../http/http-error.js';
+import type { ApiResources } from '../resources.js';
+
+/** The row a job is recorded as when it is accepted. */
+export function submissionRow(data: JobData): NewSubmission {
+  return {
+    id: data.jobId,
+    userId: data.userId,
+    problemSlug: data.problem,
+    language: data.language,
+    mode: data.mode,
+    code: data.code,
+    request: {
+      stdin: data.stdin,
+      ...(data.expectedOutput === undefined ? {} : { expectedOutput: data.expectedOutput }),
+      tests: data.tests,
+      limits: data.limits,
+    },
+    rejudgeOf: data.rejudgeOf,
+    createdAt: new Date(data.createdAt),
+  };
+}
+
+/** Writes the job's row; a database fault becomes a 503 that says nothing was saved. */
+export async function recordJob(resources: ApiResources, data: JobData): Promise<void> {
+  try {
+    await resources.db.submissions.insertQueued(submissionRow(data));
+  } catch (error) {
+    resources.logger.error({ err: error, jobId: data.jobId }, 'could not record the submission');
+    throw unavailable(
+      'The database is not reachable right now; nothing was saved. Try again in a few seconds.',
+    );
+  }
+}
+
+/**
+ * Puts a recorded job on the queue. On failure the Redis record is removed again and the
+ * error rethrown; the caller decides what becomes of the row.
+ */
+export async function queueJob(resources: ApiResources, data: JobData): Promise<void> {
+  const { store, events, queue } = resources;
+  try {
+    const [, waiting] = await Promise.all([
+      store.create(newJobRecord(data)),
+      waitingCount(resources.redis, resources.prefix, jobPriority(data)),
+    ]);
+    // Announced before the job is added, so no worker event can come before it.
+    const position = waiting + 1;
+    await events.append(data.jobId, { type: 'status', data: { status: 'queued', position } });
+    await enqueueSubmission(queue, data);
+  } catch (error) {
+    await store.delete(data.jobId).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Records and queues a new job; if the queue refuses it, the row goes too and the client hears 503. */
+export async function acceptJob(resources: ApiResources, data: JobData): Promise<void> {
+  await recordJob(resources, data);
+  try {
+    await queueJob(resources, data);
+  } catch (error) {
+    resources.logger.error({ err: error, jobId: data.jobId }, 'could not queue the job');
+    await resources.db.submissions.deleteQueued(data.jobId).catch(() => undefined);
+    throw unavailable('The queue is not reachable right now; nothing was saved. Try again in a few seconds.');
+  }
+}

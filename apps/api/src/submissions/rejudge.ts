@@ -1,0 +1,60 @@
+/**
+ * Rejudging: each finished original submit chosen by an admin becomes a new job with the same
+ * code, language, owner and problem, under the problem's current tests and limits. The rejudge
+ * has its own row (`rejudgeOf` names the original, which is never rewritten), does not count in
+ * the problem's statistics again, and waits behind every run and submit.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  MAX_REJUDGE_BATCH,
+  type JobData,
+  type RejudgeRequest,
+  type RejudgeResponse,
+} from '@arbiter/contracts';
+import type { Submission } from '@arbiter/db';
+import { problemLimits } from '@arbiter/problems';
+import { HttpError, notFound } from '../http/http-error.js';
+import type { ApiResources } from '../resources.js';
+import { acceptJob } from './queue-job.js';
+
+export async function rejudge(resources: ApiResources, request: RejudgeRequest): Promise<RejudgeResponse> {
+  const target =
+    'submissionId' in request
+      ? { id: request.submissionId }
+      : { problem: request.problem, ...(request.language ? { language: request.language } : {}) };
+  if ('problem' in target && !resources.catalog.has(target.problem)) {
+    throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${target.problem}". See GET /problems.`);
+  }
+  const originals = await resources.db.submissions.listRejudgeable(target, MAX_REJUDGE_BATCH);
+  if ('id' in target && originals.length === 0) {
+    throw notFound(`No finished submit "${target.id}" to rejudge (runs and rejudges are not rejudged).`);
+  }
+  const jobs: RejudgeResponse['jobs'] = [];
+  for (const original of originals) {
+    const data = rejudgeJob(resources, original);
+    if (data === null) continue;
+    await acceptJob(resources, data);
+    jobs.push({ jobId: data.jobId, rejudgeOf: original.id });
+  }
+  resources.logger.info({ target, jobs: jobs.length }, 'rejudge queued');
+  return { jobs };
+}
+
+/** The new job for an original submit; null when its problem left the catalog. */
+function rejudgeJob(resources: ApiResources, original: Submission): JobData | null {
+  const problem = original.problemSlug === null ? undefined : resources.catalog.get(original.problemSlug);
+  if (problem === undefined) return null;
+  return {
+    jobId: randomUUID(),
+    language: original.language,
+    code: original.code,
+    stdin: '',
+    mode: 'submit',
+    problem: problem.slug,
+    tests: [],
+    userId: original.userId,
+    rejudgeOf: original.id,
+    limits: problemLimits(problem, resources.limits),
+    createdAt: Date.now(),
+  };
+}

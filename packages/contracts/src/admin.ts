@@ -1,0 +1,38 @@
+/**
+ * What the admin routes answer: `GET /admin/workers` (the live workers, from their heartbeats)
+ * and the queue list of the queue dashboard mounted at `/admin/queues`.
+ */
+import { z } from 'zod';
+import { languageInfoSchema } from './languages.js';
+
+/** One live worker, as its last heartbeat described it. */
+export const adminWorkerSchema = z.object({
+  id: z.string(),
+  host: z.string(),
+  pid: z.number().int(),
+  /** Jobs it runs at once. */
+  concurrency: z.number().int().positive(),
+  /** Jobs it is running now. */
+  active: z.number().int().nonnegative(),
+  /** Sandbox kind, e.g. `bwrap+cgroup-v2` or `unsandboxed`. */
+  sandbox: z.string(),
+  /** What it can run, with toolchain versions. */
+  languages: z.array(languageInfoSchema),
+  /** The worker's own version. */
+  version: z.string(),
+  /** When it started (ISO 8601). */
+  startedAt: z.string(),
+});
+export type AdminWorker = z.infer<typeof adminWorkerSchema>;
+
+/** Answer of `GET /admin/workers`: live workers, by host then id. */
+export const adminWorkersResponseSchema = z.object({ workers: z.array(adminWorkerSchema) });
+export type AdminWorkersResponse = z.infer<typeof adminWorkersResponseSchema>;
+
+/**
+ * The queue dashboard's `GET /admin/queues/api/queues`: its own format (the dashboard's), of which
+ * only the queue names are relied on here.
+ */
+export const queueDashboardListSchema = z.looseObject({
+  queues: z.array(z.looseObject({ name: z.string() })),
+});
