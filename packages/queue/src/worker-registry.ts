@@ -4,25 +4,12 @@
  * is the union of what live workers advertise.
  */
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
-import { languageInfoSchema, type LanguageInfo } from '@arbiter/contracts';
+import { adminWorkerSchema, type AdminWorker, type LanguageInfo } from '@arbiter/contracts';
 import type { Keys } from './keys.js';
 
-export const workerAdvertSchema = z.object({
-  id: z.string(),
-  host: z.string(),
-  pid: z.number().int(),
-  /** Jobs it runs at once. */
-  concurrency: z.number().int().positive(),
-  /** Jobs it is running now. */
-  active: z.number().int().nonnegative(),
-  /** Sandbox kind, e.g. `bwrap+cgroup-v1` or `unsandboxed`. */
-  sandbox: z.string(),
-  languages: z.array(languageInfoSchema),
-  version: z.string(),
-  startedAt: z.string(),
-});
-export type WorkerAdvert = z.infer<typeof workerAdvertSchema>;
+/** What a worker's heartbeat says about it: the same shape admins read from `GET /admin/workers`. */
+export const workerAdvertSchema = adminWorkerSchema;
+export type WorkerAdvert = AdminWorker;
 
 export class WorkerRegistry {
   constructor(

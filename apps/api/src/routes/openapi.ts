@@ -2,9 +2,9 @@
 import { createRequire } from 'node:module';
 import { Router } from 'express';
 import { notFound } from '../http/http-error.js';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../http/page-security.js';
 import {
   DOCS_ASSETS_PATH,
-  DOCS_CONTENT_SECURITY_POLICY,
   DOCS_HTML,
   DOCS_PATH,
   DOCS_SCRIPT,
@@ -28,7 +28,7 @@ export function openApiRoutes(): Router {
   router.get(DOCS_PATH, (_req, res) => {
     res
       .set({
-        'Content-Security-Policy': DOCS_CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'public, max-age=300',
       })
