@@ -2,8 +2,8 @@
  * Static checks of the deployment files (docker-compose.yml, deploy/docker/*.Dockerfile, deploy/k8s/*.yaml):
  * every variable given to an app is one its env schema knows and the values parse, probes hit /ready and
  * /health, images start the same entries the tests start, only the worker is privileged, the Ingress
- * carries Socket.IO, and KEDA scales on the queue depth Prometheus scrapes from the API. No Docker or
- * cluster needed.
+ * carries Socket.IO, KEDA scales on the queue depth Prometheus scrapes from the API, and Prometheus
+ * scrapes with the metrics token (deploy/prometheus/scrape-config.yaml). No Docker or cluster needed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +64,17 @@ function checkEnv(app: App, env: Record<string, string>, where: string): void {
   expect(issues, `${where}: values the ${app} schema refuses`).toEqual([]);
 }
 
+/**
+ * A compose value as Compose would pass it with nothing set in the shell: `${NAME:-default}` and
+ * `${NAME-default}` become the default, `${NAME}` the empty string.
+ */
+function interpolate(text: string): string {
+  return text.replace(
+    /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}/g,
+    (_match, fallback?: string) => fallback ?? '',
+  );
+}
+
 function envMap(value: unknown, where: string): Record<string, string> {
   if (Array.isArray(value)) {
     return Object.fromEntries(
@@ -74,7 +85,9 @@ function envMap(value: unknown, where: string): Record<string, string> {
       }),
     );
   }
-  return Object.fromEntries(Object.entries(obj(value ?? {}, where)).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(obj(value ?? {}, where)).map(([k, v]) => [k, interpolate(String(v))]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -131,6 +144,15 @@ describe('docker-compose.yml', () => {
     expect(obj(dependsOn.postgres, 'postgres').condition).toBe('service_healthy');
     expect(service('redis').healthcheck).toBeDefined();
     expect(JSON.stringify(service('api').healthcheck)).toContain('/ready');
+  });
+
+  it('takes the metrics token from the shell for the API and the worker, never a fixed one', () => {
+    for (const app of ['api', 'worker'] as const) {
+      const raw = obj(service(app).environment, app).METRICS_TOKEN;
+      expect(raw, `compose ${app}`).toBe('${METRICS_TOKEN:-}');
+      // Unset in the shell: no token, so /metrics refuses every scrape (production).
+      expect(envMap(service(app).environment, app).METRICS_TOKEN).toBe('');
+    }
   });
 
   it('elevates the worker only', () => {
@@ -427,25 +449,86 @@ describe('deploy/k8s', () => {
     expect(query).toContain('arbiter_queue_jobs');
     expect(query).toMatch(/state=~"wait\|prioritized"/);
     expect(query).toMatch(/^sum\(max by \(state\)/);
-    // Prometheus finds the API pods (which export the gauge) and the workers (METRICS_PORT) by annotation.
+  });
+
+  it('Prometheus scrapes the API and the workers with the metrics token, never through the open annotations', () => {
     const podAnnotations = (name: string): Obj =>
       obj(
         obj(obj(obj(byName('Deployment', name).spec, 'spec').template, 'template').metadata, 'metadata')
           .annotations,
         `${name} annotations`,
       );
-    expect(podAnnotations('arbiter-api')).toMatchObject({
-      'prometheus.io/scrape': 'true',
-      'prometheus.io/port': '4000',
-    });
+    const api = containers(byName('Deployment', 'arbiter-api'))[0] as Obj;
     const worker = containers(byName('Deployment', 'arbiter-worker'))[0] as Obj;
+    const apiEnv = apiEnvSchema.parse(containerEnv(api, 'api'));
     const workerEnv = workerEnvSchema.parse(containerEnv(worker, 'worker'));
     expect(workerEnv.METRICS_PORT).toBeDefined();
-    expect(podAnnotations('arbiter-worker')).toMatchObject({
-      'prometheus.io/scrape': 'true',
-      'prometheus.io/port': String(workerEnv.METRICS_PORT),
-    });
-    const ports = list(worker.ports).map((p) => obj(p, 'port').containerPort);
-    expect(ports).toContain(workerEnv.METRICS_PORT);
+    // Each pod says where its metrics are: a port it exposes, the app's own port or METRICS_PORT.
+    for (const [name, container, port] of [
+      ['arbiter-api', api, apiEnv.PORT],
+      ['arbiter-worker', worker, workerEnv.METRICS_PORT],
+    ] as const) {
+      const annotations = podAnnotations(name);
+      expect(annotations, name).toMatchObject({
+        'arbiter.dev/metrics-port': String(port),
+        'arbiter.dev/metrics-path': '/metrics',
+      });
+      // The annotation-driven job of most Prometheus setups sends no token: it must not pick them up.
+      expect(annotations['prometheus.io/scrape'], name).toBeUndefined();
+      expect(
+        list(container.ports).map((p) => obj(p, 'port').containerPort),
+        name,
+      ).toContain(port);
+    }
+    // Both get the same token, from a Secret (so /metrics is not refused outright, nor open).
+    expect(apiEnv.METRICS_TOKEN).toBeDefined();
+    expect(workerEnv.METRICS_TOKEN).toBe(apiEnv.METRICS_TOKEN);
+    const tokenSecrets = ofKind('Secret').filter(
+      (secret) => 'METRICS_TOKEN' in obj(secret.stringData ?? {}, 'data'),
+    );
+    expect(tokenSecrets.map(nameOf)).toEqual(['arbiter-metrics']);
+    for (const container of [api, worker]) {
+      const refs = list(container.envFrom).map((s) => obj(s, 'envFrom').secretRef);
+      expect(refs.some((ref) => isObj(ref) && ref.name === 'arbiter-metrics')).toBe(true);
+    }
+    // The workers get no other Secret (no database credentials next to untrusted code).
+    const workerSecrets = list(worker.envFrom).filter((s) => isObj(obj(s, 'envFrom').secretRef));
+    expect(workerSecrets).toHaveLength(1);
+
+    // The scrape job follows those annotations, sends the token and labels series as the KEDA query expects.
+    const scrape = readYaml(join(ROOT, 'deploy/prometheus/scrape-config.yaml'))[0];
+    const job = obj(list(scrape)[0], 'scrape job');
+    expect(job.job_name).toBe('arbiter');
+    const authorization = obj(job.authorization, 'authorization');
+    expect(authorization.type).toBe('Bearer');
+    expect(String(authorization.credentials_file)).toMatch(/METRICS_TOKEN$/);
+    const discovery = obj(list(job.kubernetes_sd_configs)[0], 'kubernetes_sd_configs');
+    expect(discovery.role).toBe('pod');
+    expect(list(obj(discovery.namespaces, 'namespaces').names)).toEqual(['arbiter']);
+    const relabels = list(job.relabel_configs).map((r) => obj(r, 'relabel'));
+    const annotation = '__meta_kubernetes_pod_annotation_arbiter_dev_metrics_port';
+    expect(relabels).toContainEqual(expect.objectContaining({ source_labels: [annotation], action: 'keep' }));
+    expect(relabels).toContainEqual(
+      expect.objectContaining({
+        source_labels: ['__meta_kubernetes_pod_container_port_number'],
+        target_label: annotation,
+        action: 'keepequal',
+      }),
+    );
+    expect(relabels).toContainEqual(
+      expect.objectContaining({
+        source_labels: ['__meta_kubernetes_pod_annotation_arbiter_dev_metrics_path'],
+        target_label: '__metrics_path__',
+      }),
+    );
+    const namespaceLabel = relabels.find((r) => r.target_label === 'namespace');
+    expect(namespaceLabel?.source_labels).toEqual(['__meta_kubernetes_namespace']);
+    const query = String(
+      obj(
+        obj(list(obj((ofKind('ScaledObject')[0] as Obj).spec, 'spec').triggers)[0], 'trigger').metadata,
+        'metadata',
+      ).query,
+    );
+    expect(query).toContain('namespace="arbiter"');
   });
 });

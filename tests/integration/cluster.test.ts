@@ -20,13 +20,20 @@ import {
 const prefix = testPrefix();
 const JOBS = 200;
 const CLIENTS = 10;
+const METRICS_TOKEN = 'cluster-metrics-token-0123456789';
 let apis: { app: ChildApp; url: string }[] = [];
 let workers: ChildApp[] = [];
 
 async function startApiProcess(): Promise<{ app: ChildApp; url: string }> {
   const app = await spawnApp(
     'api',
-    { REDIS_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', SUBMIT_RATE_PER_MINUTE_IP: '0' },
+    {
+      REDIS_PREFIX: prefix,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SUBMIT_RATE_PER_MINUTE_IP: '0',
+      METRICS_TOKEN,
+    },
     'api listening',
   );
   const port = /"port":(\d+)/.exec(app.output())?.[1];
@@ -144,7 +151,13 @@ describe('two APIs and three workers', () => {
 
       // Metrics of both APIs add up to the submissions made, once every result is saved.
       const scrape = async () =>
-        Promise.all(apis.map(async (api) => (await fetch(`${api.url}/metrics`)).text()));
+        Promise.all(
+          apis.map(async (api) =>
+            (
+              await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+            ).text(),
+          ),
+        );
       await waitFor(
         async () =>
           (await scrape()).reduce((sum, text) => sum + sumOf(text, 'arbiter_jobs_finished_total'), 0) ===

@@ -2,7 +2,8 @@
  * Prometheus metrics through the real API, two workers and the sandbox: a mix of runs and
  * signed-in submits in several languages, then every instance's `/metrics` scraped and checked
  * against what happened (accepted, judged, persisted, HTTP routes, queue depth, sockets), each
- * instance with a registry of its own, and METRICS_TOKEN guarding the endpoints.
+ * instance with a registry of its own, and METRICS_TOKEN guarding the endpoints (required outside
+ * development: without it they refuse every scrape).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ const prefix = testPrefix();
 const TOKEN = 'metrics-token-0123456789abcdef';
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 let api: ApiServer;
-/** workers[0] wants the token, workers[1] does not. */
+/** workers[0] wants the token; workers[1] has none and runs in development, so it is open. */
 const workers: RunningWorker[] = [];
 let url: string;
 
@@ -44,7 +45,7 @@ beforeAll(async () => {
   workers.push(
     ...(await Promise.all([
       startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '1', METRICS_PORT: '0', METRICS_TOKEN: TOKEN }),
-      startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '1', METRICS_PORT: '0' }),
+      startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '1', METRICS_PORT: '0', NODE_ENV: 'development' }),
     ])),
   );
 });
@@ -126,11 +127,33 @@ describe('metrics', () => {
       expect(wrong.status, target).toBe(401);
       expect((await fetch(`${target}/metrics`, { headers: AUTH })).status, target).toBe(200);
     }
-    // No token configured: open, as is the worker's /health.
+    // No token configured, in development: open, as is the worker's /health.
     expect((await fetch(`${workerUrl(workers[1] as RunningWorker)}/metrics`)).status).toBe(200);
     const health = await fetch(`${workerUrl(workers[0] as RunningWorker)}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', workerId: (workers[0] as RunningWorker).id });
+  });
+
+  it('refuses every scrape, with a 403 that says what to set, when no METRICS_TOKEN is set outside development', async () => {
+    // An API and a worker of their own (another prefix: they take none of the jobs counted below).
+    const other = testPrefix();
+    const lonelyApi = await startApi(other);
+    const lonelyWorker = await startWorkerInProcess(other, { WORKER_CONCURRENCY: '1', METRICS_PORT: '0' });
+    try {
+      for (const target of [base(lonelyApi), workerUrl(lonelyWorker)]) {
+        for (const headers of [{}, AUTH, { authorization: 'Bearer ' }]) {
+          const response = await fetch(`${target}/metrics`, { headers });
+          expect(response.status, target).toBe(403);
+          expect(await response.text(), target).toMatch(/METRICS_TOKEN.*Authorization: Bearer/);
+        }
+      }
+      // The worker's health check stays open.
+      expect((await fetch(`${workerUrl(lonelyWorker)}/health`)).status).toBe(200);
+    } finally {
+      await lonelyWorker.stop(1_000);
+      await lonelyApi.close(1_000);
+      await cleanup(other);
+    }
   });
 
   it('counts what the API accepted, the workers judged and the API persisted', async () => {
@@ -325,7 +348,7 @@ describe('metrics', () => {
     };
     const faulty = await startWorkerInProcess(
       prefix,
-      { WORKER_CONCURRENCY: '1', METRICS_PORT: '0' },
+      { WORKER_CONCURRENCY: '1', METRICS_PORT: '0', METRICS_TOKEN: TOKEN },
       { sandbox: broken },
     );
     workers.push(faulty);
@@ -333,7 +356,7 @@ describe('metrics', () => {
     const jobId = await submit(url, { language: 'python', code: 'print("never")' });
     expect(await waitForResult(url, jobId, 20_000)).toMatchObject({ status: 'failed', attempts: 3 });
 
-    const samples = await scrape(workerUrl(faulty));
+    const samples = await scrape(workerUrl(faulty), AUTH);
     expect(total(samples, 'arbiter_worker_sandbox_failures_total', { language: 'python' })).toBe(3);
     expect(total(samples, 'arbiter_worker_job_attempts_failed_total', { final: 'false' })).toBe(2);
     expect(total(samples, 'arbiter_worker_job_attempts_failed_total', { final: 'true' })).toBe(1);

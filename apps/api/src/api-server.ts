@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { QueueEvents } from 'bullmq';
-import type { Logger } from '@arbiter/observability';
+import { describeMetricsAccess, metricsAccess, type Logger } from '@arbiter/observability';
 import {
   JobEventLog,
   JobStore,
@@ -113,9 +113,10 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   for (const queue of [resources.queue, resultsQueue]) {
     queue.on('error', (err) => logger.warn({ err, queue: queue.name }, 'queue connection error'));
   }
+  const metricsAccessOf = metricsAccess({ token: env.METRICS_TOKEN, nodeEnv: env.NODE_ENV });
   const app = createApp(resources, {
     origins: env.WEB_ORIGIN,
-    metricsToken: env.METRICS_TOKEN,
+    metricsAccess: metricsAccessOf,
     adminQueues: [resources.queue, resultsQueue],
   });
   const httpServer = createServer(app);
@@ -136,6 +137,8 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     httpServer.listen(env.PORT, env.HOST, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const metricsNote = describeMetricsAccess(metricsAccessOf, `GET /metrics on :${port}`);
+  logger[metricsNote.level](metricsNote.message);
   logger.info({ port, prefix: env.REDIS_PREFIX }, 'api listening');
 
   return {

@@ -2,6 +2,7 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Queue } from 'bullmq';
+import type { MetricsAccess } from '@arbiter/observability';
 import { MAX_BODY_BYTES } from '@arbiter/contracts';
 import { sessionMiddleware } from './auth/session.js';
 import { errorHandler, notFoundHandler, requireUtf8 } from './http/error-handler.js';
@@ -22,8 +23,8 @@ import { systemRoutes } from './routes/system.js';
 export interface AppOptions {
   /** Origins allowed by CORS. */
   origins: string[];
-  /** METRICS_TOKEN: `GET /metrics` then needs `Authorization: Bearer <token>`. */
-  metricsToken?: string | undefined;
+  /** Who may read `GET /metrics` (from METRICS_TOKEN and NODE_ENV). */
+  metricsAccess: MetricsAccess;
   /** Queues the admins' queue dashboard shows (default: the submissions queue). */
   adminQueues?: Queue[];
 }
@@ -41,7 +42,7 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, verify: requireUtf8 }));
   // Health checks need no session, so a database hiccup cannot fail them.
   app.use(systemRoutes(resources));
-  app.use(metricsRoutes(resources.metrics, { token: options.metricsToken }));
+  app.use(metricsRoutes(resources.metrics, options.metricsAccess));
   app.use(openApiRoutes());
   app.use(sessionMiddleware(resources));
   const limits = createRateLimiters(resources, resources.rateLimits);

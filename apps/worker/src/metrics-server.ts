@@ -1,10 +1,18 @@
 /**
  * The worker's small HTTP server (METRICS_PORT): `GET /metrics` in the Prometheus text format
- * (with METRICS_TOKEN set, only for `Authorization: Bearer <token>`) and `GET /health`.
+ * (with METRICS_TOKEN set, only for `Authorization: Bearer <token>`; without one, open in
+ * development and refused elsewhere, as on the API) and `GET /health`, which is always open.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { metricsAuthorized, type Logger, type Registry } from '@arbiter/observability';
+import {
+  METRICS_REFUSALS,
+  decideMetricsAccess,
+  describeMetricsAccess,
+  type Logger,
+  type MetricsAccess,
+  type Registry,
+} from '@arbiter/observability';
 
 export interface MetricsServerOptions {
   /** 0: any free port (see `MetricsServer.port`). */
@@ -12,8 +20,8 @@ export interface MetricsServerOptions {
   /** Interface to listen on; default: all. */
   host?: string;
   registry: Registry;
-  /** METRICS_TOKEN; undefined: no token needed. */
-  token: string | undefined;
+  /** Who may read `/metrics` (from METRICS_TOKEN and NODE_ENV). */
+  access: MetricsAccess;
   /** The body of `GET /health`. */
   health: () => Record<string, unknown>;
   logger: Logger;
@@ -31,31 +39,40 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       answer(res, 405, { error: 'GET only' }, { allow: 'GET, HEAD' });
-    } else if (path === '/health') {
+      return;
+    }
+    if (path === '/health') {
       answer(res, 200, { status: 'ok', ...options.health() });
-    } else if (path !== '/metrics') {
+      return;
+    }
+    if (path !== '/metrics') {
       answer(res, 404, { error: 'GET /metrics or /health' });
-    } else if (!metricsAuthorized(req.headers.authorization, options.token)) {
+      return;
+    }
+    const decision = decideMetricsAccess(options.access, req.headers.authorization);
+    if (decision === 'unauthenticated') {
       answer(
         res,
         401,
-        { error: 'Send the metrics token: Authorization: Bearer <token>.' },
-        {
-          'www-authenticate': 'Bearer realm="metrics"',
-        },
+        { error: METRICS_REFUSALS.unauthenticated },
+        { 'www-authenticate': 'Bearer realm="metrics"' },
       );
-    } else {
-      registry.metrics().then(
-        (text) => {
-          res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
-          res.end(req.method === 'HEAD' ? undefined : text);
-        },
-        (err: unknown) => {
-          logger.error({ err }, 'could not collect metrics');
-          answer(res, 500, { error: 'could not collect metrics' });
-        },
-      );
+      return;
     }
+    if (decision === 'closed') {
+      answer(res, 403, { error: METRICS_REFUSALS.closed });
+      return;
+    }
+    registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : text);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'could not collect metrics');
+        answer(res, 500, { error: 'could not collect metrics' });
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -67,6 +84,8 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
   server.on('error', (err) => logger.error({ err }, 'metrics server error'));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'metrics listening');
+  const note = describeMetricsAccess(options.access, `GET /metrics on :${port}`);
+  logger[note.level](note.message);
   return {
     port,
     async close() {

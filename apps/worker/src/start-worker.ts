@@ -13,7 +13,7 @@ import {
   precompiledHeaderDir,
   type CompileContext,
 } from '@arbiter/judge';
-import type { Logger } from '@arbiter/observability';
+import { metricsAccess, type Logger } from '@arbiter/observability';
 import { CATALOG_ROOT, loadCatalog } from '@arbiter/problems';
 import {
   JobEventLog,
@@ -135,7 +135,7 @@ export async function startWorker(
     metricsServer = await startMetricsServer({
       port: env.METRICS_PORT,
       registry: metrics.registry,
-      token: env.METRICS_TOKEN,
+      access: metricsAccess({ token: env.METRICS_TOKEN, nodeEnv: env.NODE_ENV }),
       health: () => ({ workerId: id, active: service.active() }),
       logger,
     }).catch(async (error: unknown) => {

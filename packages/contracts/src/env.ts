@@ -33,8 +33,8 @@ const shared = {
   /** Time given to in-flight work on SIGINT/SIGTERM before it is cut short, in ms. */
   SHUTDOWN_GRACE_MS: ms(10_000),
   /**
-   * When set, `GET /metrics` answers only `Authorization: Bearer <token>` (401 otherwise); unset
-   * or empty: no token needed (keep /metrics off the public network then).
+   * `GET /metrics` (API and worker) answers only `Authorization: Bearer <token>` (401 otherwise).
+   * Unset or empty: open when NODE_ENV=development (`npm start`), refused (403) everywhere else.
    */
   METRICS_TOKEN: z
     .union([

@@ -8,7 +8,15 @@ export {
   Histogram,
   Registry,
   createMetricsRegistry,
-  metricsAuthorized,
   type MetricsApp,
   type MetricsRegistryOptions,
 } from './metrics.js';
+export {
+  METRICS_REFUSALS,
+  decideMetricsAccess,
+  describeMetricsAccess,
+  metricsAccess,
+  type MetricsAccess,
+  type MetricsAccessSettings,
+  type MetricsDecision,
+} from './metrics-access.js';

@@ -2,9 +2,8 @@
  * Prometheus metrics (prom-client): one Registry per app instance, never the library's global
  * one, so several APIs and workers started in one process (tests do) each report only their
  * own numbers. Every registry carries the process metrics (memory, CPU, event loop lag) and a
- * common `app` label; `/metrics` endpoints may be guarded by a bearer token.
+ * common `app` label. Who may read `/metrics` is decided in metrics-access.ts.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export { Counter, Gauge, Histogram, Registry };
@@ -33,16 +32,3 @@ export function createMetricsRegistry(options: MetricsRegistryOptions): Registry
 export const DURATION_BUCKETS_SECONDS = [
   0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
 ] as const;
-
-/**
- * Whether a scrape may read the metrics: always without a token; with one, only when the
- * `Authorization` header is `Bearer <token>` (compared in constant time).
- */
-export function metricsAuthorized(authorization: string | undefined, token: string | undefined): boolean {
-  if (token === undefined) return true;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (match?.[1] === undefined) return false;
-  const given = Buffer.from(match[1]);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}

@@ -1,7 +1,13 @@
-/** Metrics helpers: a registry of its own per instance (never the global one), and the bearer check. */
+/** Metrics helpers: a registry of its own per instance (never the global one), and who may scrape. */
 import { describe, expect, it } from 'vitest';
 import { register as globalRegistry } from 'prom-client';
-import { Counter, createMetricsRegistry, metricsAuthorized } from '../src/index.js';
+import {
+  Counter,
+  createMetricsRegistry,
+  decideMetricsAccess,
+  describeMetricsAccess,
+  metricsAccess,
+} from '../src/index.js';
 
 describe('createMetricsRegistry', () => {
   it('gives every instance its own registry, labelled with its app, with process metrics', async () => {
@@ -27,22 +33,39 @@ describe('createMetricsRegistry', () => {
   });
 });
 
-describe('metricsAuthorized', () => {
+describe('metrics access', () => {
   const token = 'a-token-of-enough-length';
+  const withToken = metricsAccess({ token, nodeEnv: 'production' });
 
-  it('lets everyone in without a token', () => {
-    expect(metricsAuthorized(undefined, undefined)).toBe(true);
-    expect(metricsAuthorized('Bearer anything', undefined)).toBe(true);
+  it('is open without a token in development only', () => {
+    const open = metricsAccess({ token: undefined, nodeEnv: 'development' });
+    expect(decideMetricsAccess(open, undefined)).toBe('allowed');
+    expect(decideMetricsAccess(open, 'Bearer anything')).toBe('allowed');
+    for (const nodeEnv of ['production', 'test']) {
+      const closed = metricsAccess({ token: undefined, nodeEnv });
+      expect(closed).toEqual({ mode: 'closed' });
+      expect(decideMetricsAccess(closed, undefined)).toBe('closed');
+      expect(decideMetricsAccess(closed, 'Bearer anything')).toBe('closed');
+      expect(describeMetricsAccess(closed, 'GET /metrics')).toMatchObject({
+        level: 'warn',
+        message: expect.stringContaining('set METRICS_TOKEN') as unknown,
+      });
+    }
   });
 
-  it('wants exactly `Bearer <token>` with one', () => {
-    expect(metricsAuthorized(`Bearer ${token}`, token)).toBe(true);
-    expect(metricsAuthorized(`bearer ${token}`, token)).toBe(true);
-    expect(metricsAuthorized(undefined, token)).toBe(false);
-    expect(metricsAuthorized(token, token)).toBe(false);
-    expect(metricsAuthorized(`Basic ${token}`, token)).toBe(false);
-    expect(metricsAuthorized(`Bearer ${token}x`, token)).toBe(false);
-    expect(metricsAuthorized(`Bearer ${token.slice(1)}`, token)).toBe(false);
-    expect(metricsAuthorized('Bearer ', token)).toBe(false);
+  it('wants exactly `Bearer <token>` with one, in every environment', () => {
+    expect(metricsAccess({ token, nodeEnv: 'development' })).toEqual(withToken);
+    expect(decideMetricsAccess(withToken, `Bearer ${token}`)).toBe('allowed');
+    expect(decideMetricsAccess(withToken, `bearer ${token}`)).toBe('allowed');
+    for (const header of [
+      undefined,
+      token,
+      `Basic ${token}`,
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(1)}`,
+      'Bearer ',
+    ]) {
+      expect(decideMetricsAccess(withToken, header), String(header)).toBe('unauthenticated');
+    }
   });
 });

@@ -250,7 +250,7 @@ const SECURITY: Record<Access, SecurityRequirement[]> = {
   optional: [{}, SESSION],
   session: [SESSION],
   admin: [SESSION],
-  // METRICS_TOKEN set: a bearer token; unset: open.
+  // METRICS_TOKEN set: a bearer token; unset: open in development, refused elsewhere.
   metrics: [{}, { metricsToken: [] }],
 };
 
@@ -467,7 +467,9 @@ const OPERATIONS: OperationSpec[] = [
     path: '/metrics',
     tag: 'Operations',
     summary: "This instance's Prometheus metrics",
-    description: 'With `METRICS_TOKEN` set, only for `Authorization: Bearer <token>`.',
+    description:
+      'With `METRICS_TOKEN` set, only for `Authorization: Bearer <token>`. Without it, open when ' +
+      '`NODE_ENV=development` and refused (403) otherwise.',
     access: 'metrics',
     responses: {
       '200': {
@@ -480,6 +482,10 @@ const OPERATIONS: OperationSpec[] = [
           'WWW-Authenticate': { description: '`Bearer realm="metrics"`', schema: { type: 'string' } },
         },
       },
+      '403': error(
+        ['FORBIDDEN'],
+        'No `METRICS_TOKEN` is set and `NODE_ENV` is not `development`: metrics are off.',
+      ),
     },
   },
   {
@@ -708,7 +714,7 @@ export function buildOpenApiDocument(version = '0.1.0'): OpenApiDocument {
         metricsToken: {
           type: 'http',
           scheme: 'bearer',
-          description: '`METRICS_TOKEN`, for `GET /metrics` when it is set.',
+          description: '`METRICS_TOKEN`, for `GET /metrics` (required unless `NODE_ENV=development`).',
         },
       },
     },
