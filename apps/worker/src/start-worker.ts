@@ -130,6 +130,7 @@ export async function startWorker(
     },
   );
   metrics.countActiveWith(service.active);
+  metrics.countSandboxWith(() => sandbox.counters?.());
   let metricsServer: MetricsServer | null = null;
   if (env.METRICS_PORT !== undefined) {
     metricsServer = await startMetricsServer({

@@ -1,8 +1,8 @@
 /**
  * The worker's Prometheus metrics, in a registry of this worker's own: jobs finished by verdict,
  * compile and run times by language (from the sandbox steps in the result's `timings`), job
- * attempts that threw, active jobs. Counted where the final record is stored, so a job counts
- * once over all workers.
+ * attempts that threw, active jobs, sandbox cells retired as not provably clean. Counted where
+ * the final record is stored, so a job counts once over all workers.
  */
 import { LANGUAGE_IDS, languageIdSchema, type JobResult, type StepTiming } from '@arbiter/contracts';
 import {
@@ -13,6 +13,7 @@ import {
   createMetricsRegistry,
   type Registry,
 } from '@arbiter/observability';
+import type { SandboxCounters } from '@arbiter/sandbox';
 
 export interface WorkerMetricsOptions {
   /** Jobs this worker runs at once (reported as a gauge, for utilisation). */
@@ -23,6 +24,8 @@ export interface WorkerMetrics {
   registry: Registry;
   /** Where the number of running jobs is read from at scrape time (once the service exists). */
   countActiveWith(count: () => number): void;
+  /** Where the sandbox's health counters are read from at scrape time (a sandbox without any: zeros). */
+  countSandboxWith(read: () => SandboxCounters | undefined): void;
   /** A job's final record was written by this worker (a verdict, or INTERNAL_ERROR after the last attempt). */
   jobFinished(record: JobResult): void;
   /** Judging threw: a platform fault in the judge or the sandbox (not a hand-back on shutdown). */
@@ -68,6 +71,24 @@ export function createWorkerMetrics(options: WorkerMetricsOptions): WorkerMetric
     registers,
   });
   let countActive: () => number = () => 0;
+  let readSandbox: () => SandboxCounters | undefined = () => undefined;
+  new Counter({
+    name: 'arbiter_worker_sandbox_cells_retired_total',
+    help: 'Sandbox cells taken out of use because they could not be proven clean after a run (each is rebuilt; the failure is logged).',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(readSandbox()?.cellsRetired ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'arbiter_worker_sandbox_cells_out_of_service',
+    help: 'Sandbox cells whose rebuild failed and that no run uses until a rebuild succeeds.',
+    registers,
+    collect() {
+      this.set(readSandbox()?.cellsOutOfService ?? 0);
+    },
+  });
   new Gauge({
     name: 'arbiter_worker_active_jobs',
     help: 'Jobs this worker is running now.',
@@ -96,6 +117,9 @@ export function createWorkerMetrics(options: WorkerMetricsOptions): WorkerMetric
     registry,
     countActiveWith(count) {
       countActive = count;
+    },
+    countSandboxWith(read) {
+      readSandbox = read;
     },
     jobFinished(record) {
       const language = languageOf(record);

@@ -6,23 +6,26 @@
  *
  * Cells: `slots` runs go at once; there are `slots + spares` cells, each with its own uid (`uidBase + i`)
  * and tmpfs work dir. An idle cell keeps a prepared sandbox (see `standby.ts`), so a run only pays for
- * writing its files and one exec. After a run, everything in its cgroup is killed, the cgroup removed and
- * the work dir wiped before the cell is prepared again.
+ * writing its files and one exec. After a run, everything in its cgroup is killed, the work dir gets a fresh,
+ * checked tmpfs and the cgroup is removed, in the background, before the cell is prepared again; a cell that
+ * cannot be proven clean is retired (its uid's processes killed, new folders and tmpfs), never reused.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hostLayout, type BwrapArgsOptions } from './bwrap-args.js';
 import { detectCgroups, type CgroupDriver } from './cgroup.js';
-import { sleep } from './cgroup-common.js';
+import { killPid, sleep } from './cgroup-common.js';
 import { classifyEnd, type KillReason } from './exit-status.js';
 import { checkLimits } from './limits.js';
+import { buildNativeTools, installNativeTools } from './native-tools.js';
 import { OutputCapture } from './output-capture.js';
 import { checkHost, hardCaps } from './preflight.js';
 import { checkCommand, runScript, SCRIPT_FILE, STDIN_FILE, type HardCaps } from './run-script.js';
-import type { RunReport, RunRequest, RunStatus, Sandbox } from './sandbox.js';
+import type { RunReport, RunRequest, RunStatus, Sandbox, SandboxCounters } from './sandbox.js';
 import { SlotPool } from './slot-pool.js';
 import { SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
+import { processesOfUid } from './uid-processes.js';
 import { prepareWorkRoot, releaseWorkRoot, safeRelativePath, WorkDir } from './work-dir.js';
 
 export interface SandboxLogger {
@@ -70,8 +73,11 @@ export interface BwrapSandbox extends Sandbox {
   /** The uid of each cell. */
   readonly uids: readonly number[];
   readonly cgroups: CgroupDriver;
-  /** Resolves when every idle cell has finished preparing its sandbox. */
+  /** Host folders of each cell's work dir and I/O folder now (a retired cell gets new ones). */
+  cellDirs(): Array<{ boxDir: string; ioDir: string }>;
+  /** Resolves when every idle cell has finished its clean-up and preparing its sandbox. */
   settled(): Promise<void>;
+  counters(): SandboxCounters;
 }
 
 /** How often the run's total CPU is read from the cgroup, in ms. */
@@ -83,9 +89,17 @@ interface Cell {
   index: number;
   uid: number;
   work: WorkDir;
-  standby: Promise<Standby> | undefined;
+  /** Bumped by each rebuild; names the work dir's folders. */
+  generation: number;
+  /** The clean-up of the last run, then the preparation of the next sandbox (undefined: none prepared). */
+  standby: Promise<Standby | undefined> | undefined;
   ready: boolean;
+  /** Why the cell is out of service: retired, and its rebuild failed. It is rebuilt before its next run. */
+  broken: Error | undefined;
 }
+
+/** How long the processes of a retired cell's uid may take to die, in ms. */
+const RETIRE_KILL_MS = 5_000;
 
 /**
  * Roots and uids held by the sandboxes open in this process: a second sandbox on the same ones would sweep
@@ -125,22 +139,36 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   let ownsWorkRoot = false;
   let cgroups: CgroupDriver | undefined;
   const cells: Cell[] = [];
+  let mountWork: ((index: number, generation: number) => Promise<WorkDir>) | undefined;
   try {
+    const native = await buildNativeTools();
     await prepareWorkRoot(workRoot);
     ownsWorkRoot = true;
+    const { helperPath } = installNativeTools(native, workRoot);
     cgroups = detectCgroups({ root, version: options.cgroupVersion, v2Parent: options.cgroupParent, warn });
     await cgroups.sweep();
-    for (let i = 0; i < cellCount; i++) {
-      const uid = uidBase + i;
-      const work = await WorkDir.mount({
+    mountWork = (index, generation) =>
+      WorkDir.mount({
         root: workRoot,
-        index: i,
-        uid,
-        gid: uid,
+        index,
+        generation,
+        uid: uidBase + index,
+        gid: uidBase + index,
         sizeBytes: options.workDirBytes ?? 256 << 20,
         inodes: options.workDirInodes ?? 16_384,
+        helperPath,
       });
-      cells.push({ index: i, uid, work, standby: undefined, ready: false });
+    for (let i = 0; i < cellCount; i++) {
+      const work = await mountWork(i, 0);
+      cells.push({
+        index: i,
+        uid: uidBase + i,
+        work,
+        generation: 0,
+        standby: undefined,
+        ready: false,
+        broken: undefined,
+      });
     }
   } catch (err) {
     if (ownsWorkRoot) await releaseWorkRoot(workRoot).catch(() => undefined);
@@ -151,6 +179,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const sandbox = new BwrapSandboxImpl(cells, slots, options.standby ?? true, {
     cgroups,
     workRoot,
+    mountWork,
     release,
     caps: hardCaps(),
     warn,
@@ -190,6 +219,8 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
 interface Environment {
   cgroups: CgroupDriver;
   workRoot: string;
+  /** Creates and mounts a cell's work dir (its folders named by the generation). */
+  mountWork: (index: number, generation: number) => Promise<WorkDir>;
   /** Gives back this sandbox's roots and uids to the process-wide registry. */
   release: () => void;
   caps: HardCaps;
@@ -207,6 +238,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
   private readonly killers = new Set<(reason: KillReason) => void>();
   private seq = 0;
   private closing: Promise<void> | undefined;
+  private readonly stats: SandboxCounters = { cellsRetired: 0, cellsOutOfService: 0 };
 
   constructor(
     private readonly cells: Cell[],
@@ -248,6 +280,17 @@ class BwrapSandboxImpl implements BwrapSandbox {
     await Promise.all(this.pool.idle().map((c) => c.standby?.catch(() => undefined)));
   }
 
+  cellDirs(): Array<{ boxDir: string; ioDir: string }> {
+    return this.cells.map((c) => ({ boxDir: c.work.boxDir, ioDir: c.work.ioDir }));
+  }
+
+  counters(): SandboxCounters {
+    return {
+      ...this.stats,
+      cellsOutOfService: this.cells.filter((c) => c.broken !== undefined).length,
+    };
+  }
+
   close(): Promise<void> {
     this.closing ??= this.shutdown();
     return this.closing;
@@ -273,19 +316,25 @@ class BwrapSandboxImpl implements BwrapSandbox {
     }
   }
 
-  /** Starts preparing the cell's next sandbox in the background. */
-  private prepare(cell: Cell): void {
+  /**
+   * Starts preparing the cell's next sandbox in the background, after `before` (the previous run's
+   * clean-up). A cell out of service prepares nothing: its rebuild is tried again when a run takes it.
+   */
+  private prepare(cell: Cell, before: Promise<void> = Promise.resolve()): void {
     cell.ready = false;
     // Deferred a turn of the event loop: spawning forks the worker (~1 ms), which the run that just ended
     // should not wait for.
-    const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      if (this.closing) throw new Error('the sandbox was closed');
-      return this.startStandby(cell);
-    });
+    const p = before
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => {
+        if (this.closing) throw new Error('the sandbox was closed');
+        if (cell.broken) return undefined;
+        return this.startStandby(cell);
+      });
     cell.standby = p;
     p.then(
-      () => {
-        if (cell.standby === p) cell.ready = true;
+      (standby) => {
+        if (cell.standby === p && standby) cell.ready = true;
       },
       (err: unknown) => {
         if (!this.closing) this.env.warn({ err, cell: cell.index }, 'preparing a sandbox failed');
@@ -305,7 +354,10 @@ class BwrapSandboxImpl implements BwrapSandbox {
     });
   }
 
-  /** The cell's prepared sandbox if it is alive, else a fresh one. */
+  /**
+   * The cell's prepared sandbox if it is alive, else a fresh one. Waits for the previous run's clean-up
+   * (part of the pending preparation), so a run never starts in a cell that was not proven clean.
+   */
   private async takeStandby(cell: Cell): Promise<Standby> {
     const pending = cell.standby;
     cell.standby = undefined;
@@ -313,8 +365,11 @@ class BwrapSandboxImpl implements BwrapSandbox {
     if (pending) {
       const standby = await pending.catch(() => undefined);
       if (standby?.intact()) return standby;
-      await standby?.destroy().catch(() => undefined);
+      // Not used, so nothing of a run can be in the cell; cleaned up all the same.
+      if (standby) await this.recycle(cell, standby);
     }
+    if (cell.broken) await this.rebuild(cell);
+    if (cell.broken) throw new Error(`no clean sandbox cell: ${cell.broken.message}`);
     return this.startStandby(cell);
   }
 
@@ -410,28 +465,91 @@ class BwrapSandboxImpl implements BwrapSandbox {
       clearInterval(cpuTimer);
       req.signal?.removeEventListener('abort', onAbort);
       this.killers.delete(kill);
-      await this.cleanUp(cell, standby);
-      if (this.useStandby && !this.closing) this.prepare(cell);
+      // Every process of the run is dead by now (or the clean-up retires the cell). With prepared cells
+      // the clean-up runs after the report, before the cell's next preparation; without, before returning.
+      const cleanedUp = this.recycle(cell, standby);
+      if (this.useStandby && !this.closing) this.prepare(cell, cleanedUp);
+      else await cleanedUp;
     }
   }
 
-  /** Every process dead, work dir wiped (its tmpfs pages uncharged), then the cgroup removed. */
-  private async cleanUp(cell: Cell, standby: Standby): Promise<void> {
+  /**
+   * After a run: every process dead, the work dir on a fresh tmpfs (the old one's pages uncharged) and
+   * checked, the I/O folder empty, then the cgroup removed. A cell that cannot be proven clean is retired.
+   * Never rejects.
+   */
+  private async recycle(cell: Cell, standby: Standby): Promise<void> {
+    let dirty: unknown;
     try {
       await standby.killAll();
     } catch (err) {
-      this.env.warn({ err, cell: cell.index }, 'processes of a run survive SIGKILL');
+      dirty = err;
     }
-    try {
-      await cell.work.wipe();
-    } catch (err) {
-      this.env.warn({ err, cell: cell.index }, 'cannot wipe a work dir');
+    if (dirty === undefined) {
+      try {
+        await cell.work.reset();
+      } catch (err) {
+        dirty = err;
+      }
     }
     try {
       await standby.cgroup.destroy();
     } catch (err) {
       this.env.warn({ err, cell: cell.index }, 'cannot remove a run cgroup; it is swept at the next start');
     }
+    if (dirty !== undefined) await this.retire(cell, dirty);
+  }
+
+  /** Takes a cell that could not be proven clean out of service and rebuilds it. Never rejects. */
+  private async retire(cell: Cell, reason: unknown): Promise<void> {
+    this.stats.cellsRetired++;
+    this.env.warn(
+      { err: reason, cell: cell.index, uid: cell.uid },
+      'a sandbox cell could not be proven clean after a run: retiring it and building a new one',
+    );
+    cell.broken = reason instanceof Error ? reason : new Error(String(reason));
+    await this.rebuild(cell);
+  }
+
+  /**
+   * Builds a retired cell anew: kills every process of its uid on the host, mounts a fresh tmpfs on new
+   * folders (the old ones are unmounted and removed best-effort; the next start sweeps what remains). On
+   * failure the cell stays out of service, and the next run that takes it tries again.
+   */
+  private async rebuild(cell: Cell): Promise<void> {
+    try {
+      await killUid(cell.uid, RETIRE_KILL_MS);
+      const old = cell.work;
+      const work = await this.env.mountWork(cell.index, cell.generation + 1);
+      cell.generation++;
+      cell.work = work;
+      cell.broken = undefined;
+      await old
+        .unmount()
+        .catch((err: unknown) =>
+          this.env.warn({ err, cell: cell.index }, 'cannot remove the folders of a retired cell'),
+        );
+    } catch (err) {
+      cell.broken = err instanceof Error ? err : new Error(String(err));
+      this.env.warn(
+        { err, cell: cell.index, uid: cell.uid },
+        'cannot rebuild a retired sandbox cell: it stays out of service until a rebuild succeeds',
+      );
+    }
+  }
+}
+
+/** SIGKILLs every process on the host whose real uid is `uid` until none is left. */
+async function killUid(uid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const left = processesOfUid(uid);
+    if (left.length === 0) return;
+    for (const pid of left) killPid(pid);
+    if (Date.now() > deadline) {
+      throw new Error(`processes of uid ${uid} survive SIGKILL: ${left.join(' ')}`);
+    }
+    await sleep(attempt < 20 ? 1 : 10);
   }
 }
 

@@ -1,5 +1,13 @@
 /** Running untrusted programs: the `Sandbox` contract, the bubblewrap + cgroup sandbox, and the unsandboxed runner. */
-export type { OutputStream, RunLimits, RunReport, RunRequest, RunStatus, Sandbox } from './sandbox.js';
+export type {
+  OutputStream,
+  RunLimits,
+  RunReport,
+  RunRequest,
+  RunStatus,
+  Sandbox,
+  SandboxCounters,
+} from './sandbox.js';
 export {
   createBwrapSandbox,
   type BwrapSandbox,

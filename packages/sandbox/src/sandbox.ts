@@ -73,10 +73,20 @@ export interface RunReport {
   error?: string;
 }
 
+/** What a sandbox counts about its own health, for logs and metrics. */
+export interface SandboxCounters {
+  /** Cells taken out of use because they could not be proven clean after a run (then rebuilt). */
+  cellsRetired: number;
+  /** Cells whose rebuild failed, out of service now (each is rebuilt when a run next takes it). */
+  cellsOutOfService: number;
+}
+
 export interface Sandbox {
   /** A short name for logs and `/languages` (e.g. `bwrap+cgroup-v1`, `unsandboxed`). */
   readonly kind: string;
   run(request: RunRequest): Promise<RunReport>;
+  /** Health counters, where the implementation keeps any. */
+  counters?(): SandboxCounters;
   /** Releases what the sandbox holds (cgroups, mounts); pending runs are killed. */
   close(): Promise<void>;
 }

@@ -1,9 +1,14 @@
 /**
- * The working directory of a cell: a private tmpfs (`<root>/box-<n>`, owned by the cell's uid, mode 0700,
- * `size=` and `nr_inodes=` capped, nosuid, nodev) mounted once when the sandbox starts, bound on `/box` in
- * each sandbox and wiped after each run. A disk folder would let a run write gigabytes; tmpfs pages are
- * also charged to the run's memory cgroup. Beside it, `<root>/io-<n>` (root-owned) holds the run's stdin
- * and script, bound read-only.
+ * The working directory of a cell: a private tmpfs (`<root>/box-<n>.<g>`, owned by the cell's uid, mode 0700,
+ * `size=` and `nr_inodes=` capped, nosuid, nodev), bound on `/box` in each sandbox. A disk folder would let a
+ * run write gigabytes; tmpfs pages are also charged to the run's memory cgroup. Beside it, `<root>/io-<n>.<g>`
+ * (root-owned) holds the run's stdin and script, bound read-only. `<g>` is the cell's generation: a rebuilt
+ * cell gets new folders, and whatever was stuck in the old ones cannot follow it.
+ *
+ * Between runs the tmpfs is not emptied file by file (a run controls what is in it: paths longer than
+ * PATH_MAX, modes, fifos, sockets, attributes on `/box` itself) but replaced: the static helper detaches it,
+ * mounts a new one and checks the result (a tmpfs, empty, every inode free, owner and mode right). The I/O
+ * folder, which runs cannot write, is emptied and checked. Any failure throws: the caller then retires the cell.
  *
  * Reading artefacts back runs as root on the host, after every process of the run is dead: symlinks are
  * never followed (a run could point `main` at /etc/shadow), and only regular files are read.
@@ -13,6 +18,7 @@ import {
   chmodSync,
   chownSync,
   constants,
+  lstatSync,
   readdirSync,
   readFileSync,
   unlinkSync,
@@ -34,6 +40,7 @@ import {
 import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { isErrno, readMounts } from './cgroup-common.js';
+import { HELPER_FILE } from './native-tools.js';
 
 const run = promisify(execFile);
 
@@ -53,13 +60,27 @@ export interface WorkDirOptions {
   /** Folder holding every cell's mounts; created 0711 (the cell uids must traverse it to reach their own). */
   root: string;
   index: number;
+  /** The cell's generation, part of its folders' names; a rebuilt cell takes the next one. */
+  generation: number;
   uid: number;
   gid: number;
   /** tmpfs size, in bytes. */
   sizeBytes: number;
   /** Most files and folders a run may create. */
   inodes: number;
+  /** The static helper that mounts a fresh tmpfs and checks it (`native/sandbox-helper.c`). */
+  helperPath: string;
 }
+
+/** The tmpfs settings a cell's work dir is reset with. */
+interface TmpfsSpec {
+  helperPath: string;
+  sizeBytes: number;
+  inodes: number;
+}
+
+/** Page size for charging written files (tmpfs allocates whole pages). */
+const PAGE_BYTES = 4096;
 
 export class WorkDir {
   private constructor(
@@ -67,26 +88,34 @@ export class WorkDir {
     readonly ioDir: string,
     private readonly uid: number,
     private readonly gid: number,
+    private readonly tmpfs?: TmpfsSpec,
   ) {}
 
+  /** Creates the cell's two folders and mounts its first tmpfs (checked like every later one). */
   static async mount(o: WorkDirOptions): Promise<WorkDir> {
-    const boxDir = join(o.root, `box-${o.index}`);
-    const ioDir = join(o.root, `io-${o.index}`);
+    const boxDir = join(o.root, `box-${o.index}.${o.generation}`);
+    const ioDir = join(o.root, `io-${o.index}.${o.generation}`);
+    const work = new WorkDir(boxDir, ioDir, o.uid, o.gid, {
+      helperPath: o.helperPath,
+      sizeBytes: Math.floor(o.sizeBytes),
+      inodes: Math.floor(o.inodes),
+    });
+    // Both folders must be new; whatever this attempt created is removed again if it fails.
     await mkdir(boxDir, { mode: 0o700 });
-    await mkdir(ioDir, { mode: 0o755 });
-    await chmod(ioDir, 0o755); // mkdir's mode is masked by the umask
-    const opts = `size=${Math.floor(o.sizeBytes)},nr_inodes=${Math.floor(o.inodes)},mode=0700,uid=${o.uid},gid=${o.gid},nosuid,nodev`;
     try {
-      await run('mount', ['-t', 'tmpfs', '-o', opts, 'tmpfs', boxDir]);
+      await mkdir(ioDir, { mode: 0o755 });
     } catch (err) {
-      const stderr =
-        typeof err === 'object' && err !== null && 'stderr' in err ? String(err.stderr).trim() : String(err);
-      throw new Error(
-        `cannot mount the tmpfs work dir ${boxDir} (${stderr}): the worker must run as root (CAP_SYS_ADMIN)`,
-        { cause: err },
-      );
+      await rmdir(boxDir).catch(() => undefined);
+      throw err;
     }
-    return new WorkDir(boxDir, ioDir, o.uid, o.gid);
+    try {
+      await chmod(ioDir, 0o755); // mkdir's mode is masked by the umask
+      await work.reset();
+    } catch (err) {
+      await work.unmount().catch(() => undefined);
+      throw err;
+    }
+    return work;
   }
 
   /** A plain folder owned by the current user (for the unsandboxed runner); `ioDir` is unused. */
@@ -94,8 +123,13 @@ export class WorkDir {
     return new WorkDir(dir, dir, process.getuid?.() ?? 0, process.getgid?.() ?? 0);
   }
 
-  /** Writes the request's files into the work dir, owned by the cell's uid, mode 0755 (a collected binary stays runnable). */
-  async writeFiles(files: Record<string, string | Uint8Array>): Promise<void> {
+  /**
+   * Writes the request's files into the work dir, owned by the cell's uid, mode 0755 (a collected binary
+   * stays runnable). Resolves with the memory they take in the tmpfs (whole pages), which the worker's
+   * writes charge to the worker's memory cgroup, not to the run's.
+   */
+  async writeFiles(files: Record<string, string | Uint8Array>): Promise<number> {
+    let bytes = 0;
     for (const [rel, content] of Object.entries(files)) {
       const norm = safeRelativePath(rel);
       const parts = norm.split('/');
@@ -111,8 +145,10 @@ export class WorkDir {
             throw new Error(`${rel}: ${part} is not a folder`, { cause: err });
         }
       }
-      await writeOwned(join(this.boxDir, norm), content, 0o755, this.uid, this.gid);
+      const size = await writeOwned(join(this.boxDir, norm), content, 0o755, this.uid, this.gid);
+      bytes += Math.ceil(size / PAGE_BYTES) * PAGE_BYTES;
     }
+    return bytes;
   }
 
   async writeIo(name: string, content: string | Uint8Array): Promise<void> {
@@ -165,28 +201,56 @@ export class WorkDir {
     }
   }
 
-  /** Empties the work dir and the I/O folder, and resets the work dir's owner and mode. */
-  async wipe(): Promise<void> {
-    // Files go synchronously (microseconds on tmpfs); folders, which may hold many files, asynchronously.
-    for (const e of readdirSync(this.boxDir, { withFileTypes: true })) {
-      const full = join(this.boxDir, e.name);
-      if (e.isDirectory()) await rm(full, { recursive: true, force: true });
-      else unlinkSync(full);
+  /**
+   * Replaces the work dir's tmpfs by a fresh one and empties the I/O folder, then checks both; throws if
+   * anything is not exactly as a new cell's (the caller must then not reuse the cell). Every process of the
+   * run must be dead.
+   */
+  async reset(): Promise<void> {
+    const spec = this.tmpfs;
+    if (!spec) throw new Error('a plain work dir has no tmpfs to reset');
+    try {
+      await run(spec.helperPath, [
+        'reset',
+        this.boxDir,
+        String(this.uid),
+        String(this.gid),
+        String(spec.sizeBytes),
+        String(spec.inodes),
+      ]);
+    } catch (err) {
+      const stderr =
+        typeof err === 'object' && err !== null && 'stderr' in err ? String(err.stderr).trim() : '';
+      throw new Error(
+        `cannot mount a fresh tmpfs on the work dir ${this.boxDir}: ${stderr || errorText(err)}` +
+          ' (the worker must run as root, with CAP_SYS_ADMIN)',
+        { cause: err },
+      );
     }
-    chownSync(this.boxDir, this.uid, this.gid);
-    chmodSync(this.boxDir, 0o700);
     for (const name of readdirSync(this.ioDir)) unlinkSync(join(this.ioDir, name));
+    const io = lstatSync(this.ioDir);
+    const left = readdirSync(this.ioDir);
+    if (!io.isDirectory() || io.uid !== 0 || (io.mode & 0o7777) !== 0o755 || left.length > 0) {
+      throw new Error(`the I/O folder ${this.ioDir} is not an empty root-owned 0755 folder after the run`);
+    }
   }
 
+  /** Unmounts the tmpfs (and anything stacked on it) and removes both folders. */
   async unmount(): Promise<void> {
-    await unmountIfMounted(this.boxDir);
+    await unmountAll(this.boxDir);
     await rm(this.ioDir, { recursive: true, force: true });
     await rmdir(this.boxDir).catch(() => undefined);
   }
 }
 
-async function unmountIfMounted(dir: string): Promise<void> {
-  if (readMounts().some((m) => m.mountPoint === dir)) await run('umount', ['-l', dir]);
+async function unmountAll(dir: string): Promise<void> {
+  for (let i = 0; i < 64 && readMounts().some((m) => m.mountPoint === dir); i++) {
+    await run('umount', ['-l', dir]);
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -228,14 +292,16 @@ export async function prepareWorkRoot(root: string): Promise<void> {
   await sweepWorkRoot(root);
 }
 
-/** Unmounts and removes every `box-*` and `io-*` of the root. */
+/** Unmounts and removes every `box-*` and `io-*` of the root, and the installed helper. */
 export async function sweepWorkRoot(root: string): Promise<void> {
   const prefix = root.endsWith('/') ? root : `${root}/`;
   for (const m of readMounts().reverse()) {
     if (m.mountPoint.startsWith(prefix)) await run('umount', ['-l', m.mountPoint]);
   }
   for (const name of await readdir(root)) {
-    if (/^(box|io)-\d+$/.test(name)) await rm(join(root, name), { recursive: true, force: true });
+    if (/^(box|io)-\d+(\.\d+)?$/.test(name) || name === HELPER_FILE) {
+      await rm(join(root, name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -267,12 +333,13 @@ async function writeOwned(
   mode: number,
   uid: number,
   gid: number,
-): Promise<void> {
-  const size = typeof content === 'string' ? content.length * 3 : content.byteLength;
-  if (size <= SYNC_WRITE_BYTES) writeFileSync(file, content, { flag: 'wx', mode });
+): Promise<number> {
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  if (bytes <= SYNC_WRITE_BYTES) writeFileSync(file, content, { flag: 'wx', mode });
   else await writeFile(file, content, { flag: 'wx', mode });
   chownSync(file, uid, gid);
   chmodSync(file, mode);
+  return bytes;
 }
 
 function isCode(err: unknown, code: string): boolean {

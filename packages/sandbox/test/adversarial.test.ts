@@ -416,7 +416,9 @@ describe('processes', () => {
     try {
       const r = await next.run({ argv: ['/bin/sh', '-c', 'echo ok; ls -A /box | wc -l'], limits: limits() });
       expect(text(r.stdout)).toBe('ok\n0\n');
-      // Only the new sandbox's mounts (one per cell), none of the crashed worker's.
+      // Only the new sandbox's mounts (one per cell, once the run's cell has its fresh tmpfs), none of the
+      // crashed worker's.
+      await next.settled();
       const mounts = readFileSync('/proc/self/mountinfo', 'utf8')
         .split('\n')
         .filter((l) => l.includes(workRoot));

@@ -33,7 +33,7 @@ export function testSandbox(tag: string, options: Partial<BwrapSandboxOptions> =
   });
 }
 
-/** Distinct uid blocks for the sandboxes one test process creates (20 uids per process). */
+/** Distinct uid blocks for the sandboxes one test process creates (32 uids per process). */
 const TAG_OFFSETS: Record<string, number> = {
   unit: 0, // 2 slots + 2 spares: 0..3
   single: 4,
@@ -46,11 +46,16 @@ const TAG_OFFSETS: Record<string, number> = {
   crash: 16, // 16..17
   small: 18,
   binds: 19,
+  cells: 20,
+  retire: 21,
+  broken: 22,
 };
+
+const UIDS_PER_PROCESS = 32;
 
 /** The first uid of a tag's block, for sandboxes built without `testSandbox`. */
 export function uidBaseOf(tag: string): number {
-  return 20_000 + (process.pid % 1_000) * 20 + (TAG_OFFSETS[tag] ?? 0);
+  return 20_000 + (process.pid % 1_000) * UIDS_PER_PROCESS + (TAG_OFFSETS[tag] ?? 0);
 }
 
 export const text = (u: Uint8Array): string => Buffer.from(u).toString('utf8');
