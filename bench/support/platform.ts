@@ -107,6 +107,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         SUBMIT_RATE_PER_MINUTE_IP: '0',
         SUBMIT_RATE_PER_MINUTE_USER: '0',
         AUTH_RATE_PER_MINUTE_IP: '0',
+        SIGNUP_RATE_PER_HOUR_IP: '0',
         ...catalog,
         ...options.apiEnv,
       },

@@ -10,12 +10,19 @@ import type { ApiServer } from '@arbiter/api';
 import { ROOT, base, cleanup, databaseEnv, startApi, testPrefix, USING_PGLITE } from '../support/platform.js';
 
 const prefix = testPrefix();
+const NO_AUTH_LIMITS = {
+  AUTH_RATE_PER_MINUTE_IP: '0',
+  LOGIN_FAILURES_PER_HOUR_IP: '0',
+  LOGIN_FAILURES_PER_HOUR_USER_IP: '0',
+  LOGIN_FAILURES_PER_HOUR_USER: '0',
+};
 let api: ApiServer;
 let url: string;
 
 beforeAll(async () => {
-  // No sign-in rate limit here: this suite signs in many times from one address (rate-limit.test.ts covers it).
-  api = await startApi(prefix, { AUTH_RATE_PER_MINUTE_IP: '0' });
+  // No sign-in rate limits here: this suite signs in, and fails to, many times from one address
+  // (rate-limit.test.ts covers them).
+  api = await startApi(prefix, NO_AUTH_LIMITS);
   url = base(api);
 });
 
@@ -250,7 +257,7 @@ describe('session expiry', () => {
     const shortPrefix = `${prefix}-ttl`;
     const shortLived = await startApi(shortPrefix, {
       SESSION_TTL_HOURS: '0.0003',
-      AUTH_RATE_PER_MINUTE_IP: '0',
+      ...NO_AUTH_LIMITS,
     });
     try {
       const target = base(shortLived);

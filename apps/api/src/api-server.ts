@@ -88,6 +88,10 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       submitPerMinuteUser: env.SUBMIT_RATE_PER_MINUTE_USER,
       submitPerMinuteIp: env.SUBMIT_RATE_PER_MINUTE_IP,
       authPerMinuteIp: env.AUTH_RATE_PER_MINUTE_IP,
+      signupPerHourIp: env.SIGNUP_RATE_PER_HOUR_IP,
+      loginFailuresPerHourIp: env.LOGIN_FAILURES_PER_HOUR_IP,
+      loginFailuresPerHourUserIp: env.LOGIN_FAILURES_PER_HOUR_USER_IP,
+      loginFailuresPerHourUser: env.LOGIN_FAILURES_PER_HOUR_USER,
     },
     metrics: createApiMetrics({ redis, prefix: env.REDIS_PREFIX, logger }),
   };
@@ -116,6 +120,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const metricsAccessOf = metricsAccess({ token: env.METRICS_TOKEN, nodeEnv: env.NODE_ENV });
   const app = createApp(resources, {
     origins: env.WEB_ORIGIN,
+    trustProxy: env.TRUST_PROXY,
     metricsAccess: metricsAccessOf,
     adminQueues: [resources.queue, resultsQueue],
   });

@@ -23,6 +23,8 @@ import { systemRoutes } from './routes/system.js';
 export interface AppOptions {
   /** Origins allowed by CORS. */
   origins: string[];
+  /** TRUST_PROXY: the proxies whose `X-Forwarded-*` headers are believed (none: empty). */
+  trustProxy: string[];
   /** Who may read `GET /metrics` (from METRICS_TOKEN and NODE_ENV). */
   metricsAccess: MetricsAccess;
   /** Queues the admins' queue dashboard shows (default: the submissions queue). */
@@ -33,7 +35,8 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId());
-  app.set('trust proxy', 'loopback, uniquelocal');
+  // req.ip (rate limits) and req.protocol/req.host (the Origin check) believe these proxies only.
+  app.set('trust proxy', options.trustProxy.length > 0 ? options.trustProxy : false);
   // First, so every request is timed, whatever answers it.
   app.use(resources.metrics.httpMiddleware);
   app.use(cors({ origin: options.origins, credentials: true }));

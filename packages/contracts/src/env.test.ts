@@ -26,4 +26,27 @@ describe('env schemas', () => {
     ).toThrow(/Invalid environment:\n {2}REDIS_URL: .*\n {2}REDIS_PREFIX: .*\n {2}PORT: /s);
     expect(() => parseEnv(workerEnvSchema, { SANDBOX: 'docker' })).toThrow(/SANDBOX/);
   });
+
+  it('takes WEB_ORIGIN as origins only', () => {
+    expect(
+      parseEnv(apiEnvSchema, { WEB_ORIGIN: 'https://judge.example/, http://localhost:3000' }).WEB_ORIGIN,
+    ).toEqual(['https://judge.example', 'http://localhost:3000']);
+    for (const bad of ['https://judge.example/app', 'judge.example', 'ftp://judge.example', '*']) {
+      expect(() => parseEnv(apiEnvSchema, { WEB_ORIGIN: bad }), bad).toThrow(
+        /WEB_ORIGIN: .* is not an origin/,
+      );
+    }
+  });
+
+  it('trusts proxies on loopback only by default, and only what TRUST_PROXY names', () => {
+    expect(parseEnv(apiEnvSchema, {}).TRUST_PROXY).toEqual(['loopback']);
+    expect(parseEnv(apiEnvSchema, { TRUST_PROXY: 'none' }).TRUST_PROXY).toEqual([]);
+    expect(
+      parseEnv(apiEnvSchema, { TRUST_PROXY: 'loopback, uniquelocal, 203.0.113.7, 10.0.0.0/8, fd00::/8' })
+        .TRUST_PROXY,
+    ).toEqual(['loopback', 'uniquelocal', '203.0.113.7', '10.0.0.0/8', 'fd00::/8']);
+    for (const bad of ['everyone', 'true', '10.0.0.0/33', 'loopback, none']) {
+      expect(() => parseEnv(apiEnvSchema, { TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: /);
+    }
+  });
 });

@@ -8,6 +8,25 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).de
 const ms = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 const flag = (fallback: boolean) => z.stringbool().default(fallback);
 
+/** `scheme://host[:port]` of an http(s) origin written without a path, else null. */
+function webOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (value.replace(/\/$/, '') !== url.origin) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  return [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()].some((schema) => schema.safeParse(entry).success);
+}
+
 const shared = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Redis for the queue, job events and results. */
@@ -63,16 +82,50 @@ export const apiEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().default('0.0.0.0'),
   PORT: port(4000),
-  /** Origins allowed by CORS and Socket.IO, comma-separated. */
+  /** Origins allowed by CORS and Socket.IO, comma-separated (`scheme://host[:port]`, nothing after). */
   WEB_ORIGIN: z
     .string()
     .default('http://localhost:3000,http://127.0.0.1:3000')
-    .transform((value) =>
+    .transform((value, ctx) =>
       value
         .split(',')
         .map((origin) => origin.trim())
-        .filter(Boolean),
+        .filter(Boolean)
+        .map((origin) => {
+          const normal = webOrigin(origin);
+          if (normal === null)
+            ctx.addIssue({
+              code: 'custom',
+              message: `WEB_ORIGIN: "${origin}" is not an origin: write http(s)://host[:port], with no path`,
+            });
+          return normal ?? origin;
+        }),
     ),
+  /**
+   * Which proxies the API believes about the client (`X-Forwarded-For`, `-Proto`, `-Host`: Express's
+   * `trust proxy`), comma-separated: `loopback`, `linklocal`, `uniquelocal` (the private ranges),
+   * addresses or CIDR ranges; `none` believes no one. List only proxies that set those headers
+   * themselves: any client that reaches the API from a trusted address can claim to be anyone, and
+   * so escape the per-address rate limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((value, ctx) => {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      if (entries.length === 1 && entries[0] === 'none') return [];
+      for (const entry of entries) {
+        if (!isProxyEntry(entry))
+          ctx.addIssue({
+            code: 'custom',
+            message: `TRUST_PROXY: "${entry}" is not loopback, linklocal, uniquelocal, an IP address or a CIDR range (or use "none" alone)`,
+          });
+      }
+      return entries;
+    }),
   /** Attempts per job; only infrastructure faults are retried. */
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /** Completed and failed jobs are trimmed from the queue after this many s (results live on elsewhere). */
@@ -90,12 +143,23 @@ export const apiEnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(720),
   /** Mark the session cookie `Secure` (HTTPS only). Off by default so http://localhost works. */
   COOKIE_SECURE: flag(false),
-  /** `POST /submit` per signed-in user per minute (0: no limit). */
+  /** `POST /submit` per signed-in account per minute, from any address (0: no limit). */
   SUBMIT_RATE_PER_MINUTE_USER: z.coerce.number().int().nonnegative().default(30),
-  /** `POST /submit` per client IP per minute, signed in or not (0: no limit). */
-  SUBMIT_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(60),
-  /** `POST /auth/login` and `/auth/signup` per client IP per minute (0: no limit). */
-  AUTH_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(20),
+  /**
+   * `POST /submit` without a sign-in per client address per minute (0: no limit). Everyone behind
+   * one NAT shares it, hence generous; signed-in requests count against their account instead.
+   */
+  SUBMIT_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(240),
+  /** `POST /auth/login` and `/auth/signup` attempts together per client address per minute (0: no limit). */
+  AUTH_RATE_PER_MINUTE_IP: z.coerce.number().int().nonnegative().default(60),
+  /** `POST /auth/signup` attempts per client address per hour (0: no limit). */
+  SIGNUP_RATE_PER_HOUR_IP: z.coerce.number().int().nonnegative().default(60),
+  /** Failed sign-ins per client address per hour, any usernames (0: no limit). */
+  LOGIN_FAILURES_PER_HOUR_IP: z.coerce.number().int().nonnegative().default(200),
+  /** Failed sign-ins per username and client address per hour; a success clears it (0: no limit). */
+  LOGIN_FAILURES_PER_HOUR_USER_IP: z.coerce.number().int().nonnegative().default(10),
+  /** Failed sign-ins per username per hour, all addresses together (0: no limit). */
+  LOGIN_FAILURES_PER_HOUR_USER: z.coerce.number().int().nonnegative().default(50),
   /** How often one API instance checks unfinished submissions against the queue, in ms (0: never). */
   RECONCILE_INTERVAL_MS: ms(30_000),
   /** A submission unfinished for this long is checked: queued again if Redis lost it, in ms. */

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@arbiter/observability';
 import { createRedis, type Redis } from '@arbiter/queue';
 import { errorHandler } from './error-handler.js';
-import { clientAddressKey, createRateLimiters } from './rate-limit.js';
+import { clientAddressKey } from './client-address.js';
+import { createRateLimiters } from './rate-limit.js';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 const closers: (() => Promise<void> | void)[] = [];
@@ -23,7 +24,15 @@ afterEach(async () => {
 async function serve(redis: Redis, timeoutMs?: number): Promise<string> {
   const limits = createRateLimiters(
     { redis, prefix: 'unit', logger, timeoutMs },
-    { submitPerMinuteUser: 0, submitPerMinuteIp: 0, authPerMinuteIp: 2 },
+    {
+      submitPerMinuteUser: 0,
+      submitPerMinuteIp: 0,
+      authPerMinuteIp: 2,
+      signupPerHourIp: 0,
+      loginFailuresPerHourIp: 0,
+      loginFailuresPerHourUserIp: 0,
+      loginFailuresPerHourUser: 0,
+    },
   );
   const app = express();
   app.post('/auth/login', limits.auth, (_req, res) => {
@@ -43,13 +52,15 @@ describe('rate limiter without a working Redis', () => {
     const redis = createRedis('redis://127.0.0.1:1', { name: 'unit-dead', failFast: true });
     redis.on('error', () => undefined);
     closers.push(() => redis.disconnect());
-    const url = await serve(redis);
-    const started = performance.now();
+    const warn = vi.spyOn(logger, 'warn');
+    // A long timeout: a limiter that waited for Redis instead of counting in memory would stall the test.
+    const url = await serve(redis, 60_000);
     const statuses: number[] = [];
     for (let i = 0; i < 3; i += 1)
       statuses.push((await fetch(`${url}/auth/login`, { method: 'POST' })).status);
+    // The third refused: counted in memory, not let through for want of an answer.
     expect(statuses).toEqual([200, 200, 429]);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('lets a request through, with a warning, when Redis does not answer in time', async () => {
@@ -61,9 +72,7 @@ describe('rate limiter without a working Redis', () => {
     } as unknown as Redis;
     const warn = vi.spyOn(logger, 'warn');
     const url = await serve(silent, 100);
-    const started = performance.now();
     expect((await fetch(`${url}/auth/login`, { method: 'POST' })).status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(warn).toHaveBeenCalledWith(
       expect.objectContaining({ limit: 'auth-ip' }),
       expect.stringMatching(/letting/),

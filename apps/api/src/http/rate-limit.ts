@@ -1,99 +1,66 @@
 /**
- * Rate limits, counted in Redis so every API instance shares them: `POST /submit` per signed-in
- * user and per client IP, sign-in and sign-up per client IP. A refusal is 429 `RATE_LIMITED` with
- * `Retry-After`. Fixed one-minute windows (rate-limiter-flexible's Redis counter with expiry).
+ * The API's rate limits, each a Redis counter shared by every API instance (redis-limit.ts); a
+ * refusal is 429 `RATE_LIMITED` with `Retry-After` and a message that says which limit and when to
+ * try again. The numbers are in docs/API.md (Rate limits).
  *
- * Redis trouble never makes a request wait or fail because of the limiter: while the connection is
- * down each instance counts in its own memory (same limits, per instance); if Redis answers nothing
- * within LIMITER_TIMEOUT_MS the request goes through and a warning is logged (fail open). The
- * routes behind the limiter report their own Redis or database trouble.
+ * - `POST /submit`: a signed-in request counts against its account only, so a classroom behind one
+ *   NAT is not throttled as one client, and no one else on the address can use up an account's
+ *   allowance. Anonymous requests count against their address (a generous limit: the whole NAT
+ *   shares it). When an account goes over its limit, anonymous requests from that address are held
+ *   until its window ends too, so signing out does not get round an account's limit.
+ * - Sign-in and sign-up attempts per address per minute; sign-ups per address per hour (a flood of
+ *   new accounts, each with its own allowance).
+ * - Failed sign-ins per address (credential stuffing), per username and address (guessing one
+ *   account's password; a successful sign-in clears it) and per username from every address
+ *   (distributed guessing), checked before the password is.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import { isIP } from 'node:net';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Logger } from '@arbiter/observability';
-import type { Redis } from '@arbiter/queue';
 import { HttpError } from './http-error.js';
+import { clientKey } from './client-address.js';
+import { RedisLimit, type LimiterContext } from './redis-limit.js';
 
-/** Requests per minute; 0 turns a limit off (from the *_RATE_PER_MINUTE_* variables). */
+export { LIMITER_TIMEOUT_MS, type LimiterContext } from './redis-limit.js';
+
+/** Limits from the *_RATE_* and LOGIN_FAILURES_* variables; 0 turns a limit off. */
 export interface RateLimitSettings {
+  /** `POST /submit` per signed-in account per minute. */
   submitPerMinuteUser: number;
+  /** `POST /submit` per client address per minute, anonymous requests only. */
   submitPerMinuteIp: number;
+  /** Sign-in and sign-up attempts together per client address per minute. */
   authPerMinuteIp: number;
+  /** Sign-up attempts per client address per hour. */
+  signupPerHourIp: number;
+  /** Failed sign-ins per client address per hour, whatever the usernames. */
+  loginFailuresPerHourIp: number;
+  /** Failed sign-ins per username and client address per hour; a successful sign-in clears it. */
+  loginFailuresPerHourUserIp: number;
+  /** Failed sign-ins per username per hour, from every address together. */
+  loginFailuresPerHourUser: number;
+}
+
+/** The sign-in limits, used by the route around its password check. */
+export interface LoginLimits {
+  /** Throws 429 while a failure limit of this username or address is used up; counts nothing. */
+  check(req: Request, res: Response, username: string): Promise<void>;
+  /** Counts a failed sign-in. */
+  failed(req: Request, username: string): Promise<void>;
+  /** A successful sign-in: forgets this address's failures for the username. */
+  succeeded(req: Request, username: string): Promise<void>;
 }
 
 export interface RateLimiters {
   /** For `POST /submit`; mount after the session middleware (it counts per `req.user`). */
   submit: RequestHandler;
-  /** For `POST /auth/login` and `POST /auth/signup`. */
+  /** For `POST /auth/login` and `POST /auth/signup`: attempts per address. */
   auth: RequestHandler;
+  /** Counts a sign-up attempt of a well-formed body; throws 429 over the hourly limit. */
+  signup(req: Request, res: Response): Promise<void>;
+  login: LoginLimits;
 }
 
-interface LimiterContext {
-  redis: Redis;
-  /** REDIS_PREFIX: counters live under `<prefix>:rl:<name>:<key>`. */
-  prefix: string;
-  logger: Logger;
-  /** Longest wait for Redis before letting a request through; default LIMITER_TIMEOUT_MS. */
-  timeoutMs?: number;
-}
-
-/** Longest a limiter may wait for Redis before it lets the request through. */
-export const LIMITER_TIMEOUT_MS = 1_000;
-const WINDOW_SECONDS = 60;
-/** At most one "limiter failed open" warning per this many ms, so an outage does not flood the log. */
-const WARN_EVERY_MS = 10_000;
-
-class Limit {
-  private readonly limiter: RateLimiterRedis;
-  private lastWarning = 0;
-
-  constructor(
-    private readonly name: string,
-    readonly perMinute: number,
-    private readonly context: LimiterContext,
-  ) {
-    this.limiter = new RateLimiterRedis({
-      storeClient: context.redis,
-      keyPrefix: `${context.prefix}:rl:${name}`,
-      points: perMinute,
-      duration: WINDOW_SECONDS,
-      // Not ready (down, reconnecting): go straight to the in-memory counters, do not queue.
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: WINDOW_SECONDS }),
-    });
-  }
-
-  /** Counts one request for `key`; the seconds to wait when it is over the limit, else null. */
-  async take(key: string): Promise<number | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeoutMs = this.context.timeoutMs ?? LIMITER_TIMEOUT_MS;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      await Promise.race([this.limiter.consume(key), timeout]);
-      return null;
-    } catch (outcome) {
-      // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, an Error on failure.
-      if (outcome instanceof RateLimiterRes) return Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-      this.warn(outcome);
-      return null;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private warn(error: unknown): void {
-    const now = Date.now();
-    if (now - this.lastWarning < WARN_EVERY_MS) return;
-    this.lastWarning = now;
-    this.context.logger.warn(
-      { err: error, limit: this.name },
-      'rate limiter failed; letting requests through',
-    );
-  }
-}
+const MINUTE = 60;
+const HOUR = 3_600;
 
 function refuse(res: Response, retryAfter: number, what: string): HttpError {
   res.set('Retry-After', String(retryAfter));
@@ -104,72 +71,109 @@ function refuse(res: Response, retryAfter: number, what: string): HttpError {
   );
 }
 
-/**
- * The key a client address is counted under. An IPv6 client usually holds a whole /64, so it is
- * counted per /64; IPv4-mapped IPv6 addresses count as the IPv4 address.
- */
-export function clientAddressKey(address: string | undefined): string {
-  if (address === undefined || address === '') return 'unknown';
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1] !== undefined) return mapped[1];
-  const bare = address.split('%')[0] ?? address;
-  if (isIP(bare) !== 6) return bare;
-  return `${expandIPv6(bare).slice(0, 4).join(':')}::/64`;
-}
-
-/** The eight 16-bit groups of an IPv6 address, each as lowercase hex without leading zeros. */
-function expandIPv6(address: string): string[] {
-  const [head = '', tail] = address.split('::');
-  const groups = (part: string) =>
-    part === '' ? [] : part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])); // dotted tail: 2 groups
-  const left = groups(head);
-  const right = tail === undefined ? [] : groups(tail);
-  const zeros = Array.from({ length: Math.max(0, 8 - left.length - right.length) }, () => '0');
-  return [...left, ...zeros, ...right].map((group) => parseInt(group, 16).toString(16));
-}
-
-function clientKey(req: Request): string {
-  return clientAddressKey(req.ip ?? req.socket.remoteAddress);
-}
-
 export function createRateLimiters(context: LimiterContext, settings: RateLimitSettings): RateLimiters {
-  const limit = (name: string, perMinute: number) =>
-    perMinute > 0 ? new Limit(name, perMinute, context) : null;
-  const submitUser = limit('submit-user', settings.submitPerMinuteUser);
-  const submitIp = limit('submit-ip', settings.submitPerMinuteIp);
-  const authIp = limit('auth-ip', settings.authPerMinuteIp);
+  const limit = (name: string, points: number, windowSeconds: number) =>
+    points > 0 ? new RedisLimit(name, points, windowSeconds, context) : null;
+  const submitUser = limit('submit-user', settings.submitPerMinuteUser, MINUTE);
+  const submitIp = limit('submit-ip', settings.submitPerMinuteIp, MINUTE);
+  // Set for an address while an account that used it is over its limit (one point: any hold refuses).
+  const submitHeld = submitUser && limit('submit-held', 1, MINUTE);
+  const authIp = limit('auth-ip', settings.authPerMinuteIp, MINUTE);
+  const signupIp = limit('signup-ip', settings.signupPerHourIp, HOUR);
+  const failIp = limit('login-fail-ip', settings.loginFailuresPerHourIp, HOUR);
+  const failUserIp = limit('login-fail-user-ip', settings.loginFailuresPerHourUserIp, HOUR);
+  const failUser = limit('login-fail-user', settings.loginFailuresPerHourUser, HOUR);
 
   const submit: RequestHandler = async (req, res, next) => {
-    // The account first: a user over their own limit does not use up the address's allowance.
-    if (req.user && submitUser) {
-      const wait = await submitUser.take(req.user.id);
-      if (wait !== null)
-        throw refuse(res, wait, `You can submit at most ${submitUser.perMinute} times a minute`);
+    const address = clientKey(req);
+    if (req.user) {
+      const wait = submitUser && (await submitUser.take(req.user.id));
+      if (submitUser && wait) {
+        await submitHeld?.hold(address, wait);
+        throw refuse(res, wait, `You can submit at most ${submitUser.points} times a minute`);
+      }
+      next();
+      return;
     }
-    if (submitIp) {
-      const wait = await submitIp.take(clientKey(req));
-      if (wait !== null)
-        throw refuse(
-          res,
-          wait,
-          `Too many submissions from your address: at most ${submitIp.perMinute} a minute`,
-        );
-    }
+    const held = submitHeld && (await submitHeld.check(address));
+    if (held)
+      throw refuse(
+        res,
+        held,
+        'An account signed in from your address is over its submission limit, and signing out does not ' +
+          'lift it: requests from this address without a sign-in wait until its minute is over. ' +
+          'Sign in to use an allowance of your own',
+      );
+    const wait = submitIp && (await submitIp.take(address));
+    if (submitIp && wait)
+      throw refuse(
+        res,
+        wait,
+        `Too many submissions without a sign-in from your address: at most ${submitIp.points} a minute, ` +
+          'shared by everyone on it. Sign in to get an allowance of your own',
+      );
     next();
   };
 
   const auth: RequestHandler = async (req, res, next) => {
-    if (authIp) {
-      const wait = await authIp.take(clientKey(req));
-      if (wait !== null)
-        throw refuse(
-          res,
-          wait,
-          `Too many sign-in and sign-up attempts from your address: at most ${authIp.perMinute} a minute`,
-        );
-    }
+    const wait = authIp && (await authIp.take(clientKey(req)));
+    if (authIp && wait)
+      throw refuse(
+        res,
+        wait,
+        `Too many sign-in and sign-up attempts from your address: at most ${authIp.points} a minute`,
+      );
     next();
   };
 
-  return { submit, auth };
+  const signup = async (req: Request, res: Response): Promise<void> => {
+    const wait = signupIp && (await signupIp.take(clientKey(req)));
+    if (signupIp && wait)
+      throw refuse(res, wait, `Too many sign-ups from your address: at most ${signupIp.points} an hour`);
+  };
+
+  /** The per-username keys: usernames ignore case (and are letters, digits, _ and - only). */
+  const keys = (req: Request, username: string) => {
+    const name = username.toLowerCase();
+    const address = clientKey(req);
+    return { address, name, pair: `${name}@${address}` };
+  };
+
+  const login: LoginLimits = {
+    async check(req, res, username) {
+      const { address, name, pair } = keys(req, username);
+      const [byAddress, byPair, byName] = await Promise.all([
+        failIp?.check(address),
+        failUserIp?.check(pair),
+        failUser?.check(name),
+      ]);
+      if (failIp && byAddress)
+        throw refuse(
+          res,
+          byAddress,
+          `Too many failed sign-ins from your address: at most ${failIp.points} an hour`,
+        );
+      if (failUserIp && byPair)
+        throw refuse(
+          res,
+          byPair,
+          `Too many failed sign-ins to this account from your address: at most ${failUserIp.points} an hour`,
+        );
+      if (failUser && byName)
+        throw refuse(
+          res,
+          byName,
+          `Too many failed sign-ins to this account: at most ${failUser.points} an hour from all addresses together`,
+        );
+    },
+    async failed(req, username) {
+      const { address, name, pair } = keys(req, username);
+      await Promise.all([failIp?.count(address), failUserIp?.count(pair), failUser?.count(name)]);
+    },
+    async succeeded(req, username) {
+      await failUserIp?.reset(keys(req, username).pair);
+    },
+  };
+
+  return { submit, auth, signup, login };
 }

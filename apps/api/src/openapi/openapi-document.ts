@@ -281,7 +281,7 @@ const OPERATIONS: OperationSpec[] = [
         ['UNAUTHENTICATED'],
         '`mode: submit` without a valid session: "Sign in to submit a solution."',
       ),
-      '429': ERRORS.rateLimited('submissions from this account or address'),
+      '429': ERRORS.rateLimited('submissions from this account, or without a sign-in from this address'),
       '503': ERRORS.unavailable('the queue or the database is unreachable; nothing was saved.'),
     },
   },
@@ -366,7 +366,7 @@ const OPERATIONS: OperationSpec[] = [
         'the username or password breaks a rule (too short or long, easy to guess); the message says which.',
       ),
       '409': error(['USERNAME_TAKEN'], 'the username exists (usernames ignore case).'),
-      '429': ERRORS.rateLimited('sign-in and sign-up attempts from this address'),
+      '429': ERRORS.rateLimited('sign-in and sign-up attempts, or sign-ups, from this address'),
     },
   },
   {
@@ -374,7 +374,9 @@ const OPERATIONS: OperationSpec[] = [
     path: '/auth/login',
     tag: 'Accounts',
     summary: 'Sign in',
-    description: 'Replaces the session this browser had. Rate limited per client IP (with sign-up).',
+    description:
+      'Replaces the session this browser had. Rate limited per client IP (with sign-up), and failed ' +
+      'sign-ins per IP, per username and IP, and per username.',
     access: 'public',
     body: { schema: 'LoginRequest' },
     responses: {
@@ -389,7 +391,9 @@ const OPERATIONS: OperationSpec[] = [
         ['INVALID_CREDENTIALS'],
         'wrong username or password (the same answer, in the same time, for both).',
       ),
-      '429': ERRORS.rateLimited('sign-in and sign-up attempts from this address'),
+      '429': ERRORS.rateLimited(
+        'sign-in attempts from this address, or failed sign-ins from it or to this username',
+      ),
     },
   },
   {

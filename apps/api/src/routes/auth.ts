@@ -26,7 +26,7 @@ const INVALID_CREDENTIALS = 'Wrong username or password.';
 
 export function authRoutes(
   resources: Pick<ApiResources, 'db' | 'logger' | 'auth'>,
-  limits: Pick<RateLimiters, 'auth'>,
+  limits: Pick<RateLimiters, 'auth' | 'signup' | 'login'>,
 ): Router {
   const router = Router();
   const { db, auth } = resources;
@@ -40,6 +40,7 @@ export function authRoutes(
 
   router.post('/auth/signup', limits.auth, requireJson, async (req, res) => {
     const body = parseBody(signupRequestSchema, req.body);
+    await limits.signup(req, res);
     const passwordHash = await hashPassword(body.password);
     let user: User;
     try {
@@ -59,10 +60,16 @@ export function authRoutes(
 
   router.post('/auth/login', limits.auth, requireJson, async (req, res) => {
     const body = parseBody(loginRequestSchema, req.body);
+    // Before the password is checked, for known and unknown usernames alike.
+    await limits.login.check(req, res, body.username);
     const user = await db.users.findUserByUsername(body.username);
     // Always one argon2 verification (against a dummy hash when there is no such user): same time.
     const matches = await verifyPassword(user?.passwordHash ?? null, body.password);
-    if (user === null || !matches) throw new HttpError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+    if (user === null || !matches) {
+      await limits.login.failed(req, body.username);
+      throw new HttpError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+    }
+    await limits.login.succeeded(req, body.username);
     // Signing in again replaces the session this browser had instead of leaving it behind.
     if (req.sessionToken) await db.sessions.deleteSession(req.sessionToken);
     await signIn(res, user, 200);
