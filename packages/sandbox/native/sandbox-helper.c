@@ -1,5 +1,10 @@
 /*
- * The sandbox's small root-side helper, linked statically so that starting it costs one cheap exec.
+ * The sandbox's small helper, linked statically so that starting it costs one cheap exec.
+ *
+ *   sandbox-helper exec <last-fd> <program> [args...]
+ *     Closes every file descriptor above <last-fd>, then executes <program>. The worker starts bubblewrap
+ *     through this (already as the cell's uid), so that no descriptor the worker inherited, or opened
+ *     without O_CLOEXEC, reaches a sandbox: only stdin, stdout, stderr and the sandbox's own channels.
  *
  *   sandbox-helper reset <dir> <uid> <gid> <size-bytes> <inodes>
  *     Replaces the tmpfs on <dir> by a new, empty one: detaches whatever is mounted there (and below),
@@ -16,9 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
 
 static int fail(const char *step, const char *what) {
   fprintf(stderr, "sandbox-helper: %s: %s\n", step, what);
@@ -34,6 +45,27 @@ static int parse_uint(const char *s, unsigned long long max, unsigned long long 
   if (errno != 0 || end == s || *end != '\0' || s[0] == '-' || v > max) return -1;
   *out = v;
   return 0;
+}
+
+/* Closes every descriptor above `last`: close_range (Linux 5.9+), else one by one up to the fd limit. */
+static int close_above(int last) {
+  if (syscall(SYS_close_range, (unsigned int)last + 1, ~0U, 0) == 0) return 0;
+  if (errno != ENOSYS) return -1;
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return -1;
+  long max = rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > (1 << 20) ? (1 << 20) : (long)rl.rlim_cur;
+  for (long fd = last + 1; fd < max; fd++) close((int)fd);
+  return 0;
+}
+
+static int cmd_exec(int argc, char **argv) {
+  unsigned long long last;
+  if (argc < 4 || parse_uint(argv[2], 1024, &last) != 0 || last < 2)
+    return fail("exec", "usage: exec <last-fd (2..1024)> <program> [args...]");
+  if (close_above((int)last) != 0) return fail_errno("exec: closing descriptors");
+  execv(argv[3], argv + 3);
+  fprintf(stderr, "sandbox-helper: exec %s: %s\n", argv[3], strerror(errno));
+  return 127;
 }
 
 static int cmd_reset(int argc, char **argv) {
@@ -90,6 +122,7 @@ static int cmd_reset(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  if (argc >= 2 && strcmp(argv[1], "exec") == 0) return cmd_exec(argc, argv);
   if (argc >= 2 && strcmp(argv[1], "reset") == 0) return cmd_reset(argc, argv);
-  return fail("usage", "sandbox-helper reset <dir> <uid> <gid> <size-bytes> <inodes>");
+  return fail("usage", "sandbox-helper exec <last-fd> <program> [args...] | reset <dir> <uid> <gid> <size> <inodes>");
 }

@@ -140,11 +140,12 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   let cgroups: CgroupDriver | undefined;
   const cells: Cell[] = [];
   let mountWork: ((index: number, generation: number) => Promise<WorkDir>) | undefined;
+  let helperPath = '';
   try {
     const native = await buildNativeTools();
     await prepareWorkRoot(workRoot);
     ownsWorkRoot = true;
-    const { helperPath } = installNativeTools(native, workRoot);
+    ({ helperPath } = installNativeTools(native, workRoot));
     cgroups = detectCgroups({ root, version: options.cgroupVersion, v2Parent: options.cgroupParent, warn });
     await cgroups.sweep();
     mountWork = (index, generation) =>
@@ -180,6 +181,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
     cgroups,
     workRoot,
     mountWork,
+    helperPath,
     release,
     caps: hardCaps(),
     warn,
@@ -226,6 +228,8 @@ interface Environment {
   caps: HardCaps;
   warn: (obj: object, msg: string) => void;
   bwrapPath: string;
+  /** The installed static helper (`native/sandbox-helper.c`). */
+  helperPath: string;
   layout: Omit<BwrapArgsOptions, 'command' | 'boxDir' | 'ioDir'>;
 }
 
@@ -349,6 +353,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       uid: cell.uid,
       gid: cell.uid,
       bwrapPath: this.env.bwrapPath,
+      helperPath: this.env.helperPath,
       bwrap: { ...this.env.layout, boxDir: cell.work.boxDir, ioDir: cell.work.ioDir },
       readyTimeoutMs: READY_TIMEOUT_MS,
     });

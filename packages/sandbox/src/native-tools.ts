@@ -1,7 +1,8 @@
 /**
  * The sandbox's native piece, compiled from C (`packages/sandbox/native/`) once per process when the first
- * sandbox starts: the static helper that replaces a cell's tmpfs by a fresh one and checks it. A host without
- * a C compiler cannot sandbox: the error says what to install.
+ * sandbox starts: the static helper that starts bubblewrap with only the sandbox's own descriptors open, and
+ * replaces a cell's tmpfs by a fresh one and checks it. A host without a C compiler cannot sandbox: the error
+ * says what to install.
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ export const HELPER_FILE = 'sandbox-helper';
 const INSTALL_HINT = '`apt-get install -y gcc libc6-dev`';
 
 export interface NativeTools {
-  /** The static helper executable (`reset`). */
+  /** The static helper executable (`exec`, `reset`). */
   helper: Buffer;
 }
 

@@ -1,6 +1,6 @@
 /**
- * One prepared sandbox: its cgroup created, bubblewrap started as the cell's uid with every namespace and
- * mount in place, and a shell inside blocked on fd 3 until the run's script is ready. Starting this costs
+ * One prepared sandbox: its cgroup created, bubblewrap started as the cell's uid (through the helper, which
+ * closes every descriptor but the sandbox's own) with every namespace and mount in place, and a shell inside blocked on fd 3 until the run's script is ready. Starting this costs
  * ~6 ms (fork, namespaces, mounts, two execs); doing it before the run arrives takes that off the run's
  * latency. A standby serves exactly one run and is then destroyed.
  */
@@ -20,6 +20,8 @@ export interface StandbyOptions {
   uid: number;
   gid: number;
   bwrapPath: string;
+  /** The static helper bubblewrap is started through (`exec`: it closes every descriptor but the sandbox's). */
+  helperPath: string;
   bwrap: Omit<BwrapArgsOptions, 'command'>;
   /** How long bubblewrap may take to come up, in ms. */
   readyTimeoutMs: number;
@@ -37,6 +39,7 @@ export const SANDBOX_PROCESSES = 2;
 const OUTER_GRACE_MS = 200;
 
 type Sink = (stream: OutputStream, data: Buffer) => void;
+type StdioPipe = 'ignore' | 'pipe';
 
 export class Standby {
   /** Resolves when the bubblewrap process has exited (and was reaped). */
@@ -82,13 +85,17 @@ export class Standby {
     try {
       // `uid`/`gid`: the forked child calls setgroups(0), setgid, setuid before exec (libuv), so bubblewrap
       // starts unprivileged with no supplementary groups and no capabilities. An empty environment: the
-      // worker's variables must not reach the sandbox (not even via /proc/1/environ).
-      child = spawn(o.bwrapPath, bwrapArgs({ ...o.bwrap, command: STANDBY_COMMAND }), {
-        uid: o.uid,
-        gid: o.gid,
-        env: {},
-        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      });
+      // worker's variables must not reach the sandbox (not even via /proc/1/environ). The helper closes
+      // every descriptor above the last one of `stdio` before it executes bubblewrap: libuv only sets up
+      // these, and a descriptor the worker inherited without O_CLOEXEC would otherwise reach the sandbox.
+      const stdio: StdioPipe[] = ['ignore', 'pipe', 'pipe', 'pipe'];
+      const args = [
+        'exec',
+        String(stdio.length - 1),
+        o.bwrapPath,
+        ...bwrapArgs({ ...o.bwrap, command: STANDBY_COMMAND }),
+      ];
+      child = spawn(o.helperPath, args, { uid: o.uid, gid: o.gid, env: {}, stdio });
     } catch (err) {
       await cgroup.destroy().catch(() => undefined);
       throw err;

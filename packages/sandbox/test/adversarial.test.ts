@@ -4,7 +4,7 @@
  */
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -275,6 +275,49 @@ describe('confidentiality', () => {
       expect(p.status).toMatch(new RegExp(`^Uid:\\s+${p.uid}\\s+${p.uid}\\s+${p.uid}\\s+${p.uid}$`, 'm'));
     }
   });
+});
+
+describe('inherited descriptors', () => {
+  it('a descriptor the worker inherited (a secret file, fds 25 and 40) never reaches a run', async () => {
+    const id = `sbtest-fds-${process.pid}`;
+    const secretFile = join(tmpdir(), `${id}.secret`);
+    writeFileSync(secretFile, SECRET, { mode: 0o600 });
+    const secret = openSync(secretFile, 'r');
+    try {
+      const fixture = fileURLToPath(new URL('./fixtures/fd-worker.ts', import.meta.url));
+      // The worker gets the secret as fds 25 and 40, without O_CLOEXEC, as from a careless parent process.
+      // (Node marks the first few inherited descriptors close-on-exec at start-up, not these.)
+      const stdio: Array<'ignore' | 'pipe' | 'inherit' | number> = ['ignore', 'pipe', 'inherit'];
+      for (let fd = 3; fd <= 40; fd++) stdio.push(fd === 25 || fd === 40 ? secret : 'ignore');
+      const worker = spawn(
+        process.execPath,
+        ['--import', 'tsx', fixture, id, join(tmpdir(), id), String(uidBaseOf('fds'))],
+        { cwd: repoRoot, stdio },
+      );
+      let out = '';
+      worker.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await new Promise((resolve) => worker.once('exit', resolve));
+      expect(code, out).toBe(0);
+      const report = JSON.parse(out) as { status: string; stdout: string; stderr: string };
+      expect(report.status, out).toBe('exited');
+      expect(out).not.toContain(SECRET);
+      expect(out).not.toContain(secretFile);
+      const seen = JSON.parse(report.stdout) as {
+        program: Record<string, string>;
+        pid1: Record<string, string>;
+      };
+      // The program: stdin (a file), stdout and stderr (sockets), nothing else.
+      expect(Object.keys(seen.program).sort()).toEqual(['0', '1', '2']);
+      expect(seen.program['0']).toBe('/run/sandbox/stdin');
+      // The sandbox's pid 1 (the shell): the same, the script it is reading and its saved /dev/null stdin.
+      for (const target of Object.values(seen.pid1)) {
+        expect(target).toMatch(/^(socket:\[\d+\]|\/run\/sandbox\/(stdin|run\.sh)|\/dev\/null)$/);
+      }
+    } finally {
+      closeSync(secret);
+      rmSync(secretFile, { force: true });
+    }
+  }, 60_000);
 });
 
 describe('integrity', () => {

@@ -49,6 +49,7 @@ const TAG_OFFSETS: Record<string, number> = {
   cells: 20,
   retire: 21,
   broken: 22,
+  fds: 23,
 };
 
 const UIDS_PER_PROCESS = 32;
