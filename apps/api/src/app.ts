@@ -10,7 +10,8 @@ import { originCheck } from './http/origin-check.js';
 import { requestId } from './http/request-id.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import type { ApiResources } from './resources.js';
-import { mountAdminRoutes } from './routes/admin.js';
+import { routerOf, type RouteSpec } from './http/route.js';
+import { adminRoutes, mountQueueDashboard } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { historyRoutes } from './routes/history.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -43,19 +44,25 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   // Before the body is even read: a cross-site write is refused outright.
   app.use(originCheck({ origins: options.origins }));
   app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, verify: requireUtf8 }));
+  // Every route the app serves, in order; the OpenAPI document describes this list.
+  const served: RouteSpec[] = [];
+  const serve = (routes: RouteSpec[]) => {
+    served.push(...routes);
+    app.use(routerOf(routes));
+  };
   // Health checks need no session, so a database hiccup cannot fail them.
-  app.use(systemRoutes(resources));
-  app.use(metricsRoutes(resources.metrics, options.metricsAccess));
-  app.use(openApiRoutes());
+  serve(systemRoutes(resources));
+  serve(metricsRoutes(resources.metrics, options.metricsAccess));
+  serve(openApiRoutes(() => served));
   app.use(sessionMiddleware(resources));
   const limits = createRateLimiters(resources, resources.rateLimits);
-  app.use(authRoutes(resources, limits));
-  app.post('/submit', limits.submit);
-  app.use(submissionRoutes(resources));
-  app.use(problemRoutes(resources));
-  app.use(historyRoutes(resources));
-  app.use(rejudgeRoutes(resources));
-  mountAdminRoutes(app, resources, { queues: options.adminQueues });
+  serve(authRoutes(resources, limits));
+  serve(submissionRoutes(resources, limits));
+  serve(problemRoutes(resources));
+  serve(historyRoutes(resources));
+  serve(rejudgeRoutes(resources));
+  serve(adminRoutes(resources));
+  mountQueueDashboard(app, resources, { queues: options.adminQueues });
   app.use(notFoundHandler);
   app.use(errorHandler(resources.logger));
   return app;

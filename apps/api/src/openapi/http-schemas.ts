@@ -1,44 +1,86 @@
 /**
- * Zod schemas of the answers whose shapes live in the routes rather than in packages/contracts
- * (health, readiness, history, runtime distribution, status with its queue position), for the
- * OpenAPI document. The integration tests check real answers against them.
+ * The schemas of the API's own bodies, named as the OpenAPI document lists them: those of
+ * packages/contracts, and those of answers whose shapes live in the routes (health, readiness,
+ * history, runtime distribution, status with its queue position). The integration tests check
+ * real answers against them.
  */
 import { z } from 'zod';
 import {
+  adminWorkersResponseSchema,
+  authResponseSchema,
   jobResultSchema,
   jobStatusSchema,
   languageIdSchema,
+  languageInfoSchema,
+  loginRequestSchema,
+  problemDetailSchema,
+  problemSummarySchema,
+  queueDashboardListSchema,
+  rejudgeRequestSchema,
+  rejudgeResponseSchema,
+  signupRequestSchema,
   submissionModeSchema,
+  submitRequestSchema,
+  submitResponseSchema,
+  testResultSchema,
   verdictSchema,
 } from '@arbiter/contracts';
+import { answerSchema, requestSchema } from './components.js';
 
-export const healthSchema = z.object({ status: z.literal('ok') });
+export const SubmitRequest = requestSchema('SubmitRequest', submitRequestSchema);
+export const SignupRequest = requestSchema('SignupRequest', signupRequestSchema);
+export const LoginRequest = requestSchema('LoginRequest', loginRequestSchema);
+export const RejudgeRequest = requestSchema('RejudgeRequest', rejudgeRequestSchema);
+
+export const SubmitResponse = answerSchema('SubmitResponse', submitResponseSchema);
+export const JobResult = answerSchema('JobResult', jobResultSchema);
+answerSchema('TestResult', testResultSchema);
+export const LanguageInfo = answerSchema('LanguageInfo', languageInfoSchema);
+export const LanguageList = answerSchema('LanguageList', z.array(languageInfoSchema));
+export const ProblemSummary = answerSchema('ProblemSummary', problemSummarySchema);
+export const ProblemList = answerSchema('ProblemList', z.array(problemSummarySchema));
+export const ProblemDetail = answerSchema('ProblemDetail', problemDetailSchema);
+export const AuthResponse = answerSchema('AuthResponse', authResponseSchema);
+export const AdminWorkers = answerSchema('AdminWorkers', adminWorkersResponseSchema);
+export const QueueDashboardList = answerSchema('QueueDashboardList', queueDashboardListSchema);
+export const RejudgeResponse = answerSchema('RejudgeResponse', rejudgeResponseSchema);
+
+export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 
 const dependencyState = z.enum(['ok', 'unreachable']);
-export const readinessSchema = z.object({
-  status: z.enum(['ready', 'not ready']),
-  redis: dependencyState,
-  database: dependencyState,
-});
+export const readinessSchema = answerSchema(
+  'Readiness',
+  z.object({
+    status: z.enum(['ready', 'not ready']),
+    redis: dependencyState,
+    database: dependencyState,
+  }),
+);
 
 /** `GET /status/:jobId`: the job record, plus its place in the queue while queued. */
-export const jobStatusAnswerSchema = jobResultSchema.extend({
-  /** 1-based place in the queue, only while `queued`. */
-  position: z.number().int().positive().optional(),
-});
+export const jobStatusAnswerSchema = answerSchema(
+  'JobStatus',
+  jobResultSchema.extend({
+    /** 1-based place in the queue, only while `queued`. */
+    position: z.number().int().positive().optional(),
+  }),
+);
 
-export const runtimeDistributionSchema = z.object({
-  /** Accepted submits counted (the sum of the buckets' counts). */
-  total: z.number().int().nonnegative(),
-  /** Equal-width, contiguous, ascending; empty when there is no accepted submit. */
-  buckets: z.array(
-    z.object({
-      fromMs: z.number(),
-      toMs: z.number(),
-      count: z.number().int().nonnegative(),
-    }),
-  ),
-});
+export const runtimeDistributionSchema = answerSchema(
+  'RuntimeDistribution',
+  z.object({
+    /** Accepted submits counted (the sum of the buckets' counts). */
+    total: z.number().int().nonnegative(),
+    /** Equal-width, contiguous, ascending; empty when there is no accepted submit. */
+    buckets: z.array(
+      z.object({
+        fromMs: z.number(),
+        toMs: z.number(),
+        count: z.number().int().nonnegative(),
+      }),
+    ),
+  }),
+);
 
 /** One row of `GET /submissions`. */
 export const submissionSummarySchema = z.object({
@@ -59,14 +101,20 @@ export const submissionSummarySchema = z.object({
   finishedAt: z.string().nullable(),
 });
 
-export const submissionPageSchema = z.object({
-  items: z.array(submissionSummarySchema),
-  /** Pass back as `cursor` for the next page; null on the last one. */
-  nextCursor: z.string().nullable(),
-});
+export const submissionPageSchema = answerSchema(
+  'SubmissionPage',
+  z.object({
+    items: z.array(submissionSummarySchema),
+    /** Pass back as `cursor` for the next page; null on the last one. */
+    nextCursor: z.string().nullable(),
+  }),
+);
 
 /** `GET /submissions/:id`: the row with its code and, once finished, its result. */
-export const submissionDetailSchema = submissionSummarySchema.extend({
-  code: z.string(),
-  result: jobResultSchema.nullable(),
-});
+export const submissionDetailSchema = answerSchema(
+  'SubmissionDetail',
+  submissionSummarySchema.extend({
+    code: z.string(),
+    result: jobResultSchema.nullable(),
+  }),
+);

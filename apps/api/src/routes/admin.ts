@@ -3,13 +3,16 @@
  * workers from their heartbeats, and the queue dashboard (Bull Board) at `/admin/queues`, with
  * everything under it (its JSON API and static files).
  */
-import { Router, type Express } from 'express';
+import type { Express } from 'express';
 import type { Queue } from 'bullmq';
 import type { AdminWorker, AdminWorkersResponse } from '@arbiter/contracts';
 import type { WorkerAdvert } from '@arbiter/queue';
 import { QUEUE_DASHBOARD_PATH, createQueueDashboard } from '../admin/bull-board.js';
 import { adminOnly, requireAdmin } from '../admin/require-admin.js';
+import { ADMIN } from '../auth/access.js';
 import { unavailable } from '../http/http-error.js';
+import { defineRoute, type RouteSpec } from '../http/route.js';
+import { AdminWorkers, QueueDashboardList } from '../openapi/http-schemas.js';
 import type { ApiResources } from '../resources.js';
 
 function toAdminWorker(advert: WorkerAdvert): AdminWorker {
@@ -31,37 +34,78 @@ export interface AdminRouteOptions {
   queues?: Queue[];
 }
 
+const DASHBOARD_ACTION = 'open the queue dashboard';
+
+export function adminRoutes(resources: Pick<ApiResources, 'registry' | 'logger'>): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/admin/workers',
+      tag: 'Admin',
+      summary: 'Live workers: languages, load, version, sandbox',
+      description: "From the workers' heartbeats; a worker that missed three heartbeats is gone.",
+      access: ADMIN,
+      action: 'see the workers',
+      responses: {
+        200: { description: 'The live workers, by host.', body: AdminWorkers },
+        503: { description: '`SERVICE_UNAVAILABLE`: Redis is unreachable.', errors: ['SERVICE_UNAVAILABLE'] },
+      },
+      handle: async (_input, req, res) => {
+        requireAdmin(req, 'see the workers');
+        let adverts: WorkerAdvert[];
+        try {
+          adverts = await resources.registry.live();
+        } catch (error) {
+          resources.logger.warn({ err: error }, 'could not read the worker registry');
+          throw unavailable('Could not reach Redis to list the workers. Try again in a few seconds.');
+        }
+        const workers = adverts
+          .map(toAdminWorker)
+          .sort((a, b) => a.host.localeCompare(b.host) || a.id.localeCompare(b.id));
+        const answer: AdminWorkersResponse = { workers };
+        res.set('Cache-Control', 'no-store').json(answer);
+      },
+    }),
+    // Served by the dashboard's own application (mountQueueDashboard), described here.
+    defineRoute({
+      method: 'get',
+      path: QUEUE_DASHBOARD_PATH,
+      tag: 'Admin',
+      summary: 'Queue dashboard (Bull Board) for the `submissions` and `results` queues',
+      description:
+        'An HTML application. Everything under `/admin/queues/` belongs to it and is for admins only: ' +
+        'its JSON API (`/admin/queues/api/…`, whose writes retry, clean, pause or remove jobs) and its ' +
+        'static files (`/admin/queues/static/…`).',
+      access: ADMIN,
+      action: DASHBOARD_ACTION,
+      responses: {
+        200: { description: 'The dashboard.', media: { type: 'text/html', schema: { type: 'string' } } },
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: `${QUEUE_DASHBOARD_PATH}/api/queues`,
+      tag: 'Admin',
+      summary: "The queue dashboard's queue list (its own format)",
+      access: ADMIN,
+      action: DASHBOARD_ACTION,
+      responses: { 200: { description: 'The queues with their jobs and counts.', body: QueueDashboardList } },
+    }),
+  ];
+}
+
 /**
- * Mounts the admin routes on the app itself: the dashboard is an Express app of its own, which
- * only `app.use` mounts properly (settings and request prototypes inherited and restored).
+ * Mounts the queue dashboard on the app itself: it is an Express app of its own, which only
+ * `app.use` mounts properly (settings and request prototypes inherited and restored).
  */
-export function mountAdminRoutes(
+export function mountQueueDashboard(
   app: Express,
-  resources: Pick<ApiResources, 'registry' | 'queue' | 'logger'>,
+  resources: Pick<ApiResources, 'queue'>,
   options: AdminRouteOptions = {},
 ): void {
-  const router = Router();
-
-  router.get('/admin/workers', async (req, res) => {
-    requireAdmin(req, 'see the workers');
-    let adverts: WorkerAdvert[];
-    try {
-      adverts = await resources.registry.live();
-    } catch (error) {
-      resources.logger.warn({ err: error }, 'could not read the worker registry');
-      throw unavailable('Could not reach Redis to list the workers. Try again in a few seconds.');
-    }
-    const workers = adverts
-      .map(toAdminWorker)
-      .sort((a, b) => a.host.localeCompare(b.host) || a.id.localeCompare(b.id));
-    const answer: AdminWorkersResponse = { workers };
-    res.set('Cache-Control', 'no-store').json(answer);
-  });
-
-  app.use(router);
   app.use(
     QUEUE_DASHBOARD_PATH,
-    adminOnly('open the queue dashboard'),
+    adminOnly(DASHBOARD_ACTION),
     createQueueDashboard({ queues: options.queues ?? [resources.queue] }),
   );
 }

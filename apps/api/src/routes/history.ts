@@ -2,13 +2,14 @@
  * A signed-in user's submissions: `GET /submissions` (newest first, filters, cursor pages) and
  * `GET /submissions/:id` (with its code; the owner's or, for admins, anyone's).
  */
-import { Router } from 'express';
 import { z } from 'zod';
-import { VERDICTS, jobIdSchema } from '@arbiter/contracts';
+import { VERDICTS } from '@arbiter/contracts';
 import { InvalidCursorError, MAX_PAGE_SIZE, type SubmissionSummary } from '@arbiter/db';
+import { SESSION } from '../auth/access.js';
 import { requireUser } from '../auth/session.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import { parseBody } from '../http/validate.js';
+import { defineRoute, type RouteSpec } from '../http/route.js';
+import { submissionDetailSchema, submissionPageSchema } from '../openapi/http-schemas.js';
 import type { ApiResources } from '../resources.js';
 
 const historyQuerySchema = z
@@ -16,12 +17,15 @@ const historyQuerySchema = z
     problem: z
       .string()
       .regex(/^[a-z0-9-]{1,64}$/, 'problem must be a slug')
-      .optional(),
-    verdict: z.enum(VERDICTS).optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+      .optional()
+      .describe('Only this problem.'),
+    verdict: z.enum(VERDICTS).optional().describe('Only this verdict.'),
+    cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page.'),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20).describe('Rows per page.'),
   })
   .strict();
+
+const noSuchSubmission = (id: unknown) => notFound(`No submission "${String(id)}" of yours.`);
 
 /** What leaves the server of a row: no internal worker names. */
 function view(row: SubmissionSummary) {
@@ -42,36 +46,63 @@ function view(row: SubmissionSummary) {
   };
 }
 
-export function historyRoutes(resources: ApiResources): Router {
-  const router = Router();
-
-  router.get('/submissions', async (req, res) => {
-    const user = requireUser(req, 'see your submissions');
-    const query = parseBody(historyQuerySchema, req.query);
-    try {
-      const page = await resources.db.submissions.listSubmissions({ userId: user.id, ...query });
-      res.json({ items: page.items.map(view), nextCursor: page.nextCursor });
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw new HttpError(
-          400,
-          'INVALID_REQUEST',
-          'cursor: not one this API gave out; start again without it.',
-        );
-      }
-      throw error;
-    }
-  });
-
-  router.get('/submissions/:id', async (req, res) => {
-    const user = requireUser(req, 'see a submission');
-    const id = req.params.id;
-    const row = jobIdSchema.safeParse(id).success ? await resources.db.submissions.getSubmission(id) : null;
-    if (row === null || (row.userId !== user.id && user.role !== 'admin')) {
-      throw notFound(`No submission "${req.params.id}" of yours.`);
-    }
-    res.json({ ...view(row), code: row.code, result: row.result });
-  });
-
-  return router;
+export function historyRoutes(resources: ApiResources): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/submissions',
+      tag: 'Submissions',
+      summary: "The signed-in user's runs and submissions, newest first",
+      access: SESSION,
+      action: 'see your submissions',
+      query: historyQuerySchema,
+      responses: {
+        200: { description: 'One page.', body: submissionPageSchema },
+        400: {
+          description: 'A filter is invalid, or the cursor is not one this API gave out.',
+          errors: ['INVALID_REQUEST'],
+        },
+      },
+      handle: async ({ query }, req, res) => {
+        const user = requireUser(req, 'see your submissions');
+        try {
+          const page = await resources.db.submissions.listSubmissions({ userId: user.id, ...query });
+          res.json({ items: page.items.map(view), nextCursor: page.nextCursor });
+        } catch (error) {
+          if (error instanceof InvalidCursorError) {
+            throw new HttpError(
+              400,
+              'INVALID_REQUEST',
+              'cursor: not one this API gave out; start again without it.',
+            );
+          }
+          throw error;
+        }
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/submissions/:id',
+      tag: 'Submissions',
+      summary: 'One submission with its code and result',
+      access: SESSION,
+      action: 'see a submission',
+      params: z.object({ id: z.uuid().describe('The submission (= job) id.') }),
+      invalid: (_part, _error, req) => noSuchSubmission(req.params.id),
+      responses: {
+        200: { description: 'The submission.', body: submissionDetailSchema },
+        404: {
+          description: "`NOT_FOUND`: no such submission of yours (admins see everyone's).",
+          errors: ['NOT_FOUND'],
+        },
+      },
+      handle: async ({ params }, req, res) => {
+        const user = requireUser(req, 'see a submission');
+        const row = await resources.db.submissions.getSubmission(params.id);
+        if (row === null || (row.userId !== user.id && user.role !== 'admin'))
+          throw noSuchSubmission(params.id);
+        res.json({ ...view(row), code: row.code, result: row.result });
+      },
+    }),
+  ];
 }

@@ -1,12 +1,25 @@
 /** `GET /problems` (the catalog with acceptance rates and the user's marks) and `GET /problems/:slug`. */
-import { Router } from 'express';
-import { languageIdSchema, type ProblemSummary } from '@arbiter/contracts';
+import { z } from 'zod';
+import { LANGUAGE_IDS, type ProblemSummary } from '@arbiter/contracts';
+import { OPTIONAL, PUBLIC } from '../auth/access.js';
 import { HttpError, notFound } from '../http/http-error.js';
+import { defineRoute, type RouteSpec } from '../http/route.js';
+import { ProblemDetail, ProblemList, runtimeDistributionSchema } from '../openapi/http-schemas.js';
 import { problemDetail, problemSummary } from '../problems/problem-views.js';
 import type { ApiResources } from '../resources.js';
 
-export function problemRoutes(resources: ApiResources): Router {
-  const router = Router();
+const slugParams = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .describe('A problem slug from `GET /problems`.'),
+});
+const noSuchProblem = (slug: unknown) => notFound(`No problem "${String(slug)}". See GET /problems.`);
+const unknownLanguage = (languages: readonly string[]) =>
+  new HttpError(400, 'UNKNOWN_LANGUAGE', `language must be one of: ${languages.join(', ')}.`);
+const NO_SUCH_PROBLEM = { description: '`NOT_FOUND`: no such problem.', errors: ['NOT_FOUND'] } as const;
+
+export function problemRoutes(resources: ApiResources): RouteSpec[] {
   const { catalog, db } = resources;
 
   /** solved / attempted marks of the signed-in user. */
@@ -18,41 +31,79 @@ export function problemRoutes(resources: ApiResources): Router {
     return (slug) => (solvedSet.has(slug) ? 'solved' : attemptedSet.has(slug) ? 'attempted' : null);
   }
 
-  router.get('/problems', async (req, res) => {
-    const problems = [...catalog.values()];
-    const [stats, statusOf] = await Promise.all([
-      db.stats.problemStats(problems.map((problem) => problem.slug)),
-      marks(req.user?.id),
-    ]);
-    const order = { easy: 0, medium: 1, hard: 2 };
-    const list = problems
-      .sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title))
-      .map((problem) => problemSummary(problem, stats.get(problem.slug), statusOf(problem.slug)));
-    res.json(list);
-  });
-
-  router.get('/problems/:slug', async (req, res) => {
-    const problem = catalog.get(req.params.slug);
-    if (problem === undefined) throw notFound(`No problem "${req.params.slug}". See GET /problems.`);
-    const [stats, statusOf] = await Promise.all([db.stats.problemStats([problem.slug]), marks(req.user?.id)]);
-    res.json(problemDetail(problem, stats.get(problem.slug), statusOf(problem.slug)));
-  });
-
-  router.get('/problems/:slug/distribution', async (req, res) => {
-    const problem = catalog.get(req.params.slug);
-    if (problem === undefined) throw notFound(`No problem "${req.params.slug}". See GET /problems.`);
-    const language = languageIdSchema.safeParse(req.query.language);
-    if (!language.success) {
-      throw new HttpError(
-        400,
-        'UNKNOWN_LANGUAGE',
-        `language must be one of: ${problem.languages.join(', ')}.`,
-      );
-    }
-    res.json(
-      await db.stats.runtimeDistribution({ problem: problem.slug, language: language.data, buckets: 20 }),
-    );
-  });
-
-  return router;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/problems',
+      tag: 'Problems',
+      summary: 'The problem catalog',
+      description:
+        "Easy first. `status` is the signed-in user's mark (`solved`, `attempted`), null otherwise.",
+      access: OPTIONAL,
+      responses: { 200: { description: 'The problems.', body: ProblemList } },
+      handle: async (_input, req, res) => {
+        const problems = [...catalog.values()];
+        const [stats, statusOf] = await Promise.all([
+          db.stats.problemStats(problems.map((problem) => problem.slug)),
+          marks(req.user?.id),
+        ]);
+        const order = { easy: 0, medium: 1, hard: 2 };
+        const list = problems
+          .sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title))
+          .map((problem) => problemSummary(problem, stats.get(problem.slug), statusOf(problem.slug)));
+        res.json(list);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/problems/:slug',
+      tag: 'Problems',
+      summary: 'One problem: statement, examples, starter code, limits',
+      description: 'Hidden tests never appear in any answer.',
+      access: OPTIONAL,
+      params: slugParams,
+      invalid: (_part, _error, req) => noSuchProblem(req.params.slug),
+      responses: { 200: { description: 'The problem.', body: ProblemDetail }, 404: NO_SUCH_PROBLEM },
+      handle: async ({ params }, req, res) => {
+        const problem = catalog.get(params.slug);
+        if (problem === undefined) throw noSuchProblem(params.slug);
+        const [stats, statusOf] = await Promise.all([
+          db.stats.problemStats([problem.slug]),
+          marks(req.user?.id),
+        ]);
+        res.json(problemDetail(problem, stats.get(problem.slug), statusOf(problem.slug)));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/problems/:slug/distribution',
+      tag: 'Problems',
+      summary: 'CPU times of accepted submits in one language, for a runtime chart',
+      access: PUBLIC,
+      params: slugParams,
+      query: z.object({ language: z.enum(LANGUAGE_IDS).describe('The language.') }).loose(),
+      // An unknown problem first; then the problem's languages make the message.
+      invalid: (_part, _error, req) => {
+        const problem = catalog.get(String(req.params.slug));
+        if (problem === undefined) return noSuchProblem(req.params.slug);
+        return unknownLanguage(problem.languages);
+      },
+      responses: {
+        200: { description: 'Up to 20 equal-width buckets.', body: runtimeDistributionSchema },
+        400: { description: '`language` is missing or not a language id.', errors: ['UNKNOWN_LANGUAGE'] },
+        404: NO_SUCH_PROBLEM,
+      },
+      handle: async ({ params, query }, _req, res) => {
+        const problem = catalog.get(params.slug);
+        if (problem === undefined) throw noSuchProblem(params.slug);
+        res.json(
+          await db.stats.runtimeDistribution({
+            problem: problem.slug,
+            language: query.language,
+            buckets: 20,
+          }),
+        );
+      },
+    }),
+  ];
 }
