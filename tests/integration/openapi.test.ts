@@ -264,6 +264,53 @@ describe('the OpenAPI document', () => {
   });
 });
 
+describe('the compatible APIs in the OpenAPI document', () => {
+  it('matches real Judge0 answers: submissions, errors, batches, languages, statuses', async () => {
+    const created = (await expectAnswer('post', '/judge0/submissions', '/judge0/submissions', 201, {
+      body: { source_code: 'print(5)', language_id: 71 },
+    })) as { token: string };
+    await expectAnswer('post', '/judge0/submissions?wait=true&fields=*', '/judge0/submissions', 201, {
+      body: { source_code: 'print(6)', language_id: 71, stdin: 'x' },
+    });
+    await expectAnswer('post', '/judge0/submissions', '/judge0/submissions', 422, {
+      body: { language_id: 71 },
+    });
+    await expectAnswer('get', `/judge0/submissions/${created.token}`, '/judge0/submissions/{token}', 200);
+    await expectAnswer(
+      'get',
+      `/judge0/submissions/${created.token}?fields=x`,
+      '/judge0/submissions/{token}',
+      400,
+    );
+    await expectAnswer('post', '/judge0/submissions/batch', '/judge0/submissions/batch', 201, {
+      body: { submissions: [{ source_code: 'print(1)', language_id: 71 }, { language_id: 1 }] },
+    });
+    await expectAnswer(
+      'get',
+      `/judge0/submissions/batch?tokens=${created.token},00000000-0000-4000-8000-000000000000`,
+      '/judge0/submissions/batch',
+      200,
+    );
+    for (const path of [
+      '/languages',
+      '/languages/all',
+      '/languages/54',
+      '/statuses',
+      '/about',
+      '/config_info',
+      '/system_info',
+      '/statistics',
+      '/workers',
+    ])
+      await expectAnswer(
+        'get',
+        `/judge0${path}`,
+        `/judge0${path === '/languages/54' ? '/languages/{id}' : path}`,
+        200,
+      );
+  });
+});
+
 describe('the docs page', () => {
   it('renders the document with scripts and styles the API serves itself', async () => {
     const response = await fetch(`${url}/docs`);

@@ -32,6 +32,8 @@ import { JobRelay } from './socket/job-relay.js';
 import { createSocketServer } from './socket/socket-server.js';
 import { sessionUserFromCookieHeader } from './auth/session.js';
 import { jobOwner } from './submissions/job-access.js';
+import { JobWatcher } from './submissions/job-watcher.js';
+import { judge0Settings } from './compat/judge0/judge0-service.js';
 
 export interface ApiServer {
   httpServer: Server;
@@ -118,7 +120,10 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     queue.on('error', (err) => logger.warn({ err, queue: queue.name }, 'queue connection error'));
   }
   const metricsAccessOf = metricsAccess({ token: env.METRICS_TOKEN, nodeEnv: env.NODE_ENV });
+  const watcher = new JobWatcher(resources);
   const app = createApp(resources, {
+    watcher,
+    judge0: judge0Settings(env),
     origins: env.WEB_ORIGIN,
     trustProxy: env.TRUST_PROXY,
     metricsAccess: metricsAccessOf,
@@ -161,6 +166,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       await closed;
       clearTimeout(timer);
       await relay.close();
+      await watcher.close();
       await reconciler.stop();
       await persister.close();
       await queueEvents.close();

@@ -11,6 +11,9 @@ import { requestId } from './http/request-id.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import type { ApiResources } from './resources.js';
 import { routerOf, type RouteSpec } from './http/route.js';
+import { judge0Routes } from './compat/judge0/judge0-routes.js';
+import { Judge0Service, type Judge0Settings } from './compat/judge0/judge0-service.js';
+import type { JobWatcher } from './submissions/job-watcher.js';
 import { adminRoutes, mountQueueDashboard } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { historyRoutes } from './routes/history.js';
@@ -30,6 +33,10 @@ export interface AppOptions {
   metricsAccess: MetricsAccess;
   /** Queues the admins' queue dashboard shows (default: the submissions queue). */
   adminQueues?: Queue[];
+  /** The Judge0-compatible API (docs/COMPAT.md); absent: not served. */
+  judge0?: Judge0Settings | null;
+  /** Waits for jobs to finish (Judge0's `wait=true`, callbacks); needed by the compatible APIs. */
+  watcher?: JobWatcher;
 }
 
 export function createApp(resources: ApiResources, options: AppOptions): Express {
@@ -61,6 +68,8 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   serve(problemRoutes(resources));
   serve(historyRoutes(resources));
   serve(rejudgeRoutes(resources));
+  if (options.judge0 && options.watcher)
+    serve(judge0Routes(resources, new Judge0Service(resources, options.watcher, options.judge0), limits));
   serve(adminRoutes(resources));
   mountQueueDashboard(app, resources, { queues: options.adminQueues });
   app.use(notFoundHandler);

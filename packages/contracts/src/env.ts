@@ -63,6 +63,56 @@ const shared = {
     .optional(),
 };
 
+/** A mount point of a compatible API (`/judge0`), or `off`. */
+const mountPoint = (fallback: string) =>
+  z
+    .string()
+    .regex(/^(off|(\/[a-z0-9_-]+)+)$/, 'a path such as /judge0, or off')
+    .default(fallback)
+    .transform((value) => (value === 'off' ? null : value));
+/** Space-separated tokens; unset or empty: none. */
+const tokens = z
+  .string()
+  .default('')
+  .transform((value) => value.split(/\s+/).filter(Boolean));
+/** Comma-separated list; unset or empty: none. */
+const list = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+/** The Judge0- and Piston-compatible APIs (docs/COMPAT.md), and result callbacks. */
+const compatEnv = {
+  /** Where the Judge0 CE API is served (`off`: not served). */
+  JUDGE0_PREFIX: mountPoint('/judge0'),
+  /** Judge0 authentication: the header (or query parameter) and its accepted tokens; none: open. */
+  JUDGE0_AUTHN_HEADER: z.string().min(1).default('X-Auth-Token'),
+  JUDGE0_AUTHN_TOKEN: tokens,
+  /** Judge0 authorization for its admin routes; none: those routes answer 403. */
+  JUDGE0_AUTHZ_HEADER: z.string().min(1).default('X-Auth-User'),
+  JUDGE0_AUTHZ_TOKEN: tokens,
+  /** Waiting jobs beyond which Judge0 submissions answer 503 "queue is full". */
+  JUDGE0_MAX_QUEUE_SIZE: z.coerce.number().int().nonnegative().default(100),
+  JUDGE0_ENABLE_WAIT_RESULT: flag(true),
+  JUDGE0_ENABLE_BATCHED_SUBMISSIONS: flag(true),
+  JUDGE0_ENABLE_SUBMISSION_DELETE: flag(false),
+  /** Where the Piston v2 API is served (`off`: not served). */
+  PISTON_PREFIX: mountPoint('/piston'),
+  /** Attempts and timeout of a result callback (Judge0's: 3 and 5 s). */
+  CALLBACK_MAX_TRIES: z.coerce.number().int().min(1).max(10).default(3),
+  CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * Hosts (`host` or `host:port`) a callback may reach although they resolve to a private,
+   * loopback or link-local address; comma-separated. Empty: only public addresses.
+   */
+  CALLBACK_ALLOWED_HOSTS: list,
+};
+
 export const apiEnvSchema = z.object({
   ...shared,
   /** PostgreSQL (`postgres://…`); unset or empty: embedded PGlite under DATA_DIR (one API process only). */
@@ -164,6 +214,7 @@ export const apiEnvSchema = z.object({
   RECONCILE_INTERVAL_MS: ms(30_000),
   /** A submission unfinished for this long is checked: queued again if Redis lost it, in ms. */
   RECONCILE_AFTER_MS: ms(60_000),
+  ...compatEnv,
 });
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 

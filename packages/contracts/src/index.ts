@@ -11,3 +11,4 @@ export * from './env.js';
 export * from './auth.js';
 export * from './admin.js';
 export * from './rejudge.js';
+export * from './judge0.js';

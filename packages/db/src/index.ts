@@ -30,6 +30,7 @@ export {
   type SubmissionSummary,
   type ListSubmissionsQuery,
   type SubmissionPage,
+  type SubmissionCounts,
 } from './submissions-repository.js';
 export { InvalidCursorError } from './submission-cursor.js';
 export {

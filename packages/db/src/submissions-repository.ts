@@ -311,4 +311,83 @@ export class SubmissionsRepository {
       rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
     return { items, nextCursor };
   }
+
+  /**
+   * Submissions made through a compatible API (their request keeps `key`'s parameters), newest
+   * first, by page number (the Judge0-compatible admin listing).
+   */
+  async listByPage(
+    key: 'judge0',
+    page: number,
+    perPage: number,
+  ): Promise<{ items: Submission[]; total: number }> {
+    const madeThere = sql`(${submissions.request} -> ${key}) is not null`;
+    const [rows, [count]] = await Promise.all([
+      this.db
+        .select(submissionColumns)
+        .from(submissions)
+        .where(madeThere)
+        .orderBy(desc(submissions.createdAt), desc(submissions.id))
+        .limit(perPage)
+        .offset((page - 1) * perPage),
+      this.db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(submissions)
+        .where(madeThere),
+    ]);
+    return { items: rows, total: Number(count?.total ?? 0) };
+  }
+
+  /** Deletes a finished submission (the Judge0-compatible `DELETE`); false when missing or unfinished. */
+  async deleteFinished(id: string): Promise<boolean> {
+    const deleted = await this.db
+      .delete(submissions)
+      .where(and(eq(submissions.id, id), notInArray(submissions.status, UNFINISHED)))
+      .returning({ id: submissions.id });
+    return deleted.length > 0;
+  }
+
+  /** Counts per language, per status and verdict, and per day of the last `days` days (UTC). */
+  async counts(days: number): Promise<SubmissionCounts> {
+    const since = new Date(this.now().getTime() - days * 86_400_000);
+    const day = sql<string>`to_char(${submissions.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+    const [total, byLanguage, byOutcome, byDay] = await Promise.all([
+      this.db.select({ count: sql<number>`count(*)::int` }).from(submissions),
+      this.db
+        .select({ language: submissions.language, count: sql<number>`count(*)::int` })
+        .from(submissions)
+        .groupBy(submissions.language),
+      this.db
+        .select({
+          status: submissions.status,
+          verdict: submissions.verdict,
+          count: sql<number>`count(*)::int`,
+        })
+        .from(submissions)
+        .groupBy(submissions.status, submissions.verdict),
+      this.db
+        .select({ day, count: sql<number>`count(*)::int` })
+        .from(submissions)
+        .where(sql`${submissions.createdAt} >= ${timestamptz(since.toISOString())}`)
+        .groupBy(day),
+    ]);
+    return {
+      total: Number(total[0]?.count ?? 0),
+      byLanguage: byLanguage.map((row) => ({ language: row.language, count: Number(row.count) })),
+      byOutcome: byOutcome.map((row) => ({
+        status: row.status,
+        verdict: row.verdict,
+        count: Number(row.count),
+      })),
+      byDay: byDay.map((row) => ({ day: row.day, count: Number(row.count) })),
+    };
+  }
+}
+
+export interface SubmissionCounts {
+  total: number;
+  byLanguage: { language: LanguageId; count: number }[];
+  byOutcome: { status: JobStatus; verdict: Verdict | null; count: number }[];
+  /** `YYYY-MM-DD` (UTC) → submissions created that day. */
+  byDay: { day: string; count: number }[];
 }

@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { ErrorBody } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
-import { HttpError } from './http-error.js';
+import { ForeignHttpError, HttpError } from './http-error.js';
 
 interface BodyParserError {
   type: string;
@@ -124,6 +124,11 @@ function translate(error: unknown, req: Request): HttpError | null {
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (error instanceof ForeignHttpError) {
+      if (error.body === null) res.status(error.status).end();
+      else res.status(error.status).json(error.body);
+      return;
+    }
     const known = translate(error, req);
     if (known === null)
       logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');

@@ -5,13 +5,16 @@
  * BullMQ job itself.
  */
 import type { JobData } from '@arbiter/contracts';
-import type { NewSubmission } from '@arbiter/db';
+import type { NewSubmission, SubmissionRequest } from '@arbiter/db';
 import { enqueueSubmission, jobPriority, newJobRecord, waitingCount } from '@arbiter/queue';
 import { unavailable } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
 
+/** What a compatible API keeps with the row besides the job (its own parameters). */
+export type RequestExtras = Pick<SubmissionRequest, 'judge0'>;
+
 /** The row a job is recorded as when it is accepted. */
-export function submissionRow(data: JobData): NewSubmission {
+export function submissionRow(data: JobData, extras: RequestExtras = {}): NewSubmission {
   return {
     id: data.jobId,
     userId: data.userId,
@@ -24,6 +27,7 @@ export function submissionRow(data: JobData): NewSubmission {
       ...(data.expectedOutput === undefined ? {} : { expectedOutput: data.expectedOutput }),
       tests: data.tests,
       limits: data.limits,
+      ...extras,
     },
     rejudgeOf: data.rejudgeOf,
     createdAt: new Date(data.createdAt),
@@ -31,9 +35,13 @@ export function submissionRow(data: JobData): NewSubmission {
 }
 
 /** Writes the job's row; a database fault becomes a 503 that says nothing was saved. */
-export async function recordJob(resources: ApiResources, data: JobData): Promise<void> {
+export async function recordJob(
+  resources: ApiResources,
+  data: JobData,
+  extras: RequestExtras = {},
+): Promise<void> {
   try {
-    await resources.db.submissions.insertQueued(submissionRow(data));
+    await resources.db.submissions.insertQueued(submissionRow(data, extras));
   } catch (error) {
     resources.logger.error({ err: error, jobId: data.jobId }, 'could not record the submission');
     throw unavailable(
@@ -64,8 +72,12 @@ export async function queueJob(resources: ApiResources, data: JobData): Promise<
 }
 
 /** Records and queues a new job; if the queue refuses it, the row goes too and the client hears 503. */
-export async function acceptJob(resources: ApiResources, data: JobData): Promise<void> {
-  await recordJob(resources, data);
+export async function acceptJob(
+  resources: ApiResources,
+  data: JobData,
+  extras: RequestExtras = {},
+): Promise<void> {
+  await recordJob(resources, data, extras);
   try {
     await queueJob(resources, data);
   } catch (error) {

@@ -14,7 +14,7 @@ import {
   type SubmissionMode,
   type Verdict,
 } from '@arbiter/contracts';
-import type { EffectiveLimits } from '@arbiter/contracts';
+import type { EffectiveLimits, Judge0Params } from '@arbiter/contracts';
 import { nulSafeJsonb, nulSafeText, sqlList, timestampMs } from './columns.js';
 import { users } from './users.js';
 
@@ -24,6 +24,8 @@ export interface SubmissionRequest {
   expectedOutput?: string;
   tests: string[];
   limits: EffectiveLimits;
+  /** Submissions made through the Judge0-compatible API: the Judge0 parameters, after defaults. */
+  judge0?: Judge0Params;
 }
 
 /** Rows that feed runtime and memory percentiles: accepted submits. */

@@ -1,0 +1,114 @@
+/**
+ * The one table that maps the platform's languages to the ids and names of the APIs it also
+ * speaks: Judge0 CE's numeric ids (from its 1.13.1 language seeds; the first is the one listed,
+ * the others are accepted aliases running the same toolchain) and Piston's language names and
+ * aliases. A language added to the platform gets a row here and appears in both APIs.
+ */
+import type { LanguageId } from '@arbiter/contracts';
+
+export interface CompatLanguage {
+  id: LanguageId;
+  judge0: {
+    /** Judge0 ids: `[listed, ...aliases]`. */
+    ids: readonly number[];
+    /** Judge0's name without the version: the name shown is `${family} (${toolchain}${version})`. */
+    family: string;
+    toolchain: string;
+    sourceFile: string;
+    compileCmd: string | null;
+    runCmd: string;
+  };
+  piston: { language: string; aliases: readonly string[] };
+}
+
+export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
+  {
+    id: 'python',
+    judge0: {
+      ids: [71],
+      family: 'Python',
+      toolchain: '',
+      sourceFile: 'main.py',
+      compileCmd: null,
+      runCmd: 'python3 main.py',
+    },
+    piston: { language: 'python', aliases: ['py', 'py3', 'python3', 'python3.11'] },
+  },
+  {
+    id: 'javascript',
+    judge0: {
+      ids: [63],
+      family: 'JavaScript',
+      toolchain: 'Node.js ',
+      sourceFile: 'main.js',
+      compileCmd: null,
+      runCmd: 'node main.js',
+    },
+    piston: { language: 'javascript', aliases: ['node-javascript', 'node-js', 'javascript', 'js'] },
+  },
+  {
+    id: 'typescript',
+    judge0: {
+      ids: [74],
+      family: 'TypeScript',
+      toolchain: '',
+      sourceFile: 'main.ts',
+      compileCmd: 'esbuild main.ts --outfile=main.js',
+      runCmd: 'node main.js',
+    },
+    piston: { language: 'typescript', aliases: ['ts', 'node-ts', 'tsc'] },
+  },
+  {
+    id: 'cpp',
+    judge0: {
+      ids: [54, 52, 53, 76],
+      family: 'C++',
+      toolchain: 'GCC ',
+      sourceFile: 'main.cpp',
+      compileCmd: 'g++ -std=gnu++17 -O2 %s main.cpp',
+      runCmd: './main',
+    },
+    piston: { language: 'c++', aliases: ['cpp', 'g++'] },
+  },
+  {
+    id: 'c',
+    judge0: {
+      ids: [50, 48, 49, 75],
+      family: 'C',
+      toolchain: 'GCC ',
+      sourceFile: 'main.c',
+      compileCmd: 'gcc -std=gnu17 -O2 %s main.c',
+      runCmd: './main',
+    },
+    piston: { language: 'c', aliases: ['gcc'] },
+  },
+  {
+    id: 'java',
+    judge0: {
+      ids: [62],
+      family: 'Java',
+      toolchain: 'OpenJDK ',
+      sourceFile: 'Main.java',
+      compileCmd: 'javac %s Main.java',
+      runCmd: 'java Main',
+    },
+    piston: { language: 'java', aliases: [] },
+  },
+];
+
+const byJudge0Id = new Map(
+  COMPAT_LANGUAGES.flatMap((language) => language.judge0.ids.map((id) => [id, language] as const)),
+);
+
+export function languageOfJudge0Id(id: number): CompatLanguage | undefined {
+  return byJudge0Id.get(id);
+}
+
+export function compatLanguage(id: LanguageId): CompatLanguage | undefined {
+  return COMPAT_LANGUAGES.find((language) => language.id === id);
+}
+
+/** The version number in a worker's toolchain version ("esbuild on Node.js 20.1.0" → "20.1.0"). */
+export function versionNumber(version: string): string {
+  return /\d+(\.\d+)*/.exec(version)?.[0] ?? version;
+}
