@@ -338,11 +338,14 @@ export class SubmissionsRepository {
     return { items: rows, total: Number(count?.total ?? 0) };
   }
 
-  /** Deletes a finished submission (the Judge0-compatible `DELETE`); false when missing or unfinished. */
-  async deleteFinished(id: string): Promise<boolean> {
+  /**
+   * Deletes a submission (the Judge0-compatible `DELETE`, for a job the caller knows is finished:
+   * its row may still say `running` until the result is persisted, which then finds nothing to write).
+   */
+  async deleteSubmission(id: string): Promise<boolean> {
     const deleted = await this.db
       .delete(submissions)
-      .where(and(eq(submissions.id, id), notInArray(submissions.status, UNFINISHED)))
+      .where(eq(submissions.id, id))
       .returning({ id: submissions.id });
     return deleted.length > 0;
   }

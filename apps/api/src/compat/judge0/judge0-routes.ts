@@ -472,7 +472,9 @@ export function judge0Routes(
             400,
             `submission cannot be deleted because its status is ${status.id} (${status.description})`,
           );
-        if (!(await resources.db.submissions.deleteFinished(params.token))) throw notFound();
+        // Finished as far as the job is concerned, even if its row is not written yet.
+        await resources.store.delete(params.token);
+        if (!(await resources.db.submissions.deleteSubmission(params.token))) throw notFound();
         res.json(answer);
       },
     }),
