@@ -24,12 +24,13 @@ COPY packages/sandbox/package.json packages/sandbox/
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
-# Toolchains and the sandbox's tools (gcc and libc6-dev also build the sandbox's helper at start).
+# Toolchains and the sandbox's tools (gcc, libc6-dev and libseccomp-dev build the sandbox's helper and
+# seccomp filter at start).
 # The man1 folder works around openjdk's postinst on slim images.
 RUN mkdir -p /usr/share/man/man1 \
  && apt-get update \
  && apt-get install -y --no-install-recommends \
-      bubblewrap python3 g++ gcc libc6-dev openjdk-17-jdk-headless util-linux \
+      bubblewrap python3 g++ gcc libc6-dev libseccomp-dev openjdk-17-jdk-headless util-linux \
  && rm -rf /var/lib/apt/lists/* \
  # The JavaScript/TypeScript recipes run /usr/bin/node; the image keeps node in /usr/local/bin
  # (inside /usr, so the sandbox's read-only /usr bind shows both).

@@ -69,6 +69,8 @@ export interface BwrapArgsOptions {
   tmpBytes: number;
   /** Size of `/dev/shm`, in bytes. */
   shmBytes: number;
+  /** Descriptor bubblewrap reads the seccomp filter (BPF) from, and loads before it executes the command. */
+  seccompFd: number;
   /** The command bubblewrap runs inside. */
   command: readonly string[];
 }
@@ -92,6 +94,9 @@ export function bwrapArgs(o: BwrapArgsOptions): string[] {
     '--clearenv',
     '--cap-drop',
     'ALL',
+    // The seccomp filter (native/seccomp-filter.c): loaded last, applies to the command and its children.
+    '--seccomp',
+    String(o.seccompFd),
   ];
   for (const p of o.layout.roBinds) args.push('--ro-bind', p, p);
   for (const [target, link] of o.layout.symlinks) args.push('--symlink', target, link);

@@ -64,7 +64,10 @@ export interface BwrapSandboxOptions {
   extraRoBinds?: string[];
   bwrapPath?: string;
   logger?: SandboxLogger;
-  /** Run `/bin/sh -c 'echo ok'` before returning, and throw if it fails; default true. */
+  /**
+   * Run `/bin/sh -c 'echo ok'` (and read its seccomp mode) before returning, and throw if it fails or the
+   * seccomp filter is not in force; default true.
+   */
   selfTest?: boolean;
 }
 
@@ -79,6 +82,10 @@ export interface BwrapSandbox extends Sandbox {
   settled(): Promise<void>;
   counters(): SandboxCounters;
 }
+
+/** The start-up self-test: prints `ok`, then `seccomp <mode>` of the sandbox's shell. */
+const SELF_TEST =
+  'echo ok; while read -r k v; do [ "$k" = Seccomp: ] && echo "seccomp $v"; done < /proc/self/status; true';
 
 /** How often the run's total CPU is read from the cgroup, in ms. */
 const CPU_POLL_MS = 10;
@@ -141,11 +148,12 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const cells: Cell[] = [];
   let mountWork: ((index: number, generation: number) => Promise<WorkDir>) | undefined;
   let helperPath = '';
+  let seccompPath = '';
   try {
     const native = await buildNativeTools();
     await prepareWorkRoot(workRoot);
     ownsWorkRoot = true;
-    ({ helperPath } = installNativeTools(native, workRoot));
+    ({ helperPath, seccompPath } = installNativeTools(native, workRoot));
     cgroups = detectCgroups({ root, version: options.cgroupVersion, v2Parent: options.cgroupParent, warn });
     await cgroups.sweep();
     mountWork = (index, generation) =>
@@ -182,6 +190,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
     workRoot,
     mountWork,
     helperPath,
+    seccompPath,
     release,
     caps: hardCaps(),
     warn,
@@ -194,7 +203,8 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   });
   if (options.selfTest ?? true) {
     const report = await sandbox.run({
-      argv: ['/bin/sh', '-c', 'echo ok'],
+      // Shell builtins only: `ok`, then the shell's own seccomp mode (2: a filter).
+      argv: ['/bin/sh', '-c', SELF_TEST],
       limits: {
         cpuMs: 5_000,
         wallMs: 10_000,
@@ -207,12 +217,19 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
       },
     });
     const out = Buffer.from(report.stdout).toString('utf8');
-    if (report.status !== 'exited' || report.exitCode !== 0 || out !== 'ok\n') {
+    if (report.status !== 'exited' || report.exitCode !== 0 || !out.startsWith('ok\n')) {
       await sandbox.close().catch(() => undefined);
       const detail =
         report.error ??
         `status ${report.status}, exit code ${String(report.exitCode)}, output ${JSON.stringify(out + Buffer.from(report.stderr).toString('utf8'))}`;
       throw new Error(`sandbox self-test (/bin/sh -c 'echo ok') failed: ${detail}`);
+    }
+    if (out !== 'ok\nseccomp 2\n') {
+      await sandbox.close().catch(() => undefined);
+      throw new Error(
+        `the sandbox's seccomp filter is not in force (/proc/self/status of the sandbox: ${JSON.stringify(out.slice(3))}): ` +
+          'the kernel needs CONFIG_SECCOMP_FILTER, and a container must let bubblewrap load a filter',
+      );
     }
   }
   return sandbox;
@@ -230,7 +247,9 @@ interface Environment {
   bwrapPath: string;
   /** The installed static helper (`native/sandbox-helper.c`). */
   helperPath: string;
-  layout: Omit<BwrapArgsOptions, 'command' | 'boxDir' | 'ioDir'>;
+  /** The installed seccomp filter (`native/seccomp-filter.c`, exported as BPF). */
+  seccompPath: string;
+  layout: Omit<BwrapArgsOptions, 'command' | 'boxDir' | 'ioDir' | 'seccompFd'>;
 }
 
 class BwrapSandboxImpl implements BwrapSandbox {
@@ -354,6 +373,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       gid: cell.uid,
       bwrapPath: this.env.bwrapPath,
       helperPath: this.env.helperPath,
+      seccompPath: this.env.seccompPath,
       bwrap: { ...this.env.layout, boxDir: cell.work.boxDir, ioDir: cell.work.ioDir },
       readyTimeoutMs: READY_TIMEOUT_MS,
     });

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Duplex } from 'node:stream';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { bwrapArgs, type BwrapArgsOptions } from './bwrap-args.js';
 import type { CgroupDriver, RunCgroup } from './cgroup.js';
 import { killPid, sleep } from './cgroup-common.js';
@@ -22,7 +22,9 @@ export interface StandbyOptions {
   bwrapPath: string;
   /** The static helper bubblewrap is started through (`exec`: it closes every descriptor but the sandbox's). */
   helperPath: string;
-  bwrap: Omit<BwrapArgsOptions, 'command'>;
+  /** The seccomp filter (BPF) bubblewrap loads for the sandbox. */
+  seccompPath: string;
+  bwrap: Omit<BwrapArgsOptions, 'command' | 'seccompFd'>;
   /** How long bubblewrap may take to come up, in ms. */
   readyTimeoutMs: number;
 }
@@ -40,6 +42,9 @@ const OUTER_GRACE_MS = 200;
 
 type Sink = (stream: OutputStream, data: Buffer) => void;
 type StdioPipe = 'ignore' | 'pipe';
+
+/** The descriptor bubblewrap reads the seccomp filter from. */
+const SECCOMP_FD = 4;
 
 export class Standby {
   /** Resolves when the bubblewrap process has exited (and was reaped). */
@@ -88,14 +93,21 @@ export class Standby {
       // worker's variables must not reach the sandbox (not even via /proc/1/environ). The helper closes
       // every descriptor above the last one of `stdio` before it executes bubblewrap: libuv only sets up
       // these, and a descriptor the worker inherited without O_CLOEXEC would otherwise reach the sandbox.
-      const stdio: StdioPipe[] = ['ignore', 'pipe', 'pipe', 'pipe'];
-      const args = [
-        'exec',
-        String(stdio.length - 1),
-        o.bwrapPath,
-        ...bwrapArgs({ ...o.bwrap, command: STANDBY_COMMAND }),
-      ];
-      child = spawn(o.helperPath, args, { uid: o.uid, gid: o.gid, env: {}, stdio });
+      // Fd 4 is the seccomp filter: a descriptor of its own per sandbox (bubblewrap reads it to the end and
+      // closes it before the command starts).
+      const filter = openSync(o.seccompPath, 'r');
+      try {
+        const stdio: Array<StdioPipe | number> = ['ignore', 'pipe', 'pipe', 'pipe', filter];
+        const args = [
+          'exec',
+          String(stdio.length - 1),
+          o.bwrapPath,
+          ...bwrapArgs({ ...o.bwrap, seccompFd: SECCOMP_FD, command: STANDBY_COMMAND }),
+        ];
+        child = spawn(o.helperPath, args, { uid: o.uid, gid: o.gid, env: {}, stdio });
+      } finally {
+        closeSync(filter);
+      }
     } catch (err) {
       await cgroup.destroy().catch(() => undefined);
       throw err;
@@ -224,6 +236,12 @@ function closed(stream: Readable): Promise<void> {
 export function explainStartFailure(stderr: string, exit: ExitInfo): string {
   const status = exit.signal ? `signal ${exit.signal}` : `exit code ${String(exit.code)}`;
   const base = `the sandbox failed to start (${status}): ${stderr || 'no output'}`;
+  if (/seccomp/i.test(stderr)) {
+    return (
+      `${base}. bubblewrap could not load the sandbox's seccomp filter: the kernel needs CONFIG_SECCOMP_FILTER, ` +
+      'and in a container the runtime must let bubblewrap install a filter (prctl PR_SET_SECCOMP)'
+    );
+  }
   if (/namespace|uid map|setting up uid|Operation not permitted|Permission denied/i.test(stderr)) {
     return (
       `${base}. Unprivileged user namespaces look disabled: enable them (\`sysctl -w kernel.unprivileged_userns_clone=1\` ` +

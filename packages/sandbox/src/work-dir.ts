@@ -40,7 +40,7 @@ import {
 import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { isErrno, readMounts } from './cgroup-common.js';
-import { HELPER_FILE } from './native-tools.js';
+import { HELPER_FILE, SECCOMP_FILE } from './native-tools.js';
 
 const run = promisify(execFile);
 
@@ -292,14 +292,14 @@ export async function prepareWorkRoot(root: string): Promise<void> {
   await sweepWorkRoot(root);
 }
 
-/** Unmounts and removes every `box-*` and `io-*` of the root, and the installed helper. */
+/** Unmounts and removes every `box-*` and `io-*` of the root, and the installed helper and filter. */
 export async function sweepWorkRoot(root: string): Promise<void> {
   const prefix = root.endsWith('/') ? root : `${root}/`;
   for (const m of readMounts().reverse()) {
     if (m.mountPoint.startsWith(prefix)) await run('umount', ['-l', m.mountPoint]);
   }
   for (const name of await readdir(root)) {
-    if (/^(box|io)-\d+(\.\d+)?$/.test(name) || name === HELPER_FILE) {
+    if (/^(box|io)-\d+(\.\d+)?$/.test(name) || name === HELPER_FILE || name === SECCOMP_FILE) {
       await rm(join(root, name), { recursive: true, force: true });
     }
   }

@@ -50,6 +50,7 @@ const TAG_OFFSETS: Record<string, number> = {
   retire: 21,
   broken: 22,
   fds: 23,
+  seccomp: 24, // 24..25
 };
 
 const UIDS_PER_PROCESS = 32;

@@ -106,6 +106,7 @@ describe('script and arguments', () => {
       ioDir: '/w/io-0',
       tmpBytes: 1,
       shmBytes: 2,
+      seccompFd: 4,
       command: ['x'],
     });
     const joined = args.join(' ');
@@ -121,6 +122,7 @@ describe('script and arguments', () => {
     expect(joined).toContain('--bind /w/box-0 /box');
     expect(joined).toContain('--ro-bind /w/io-0 /run/sandbox');
     expect(joined).toContain('--remount-ro /');
+    expect(joined).toContain('--seccomp 4');
     expect(joined).not.toMatch(/\/etc\/(passwd|shadow)|\/home|\/root|\/sys\b|--share-net/);
   });
   it('rejects limits that cannot be enforced', () => {
