@@ -17,6 +17,7 @@ import { hostLayout, type BwrapArgsOptions } from './bwrap-args.js';
 import { detectCgroups, type CgroupDriver } from './cgroup.js';
 import { killPid, sleep } from './cgroup-common.js';
 import { classifyEnd, type KillReason } from './exit-status.js';
+import { prepareContainer } from './container.js';
 import { checkLimits } from './limits.js';
 import { buildNativeTools, installNativeTools } from './native-tools.js';
 import { OutputCapture } from './output-capture.js';
@@ -129,6 +130,7 @@ function claim(keys: readonly string[]): () => void {
 
 export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<BwrapSandbox> {
   const tools = checkHost(options);
+  const container = prepareContainer();
   const slots = Math.floor(options.slots);
   if (!(slots >= 1)) throw new Error('slots must be at least 1');
   const spares = Math.max(0, Math.floor(options.spares ?? 2));
@@ -136,6 +138,9 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const workRoot = options.workRoot ?? join(tmpdir(), `${root}-sandbox`);
   const uidBase = options.uidBase ?? 10_001;
   const warn = (obj: object, msg: string): void => options.logger?.warn(obj, msg);
+  if (container.unmasked.length > 0 || container.remounted.length > 0) {
+    warn(container, 'container: unmasked /proc and made the cgroup file system writable for the sandbox');
+  }
 
   const cellCount = slots + spares;
   const release = claim([

@@ -40,10 +40,18 @@ export interface CgroupDriver {
   close(): Promise<void>;
 }
 
-/** Mount points from /proc/self/mountinfo: [mount point, fs type, super options]. */
-export function readMounts(): Array<{ mountPoint: string; fsType: string; superOptions: string[] }> {
+export interface MountEntry {
+  mountPoint: string;
+  fsType: string;
+  /** Options of this mount (e.g. `ro`, `nosuid`), as opposed to those of its file system. */
+  mountOptions: string[];
+  superOptions: string[];
+}
+
+/** Mounts of this process's mount namespace, from /proc/self/mountinfo, in mount order. */
+export function readMounts(): MountEntry[] {
   const text = readFileSync('/proc/self/mountinfo', 'utf8');
-  const out: Array<{ mountPoint: string; fsType: string; superOptions: string[] }> = [];
+  const out: MountEntry[] = [];
   for (const line of text.split('\n')) {
     if (!line) continue;
     const [left, right] = line.split(' - ');
@@ -53,7 +61,12 @@ export function readMounts(): Array<{ mountPoint: string; fsType: string; superO
     const mountPoint = fields[4];
     const fsType = rest[0];
     if (!mountPoint || !fsType) continue;
-    out.push({ mountPoint: unescapeMount(mountPoint), fsType, superOptions: (rest[2] ?? '').split(',') });
+    out.push({
+      mountPoint: unescapeMount(mountPoint),
+      fsType,
+      mountOptions: (fields[5] ?? '').split(','),
+      superOptions: (rest[2] ?? '').split(','),
+    });
   }
   return out;
 }

@@ -39,7 +39,7 @@ function cgroupHelp(problems: string[]): string {
   return (
     `no usable cgroup controllers (memory, pids, cpu) for the sandbox: ${problems.join('; ')}. ` +
     'Run the worker as root with /sys/fs/cgroup mounted read-write, or delegate a cgroup v2 subtree with the ' +
-    'memory, pids and cpu controllers enabled (systemd: Delegate=yes; Docker: --cgroupns=private --privileged or a ' +
-    'writable /sys/fs/cgroup).'
+    'memory, pids and cpu controllers enabled (systemd: Delegate=yes; a container: its own cgroup namespace, ' +
+    '--cgroupns=private, and CAP_SYS_ADMIN, with which the worker remounts /sys/fs/cgroup read-write).'
   );
 }
