@@ -5,8 +5,8 @@
 # Runs the same entry as the tests and `npm start`: node --import tsx apps/worker/src/main.ts
 #
 # Runs as ROOT on purpose: the sandbox mounts a tmpfs per cell, creates cgroups and starts every run
-# as its own unprivileged uid. The container needs extra rights for that; see docs/DEPLOY.md
-# ("The worker's privileges") and the worker service in docker-compose.yml / deploy/k8s/worker.yaml.
+# as its own unprivileged uid. The container needs CAP_SYS_ADMIN (not privileged) for that; see docs/DEPLOY.md
+# ("The worker's privileges") and the worker service in docker-compose.yml / deploy/k8s/40-worker.yaml.
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app

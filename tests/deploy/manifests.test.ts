@@ -1,16 +1,27 @@
 /**
  * Static checks of the deployment files (docker-compose.yml, deploy/docker/*.Dockerfile, deploy/k8s/*.yaml):
  * every variable given to an app is one its env schema knows and the values parse, probes hit /ready and
- * /health, images start the same entries the tests start, only the worker is privileged, the Ingress
- * carries Socket.IO, KEDA scales on the queue depth Prometheus scrapes from the API, and Prometheus
- * scrapes with the metrics token (deploy/prometheus/scrape-config.yaml). No Docker or cluster needed.
+ * /health, images start the same entries the tests start, only the worker is elevated and only by the same
+ * least-privilege set in Compose and Kubernetes (never privileged), the Ingress carries Socket.IO, KEDA scales
+ * on the queue depth Prometheus scrapes from the API, Prometheus scrapes with the metrics token
+ * (deploy/prometheus/scrape-config.yaml), and every Kubernetes resource is valid against the Kubernetes API's
+ * schemas (kubernetes-models, generated from the Kubernetes OpenAPI document; KEDA's from its CRDs). No Docker
+ * or cluster needed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { apiEnvSchema, workerEnvSchema } from '@arbiter/contracts';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { Service } from 'kubernetes-models/v1/Service';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const K8S_DIR = join(ROOT, 'deploy/k8s');
@@ -97,6 +108,15 @@ const compose = obj(readYaml(join(ROOT, 'docker-compose.yml'))[0], 'docker-compo
 const services = obj(compose.services, 'services');
 const service = (name: string): Obj => obj(services[name], `service ${name}`);
 const PRIVILEGE_KEYS = ['privileged', 'cap_add', 'security_opt', 'pid', 'ipc', 'userns_mode', 'devices'];
+/**
+ * The worker's capabilities (docs/DEPLOY.md): SYS_ADMIN to mount its tmpfs work dirs, unmask /proc and remount
+ * its cgroup read-write; SETUID/SETGID to start runs as their own uids; CHOWN, FOWNER and DAC_OVERRIDE to hand
+ * them their work dirs and wipe them; KILL to stop them. The same in Compose and Kubernetes.
+ */
+const WORKER_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'KILL', 'SETGID', 'SETUID', 'SYS_ADMIN'];
+const SECCOMP_PROFILE = join(ROOT, 'deploy/seccomp/arbiter-worker.json');
+/** System calls the worker and bubblewrap make to build a sandbox: the profile must let them through. */
+const SANDBOX_SYSCALLS = ['mount', 'umount2', 'pivot_root', 'unshare', 'clone', 'clone3', 'chroot'];
 
 describe('docker-compose.yml', () => {
   it('has redis, postgres (with a healthcheck), api, worker and web', () => {
@@ -155,12 +175,48 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('elevates the worker only', () => {
-    expect(service('worker').privileged).toBe(true);
+  it('elevates the worker only, with the least-privilege set and never privileged', () => {
+    const worker = service('worker');
+    expect(worker.privileged).toBeUndefined();
+    expect(worker.cap_drop).toEqual(['ALL']);
+    expect(list(worker.cap_add).map(String).sort()).toEqual(WORKER_CAPS);
+    expect(worker.cgroup).toBe('private');
+    const options = list(worker.security_opt).map(String);
+    expect(options).toContain('apparmor=unconfined');
+    expect(options).toContain('no-new-privileges:true');
+    const seccomp = options.find((o) => o.startsWith('seccomp='))?.slice('seccomp='.length);
+    expect(seccomp && join(ROOT, seccomp)).toBe(SECCOMP_PROFILE);
     for (const name of Object.keys(services).filter((n) => n !== 'worker')) {
       const elevated = PRIVILEGE_KEYS.filter((key) => service(name)[key] !== undefined);
       expect(elevated, `compose service ${name}`).toEqual([]);
     }
+  });
+});
+
+describe('deploy/seccomp/arbiter-worker.json', () => {
+  const profile = obj(JSON.parse(readFileSync(SECCOMP_PROFILE, 'utf8')), 'seccomp profile');
+  const rules = list(profile.syscalls).map((r, i) => obj(r, `rule ${i}`));
+  const denied = rules.filter((r) => r.action !== 'SCMP_ACT_ALLOW').flatMap((r) => list(r.names).map(String));
+
+  it('lets the sandbox build its namespaces and mounts', () => {
+    expect(profile.defaultAction).toBe('SCMP_ACT_ALLOW');
+    for (const call of SANDBOX_SYSCALLS) expect(denied, call).not.toContain(call);
+    for (const rule of rules) expect(rule.args, 'no argument filters').toBeUndefined();
+  });
+
+  it('denies what neither the worker nor a judged program needs', () => {
+    for (const call of [
+      'bpf',
+      'io_uring_setup',
+      'keyctl',
+      'ptrace',
+      'userfaultfd',
+      'kexec_load',
+      'init_module',
+    ]) {
+      expect(denied, call).toContain(call);
+    }
+    expect(profile.architectures).toEqual(expect.arrayContaining(['SCMP_ARCH_X86_64', 'SCMP_ARCH_AARCH64']));
   });
 });
 
@@ -399,8 +455,21 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it('elevates the worker only', () => {
-    expect(hasElevation(byName('Deployment', 'arbiter-worker'))).toContain('privileged');
+  it('elevates the worker only, with the same least-privilege set as Compose', () => {
+    const worker = byName('Deployment', 'arbiter-worker');
+    expect(hasElevation(worker).sort()).toEqual(['capabilities.add', 'runAsUser 0']);
+    const context = obj((containers(worker)[0] as Obj).securityContext, 'worker securityContext');
+    expect(context.privileged).toBe(false);
+    const caps = obj(context.capabilities, 'capabilities');
+    expect(caps.drop).toEqual(['ALL']);
+    expect(list(caps.add).map(String).sort()).toEqual(WORKER_CAPS);
+    expect(list(caps.add).map(String).sort()).toEqual(list(service('worker').cap_add).map(String).sort());
+    // The profile a node must hold under <kubelet root>/seccomp/, the one Compose gives the worker.
+    expect(context.seccompProfile).toEqual({
+      type: 'Localhost',
+      localhostProfile: basename(SECCOMP_PROFILE),
+    });
+    expect(context.appArmorProfile).toEqual({ type: 'Unconfined' });
     for (const name of ['arbiter-api', 'arbiter-web']) {
       expect(hasElevation(byName('Deployment', name)), name).toEqual([]);
       expect(obj(podSpec(byName('Deployment', name)).securityContext, 'securityContext').runAsNonRoot).toBe(
@@ -530,5 +599,54 @@ describe('deploy/k8s', () => {
       ).query,
     );
     expect(query).toContain('namespace="arbiter"');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Kubernetes API schemas
+
+/** The models of the kinds deploy/k8s uses; each validates against the Kubernetes (or KEDA) schema. */
+const MODELS: Record<string, new (data: never) => { validate(): void }> = {
+  'v1/Namespace': Namespace,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Secret': Secret,
+  'v1/Service': Service,
+  'apps/v1/Deployment': Deployment,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'networking.k8s.io/v1/Ingress': Ingress,
+  'keda.sh/v1alpha1/ScaledObject': ScaledObject,
+};
+
+/** The schema's complaint about a resource, or undefined when it is valid. */
+function schemaErrors(resource: Obj): string | undefined {
+  const Model = MODELS[`${String(resource.apiVersion)}/${String(resource.kind)}`];
+  if (Model === undefined)
+    return `no schema known for ${String(resource.apiVersion)} ${String(resource.kind)}`;
+  try {
+    new Model(resource as never).validate();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+describe('deploy/k8s against the Kubernetes API schemas', () => {
+  for (const resource of resources) {
+    it(`${String(resource.kind)} ${nameOf(resource)} is valid`, () => {
+      expect(schemaErrors(resource)).toBeUndefined();
+    });
+  }
+
+  it('the validator refuses what the API server would (so the checks above can fail)', () => {
+    const worker = structuredClone(byName('Deployment', 'arbiter-worker'));
+    const container = containers(worker)[0] as Obj;
+    container.securityContext = { ...obj(container.securityContext, 'ctx'), procMount: 'Bogus' };
+    expect(schemaErrors(worker)).toMatch(/procMount/);
+    const service = structuredClone(byName('Service', 'arbiter-api'));
+    obj(service.spec, 'spec').ports = [{ port: 'four thousand' }];
+    expect(schemaErrors(service)).toMatch(/port/);
+    const scaled = structuredClone(ofKind('ScaledObject')[0] as Obj);
+    delete obj(scaled.spec, 'spec').scaleTargetRef;
+    expect(schemaErrors(scaled)).toMatch(/scaleTargetRef/);
   });
 });
