@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '@arbiter/api';
+import { MAX_SMALL_BODY_BYTES } from '@arbiter/contracts';
 import { ROOT, base, cleanup, databaseEnv, startApi, testPrefix, USING_PGLITE } from '../support/platform.js';
 
 const prefix = testPrefix();
@@ -223,6 +224,23 @@ describe('sign-in', () => {
     const answer = await login('bob', 'x'.repeat(10_000));
     expect(answer.status).toBe(400);
     expect(errorOf(answer).message).toMatch(/too long/);
+  });
+
+  it('refuses a sign-in or sign-up body over 16 KiB before parsing it (only /submit takes big bodies)', async () => {
+    const padding = 'x'.repeat(MAX_SMALL_BODY_BYTES);
+    for (const path of ['/auth/login', '/auth/signup']) {
+      const answer = await call(url, 'POST', path, { body: { username: 'bob', password: padding } });
+      expect(answer.status, path).toBe(413);
+      expect(errorOf(answer), path).toEqual({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `The request body is larger than ${MAX_SMALL_BODY_BYTES} bytes, the most POST ${path} takes.`,
+      });
+    }
+    // A body of that size is nothing unusual for /submit.
+    const run = await call(url, 'POST', '/submit', {
+      body: { language: 'python', code: 'print(1)', stdin: padding },
+    });
+    expect(run.status).toBe(202);
   });
 
   it('answers 401 UNAUTHENTICATED on /auth/me without a session or with a made-up one', async () => {

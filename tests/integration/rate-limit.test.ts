@@ -6,11 +6,21 @@
  * with `X-Forwarded-For`, which the API trusts from loopback (as from a reverse proxy on the same
  * machine) unless TRUST_PROXY says otherwise.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE } from '@arbiter/contracts';
 import type { ApiServer } from '@arbiter/api';
 import { createSubmissionQueue, type SubmissionQueue } from '@arbiter/queue';
 import { Redis } from 'ioredis';
-import { REDIS_URL, base, cleanup, startApi, testPrefix, type HttpAnswer } from '../support/platform.js';
+import {
+  REDIS_URL,
+  base,
+  cleanup,
+  connect,
+  startApi,
+  testPrefix,
+  type HttpAnswer,
+} from '../support/platform.js';
 
 const prefix = testPrefix();
 let api: ApiServer;
@@ -281,6 +291,52 @@ describe('sign-in and sign-up', () => {
         keys.some((key) => key.startsWith(`${prefix}:rl:${name}:`)),
         name,
       ).toBe(true);
+  });
+});
+
+describe('Socket.IO subscribe', () => {
+  type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };
+
+  it(`looks up at most ${MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE} jobs a minute for one connection`, async () => {
+    const flooder = connect(url);
+    const bystander = connect(url);
+    try {
+      const codes: string[] = [];
+      // One at a time, so the cap on subscriptions being checked at once never applies.
+      for (let i = 0; i <= MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE; i += 1) {
+        const ack = (await flooder.socket
+          .timeout(10_000)
+          .emitWithAck('subscribe', { jobId: randomUUID() })) as Ack;
+        codes.push(ack.ok ? 'ok' : ack.error.code);
+      }
+      expect(codes.slice(0, -1).every((code) => code === 'NOT_FOUND')).toBe(true);
+      const last = (await flooder.socket
+        .timeout(10_000)
+        .emitWithAck('subscribe', { jobId: randomUUID() })) as Ack;
+      expect(last).toMatchObject({
+        ok: false,
+        error: {
+          code: 'RATE_LIMITED',
+          message: expect.stringMatching(
+            /at most 100 jobs a minute\. Try again in \d+ seconds?\./,
+          ) as unknown,
+        },
+      });
+      expect(codes.at(-1)).toBe('RATE_LIMITED');
+      // Malformed ids cost no look-up and are still told so; other connections are not affected.
+      expect(await flooder.socket.timeout(10_000).emitWithAck('subscribe', { jobId: 'x' })).toMatchObject({
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(
+        await bystander.socket.timeout(10_000).emitWithAck('subscribe', { jobId: randomUUID() }),
+      ).toMatchObject({
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(flooder.socket.connected).toBe(true);
+    } finally {
+      flooder.socket.close();
+      bystander.socket.close();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Queue } from 'bullmq';
 import type { MetricsAccess } from '@arbiter/observability';
-import { MAX_BODY_BYTES } from '@arbiter/contracts';
+import { MAX_SMALL_BODY_BYTES } from '@arbiter/contracts';
 import { sessionMiddleware } from './auth/session.js';
 import { errorHandler, notFoundHandler, requireUtf8 } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
@@ -50,27 +50,39 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   app.use(cors({ origin: options.origins, credentials: true }));
   // Before the body is even read: a cross-site write is refused outright.
   app.use(originCheck({ origins: options.origins }));
-  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, verify: requireUtf8 }));
-  // Every route the app serves, in order; the OpenAPI document describes this list.
-  const served: RouteSpec[] = [];
-  const serve = (routes: RouteSpec[]) => {
-    served.push(...routes);
-    app.use(routerOf(routes));
-  };
-  // Health checks need no session, so a database hiccup cannot fail them.
-  serve(systemRoutes(resources));
-  serve(metricsRoutes(resources.metrics, options.metricsAccess));
-  serve(openApiRoutes(() => served));
-  app.use(sessionMiddleware(resources));
   const limits = createRateLimiters(resources, resources.rateLimits);
-  serve(authRoutes(resources, limits));
-  serve(submissionRoutes(resources, limits));
-  serve(problemRoutes(resources));
-  serve(historyRoutes(resources));
-  serve(rejudgeRoutes(resources));
-  if (options.judge0 && options.watcher)
-    serve(judge0Routes(resources, new Judge0Service(resources, options.watcher, options.judge0), limits));
-  serve(adminRoutes(resources));
+  // Every route the app serves, in order; the OpenAPI document describes this list. Health checks,
+  // metrics and the document come before the session middleware, so a database hiccup cannot fail them.
+  const open: RouteSpec[] = [
+    ...systemRoutes(resources),
+    ...metricsRoutes(resources.metrics, options.metricsAccess),
+    ...openApiRoutes(() => served),
+  ];
+  const withSession: RouteSpec[] = [
+    ...authRoutes(resources, limits),
+    ...submissionRoutes(resources, limits),
+    ...problemRoutes(resources),
+    ...historyRoutes(resources),
+    ...rejudgeRoutes(resources),
+    ...(options.judge0 && options.watcher
+      ? judge0Routes(resources, new Judge0Service(resources, options.watcher, options.judge0), limits)
+      : []),
+    ...adminRoutes(resources),
+  ];
+  const served = [...open, ...withSession];
+  // Only the routes that take code and input read big bodies (their `bodyLimit`); every other body
+  // is refused over MAX_SMALL_BODY_BYTES before it is parsed. The first parser to read a body wins.
+  for (const route of served) {
+    if (route.bodyLimit !== undefined)
+      app[route.method](
+        route.path,
+        express.json({ limit: route.bodyLimit, strict: true, verify: requireUtf8 }),
+      );
+  }
+  app.use(express.json({ limit: MAX_SMALL_BODY_BYTES, strict: true, verify: requireUtf8 }));
+  app.use(routerOf(open));
+  app.use(sessionMiddleware(resources));
+  app.use(routerOf(withSession));
   mountQueueDashboard(app, resources, { queues: options.adminQueues });
   app.use(notFoundHandler);
   app.use(errorHandler(resources.logger));

@@ -50,6 +50,14 @@ export type SocketEventPayload<T extends JobEventType> = Extract<JobEventBody, {
  */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 50;
 
+/**
+ * `subscribe`s one Socket.IO connection may have looked up (the job's owner, in Redis or the
+ * database) per minute, counted from its first; further ones are acknowledged with `RATE_LIMITED`
+ * until the minute is over. Malformed ids and subscriptions over MAX_SUBSCRIPTIONS_PER_SOCKET cost
+ * no look-up and do not count.
+ */
+export const MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE = 100;
+
 export const subscribeRequestSchema = z
   .object({
     jobId: z.string().min(1).max(64),

@@ -7,8 +7,13 @@ import { effectiveLimitsSchema, requestedLimitsSchema } from './limits.js';
 export const MAX_CODE_BYTES = 64 * 1024;
 /** stdin (and expected output) above this many bytes is refused with 413. */
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
-/** Whole request bodies above this are refused by the JSON parser with 413. */
+/** Whole `POST /submit` bodies above this are refused by the JSON parser with 413. */
 export const MAX_BODY_BYTES = 2 * MAX_STDIN_BYTES + MAX_CODE_BYTES + 64 * 1024;
+/**
+ * Every other JSON body (sign-in, sign-up, rejudges, the queue dashboard's actions) above this is
+ * refused with 413: they hold a few short fields, and a big one would only cost parsing.
+ */
+export const MAX_SMALL_BODY_BYTES = 16 * 1024;
 
 export const SUBMISSION_MODES = ['run', 'submit'] as const;
 export const submissionModeSchema = z.enum(SUBMISSION_MODES);

@@ -6,7 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import type { ErrorBody } from '@arbiter/contracts';
+import { MAX_SMALL_BODY_BYTES, type ErrorBody } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
 import { ForeignHttpError, HttpError } from './http-error.js';
 
@@ -105,7 +105,9 @@ function translate(error: unknown, req: Request): HttpError | null {
       return new HttpError(
         413,
         'PAYLOAD_TOO_LARGE',
-        `The request body is larger than ${error.limit ?? 'the limit'} bytes. Send less code or input.`,
+        (error.limit ?? 0) > MAX_SMALL_BODY_BYTES
+          ? `The request body is larger than ${error.limit ?? 'the limit'} bytes. Send less code or input.`
+          : `The request body is larger than ${error.limit ?? 'the limit'} bytes, the most ${req.method} ${clip(req.path, 60)} takes.`,
       );
     case 'entity.parse.failed':
       return new HttpError(400, 'INVALID_JSON', `The body is not valid JSON: ${error.message}`);

@@ -77,6 +77,11 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The largest JSON body this route reads, in bytes (413 over it, before parsing); default
+   * MAX_SMALL_BODY_BYTES (16 KiB). Only routes that take code and input need more.
+   */
+  bodyLimit?: number;
   /** Bodies are JSON only (415 otherwise); default true when there is a body. */
   jsonOnly?: boolean;
   /** Turns an input that breaks its schema into this route's own error (default: 400 naming each field). */

@@ -7,7 +7,7 @@
  * tests/integration/openapi.test.ts fails when a route is served but not described.
  */
 import { z } from 'zod';
-import { MAX_BODY_BYTES, errorBodySchema, type ErrorCode } from '@arbiter/contracts';
+import { MAX_BODY_BYTES, MAX_SMALL_BODY_BYTES, errorBodySchema, type ErrorCode } from '@arbiter/contracts';
 import type {
   HeaderSpec,
   HttpMethod,
@@ -114,7 +114,7 @@ function commonResponses(route: RouteSpec): Record<string, ResponseSpec> {
       errors: ['INVALID_JSON', 'INVALID_REQUEST'],
     };
     common[413] = {
-      description: `\`PAYLOAD_TOO_LARGE\`: the body is over ${MAX_BODY_BYTES} bytes (or, for \`/submit\`, the code is over 64 KiB or stdin over 8 MiB).`,
+      description: `\`PAYLOAD_TOO_LARGE\`: the body is over ${route.bodyLimit ?? MAX_SMALL_BODY_BYTES} bytes${route.bodyLimit === MAX_BODY_BYTES ? ', or the code over 64 KiB, or stdin over 8 MiB' : ''}.`,
       errors: ['PAYLOAD_TOO_LARGE'],
     };
     if (route.jsonOnly !== false) {

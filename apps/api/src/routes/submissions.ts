@@ -1,7 +1,7 @@
 /** `POST /submit` and `GET /status/:jobId`. */
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import type { SubmitResponse } from '@arbiter/contracts';
+import { MAX_BODY_BYTES, type SubmitResponse } from '@arbiter/contracts';
 import { OPTIONAL } from '../auth/access.js';
 import { requireUser } from '../auth/session.js';
 import { notFound } from '../http/http-error.js';
@@ -35,6 +35,8 @@ export function submissionRoutes(resources: ApiResources, limits: { submit: Requ
       action: 'submit a solution',
       before: [limits.submit],
       body: SubmitRequest,
+      // Code and stdin: the one route of the API's own with big bodies.
+      bodyLimit: MAX_BODY_BYTES,
       responses: {
         202: {
           description: 'Accepted and queued.',

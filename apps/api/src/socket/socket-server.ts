@@ -5,6 +5,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import {
+  MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE,
   MAX_SUBSCRIPTIONS_PER_SOCKET,
   jobIdSchema,
   subscribeRequestSchema,
@@ -15,11 +16,14 @@ import {
 import type { Logger } from '@arbiter/observability';
 import { canAccess } from '../submissions/job-access.js';
 import type { JobRelay } from './job-relay.js';
+import { LookupWindow } from './lookup-window.js';
 
 interface SocketData {
   user: AuthUser | null;
   /** Jobs whose subscription is being checked (owner look-up, first read): they count against the limit. */
   pending: Set<string>;
+  /** Owner look-ups left this minute (a subscribe/unsubscribe loop must not cost a read each time forever). */
+  lookups: LookupWindow;
 }
 
 export interface SocketServerOptions {
@@ -36,11 +40,18 @@ export interface SocketServerOptions {
    * @defaultValue MAX_SUBSCRIPTIONS_PER_SOCKET
    */
   maxSubscriptionsPerSocket?: number;
+  /**
+   * Owner look-ups one connection may make per minute; more `subscribe`s are refused until the
+   * minute is over.
+   * @defaultValue MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE
+   */
+  maxLookupsPerMinute?: number;
 }
 
 export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions) {
   const { relay, logger } = options;
   const maxSubscriptions = options.maxSubscriptionsPerSocket ?? MAX_SUBSCRIPTIONS_PER_SOCKET;
+  const maxLookups = options.maxLookupsPerMinute ?? MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>(httpServer, {
     cors: { origin: options.origins, credentials: true },
     serveClient: false,
@@ -58,6 +69,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
       (user) => {
         socket.data.user = user;
         socket.data.pending = new Set();
+        socket.data.lookups = new LookupWindow(maxLookups);
         next();
       },
       () => next(new Error('Could not check your sign-in; try again.')),
@@ -91,6 +103,17 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
           error: {
             code: 'RATE_LIMITED',
             message: `A connection may watch at most ${maxSubscriptions} jobs at once; unsubscribe from some first.`,
+          },
+        });
+        return;
+      }
+      const wait = socket.data.lookups.take();
+      if (wait !== null) {
+        reply({
+          ok: false,
+          error: {
+            code: 'RATE_LIMITED',
+            message: `A connection may subscribe to at most ${maxLookups} jobs a minute. Try again in ${wait} second${wait === 1 ? '' : 's'}.`,
           },
         });
         return;

@@ -9,6 +9,7 @@ import { arch, cpus, totalmem } from 'node:os';
 import type { Request } from 'express';
 import { z } from 'zod';
 import {
+  MAX_BODY_BYTES,
   judge0BatchRequestSchema,
   judge0ErrorSchema,
   judge0FieldErrorsSchema,
@@ -245,6 +246,7 @@ export function judge0Routes(
       access: USER,
       before: [limits.submit],
       jsonOnly: false,
+      bodyLimit: MAX_BODY_BYTES,
       query: QUERY,
       body: BatchRequest,
       invalid: (part) =>
@@ -325,6 +327,7 @@ export function judge0Routes(
       access: USER,
       before: [limits.submit],
       jsonOnly: false,
+      bodyLimit: MAX_BODY_BYTES,
       query: QUERY,
       body: SubmissionRequest,
       invalid: (part, failure) => {
