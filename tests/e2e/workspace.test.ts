@@ -318,6 +318,60 @@ describe('web app in Chromium', () => {
     await anonymous.close();
   }, 40_000);
 
+  it('after signing in goes to a page of this site only, whatever `next` says', async () => {
+    // A context of its own; a request for any other host is aborted (and noted) instead of sent.
+    const visitor = await browser.newContext();
+    const offsite: string[] = [];
+    await visitor.route('**/*', async (route) => {
+      const { hostname, protocol } = new URL(route.request().url());
+      if (protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost')
+        return route.continue();
+      offsite.push(route.request().url());
+      return route.abort();
+    });
+    const tab = await visitor.newPage();
+    /** Signs in on /login?next=<query> (as written in the address bar) and returns where it landed. */
+    const signInWith = async (query: string): Promise<URL> => {
+      await tab.goto(`${webUrl}/login?next=${query}`);
+      await tab.getByLabel('Username').fill(username);
+      await tab.getByLabel('Password').fill('violet-harbour-71');
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await waitFor(
+        () => offsite.length > 0 || new URL(tab.url()).pathname !== '/login',
+        15_000,
+        () => `still on ${tab.url()} after signing in with next=${query}`,
+      );
+      return new URL(tab.url());
+    };
+    try {
+      const hostile = [
+        '/%5Cexample.org/', // `/\example.org/`: browsers read the backslash as a slash
+        '/%09/example.org/', // a tab, which the URL parser drops: `//example.org/`
+        '/%0A/example.org/',
+        '//example.org/',
+        '/%5C%5Cexample.org/',
+        '/..//example.org/',
+        '/%252F%252Fexample.org/', // `/%2F%2Fexample.org/` once the query is decoded
+        'https://example.org/',
+        '%20/%5Cexample.org/',
+        'javascript:alert(document.domain)',
+      ];
+      for (const query of hostile) {
+        const landed = await signInWith(query);
+        expect(offsite, `next=${query}`).toEqual([]);
+        expect(landed.origin, `next=${query}`).toBe(webUrl);
+        expect(landed.pathname, `next=${query}`).toBe('/problems');
+      }
+      // A page of the site is where the sign-in goes.
+      const landed = await signInWith('/problems/two-sum');
+      expect(`${landed.origin}${landed.pathname}`).toBe(`${webUrl}/problems/two-sum`);
+      await tab.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    } finally {
+      await visitor.close();
+    }
+    expect(offsite).toEqual([]);
+  }, 120_000);
+
   it('never requested anything outside localhost', () => {
     expect(requested.length).toBeGreaterThan(10);
     const outside = requested.filter((url) => {

@@ -1,12 +1,13 @@
 'use client';
 // Sign-in and sign-up forms: the API's length and character rules checked before sending (the
 // contracts package is imported for types only: its ESM .js specifiers do not resolve in Turbopack),
-// the API's own message on failure (e.g. a too common password).
+// the API's own message on failure (e.g. a too common password); then on to `next`, a page of this site only.
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { AuthResponse } from '@arbiter/contracts';
 import { api, ApiError } from '../lib/api';
+import { safeNextPath } from '../lib/safe-next';
 import { useAuth } from './auth-context';
 
 export function AuthForm({ mode }: { mode: 'login' | 'signup' }) {
@@ -17,8 +18,9 @@ export function AuthForm({ mode }: { mode: 'login' | 'signup' }) {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ username?: string; password?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const rawNext = params.get('next') ?? '/problems';
-  const next = rawNext.startsWith('/') && !rawNext.startsWith('//') ? rawNext : '/problems';
+  // Server rendering has no window: any origin resolves a same-site path to the same path.
+  const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
+  const next = safeNextPath(params.get('next'), origin);
   const signup = mode === 'signup';
 
   const submit = async (event: FormEvent) => {
