@@ -357,14 +357,12 @@ describe('Judge0 submissions', () => {
       language_id: 71,
       enable_network: true,
       compiler_options: '-O3',
-      command_line_arguments: 'a b',
       additional_files: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==',
       enable_per_process_and_thread_time_limit: true,
     });
     expect(refused.body).toEqual({
       enable_network: ['enabling network is not allowed'],
       compiler_options: ['setting compiler options is not allowed'],
-      command_line_arguments: ['setting command line arguments is not allowed'],
       additional_files: ['setting additional files is not allowed'],
       enable_per_process_and_thread_time_limit: ['this option cannot be enabled'],
     });
@@ -452,6 +450,16 @@ describe('Judge0 submissions', () => {
           expect(s.exit_signal).toBeNull();
           expect(s.message).toBe('Exited with error status 3');
         },
+      },
+      {
+        name: 'command line arguments, split as bash splits them, without a shell',
+        submission: {
+          source_code: 'import sys\nprint(sys.argv[1:])',
+          language_id: 71,
+          command_line_arguments: `"a b" c\\ d 'e' $HOME;id`,
+          expected_output: "['a b', 'c d', 'e', 'HOMEid']",
+        },
+        status: 3,
       },
       {
         name: 'output limit',

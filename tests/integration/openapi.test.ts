@@ -311,6 +311,26 @@ describe('the compatible APIs in the OpenAPI document', () => {
   });
 });
 
+describe('the Piston API in the OpenAPI document', () => {
+  it('matches real Piston answers: runtimes, execute, errors', async () => {
+    const runtimes = (await expectAnswer(
+      'get',
+      '/piston/api/v2/runtimes',
+      '/piston/api/v2/runtimes',
+      200,
+    )) as {
+      language: string;
+    }[];
+    expect(runtimes.length).toBeGreaterThan(0);
+    await expectAnswer('post', '/piston/api/v2/execute', '/piston/api/v2/execute', 200, {
+      body: { language: 'c', version: '*', files: [{ content: 'int main(void) { return 0; }' }] },
+    });
+    await expectAnswer('post', '/piston/api/v2/execute', '/piston/api/v2/execute', 400, {
+      body: { language: 'c', version: '*' },
+    });
+  });
+});
+
 describe('the docs page', () => {
   it('renders the document with scripts and styles the API serves itself', async () => {
     const response = await fetch(`${url}/docs`);

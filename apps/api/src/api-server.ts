@@ -124,6 +124,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const app = createApp(resources, {
     watcher,
     judge0: judge0Settings(env),
+    pistonPrefix: env.PISTON_PREFIX,
     origins: env.WEB_ORIGIN,
     trustProxy: env.TRUST_PROXY,
     metricsAccess: metricsAccessOf,

@@ -13,6 +13,7 @@ import type { ApiResources } from './resources.js';
 import { routerOf, type RouteSpec } from './http/route.js';
 import { judge0Routes } from './compat/judge0/judge0-routes.js';
 import { Judge0Service, type Judge0Settings } from './compat/judge0/judge0-service.js';
+import { pistonRoutes } from './compat/piston/piston-routes.js';
 import type { JobWatcher } from './submissions/job-watcher.js';
 import { adminRoutes, mountQueueDashboard } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   adminQueues?: Queue[];
   /** The Judge0-compatible API (docs/COMPAT.md); absent: not served. */
   judge0?: Judge0Settings | null;
+  /** Where the Piston-compatible API is served (docs/COMPAT.md); null or absent: not served. */
+  pistonPrefix?: string | null;
   /** Waits for jobs to finish (Judge0's `wait=true`, callbacks); needed by the compatible APIs. */
   watcher?: JobWatcher;
 }
@@ -66,6 +69,9 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
     ...rejudgeRoutes(resources),
     ...(options.judge0 && options.watcher
       ? judge0Routes(resources, new Judge0Service(resources, options.watcher, options.judge0), limits)
+      : []),
+    ...(options.pistonPrefix && options.watcher
+      ? pistonRoutes(resources, options.watcher, options.pistonPrefix, limits)
       : []),
     ...adminRoutes(resources),
   ];

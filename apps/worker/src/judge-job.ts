@@ -47,6 +47,7 @@ export async function judgeJob(
         stdin: data.stdin,
         expectedOutput: data.expectedOutput,
         limits: data.limits,
+        args: data.args,
       },
       resources.sandbox,
       { onLog: batcher.push, signal, onStep },

@@ -12,3 +12,4 @@ export * from './auth.js';
 export * from './admin.js';
 export * from './rejudge.js';
 export * from './judge0.js';
+export * from './piston.js';

@@ -59,6 +59,8 @@ export const jobDataSchema = z.object({
   /** The submission this job judges again (an admin's rejudge); null: a new submission. */
   rejudgeOf: jobIdSchema.nullable().default(null),
   limits: effectiveLimitsSchema,
+  /** Command-line arguments of a free run's program (the compatible APIs); never through a shell. */
+  args: z.array(z.string().max(4096)).max(256).optional(),
   /** ms since the epoch, when the API accepted the job. */
   createdAt: z.number(),
 });

@@ -16,6 +16,8 @@ export interface ProgramJob {
   /** When given, the output must match it token by token for `ACCEPTED`. */
   expectedOutput?: string | undefined;
   limits: EffectiveLimits;
+  /** Arguments after the program's name (argv[1…]); none by default. */
+  args?: readonly string[] | undefined;
 }
 
 export interface JudgeHooks {
@@ -51,7 +53,12 @@ export async function judgeProgram(
   const compiled = await compileProgram(job.language, job.code, sandbox, hooks, context);
   if (!compiled.ok) return compileError(compiled.compileOutput);
 
-  const run = await runProgram(compiled.program, sandbox, { ...hooks, stdin: job.stdin, limits: job.limits });
+  const run = await runProgram(compiled.program, sandbox, {
+    ...hooks,
+    stdin: job.stdin,
+    limits: job.limits,
+    args: job.args ?? [],
+  });
   if (run.compileError) return compileError(run.compileOutput);
 
   let verdict = run.verdict;

@@ -10,6 +10,8 @@ import { verdictOfRun } from './verdict.js';
 export interface RunOptions extends StepHooks {
   stdin: string;
   limits: EffectiveLimits;
+  /** Arguments passed to the program after its own argv (each one argv entry, no shell). */
+  args?: readonly string[];
   /** Raw output as it arrives, besides the text log (a harness reads its results from here). */
   onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
 }
@@ -38,7 +40,7 @@ export async function runProgram(
   const start = preciseNow();
   const report = usable(
     await sandbox.run({
-      argv: recipe.run(program.sources, { memoryMb: options.limits.memoryMb }),
+      argv: [...recipe.run(program.sources, { memoryMb: options.limits.memoryMb }), ...(options.args ?? [])],
       files: program.files,
       stdin: options.stdin,
       limits: runStepLimits(options.limits),

@@ -18,7 +18,8 @@ export interface CompatLanguage {
     compileCmd: string | null;
     runCmd: string;
   };
-  piston: { language: string; aliases: readonly string[] };
+  /** Piston: name, aliases, whether its answers have a compile stage, and the runtime named (`node`). */
+  piston: { language: string; aliases: readonly string[]; compiled: boolean; runtime?: string };
 }
 
 export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
@@ -32,7 +33,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: null,
       runCmd: 'python3 main.py',
     },
-    piston: { language: 'python', aliases: ['py', 'py3', 'python3', 'python3.11'] },
+    piston: { language: 'python', aliases: ['py', 'py3', 'python3', 'python3.11'], compiled: false },
   },
   {
     id: 'javascript',
@@ -44,7 +45,12 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: null,
       runCmd: 'node main.js',
     },
-    piston: { language: 'javascript', aliases: ['node-javascript', 'node-js', 'javascript', 'js'] },
+    piston: {
+      language: 'javascript',
+      aliases: ['node-javascript', 'node-js', 'javascript', 'js'],
+      compiled: false,
+      runtime: 'node',
+    },
   },
   {
     id: 'typescript',
@@ -56,7 +62,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: 'esbuild main.ts --outfile=main.js',
       runCmd: 'node main.js',
     },
-    piston: { language: 'typescript', aliases: ['ts', 'node-ts', 'tsc'] },
+    piston: { language: 'typescript', aliases: ['ts', 'node-ts', 'tsc'], compiled: true },
   },
   {
     id: 'cpp',
@@ -68,7 +74,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: 'g++ -std=gnu++17 -O2 %s main.cpp',
       runCmd: './main',
     },
-    piston: { language: 'c++', aliases: ['cpp', 'g++'] },
+    piston: { language: 'c++', aliases: ['cpp', 'g++'], compiled: true, runtime: 'gcc' },
   },
   {
     id: 'c',
@@ -80,7 +86,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: 'gcc -std=gnu17 -O2 %s main.c',
       runCmd: './main',
     },
-    piston: { language: 'c', aliases: ['gcc'] },
+    piston: { language: 'c', aliases: ['gcc'], compiled: true, runtime: 'gcc' },
   },
   {
     id: 'java',
@@ -92,7 +98,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: 'javac %s Main.java',
       runCmd: 'java Main',
     },
-    piston: { language: 'java', aliases: [] },
+    piston: { language: 'java', aliases: [], compiled: true },
   },
 ];
 

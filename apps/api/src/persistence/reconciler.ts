@@ -158,6 +158,7 @@ function jobDataOf(resources: ApiResources, row: Submission): JobData | string {
     userId: row.userId,
     rejudgeOf: row.rejudgeOf,
     limits,
+    ...(request?.args === undefined ? {} : { args: request.args }),
     createdAt: row.createdAt.getTime(),
   };
 }

@@ -27,6 +27,7 @@ export function submissionRow(data: JobData, extras: RequestExtras = {}): NewSub
       ...(data.expectedOutput === undefined ? {} : { expectedOutput: data.expectedOutput }),
       tests: data.tests,
       limits: data.limits,
+      ...(data.args === undefined ? {} : { args: data.args }),
       ...extras,
     },
     rejudgeOf: data.rejudgeOf,

@@ -24,6 +24,8 @@ export interface SubmissionRequest {
   expectedOutput?: string;
   tests: string[];
   limits: EffectiveLimits;
+  /** A free run's program arguments (absent: none). */
+  args?: string[];
   /** Submissions made through the Judge0-compatible API: the Judge0 parameters, after defaults. */
   judge0?: Judge0Params;
 }

@@ -18,7 +18,8 @@ const BOOTSTRAP = [
   `    sys.stderr.write(${JSON.stringify(MARKER)} + ''.join(traceback.format_exception_only(type(error), error)))`,
   '    sys.exit(1)',
   'del src',
-  "sys.argv = ['main.py']",
+  // `python3 -c BOOTSTRAP a b`: the program's arguments follow the bootstrap's.
+  "sys.argv = ['main.py'] + sys.argv[1:]",
   "exec(code, {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__})",
 ].join('\n');
 

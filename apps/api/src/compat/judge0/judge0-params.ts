@@ -70,7 +70,7 @@ export function judge0Config(policy: LimitPolicy, switches: Judge0Switches): Jud
     enable_wait_result: switches.enableWait,
     enable_compiler_options: false,
     allowed_languages_for_compile_options: [],
-    enable_command_line_arguments: false,
+    enable_command_line_arguments: true,
     enable_submission_delete: switches.enableDelete,
     enable_callbacks: true,
     callbacks_max_tries: switches.callbackTries,

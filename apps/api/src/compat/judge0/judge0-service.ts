@@ -29,6 +29,7 @@ import {
   type Judge0Config,
   type Judge0Switches,
 } from './judge0-params.js';
+import { judge0Arguments } from './judge0-arguments.js';
 import { DEFAULT_FIELDS, judge0View, type Judge0Record } from './judge0-view.js';
 
 export interface Judge0Settings {
@@ -139,6 +140,7 @@ export class Judge0Service {
     const checked = acceptJudge0Params(input, base64, this.config, this.settings.callbacks.allowedHosts);
     if (!checked.ok) return checked;
     const { params, language, sourceCode, stdin } = checked.value;
+    const args = judge0Arguments(params.command_line_arguments);
     const errors: FieldErrors = {};
     if (Buffer.byteLength(sourceCode) > MAX_CODE_BYTES)
       errors.source_code = [`is too long (maximum is ${MAX_CODE_BYTES} bytes)`];
@@ -163,6 +165,7 @@ export class Judge0Service {
       userId: null,
       rejudgeOf: null,
       limits: this.limits(params),
+      ...(args.length > 0 ? { args } : {}),
       createdAt: Date.now(),
     };
     try {

@@ -1,0 +1,191 @@
+/**
+ * The Piston v2 API under /piston, driven by `piston-client` (the npm package, unchanged) through
+ * the real platform: runtimes, execute in every language with stdin and arguments, compile
+ * errors, time limits; and Piston's own errors for bad requests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { piston } from 'piston-client';
+import type { ApiServer } from '@arbiter/api';
+import type { RunningWorker } from '@arbiter/worker';
+import { base, cleanup, startApi, startWorkerInProcess, testPrefix } from '../support/platform.js';
+
+const prefix = testPrefix();
+let api: ApiServer;
+let worker: RunningWorker;
+let url: string;
+
+interface Stage {
+  stdout: string;
+  stderr: string;
+  output: string;
+  code: number | null;
+  signal: string | null;
+  message: string | null;
+  status: string | null;
+  cpu_time: number | null;
+  wall_time: number | null;
+  memory: number | null;
+}
+interface Result {
+  language: string;
+  version: string;
+  run: Stage;
+  compile?: Stage;
+  message?: string;
+}
+interface Client {
+  runtimes(): Promise<{ language: string; version: string; aliases: string[]; runtime?: string }[]>;
+  execute(language: string, code: string, config?: Record<string, unknown>): Promise<Result>;
+}
+let client: Client;
+
+beforeAll(async () => {
+  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0' });
+  worker = await startWorkerInProcess(prefix);
+  url = `${base(api)}/piston`;
+  client = piston({ server: url }) as unknown as Client;
+});
+
+afterAll(async () => {
+  await worker?.stop(1_000);
+  await api?.close(1_000);
+  await cleanup(prefix);
+});
+
+/** Reads one line of stdin and prints it with the program's arguments, in each language. */
+const ECHO: Record<string, string> = {
+  python: 'import sys\nprint(input(), *sys.argv[1:])',
+  javascript:
+    "const line = require('fs').readFileSync(0, 'utf8').split('\\n')[0];\nconsole.log([line, ...process.argv.slice(2)].join(' '));",
+  typescript:
+    "declare const require: (m: string) => { readFileSync(fd: number, e: string): string };\ndeclare const process: { argv: string[] };\nconst line: string = require('fs').readFileSync(0, 'utf8').split('\\n')[0];\nconsole.log([line, ...process.argv.slice(2)].join(' '));",
+  'c++':
+    '#include <iostream>\n#include <string>\nint main(int argc, char** argv) {\n  std::string line;\n  std::getline(std::cin, line);\n  std::cout << line;\n  for (int i = 1; i < argc; i++) std::cout << " " << argv[i];\n  std::cout << "\\n";\n}',
+  c: '#include <stdio.h>\n#include <string.h>\nint main(int argc, char** argv) {\n  char line[100];\n  fgets(line, sizeof line, stdin);\n  line[strcspn(line, "\\n")] = 0;\n  printf("%s", line);\n  for (int i = 1; i < argc; i++) printf(" %s", argv[i]);\n  printf("\\n");\n}',
+  java: 'import java.util.Scanner;\npublic class Main {\n  public static void main(String[] args) {\n    String line = new Scanner(System.in).nextLine();\n    System.out.println(line + (args.length > 0 ? " " + String.join(" ", args) : ""));\n  }\n}',
+};
+const COMPILED = new Set(['typescript', 'c++', 'c', 'java']);
+
+describe('Piston v2 through piston-client', () => {
+  it('lists the runtimes with names, aliases and SemVer versions', async () => {
+    const runtimes = await client.runtimes();
+    expect(runtimes.map((runtime) => runtime.language).sort()).toEqual(Object.keys(ECHO).sort());
+    for (const runtime of runtimes) expect(runtime.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(runtimes.find((runtime) => runtime.language === 'python')?.aliases).toContain('py');
+    expect(runtimes.find((runtime) => runtime.language === 'javascript')?.runtime).toBe('node');
+  });
+
+  it("executes in every language with stdin and the client's default arguments", async () => {
+    for (const [language, code] of Object.entries(ECHO)) {
+      // A generous wall clock: the default 3 s is for one run, not for a loaded test machine.
+      const result = await client.execute(language, code, { stdin: 'hello\n', runTimeout: 15_000 });
+      expect(result.run, `${language}: ${JSON.stringify(result)}`).toMatchObject({
+        stdout: 'hello 1 2 3\n',
+        code: 0,
+        signal: null,
+        status: null,
+      });
+      expect(result.language).toBe(language);
+      expect(result.run.output).toBe('hello 1 2 3\n');
+      expect(result.run.memory).toBeGreaterThan(0);
+      if (COMPILED.has(language)) expect(result.compile?.code, language).toBe(0);
+      else expect(result.compile, language).toBeUndefined();
+    }
+  });
+
+  it('passes arguments as they are, never through a shell', async () => {
+    const result = await client.execute('python', ECHO.python ?? '', {
+      stdin: 'x\n',
+      args: ['a b', '$HOME', ';ls', '*'],
+      runTimeout: 15_000,
+    });
+    expect(result.run.stdout).toBe('x a b $HOME ;ls *\n');
+  });
+
+  it('reports a compile error in the compile stage (run repeats it), a syntax error in the run stage', async () => {
+    const cpp = await client.execute('c++', 'int main() { return y; }', { runTimeout: 15_000 });
+    expect(cpp.compile).toMatchObject({ code: 1, status: 'RE' });
+    expect(cpp.compile?.stderr).toMatch(/y/);
+    expect(cpp.run).toEqual(cpp.compile);
+
+    const python = await client.execute('python', 'print(', { runTimeout: 15_000 });
+    expect(python.compile).toBeUndefined();
+    expect(python.run.code).toBe(1);
+    expect(python.run.stderr).toMatch(/SyntaxError/);
+  });
+
+  it('stops a program at its run timeout: status TO, SIGKILL, no exit code', async () => {
+    const result = await client.execute('python', 'while True: pass', { runTimeout: 1_000 });
+    expect(result.run).toMatchObject({ status: 'TO', signal: 'SIGKILL', code: null });
+  });
+
+  it('reports a non-zero exit and a fatal signal as Piston does', async () => {
+    const exit = await client.execute('python', 'import sys\nsys.stderr.write("bad\\n")\nsys.exit(4)', {
+      runTimeout: 15_000,
+    });
+    expect(exit.run).toMatchObject({
+      code: 4,
+      status: 'RE',
+      stderr: 'bad\n',
+      message: 'Exited with error status 4',
+    });
+    const signal = await client.execute('c', '#include <signal.h>\nint main(void) { raise(SIGSEGV); }', {
+      runTimeout: 15_000,
+    });
+    expect(signal.run).toMatchObject({ code: null, signal: 'SIGSEGV', status: 'SG' });
+  });
+});
+
+describe('Piston v2 requests', () => {
+  async function execute(body: unknown, contentType = 'application/json') {
+    const response = await fetch(`${url}/api/v2/execute`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Result };
+  }
+
+  it('picks a runtime by SemVer range and answers its version', async () => {
+    const [runtime] = (await client.runtimes()).filter((entry) => entry.language === 'python');
+    const major = runtime?.version.split('.')[0] ?? '3';
+    const ok = await execute({
+      language: 'python3',
+      version: `${major}.x`,
+      files: [{ content: 'print(7)' }],
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ language: 'python', version: runtime?.version, run: { stdout: '7\n' } });
+    const file = await execute({
+      language: 'python',
+      version: '*',
+      files: [{ name: 'main.py', content: Buffer.from('print(8)').toString('base64'), encoding: 'base64' }],
+    });
+    expect(file.body).toEqual({ message: 'files must include at least one utf8 encoded file' });
+  });
+
+  it("answers Piston's messages for bad requests", async () => {
+    expect((await execute({ version: '*', files: [] })).body).toEqual({
+      message: 'language is required as a string',
+    });
+    expect((await execute({ language: 'python', files: [] })).body).toEqual({
+      message: 'version is required as a string',
+    });
+    expect((await execute({ language: 'python', version: '*' })).body).toEqual({
+      message: 'files is required as an array',
+    });
+    expect((await execute({ language: 'python', version: '*', files: [{}] })).body).toEqual({
+      message: 'files[0].content is required as a string',
+    });
+    expect(
+      (await execute({ language: 'python', version: '*', files: [{ content: 'x' }], run_timeout: 'soon' }))
+        .body,
+    ).toEqual({ message: 'If specified, run_timeout must be a number' });
+    const unknown = await execute({ language: 'cobol', version: '1.0.0', files: [{ content: 'x' }] });
+    expect(unknown).toEqual({ status: 400, body: { message: 'cobol-1.0.0 runtime is unknown' } });
+    const tooOld = await execute({ language: 'python', version: '2.x', files: [{ content: 'x' }] });
+    expect(tooOld.body).toEqual({ message: 'python-2.x runtime is unknown' });
+    const form = await execute('language=python', 'application/x-www-form-urlencoded');
+    expect(form).toEqual({ status: 415, body: { message: 'requests must be of type application/json' } });
+  });
+});
