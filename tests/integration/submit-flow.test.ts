@@ -7,6 +7,7 @@ import {
   cleanup,
   connect,
   getStatus,
+  post,
   startApi,
   startWorkerInProcess,
   submit,
@@ -52,6 +53,22 @@ describe('submit → queue → worker → result', () => {
     });
     expect(result.finishedAt).not.toBeNull();
     expect(result.wallTimeMs).toBeGreaterThan(0);
+  });
+
+  it('passes args to a free run as argv entries, without a shell, and refuses them for a problem', async () => {
+    const jobId = await submit(url, {
+      language: 'c',
+      code: '#include <stdio.h>\nint main(int argc, char** argv) { for (int i = 1; i < argc; i++) printf("[%s]", argv[i]); }',
+      args: ['a b', '$HOME', '`id`', ''],
+    });
+    expect((await waitForResult(url, jobId)).stdout).toBe('[a b][$HOME][`id`][]');
+    const refused = await post(url, '/submit', {
+      language: 'python',
+      code: 'x',
+      problem: 'two-sum',
+      args: ['1'],
+    });
+    expect(refused.status).toBe(400);
   });
 
   it('gives every request an id, or keeps the one a proxy sent', async () => {

@@ -32,6 +32,8 @@ export const submitRequestSchema = z
     mode: submissionModeSchema.default('run'),
     tests: z.array(z.string()).max(20).optional(),
     limits: requestedLimitsSchema.optional(),
+    /** A free run's program arguments: each one argv entry, never through a shell. */
+    args: z.array(z.string().max(4096, 'each argument is at most 4096 characters')).max(256).optional(),
   })
   .strict();
 export type SubmitRequest = z.infer<typeof submitRequestSchema>;

@@ -55,6 +55,9 @@ export async function acceptSubmission(
       '"tests" are custom inputs for a problem: give "problem" as well.',
     );
   }
+  if (problem !== null && request.args !== undefined) {
+    throw new HttpError(400, 'INVALID_REQUEST', '"args" are for free runs: a problem runs its own tests.');
+  }
   if (problem !== null) checkProblemRequest(problem, language.data, request);
   // Redis being away is not this check's business: the queue step reports it.
   await checkLanguageAvailable(resources.registry, language.data).catch((error: unknown) => {
@@ -76,6 +79,7 @@ export async function acceptSubmission(
     limits: problem
       ? problemLimits(problem, resources.limits)
       : resolveLimits(request.limits, resources.limits),
+    ...(request.args === undefined || request.args.length === 0 ? {} : { args: request.args }),
     createdAt: Date.now(),
   };
   await acceptJob(resources, data);
