@@ -23,7 +23,7 @@ import { buildNativeTools, installNativeTools } from './native-tools.js';
 import { OutputCapture } from './output-capture.js';
 import { checkHost, hardCaps } from './preflight.js';
 import { checkCommand, runScript, SCRIPT_FILE, STDIN_FILE, type HardCaps } from './run-script.js';
-import type { RunReport, RunRequest, RunStatus, Sandbox, SandboxCounters } from './sandbox.js';
+import type { RunReport, RunRequest, RunStatus, RunUsage, Sandbox, SandboxCounters } from './sandbox.js';
 import { SlotPool } from './slot-pool.js';
 import { SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
 import { processesOfUid } from './uid-processes.js';
@@ -284,6 +284,8 @@ class BwrapSandboxImpl implements BwrapSandbox {
   async run(request: RunRequest): Promise<RunReport> {
     if (this.closing) throw new Error('the sandbox is closed');
     checkCommand(request.argv, request.env);
+    if (request.channel && request.stdin !== undefined)
+      throw new Error('a run has either stdin or a channel');
     checkLimits(request.limits);
     for (const p of Object.keys(request.files ?? {})) safeRelativePath(p);
     for (const p of request.collect ?? []) safeRelativePath(p);
@@ -428,10 +430,11 @@ class BwrapSandboxImpl implements BwrapSandbox {
     let cpuMs = 0;
     try {
       await cell.work.writeFiles(req.files ?? {});
-      await cell.work.writeIo(STDIN_FILE, req.stdin ?? '');
+      // With a channel there is no stdin file: the program gets only what the caller writes to it.
+      if (!req.channel) await cell.work.writeIo(STDIN_FILE, req.stdin ?? '');
       await cell.work.writeIo(
         SCRIPT_FILE,
-        runScript({ argv: req.argv, env: req.env, limits, caps: this.env.caps }),
+        runScript({ argv: req.argv, env: req.env, limits, caps: this.env.caps, channel: !!req.channel }),
       );
       // The sandbox's own two tasks (bubblewrap, the shell) come on top of the program's `pids`.
       cg.setLimits(limits.memoryKb * 1024, limits.pids + SANDBOX_PROCESSES);
@@ -443,8 +446,30 @@ class BwrapSandboxImpl implements BwrapSandbox {
       req.signal?.addEventListener('abort', onAbort, { once: true });
       if (req.signal?.aborted || this.closing) kill('aborted');
 
+      const channel = req.channel;
+      let last: RunUsage = { cpuMs: 0, memoryKb: 0 };
+      // Read between the program's messages, while it waits for the next one: its own numbers are not asked.
+      const usage = (): RunUsage => {
+        try {
+          last = {
+            cpuMs: (cg.cpuUsageUs() - cpu0) / 1000,
+            memoryKb: Math.ceil(cg.memoryPeakBytes() / 1024),
+          };
+        } catch {
+          // The cgroup is being torn down: the last reading stands.
+        }
+        return last;
+      };
+      if (channel) standby.setChannelSink((data) => channel.data(data, usage()));
+
       const t0 = performance.now();
       standby.go();
+      // After the go line: the shell reads exactly one line (byte by byte), the rest is the program's.
+      channel?.open({
+        write: (data) => standby.channelWrite(data),
+        end: () => standby.channelEnd(),
+        usage,
+      });
       wallTimer = setTimeout(() => kill('wall_limit'), limits.wallMs);
       cpuTimer = setInterval(() => {
         try {
@@ -461,6 +486,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       // Whatever the program left behind (daemons, children) dies now; then the pipes drain and close.
       await standby.killAll();
       await Promise.race([standby.streamsClosed, sleep(2_000)]);
+      standby.closeControl();
       cpuMs = (cg.cpuUsageUs() - cpu0) / 1000;
       const memoryKb = Math.ceil(cg.memoryPeakBytes() / 1024);
       const outcome = classifyEnd({
@@ -515,6 +541,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
     } catch (err) {
       dirty = err;
     }
+    standby.closeControl();
     if (dirty === undefined) {
       try {
         await cell.work.reset();

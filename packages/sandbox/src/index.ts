@@ -1,6 +1,9 @@
 /** Running untrusted programs: the `Sandbox` contract, the bubblewrap + cgroup sandbox, and the unsandboxed runner. */
 export type {
+  ChannelPort,
   OutputStream,
+  RunChannel,
+  RunUsage,
   RunLimits,
   RunReport,
   RunRequest,

@@ -4,7 +4,8 @@
  * blocks reading fd 3. When a run arrives, the worker writes the run's script (below) and stdin file to
  * the read-only I/O folder and a newline to fd 3; the shell sources the script, which sets the rlimits,
  * closes fd 3 and runs the program with stdin from a file (so `/dev/stdin` opens like a file, and the
- * worker never blocks on a pipe). The shell is the sandbox's pid 1 and waits for the program.
+ * worker never blocks on a pipe). The shell is the sandbox's pid 1 and waits for the program. A run with a
+ * channel (`RunChannel`) gets fd 3 itself as its fd 0 instead, and no stdin file exists.
  *
  * rlimits are set here, inside, by `ulimit` (a shell builtin: no extra exec): it only lowers limits, which
  * an unprivileged process may do. RLIMIT_AS is never set (it breaks the JVM and V8: memory is the cgroup's).
@@ -33,6 +34,8 @@ export interface ScriptInput {
   env?: Record<string, string>;
   limits: RunLimits;
   caps: HardCaps;
+  /** The program's fd 0 is the control socket (fd 3 of the shell) instead of the stdin file. */
+  channel?: boolean;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -56,7 +59,8 @@ export function runScript(input: ScriptInput): string {
   const nofile = Math.min(Math.floor(l.openFiles), input.caps.openFiles);
   const stackKb = Math.min(Math.floor(l.stackKb), input.caps.stackKb);
   const lines = [
-    'exec 3>&-',
+    // With a channel the shell keeps fd 3 (it hands it to the program as fd 0 and never reads it again).
+    ...(input.channel ? [] : ['exec 3>&-']),
     'ulimit -c 0',
     `ulimit -t ${cpuSeconds}`,
     `ulimit -f ${fsizeBlocks}`,
@@ -66,6 +70,7 @@ export function runScript(input: ScriptInput): string {
   for (const [k, v] of Object.entries(input.env ?? {})) lines.push(`export ${k}=${shQuote(v)}`);
   // Not exec'd: the shell stays pid 1 of the sandbox (signals work normally for the program, pid 2 and
   // below), and exits with the program's status (128 + N for a signal).
-  lines.push(`${input.argv.map(shQuote).join(' ')} < ${IO_MOUNT}/${STDIN_FILE}`, 'exit $?');
+  const stdin = input.channel ? '<&3 3<&-' : `< ${IO_MOUNT}/${STDIN_FILE}`;
+  lines.push(`${input.argv.map(shQuote).join(' ')} ${stdin}`, 'exit $?');
   return lines.join('\n') + '\n';
 }

@@ -32,7 +32,13 @@ export interface RunRequest {
   files?: Record<string, string | Uint8Array>;
   /** Relative paths (files, or folders taken whole) to read back after the run. */
   collect?: string[];
+  /** The program's stdin (a file); not with `channel`. */
   stdin?: string | Uint8Array;
+  /**
+   * A conversation with the program instead of a stdin file: its fd 0 is a socket whose other end the
+   * caller holds (see `RunChannel`).
+   */
+  channel?: RunChannel;
   /** Extra environment; the run otherwise starts with an empty one (PATH, HOME, LANG set). */
   env?: Record<string, string>;
   limits: RunLimits;
@@ -40,6 +46,36 @@ export interface RunRequest {
   onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
   /** Aborting kills the run; it then reports `aborted`. */
   signal?: AbortSignal;
+}
+
+/** The run's resource use so far, read from outside the program (its cgroup). */
+export interface RunUsage {
+  /** CPU time of all processes of the run so far, in ms. */
+  cpuMs: number;
+  /** Peak memory of the run so far, in KiB. */
+  memoryKb: number;
+}
+
+/** The caller's end of a run's channel. */
+export interface ChannelPort {
+  /** Writes to the program's fd 0. */
+  write(data: string | Uint8Array): void;
+  /** Half-closes the channel: the program reads end of file. */
+  end(): void;
+  /** The run's resource use now. */
+  usage(): RunUsage;
+}
+
+/**
+ * A run's fd 0 as a bidirectional stream socket to the caller, for programs that answer one message at a
+ * time (the function harness). Nothing of it exists as a file inside the sandbox: the program only ever
+ * holds what the caller has written so far.
+ */
+export interface RunChannel {
+  /** The program is about to start; `port` stays usable until the run ends. */
+  open(port: ChannelPort): void;
+  /** Bytes the program wrote to its fd 0, with the run's resource use read when they arrived. */
+  data(chunk: Uint8Array, usage: RunUsage): void;
 }
 
 /** Why the run stopped. */

@@ -49,10 +49,15 @@ const SECCOMP_FD = 4;
 export class Standby {
   /** Resolves when the bubblewrap process has exited (and was reaped). */
   readonly exited: Promise<ExitInfo>;
-  /** Resolves when stdout and stderr are closed (every process holding them is dead). */
+  /**
+   * Resolves when stdout, stderr and the control socket are closed (every process holding them is dead and
+   * what they wrote was read).
+   */
   readonly streamsClosed: Promise<void>;
   private exitInfo: ExitInfo | undefined;
   private sink: Sink;
+  /** Where the program's writes to its fd 0 go, in a run with a channel (see `RunChannel`). */
+  private channelSink: ((data: Buffer) => void) | undefined;
   private setupOutput = '';
 
   private constructor(
@@ -68,7 +73,10 @@ export class Standby {
     };
     stdout.on('data', (d: Buffer) => this.sink('stdout', d));
     stderr.on('data', (d: Buffer) => this.sink('stderr', d));
-    this.streamsClosed = Promise.all([closed(stdout), closed(stderr)]).then(() => undefined);
+    // The control socket is the run's channel after `go()` (fd 0 of the program) when it has one; before,
+    // only the shell's ready byte comes through it.
+    control.on('data', (d: Buffer) => this.channelSink?.(d));
+    this.streamsClosed = Promise.all([closed(stdout), closed(stderr), closed(control)]).then(() => undefined);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.exitInfo = { code, signal };
@@ -188,9 +196,24 @@ export class Standby {
     this.sink = sink;
   }
 
+  /** Routes what the program writes to its channel from now on. */
+  setChannelSink(sink: (data: Buffer) => void): void {
+    this.channelSink = sink;
+  }
+
   /** Lets the prepared shell source the run's script. */
   go(): void {
     this.control.write('\n');
+  }
+
+  /** Writes to the program's channel (its fd 0; the shell has read its go line by then). */
+  channelWrite(data: string | Uint8Array): void {
+    if (!this.control.destroyed && this.control.writable) this.control.write(data);
+  }
+
+  /** Half-closes the program's channel: it reads end of file. */
+  channelEnd(): void {
+    if (!this.control.destroyed && this.control.writable) this.control.end();
   }
 
   /**
@@ -215,12 +238,17 @@ export class Standby {
       const pause = sleep(attempt < 20 ? 1 : 10);
       await (this.alive ? Promise.race([this.exited, pause]) : pause);
     }
+  }
+
+  /** Drops the control socket (and with it anything of the channel not read yet). */
+  closeControl(): void {
     this.control.destroy();
   }
 
   /** Kills everything and removes the cgroup. */
   async destroy(): Promise<void> {
     await this.killAll();
+    this.closeControl();
     await this.cgroup.destroy();
   }
 }

@@ -15,7 +15,7 @@ import { classifyEnd, type KillReason } from './exit-status.js';
 import { checkLimits } from './limits.js';
 import { OutputCapture } from './output-capture.js';
 import { checkCommand } from './run-script.js';
-import type { RunReport, RunRequest, Sandbox } from './sandbox.js';
+import type { RunReport, RunRequest, RunUsage, Sandbox } from './sandbox.js';
 import { WorkDir, safeRelativePath } from './work-dir.js';
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on every mainstream Linux). */
@@ -29,6 +29,7 @@ export function createUnsandboxedSandbox(): Sandbox {
     async run(req: RunRequest): Promise<RunReport> {
       if (closed) throw new Error('the sandbox is closed');
       checkCommand(req.argv, req.env);
+      if (req.channel && req.stdin !== undefined) throw new Error('a run has either stdin or a channel');
       checkLimits(req.limits);
       for (const p of [...Object.keys(req.files ?? {}), ...(req.collect ?? [])]) safeRelativePath(p);
       const dir = await mkdtemp(join(tmpdir(), 'unsandboxed-'));
@@ -53,13 +54,18 @@ async function runPlain(
   work: WorkDir,
   running: Set<() => void>,
 ): Promise<RunReport> {
-  const [file, ...args] = req.argv;
-  if (file === undefined) throw new Error('argv must name a program');
+  const [command, ...rest] = req.argv;
+  if (command === undefined) throw new Error('argv must name a program');
   const limits = req.limits;
+  const channel = req.channel;
+  // A channel is a socket on fd 3 of a shell that hands it to the program as fd 0 (Node's fd 0 pipe is write-only).
+  const [file, args] = channel
+    ? ['/bin/sh', ['-c', 'exec "$@" <&3 3<&-', 'sh', command, ...rest]]
+    : [command, rest];
   const child = spawn(file, args, {
     cwd: dir,
     env: { PATH: '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', ...req.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: channel ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
     detached: true, // its own process group, so the whole group can be killed
   });
   let killReason: KillReason | undefined;
@@ -78,13 +84,28 @@ async function runPlain(
   running.add(stop);
   const stdout = new OutputCapture('stdout', limits.outputBytes, () => kill('output_limit'), req.onOutput);
   const stderr = new OutputCapture('stderr', limits.outputBytes, () => kill('output_limit'), req.onOutput);
-  child.stdout.on('data', (d: Buffer) => stdout.push(d));
-  child.stderr.on('data', (d: Buffer) => stderr.push(d));
-  child.stdin.on('error', () => undefined); // EPIPE when the program does not read its input
-  child.stdin.end(req.stdin ?? '');
+  child.stdout?.on('data', (d: Buffer) => stdout.push(d));
+  child.stderr?.on('data', (d: Buffer) => stderr.push(d));
   const t0 = performance.now();
   let cpuMs = 0;
   let memoryKb = 0;
+  const socket = child.stdio[3];
+  if (channel && socket && 'write' in socket) {
+    const usage = (): RunUsage => {
+      const s = child.pid === undefined ? undefined : sampleProc(child.pid);
+      return s ? { cpuMs: s.cpuMs, memoryKb: s.rssPeakKb } : { cpuMs, memoryKb };
+    };
+    socket.on('error', () => undefined); // EPIPE when the program is gone
+    channel.open({
+      write: (data) => !socket.destroyed && socket.write(data),
+      end: () => !socket.destroyed && socket.end(),
+      usage,
+    });
+    socket.on('data', (d: Buffer) => channel.data(d, usage()));
+  } else {
+    child.stdin?.on('error', () => undefined); // EPIPE when the program does not read its input
+    child.stdin?.end(req.stdin ?? '');
+  }
   const sample = (): void => {
     if (child.pid === undefined) return;
     const s = sampleProc(child.pid);

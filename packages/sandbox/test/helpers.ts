@@ -51,6 +51,7 @@ const TAG_OFFSETS: Record<string, number> = {
   broken: 22,
   fds: 23,
   seccomp: 24, // 24..25
+  channel: 26, // 26..29
 };
 
 const UIDS_PER_PROCESS = 32;
