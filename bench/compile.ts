@@ -13,6 +13,7 @@ import {
   CompileCache,
   buildPrecompiledHeader,
   compileProgram,
+  judgeReadOnlyPaths,
   precompiledHeaderDir,
   type CompileContext,
 } from '@arbiter/judge';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     slots: 1,
     cgroupRoot: 'arbiter-bench-compile',
     uidBase: 19_001,
-    extraRoBinds: [pchDir],
+    extraRoBinds: [...judgeReadOnlyPaths(), pchDir],
   });
   try {
     const time = async (

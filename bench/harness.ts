@@ -15,6 +15,7 @@ import {
   buildPrecompiledHeader,
   judgeProblem,
   judgeProgram,
+  judgeReadOnlyPaths,
   precompiledHeaderDir,
   type CompileContext,
 } from '@arbiter/judge';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     slots: 1,
     cgroupRoot: 'arbiter-bench-harness',
     uidBase: 19_101,
-    extraRoBinds: pch ? [pch.includeDir] : [],
+    extraRoBinds: [...judgeReadOnlyPaths(), ...(pch ? [pch.includeDir] : [])],
   });
   const rows: string[] = [];
   try {

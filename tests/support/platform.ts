@@ -152,11 +152,19 @@ export async function spawnApp(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await waitFor(
-    () => output.includes(readyLine),
-    20_000,
-    () => `${app} did not start:\n${output}`,
-  );
+  try {
+    // Generous: a worker builds and self-tests its sandbox first, on a machine shared with other suites.
+    await waitFor(
+      () => output.includes(readyLine),
+      60_000,
+      () => `${app} did not start:\n${output}`,
+    );
+  } catch (error) {
+    // Never leave the process behind when the caller gets no handle to stop it.
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
+  }
   return { child, output: () => output, exited };
 }
 

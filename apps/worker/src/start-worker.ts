@@ -10,6 +10,7 @@ import {
   CompileCache,
   buildPrecompiledHeader,
   detectToolchains,
+  judgeReadOnlyPaths,
   precompiledHeaderDir,
   type CompileContext,
 } from '@arbiter/judge';
@@ -71,7 +72,7 @@ export async function startWorker(
     overrides.sandbox ??
     (await setUpSandbox(env, logger, {
       slots: concurrency,
-      readOnlyPaths: pchDir === undefined ? [] : [pchDir],
+      readOnlyPaths: [...judgeReadOnlyPaths(), ...(pchDir === undefined ? [] : [pchDir])],
     }));
   const compile: CompileContext = {
     cache:

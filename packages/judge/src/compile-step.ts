@@ -1,6 +1,6 @@
 /**
- * Turns source code into a runnable program: the language's in-worker checks, then its
- * compile step in the sandbox. A failure here is a `COMPILE_ERROR`, never an exception;
+ * Turns source code into a runnable program: the language's layout of the files, then its
+ * compile step in the sandbox (compilers, and esbuild's transpile or syntax check). A failure here is a `COMPILE_ERROR`, never an exception;
  * exceptions are platform faults.
  */
 import { preciseNow, type LanguageId, type LogStream } from '@arbiter/contracts';
@@ -63,12 +63,7 @@ export async function compileProgram(
 ): Promise<CompileResult> {
   const recipe = RECIPES[language];
   const onLog = hooks.onLog ?? (() => undefined);
-  const prepared = await recipe.prepare(code);
-  if (!prepared.ok) {
-    onLog('compile', prepared.compileOutput);
-    return { ok: false, compileOutput: prepared.compileOutput };
-  }
-  const sources = prepared.files;
+  const sources = (await recipe.prepare(code)).files;
   if (recipe.compile === undefined) {
     return { ok: true, program: { language, recipe, sources, files: sources, compileOutput: '' } };
   }
@@ -87,7 +82,9 @@ export async function compileProgram(
     return cached;
   }
 
-  const compileLog = streamDecoder((_stream, text) => onLog('compile', text));
+  // Output that gets rewritten (esbuild's) is sent once rewritten, after the step, not live.
+  const formatOutput = recipe.compile.formatOutput;
+  const compileLog = streamDecoder((_stream, text) => formatOutput === undefined && onLog('compile', text));
   const start = preciseNow();
   const report = usable(
     await sandbox.run({
@@ -102,15 +99,27 @@ export async function compileProgram(
   );
   hooks.onStep?.({ step: 'compile', start, end: preciseNow(), programMs: report.wallMs, cached: false });
   compileLog.end();
-  let compileOutput = decoder.decode(report.stdout) + decoder.decode(report.stderr);
+  const rawOutput = decoder.decode(report.stdout) + decoder.decode(report.stderr);
+  let compileOutput = formatOutput?.(rawOutput) ?? rawOutput;
+  if (formatOutput !== undefined && compileOutput.length > 0) onLog('compile', compileOutput);
   let result: CompileResult;
   if (report.status === 'exited' && report.exitCode === 0) {
-    result = { ok: true, program: { language, recipe, sources, files: report.files, compileOutput } };
+    const kept: Record<string, string | Uint8Array> = {};
+    for (const name of recipe.compile.keep ?? []) {
+      const file = sources[name];
+      if (file !== undefined) kept[name] = file;
+    }
+    const files = { ...kept, ...report.files };
+    result = { ok: true, program: { language, recipe, sources, files, compileOutput } };
   } else {
     if (report.status === 'cpu_limit' || report.status === 'wall_limit') {
       compileOutput += '\nCompilation took too long and was stopped.';
     } else if (report.status === 'memory_limit') {
       compileOutput += '\nCompilation ran out of memory and was stopped.';
+    } else if (report.status === 'output_limit') {
+      compileOutput += '\nCompilation printed too much and was stopped.';
+    } else if (report.status === 'signaled' && report.signal === 'SIGXFSZ') {
+      compileOutput += '\nCompilation wrote a file over the size limit and was stopped.';
     }
     result = { ok: false, compileOutput };
   }

@@ -1,6 +1,7 @@
 /** Language recipes, toolchain detection and judging of programs, on top of a `Sandbox`. */
 export { RECIPES, javaMainClass, type LanguageRecipe } from './languages/index.js';
 export { detectToolchains } from './toolchains.js';
+export { ESBUILD_BINARY, judgeReadOnlyPaths } from './languages/esbuild-binary.js';
 export {
   compileProgram,
   type CompileContext,

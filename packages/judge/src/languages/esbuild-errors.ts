@@ -1,24 +1,41 @@
-/** Turns esbuild's parse errors into compiler-style messages (`main.ts:3:7: error: …`). */
+/**
+ * Turns esbuild's command-line diagnostics (`✘ [ERROR] text` then `main.ts:3:6:` and a code excerpt)
+ * into compiler-style messages (`main.ts:3:7: error: text`), followed by esbuild's own excerpt. The input
+ * is the compile step's output, already capped by the sandbox; each message keeps one excerpt of the
+ * line, which esbuild itself shortens, so the result is at most a few lines per message.
+ */
 
-interface EsbuildMessage {
-  text: string;
-  location: { line: number; column: number; lineText: string } | null;
-}
+const HEADER = /^[✘X▲] \[(ERROR|WARNING)\] (.*)$/u;
+const LOCATION = /^\s+([^\s:]+):(\d+):(\d+):$/;
 
-function isMessageList(value: unknown): value is EsbuildMessage[] {
-  return (
-    Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'text' in item)
-  );
-}
-
-export function formatEsbuildError(error: unknown, file: string): string {
-  const errors = typeof error === 'object' && error !== null && 'errors' in error ? error.errors : undefined;
-  if (!isMessageList(errors)) return error instanceof Error ? error.message : String(error);
-  return errors
-    .map(({ text, location }) =>
-      location
-        ? `${file}:${location.line}:${location.column + 1}: error: ${text}\n    ${location.lineText}\n    ${' '.repeat(location.column)}^`
-        : `${file}: error: ${text}`,
-    )
-    .join('\n');
+export function formatEsbuildOutput(output: string): string {
+  const lines = output.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const header = HEADER.exec(line);
+    if (header === null) {
+      if (line.trim().length > 0 && !/^\d+ (error|warning)s? /.test(line.trim())) out.push(line);
+      continue;
+    }
+    const severity = header[1] === 'ERROR' ? 'error' : 'warning';
+    const text = header[2] ?? '';
+    // The location line follows a blank line; esbuild's excerpt follows the location.
+    let j = i + 1;
+    while (j < lines.length && (lines[j] ?? '').trim() === '') j += 1;
+    const location = LOCATION.exec(lines[j] ?? '');
+    if (location === null) {
+      out.push(`${severity}: ${text}`);
+      continue;
+    }
+    // esbuild prints the column from 0; compilers (and editors) count from 1.
+    out.push(`${location[1]}:${location[2]}:${Number(location[3]) + 1}: ${severity}: ${text}`);
+    j += 1;
+    while (j < lines.length && (lines[j] ?? '').trim() !== '' && !HEADER.test(lines[j] ?? '')) {
+      out.push(lines[j] ?? '');
+      j += 1;
+    }
+    i = j - 1;
+  }
+  return out.join('\n').trimEnd();
 }

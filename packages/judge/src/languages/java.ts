@@ -23,7 +23,7 @@ export const JAVA_OOM = 'java.lang.OutOfMemoryError';
 
 export const java: LanguageRecipe = {
   id: 'java',
-  prepare: async (code) => ({ ok: true, files: { [`${javaMainClass(code)}.java`]: code } }),
+  prepare: async (code) => ({ files: { [`${javaMainClass(code)}.java`]: code } }),
   compile: {
     argv: (files) => [
       '/usr/bin/javac',

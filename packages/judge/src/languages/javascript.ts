@@ -1,10 +1,10 @@
 /**
- * JavaScript on Node.js. The syntax is checked before the run (esbuild parses it in the
- * worker; nothing is executed), so a syntax error is `COMPILE_ERROR` like in compiled languages.
+ * JavaScript on Node.js. The syntax is checked before the run by esbuild, in the sandbox with the compile
+ * step's limits (it parses, never executes), so a syntax error is `COMPILE_ERROR` like in compiled languages.
  */
-import { transform } from 'esbuild';
-import type { LanguageRecipe, PrepareResult } from './recipe.js';
-import { formatEsbuildError } from './esbuild-errors.js';
+import { ESBUILD_BINARY } from './esbuild-binary.js';
+import { formatEsbuildOutput } from './esbuild-errors.js';
+import type { LanguageRecipe } from './recipe.js';
 
 /**
  * Node writes to pipes and sockets asynchronously: a program printing in a loop never yields,
@@ -30,15 +30,27 @@ export function nodeArgs(memoryMb: number, file: string, extra: string[] = []): 
   ];
 }
 
+/** esbuild's flags shared by both languages: plain text diagnostics, errors only, at most 6 of them. */
+export const ESBUILD_FLAGS = ['--log-level=error', '--log-limit=6', '--color=false'];
+
 export const javascript: LanguageRecipe = {
   id: 'javascript',
-  async prepare(code): Promise<PrepareResult> {
-    try {
-      await transform(code, { loader: 'js', format: 'cjs', logLevel: 'silent' });
-      return { ok: true, files: { 'main.js': code, [NODE_STDIO_PRELOAD.file]: NODE_STDIO_PRELOAD.contents } };
-    } catch (error) {
-      return { ok: false, compileOutput: formatEsbuildError(error, 'main.js') };
-    }
+  prepare: async (code) => ({
+    files: { 'main.js': code, [NODE_STDIO_PRELOAD.file]: NODE_STDIO_PRELOAD.contents },
+  }),
+  compile: {
+    // Whitespace minified: the checked output (thrown away) stays linear in the source, whatever its nesting.
+    argv: () => [
+      ESBUILD_BINARY,
+      'main.js',
+      '--format=cjs',
+      '--minify-whitespace',
+      '--outfile=/dev/null',
+      ...ESBUILD_FLAGS,
+    ],
+    collect: [],
+    keep: ['main.js', NODE_STDIO_PRELOAD.file],
+    formatOutput: formatEsbuildOutput,
   },
   run: (_files, { memoryMb }) => nodeArgs(memoryMb, 'main.js'),
   version: { argv: ['/usr/bin/node', '--version'], parse: (out) => /v(\S+)/.exec(out)?.[1] ?? null },

@@ -8,7 +8,7 @@ export const CPP_FLAGS = ['-std=gnu++17', '-O2'];
 
 export const cpp: LanguageRecipe = {
   id: 'cpp',
-  prepare: async (code) => ({ ok: true, files: { 'main.cpp': code } }),
+  prepare: async (code) => ({ files: { 'main.cpp': code } }),
   compile: {
     argv: (_files, options) => [
       '/usr/bin/g++',
@@ -27,7 +27,7 @@ export const cpp: LanguageRecipe = {
 
 export const c: LanguageRecipe = {
   id: 'c',
-  prepare: async (code) => ({ ok: true, files: { 'main.c': code } }),
+  prepare: async (code) => ({ files: { 'main.c': code } }),
   compile: {
     argv: () => ['/usr/bin/gcc', '-std=gnu17', '-O2', '-pipe', '-o', 'main', 'main.c', '-lm'],
     collect: ['main'],

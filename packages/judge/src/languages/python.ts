@@ -25,7 +25,7 @@ const BOOTSTRAP = [
 
 export const python: LanguageRecipe = {
   id: 'python',
-  prepare: async (code) => ({ ok: true, files: { 'main.py': code } }),
+  prepare: async (code) => ({ files: { 'main.py': code } }),
   run: () => ['/usr/bin/python3', '-S', '-c', BOOTSTRAP],
   compileErrorMarker: MARKER,
   version: { argv: ['/usr/bin/python3', '--version'], parse: (out) => /Python (\S+)/.exec(out)?.[1] ?? null },

@@ -8,8 +8,9 @@ export interface SourceLayout {
   contents: string;
 }
 
-export type PrepareResult =
-  { ok: true; files: Record<string, string> } | { ok: false; compileOutput: string };
+export interface PrepareResult {
+  files: Record<string, string>;
+}
 
 export interface RunContext {
   /** Memory limit of the run, in MiB: runtimes with their own heap cap (JVM, V8) are sized from it. */
@@ -24,9 +25,9 @@ export interface CompileOptions {
 export interface LanguageRecipe {
   id: LanguageId;
   /**
-   * Turns the code into the files of the work dir. Checks that need no sandbox (they
-   * parse, never execute) may fail here with a compile error: TypeScript's transpile,
-   * JavaScript's syntax check.
+   * Turns the code into the files of the work dir. Runs in the worker, so it must not process the
+   * code beyond laying it out: every check or transform of user input belongs in the compile step,
+   * inside the sandbox's limits.
    */
   prepare(code: string): Promise<PrepareResult>;
   /** Compile step run in the sandbox, if the language has one. */
@@ -34,6 +35,10 @@ export interface LanguageRecipe {
     argv: (files: Record<string, string>, options: CompileOptions) => string[];
     /** Artefacts kept for the run step. */
     collect: string[];
+    /** Prepared files the run step also gets (a compile step that only checks keeps the sources). */
+    keep?: string[];
+    /** Rewrites the compile step's (capped) output into compiler-style diagnostics. */
+    formatOutput?: (output: string) => string;
   };
   /** Command of the run step. */
   run(files: Record<string, string>, context: RunContext): string[];

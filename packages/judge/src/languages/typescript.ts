@@ -1,32 +1,31 @@
 /**
- * TypeScript: transpiled to JavaScript in the worker (esbuild only parses and rewrites;
- * nothing is executed), then run on Node.js with an inline source map so stack traces
- * point at the TypeScript lines. Types are not checked, as with `tsx` or `ts-node --transpile-only`.
+ * TypeScript: transpiled to JavaScript by esbuild in the sandbox, as the compile step (esbuild only parses
+ * and rewrites; nothing is executed), then run on Node.js with an inline source map so stack traces point
+ * at the TypeScript lines. Types are not checked, as with `tsx` or `ts-node --transpile-only`.
  */
-import { transform } from 'esbuild';
-import { formatEsbuildError } from './esbuild-errors.js';
-import { NODE_STDIO_PRELOAD, nodeArgs } from './javascript.js';
-import type { LanguageRecipe, PrepareResult } from './recipe.js';
+import { ESBUILD_BINARY } from './esbuild-binary.js';
+import { formatEsbuildOutput } from './esbuild-errors.js';
+import { ESBUILD_FLAGS, NODE_STDIO_PRELOAD, nodeArgs } from './javascript.js';
+import type { LanguageRecipe } from './recipe.js';
 
 export const typescript: LanguageRecipe = {
   id: 'typescript',
-  async prepare(code): Promise<PrepareResult> {
-    try {
-      const output = await transform(code, {
-        loader: 'ts',
-        format: 'cjs',
-        target: 'node20',
-        sourcemap: 'inline',
-        sourcefile: 'main.ts',
-        logLevel: 'silent',
-      });
-      return {
-        ok: true,
-        files: { 'main.js': output.code, [NODE_STDIO_PRELOAD.file]: NODE_STDIO_PRELOAD.contents },
-      };
-    } catch (error) {
-      return { ok: false, compileOutput: formatEsbuildError(error, 'main.ts') };
-    }
+  prepare: async (code) => ({
+    files: { 'main.ts': code, [NODE_STDIO_PRELOAD.file]: NODE_STDIO_PRELOAD.contents },
+  }),
+  compile: {
+    argv: () => [
+      ESBUILD_BINARY,
+      'main.ts',
+      '--format=cjs',
+      '--target=node20',
+      '--sourcemap=inline',
+      '--outfile=main.js',
+      ...ESBUILD_FLAGS,
+    ],
+    collect: ['main.js'],
+    keep: [NODE_STDIO_PRELOAD.file],
+    formatOutput: formatEsbuildOutput,
   },
   run: (_files, { memoryMb }) => nodeArgs(memoryMb, 'main.js', ['--enable-source-maps']),
   version: {
