@@ -11,6 +11,15 @@
  *     mounts a fresh tmpfs (mode 0700, owned by uid:gid, nosuid, nodev, size and inode caps), and checks
  *     the result: a tmpfs, owned right, mode 0700, empty, every inode but the root free. Exit 0 only then;
  *     otherwise one line on stderr says which step failed.
+ *
+ *   sandbox-helper put <dir>
+ *     Writes the files of a run into its work dir <dir>, read from stdin as records `<path>\0<size>\0<bytes>`
+ *     (relative paths; missing folders are created, mode 0755; files are new, mode 0755). The worker starts
+ *     it as the cell's uid and moves it into the run's cgroup before sending a byte, so the tmpfs pages of
+ *     the files are charged to the run (a page is charged to the cgroup of whoever allocates it), and the
+ *     run's memory limit bounds them. It makes itself the first choice of the OOM killer, so files over the
+ *     limit end this writer (SIGKILL), not the waiting sandbox. Exit 0 when every file is written; else
+ *     one line on stderr says why (exit 2: the memory cgroup refused a page, ENOMEM).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -121,8 +130,137 @@ static int cmd_reset(int argc, char **argv) {
   return 0;
 }
 
+/* stdin, read through one buffer: record headers and file contents come from the same stream. */
+static char inbuf[64 * 1024];
+static size_t inpos, inlen;
+static int ineof;
+
+static int fill(void) {
+  if (inpos < inlen) return 1;
+  if (ineof) return 0;
+  for (;;) {
+    ssize_t n = read(0, inbuf, sizeof inbuf);
+    if (n > 0) {
+      inpos = 0;
+      inlen = (size_t)n;
+      return 1;
+    }
+    if (n == 0) {
+      ineof = 1;
+      return 0;
+    }
+    if (errno != EINTR) return -1;
+  }
+}
+
+/* Reads up to a NUL into `out` (at most `max` bytes with the NUL): 1 done, 0 clean end of input, -1 error. */
+static int read_field(char *out, size_t max, int allow_eof) {
+  size_t n = 0;
+  for (;;) {
+    int r = fill();
+    if (r < 0) return -1;
+    if (r == 0) return n == 0 && allow_eof ? 0 : -1;
+    char c = inbuf[inpos++];
+    if (n >= max) return -1;
+    out[n++] = c;
+    if (c == '\0') return 1;
+  }
+}
+
+static int write_all(int fd, const char *p, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    p += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+static int put_fail(const char *step, const char *path) {
+  int e = errno;
+  fprintf(stderr, "sandbox-helper: put: %s %s: %s\n", step, path, strerror(e));
+  return e == ENOMEM ? 2 : 1;
+}
+
+/* Opens the folder holding `path` below `root`, creating missing folders; leaves the last name in *leaf. */
+static int open_parent(int root, char *path, char **leaf) {
+  int dir = dup(root);
+  if (dir < 0) return -1;
+  char *part = path;
+  for (char *slash; (slash = strchr(part, '/')) != NULL; part = slash + 1) {
+    *slash = '\0';
+    if (mkdirat(dir, part, 0755) != 0 && errno != EEXIST) {
+      close(dir);
+      return -1;
+    }
+    int next = openat(dir, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    *slash = '/';
+    close(dir);
+    if (next < 0) return -1;
+    dir = next;
+  }
+  *leaf = part;
+  return dir;
+}
+
+/* A relative path without empty, `.` or `..` parts. */
+static int safe_path(const char *p) {
+  if (p[0] == '\0' || p[0] == '/') return 0;
+  for (const char *s = p;;) {
+    const char *e = strchr(s, '/');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.')) return 0;
+    if (!e) return 1;
+    s = e + 1;
+  }
+}
+
+static int cmd_put(int argc, char **argv) {
+  if (argc != 3 || argv[2][0] != '/') return fail("put", "usage: put <dir>");
+  /* The OOM killer's first choice in the run's cgroup: files over the limit end this writer. */
+  int adj = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+  if (adj < 0 || write(adj, "1000", 4) != 4) return fail_errno("put: oom_score_adj");
+  close(adj);
+  umask(0);
+  int root = open(argv[2], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (root < 0) return fail_errno("put: open the work dir");
+  static char path[4097];
+  char size_text[24];
+  for (;;) {
+    int r = read_field(path, sizeof path, 1);
+    if (r == 0) break;
+    if (r < 0 || read_field(size_text, sizeof size_text, 0) != 1) return fail("put", "malformed input");
+    unsigned long long size;
+    if (parse_uint(size_text, 1ULL << 40, &size) != 0) return fail("put", "malformed size");
+    if (!safe_path(path)) return fail("put", "unsafe path");
+    char *leaf;
+    int dir = open_parent(root, path, &leaf);
+    if (dir < 0) return put_fail("folder of", path);
+    int fd = openat(dir, leaf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0755);
+    close(dir);
+    if (fd < 0) return put_fail("create", path);
+    while (size > 0) {
+      int f = fill();
+      if (f <= 0) return fail("put", "input ends inside a file");
+      size_t n = inlen - inpos;
+      if (n > size) n = (size_t)size;
+      if (write_all(fd, inbuf + inpos, n) != 0) return put_fail("write", path);
+      inpos += n;
+      size -= n;
+    }
+    if (close(fd) != 0) return put_fail("close", path);
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "exec") == 0) return cmd_exec(argc, argv);
   if (argc >= 2 && strcmp(argv[1], "reset") == 0) return cmd_reset(argc, argv);
-  return fail("usage", "sandbox-helper exec <last-fd> <program> [args...] | reset <dir> <uid> <gid> <size> <inodes>");
+  if (argc >= 2 && strcmp(argv[1], "put") == 0) return cmd_put(argc, argv);
+  return fail("usage",
+              "sandbox-helper exec <last-fd> <program> [args...] | reset <dir> <uid> <gid> <size> <inodes> | put <dir>");
 }

@@ -10,6 +10,7 @@
  * checked tmpfs and the cgroup is removed, in the background, before the cell is prepared again; a cell that
  * cannot be proven clean is retired (its uid's processes killed, new folders and tmpfs), never reused.
  */
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +28,7 @@ import type { RunReport, RunRequest, RunStatus, RunUsage, Sandbox, SandboxCounte
 import { SlotPool } from './slot-pool.js';
 import { SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
 import { processesOfUid } from './uid-processes.js';
-import { prepareWorkRoot, releaseWorkRoot, safeRelativePath, WorkDir } from './work-dir.js';
+import { filesPageBytes, prepareWorkRoot, releaseWorkRoot, safeRelativePath, WorkDir } from './work-dir.js';
 
 export interface SandboxLogger {
   warn(obj: object, msg: string): void;
@@ -92,6 +93,13 @@ const SELF_TEST =
 const CPU_POLL_MS = 10;
 /** How long bubblewrap may take to come up, in ms. */
 const READY_TIMEOUT_MS = 10_000;
+/**
+ * Most bytes (whole tmpfs pages) of a run's files the worker writes itself; above this, the helper writes
+ * them from inside the run's cgroup (one more process start, ~1 ms, worth it only for big artefacts).
+ */
+const WORKER_WRITTEN_MAX_BYTES = 1 << 20;
+/** The helper's `put` exit code when the memory cgroup refused a page. */
+const PUT_OUT_OF_MEMORY = 2;
 
 interface Cell {
   index: number;
@@ -429,18 +437,42 @@ class BwrapSandboxImpl implements BwrapSandbox {
     let wallMs = 0;
     let cpuMs = 0;
     try {
-      await cell.work.writeFiles(req.files ?? {});
+      // The run's files are the run's memory. Small sets are written by the worker (fast; their pages are
+      // charged to the worker's cgroup, so they are taken off the limit and added to the report); larger
+      // ones by the helper inside the run's cgroup, where the kernel charges and limits them.
+      const input = req.files ?? {};
+      const filesBytes = filesPageBytes(input);
+      const inCgroup = filesBytes > WORKER_WRITTEN_MAX_BYTES;
+      const workerBytes = inCgroup ? 0 : filesBytes;
+      if (!inCgroup) await cell.work.writeFiles(input);
       // With a channel there is no stdin file: the program gets only what the caller writes to it.
       if (!req.channel) await cell.work.writeIo(STDIN_FILE, req.stdin ?? '');
       await cell.work.writeIo(
         SCRIPT_FILE,
         runScript({ argv: req.argv, env: req.env, limits, caps: this.env.caps, channel: !!req.channel }),
       );
+      const memoryBytes = limits.memoryKb * 1024 - workerBytes;
+      if (memoryBytes <= 0)
+        return { ...emptyReport('memory_limit'), memoryKb: Math.ceil(workerBytes / 1024) };
       // The sandbox's own two tasks (bubblewrap, the shell) come on top of the program's `pids`.
-      cg.setLimits(limits.memoryKb * 1024, limits.pids + SANDBOX_PROCESSES);
+      cg.setLimits(memoryBytes, limits.pids + SANDBOX_PROCESSES);
       cg.resetPeak();
-      const cpu0 = cg.cpuUsageUs();
       const oom0 = cg.oomKills();
+      if (inCgroup) {
+        const put = await cell.work.putFiles(input, (pid) => {
+          for (const file of cg.procsFiles) writeFileSync(file, String(pid));
+        });
+        if (!put.ok) {
+          // Killed by the OOM killer (it picks the writer first), or a page refused: the files alone
+          // exceed the run's memory limit.
+          if (cg.oomKills() > oom0 || ('code' in put && put.code === PUT_OUT_OF_MEMORY)) {
+            return { ...emptyReport('memory_limit'), memoryKb: Math.ceil(cg.memoryPeakBytes() / 1024) };
+          }
+          throw new Error(`cannot write the run's files: ${put.message}`);
+        }
+      }
+      // Read after the files are in: writing them is not the program's CPU time.
+      const cpu0 = cg.cpuUsageUs();
       standby.setSink((stream, data) => (stream === 'stdout' ? stdout : stderr).push(data));
       if (!standby.alive) throw new Error('the prepared sandbox died before its run');
       req.signal?.addEventListener('abort', onAbort, { once: true });
@@ -453,7 +485,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
         try {
           last = {
             cpuMs: (cg.cpuUsageUs() - cpu0) / 1000,
-            memoryKb: Math.ceil(cg.memoryPeakBytes() / 1024),
+            memoryKb: Math.ceil((cg.memoryPeakBytes() + workerBytes) / 1024),
           };
         } catch {
           // The cgroup is being torn down: the last reading stands.
@@ -488,7 +520,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       await Promise.race([standby.streamsClosed, sleep(2_000)]);
       standby.closeControl();
       cpuMs = (cg.cpuUsageUs() - cpu0) / 1000;
-      const memoryKb = Math.ceil(cg.memoryPeakBytes() / 1024);
+      const memoryKb = Math.ceil((cg.memoryPeakBytes() + workerBytes) / 1024);
       const outcome = classifyEnd({
         killReason,
         oomKills: cg.oomKills() - oom0,

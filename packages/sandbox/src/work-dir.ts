@@ -13,7 +13,7 @@
  * Reading artefacts back runs as root on the host, after every process of the run is dead: symlinks are
  * never followed (a run could point `main` at /etc/shadow), and only regular files are read.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -38,6 +38,8 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { isErrno, readMounts } from './cgroup-common.js';
 import { HELPER_FILE, SECCOMP_FILE } from './native-tools.js';
@@ -81,6 +83,24 @@ interface TmpfsSpec {
 
 /** Page size for charging written files (tmpfs allocates whole pages). */
 const PAGE_BYTES = 4096;
+
+/** The memory a set of files takes in a tmpfs: whole pages per file. */
+export function filesPageBytes(files: Record<string, string | Uint8Array>): number {
+  let bytes = 0;
+  for (const content of Object.values(files)) {
+    const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    bytes += Math.ceil(size / PAGE_BYTES) * PAGE_BYTES;
+  }
+  return bytes;
+}
+
+/** How the helper's `put` ended (see `WorkDir.putFiles`). */
+export type PutOutcome =
+  | { ok: true }
+  /** Killed by a signal (the OOM killer's SIGKILL when the files exceed the run's memory limit). */
+  | { ok: false; signal: NodeJS.Signals; message: string }
+  /** Exit 2: the memory cgroup refused a page (ENOMEM); other codes: any other failure. */
+  | { ok: false; code: number; message: string };
 
 export class WorkDir {
   private constructor(
@@ -149,6 +169,57 @@ export class WorkDir {
       bytes += Math.ceil(size / PAGE_BYTES) * PAGE_BYTES;
     }
     return bytes;
+  }
+
+  /**
+   * Writes the request's files through the static helper (`put`), started as the cell's uid and moved into
+   * the run's cgroup by `join` before it is sent a byte: the files' tmpfs pages are then charged to the run,
+   * and the run's memory limit bounds them (files written by the worker are charged to the worker's cgroup).
+   * Resolves with how the helper ended; rejects only when it cannot be started or joined.
+   */
+  async putFiles(
+    files: Record<string, string | Uint8Array>,
+    join: (pid: number) => void,
+  ): Promise<PutOutcome> {
+    const spec = this.tmpfs;
+    if (!spec) throw new Error('a plain work dir has no helper to write with');
+    const child = spawn(spec.helperPath, ['put', this.boxDir], {
+      uid: this.uid,
+      gid: this.gid,
+      env: {},
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, signal) => resolve({ code, signal }));
+    });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      if (stderr.length < 4096) stderr += d.toString('utf8');
+    });
+    const pid = child.pid;
+    try {
+      if (pid === undefined || !child.stdin) throw new Error('the helper did not start');
+      join(pid);
+    } catch (err) {
+      child.kill('SIGKILL');
+      await exited.catch(() => undefined);
+      throw new Error(`cannot start the file writer in the run's cgroup: ${errorText(err)}`, { cause: err });
+    }
+    function* records(): Generator<Uint8Array> {
+      for (const [rel, content] of Object.entries(files)) {
+        const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+        yield Buffer.from(`${safeRelativePath(rel)}\0${bytes.byteLength}\0`);
+        if (bytes.byteLength > 0) yield bytes;
+      }
+    }
+    // EPIPE when the helper died early (killed, or refused a file): its exit says why.
+    await pipeline(Readable.from(records(), { objectMode: false }), child.stdin).catch(() => undefined);
+    const end = await exited;
+    const message = stderr.trim() || 'no message';
+    if (end.signal !== null) return { ok: false, signal: end.signal, message };
+    if (end.code !== 0) return { ok: false, code: end.code ?? -1, message };
+    return { ok: true };
   }
 
   async writeIo(name: string, content: string | Uint8Array): Promise<void> {

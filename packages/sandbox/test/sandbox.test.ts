@@ -170,6 +170,51 @@ describe('limits', () => {
     expect(r.memoryKb).toBeLessThanOrEqual(48 * 1024 + 64);
   });
 
+  it("charges a compiled binary's initialised data to the run: reported, and limited", async () => {
+    // 60 MiB of initialised static data, only read: its pages are the binary's tmpfs pages in /box, which
+    // the worker (not the program) puts there.
+    const compile = await sb.run({
+      argv: ['gcc', '-O2', '-o', 'main', 'main.c'],
+      files: {
+        'main.c':
+          '#include <stdio.h>\nstatic char big[60 << 20] = {1};\n' +
+          'int main(void) { long s = 0; for (unsigned long i = 0; i < sizeof big; i += 4096) s += big[i]; printf("%ld\\n", s); return 0; }\n',
+      },
+      collect: ['main'],
+      limits: limits({ cpuMs: 20_000, wallMs: 40_000, memoryKb: 512 * 1024 }),
+    });
+    expect(compile.status, describeReport(compile)).toBe('exited');
+    const main = compile.files.main ?? new Uint8Array();
+    expect(main.byteLength).toBeGreaterThan(60 << 20);
+    const roomy = await sb.run({
+      argv: ['./main'],
+      files: { main },
+      limits: limits({ memoryKb: 256 * 1024 }),
+    });
+    expect(roomy.status, describeReport(roomy)).toBe('exited');
+    expect(text(roomy.stdout)).toBe('1\n');
+    expect(roomy.memoryKb).toBeGreaterThan(60 * 1024);
+    expect(roomy.memoryKb).toBeLessThan(100 * 1024);
+    const tight = await sb.run({
+      argv: ['./main'],
+      files: { main },
+      limits: limits({ memoryKb: 40 * 1024 }),
+    });
+    expect(tight.status, describeReport(tight)).toBe('memory_limit');
+    expect(text(tight.stdout)).toBe('');
+    expect(tight.memoryKb).toBeLessThanOrEqual(40 * 1024 + 64);
+    // A small file set (written by the worker itself) counts too.
+    const small = await sb.run({
+      argv: ['/bin/true'],
+      files: { data: new Uint8Array(900 * 1024).fill(7) },
+      limits: limits(),
+    });
+    expect(small.status, describeReport(small)).toBe('exited');
+    expect(small.memoryKb).toBeGreaterThanOrEqual(900);
+    const next = await sb.run({ argv: ['/bin/sh', '-c', 'ls -A /box | wc -l'], limits: limits() });
+    expect(text(next.stdout), describeReport(next)).toBe('0\n');
+  }, 120_000);
+
   it('stops unbounded stdout at the output limit, keeping exactly the cap', async () => {
     let seen = 0;
     const r = await sb.run({
