@@ -75,7 +75,7 @@ describe('admin routes', () => {
     expect(await getJson('/auth/me', user)).toMatchObject({ user: { username: 'plain-user', role: 'user' } });
   });
 
-  it('lists the live workers for an admin, with languages, load, version and sandbox', async () => {
+  it('lists the live workers for an admin, with languages, load, version, sandbox and its driver', async () => {
     let answer = adminWorkersResponseSchema.parse({ workers: [] });
     await waitFor(
       async () => {
@@ -88,7 +88,13 @@ describe('admin routes', () => {
     const listed = answer.workers.find((candidate) => candidate.id === worker.id);
     expect(listed).toMatchObject({ host: hostname(), pid: process.pid, concurrency: 2 });
     expect(listed?.active).toBeGreaterThanOrEqual(0);
-    expect(listed?.sandbox).not.toBe('');
+    // Which driver confines its runs: the bubblewrap sandbox on this host's cgroup version (none only when
+    // the tests run unsandboxed).
+    if (process.env.TEST_SANDBOX === 'none') expect(listed?.sandboxDriver).toBe('none');
+    else {
+      expect(['cgroup-v1', 'cgroup-v2']).toContain(listed?.sandboxDriver);
+      expect(listed?.sandbox).toBe(`bwrap+${listed?.sandboxDriver ?? ''}`);
+    }
     expect(listed?.version).not.toBe('');
     expect(Date.parse(listed?.startedAt ?? '')).toBeLessThanOrEqual(Date.now());
     expect(listed?.languages.map((language) => language.id)).toContain('python');

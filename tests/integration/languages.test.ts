@@ -38,6 +38,7 @@ async function pythonOnlyWorker(): Promise<void> {
       concurrency: 1,
       active: 0,
       sandbox: 'bwrap',
+      sandboxDriver: 'cgroup-v1',
       languages: [{ id: 'python', name: 'Python', version: '3' }],
       version: 'test',
       startedAt: new Date().toISOString(),

@@ -341,6 +341,7 @@ describe('metrics', () => {
     await Promise.all(workers.splice(0).map((worker) => worker.stop(1_000)));
     const broken: Sandbox = {
       kind: 'broken',
+      driver: 'none',
       run: async () => {
         throw new Error('cgroup controller vanished');
       },

@@ -154,6 +154,7 @@ describe('worker shutdown and loss', () => {
   it('a job that keeps hitting platform faults ends INTERNAL_ERROR after its attempts, with a result event', async () => {
     const broken: Sandbox = {
       kind: 'broken',
+      driver: 'none',
       run: async () => {
         throw new Error('cgroup controller vanished');
       },

@@ -103,6 +103,7 @@ export async function startWorkerService(
         concurrency: options.concurrency,
         active,
         sandbox: resources.sandbox.kind,
+        sandboxDriver: resources.sandbox.driver,
         languages: resources.languages,
         version: options.version,
         startedAt,
@@ -117,7 +118,12 @@ export async function startWorkerService(
     advertise().catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
   }, options.heartbeatMs);
   logger.info(
-    { workerId: resources.workerId, concurrency: options.concurrency, sandbox: resources.sandbox.kind },
+    {
+      workerId: resources.workerId,
+      concurrency: options.concurrency,
+      sandbox: resources.sandbox.kind,
+      driver: resources.sandbox.driver,
+    },
     'worker ready',
   );
 

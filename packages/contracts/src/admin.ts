@@ -5,6 +5,13 @@
 import { z } from 'zod';
 import { languageInfoSchema } from './languages.js';
 
+/**
+ * How a worker confines runs: the bubblewrap sandbox on cgroup v1 or v2, or `none` (unsandboxed, development
+ * only).
+ */
+export const sandboxDriverSchema = z.enum(['cgroup-v1', 'cgroup-v2', 'none']);
+export type SandboxDriver = z.infer<typeof sandboxDriverSchema>;
+
 /** One live worker, as its last heartbeat described it. */
 export const adminWorkerSchema = z.object({
   id: z.string(),
@@ -16,6 +23,8 @@ export const adminWorkerSchema = z.object({
   active: z.number().int().nonnegative(),
   /** Sandbox kind, e.g. `bwrap+cgroup-v2` or `unsandboxed`. */
   sandbox: z.string(),
+  /** Which sandbox driver it uses. */
+  sandboxDriver: sandboxDriverSchema,
   /** What it can run, with toolchain versions. */
   languages: z.array(languageInfoSchema),
   /** The worker's own version. */

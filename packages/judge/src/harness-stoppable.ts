@@ -9,6 +9,7 @@ import type { RunReport, Sandbox } from '@arbiter/sandbox';
 export function stoppableSandbox(sandbox: Sandbox, stop: AbortSignal, external?: AbortSignal): Sandbox {
   return {
     kind: sandbox.kind,
+    driver: sandbox.driver,
     async run(request): Promise<RunReport> {
       const report = await sandbox.run(request);
       if (report.status === 'aborted' && stop.aborted && !external?.aborted) {

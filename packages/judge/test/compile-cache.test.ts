@@ -12,6 +12,7 @@ function counting(): { sandbox: Sandbox; commands: string[] } {
     commands,
     sandbox: {
       kind: 'counting',
+      driver: 'none',
       run: (request: RunRequest) => {
         commands.push(request.argv[0] ?? '');
         return inner.run(request);

@@ -50,6 +50,7 @@ describe('precompiled bits/stdc++.h', () => {
       const inner = createUnsandboxedSandbox();
       const sandbox = {
         kind: 'recording',
+        driver: 'none' as const,
         run: (request: RunRequest) => {
           commands.push(request.argv);
           return inner.run(request);

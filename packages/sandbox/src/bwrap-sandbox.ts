@@ -267,6 +267,7 @@ interface Environment {
 
 class BwrapSandboxImpl implements BwrapSandbox {
   readonly kind: string;
+  readonly driver: 'cgroup-v1' | 'cgroup-v2';
   readonly uids: readonly number[];
   readonly cgroups: CgroupDriver;
   private readonly pool: SlotPool<Cell>;
@@ -283,6 +284,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
     private readonly env: Environment,
   ) {
     this.kind = `bwrap+cgroup-${env.cgroups.version}`;
+    this.driver = `cgroup-${env.cgroups.version}`;
     this.cgroups = env.cgroups;
     this.uids = cells.map((c) => c.uid);
     this.pool = new SlotPool(cells, slots, (c) => c.ready);

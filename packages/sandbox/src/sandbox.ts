@@ -120,6 +120,8 @@ export interface SandboxCounters {
 export interface Sandbox {
   /** A short name for logs and `/languages` (e.g. `bwrap+cgroup-v1`, `unsandboxed`). */
   readonly kind: string;
+  /** How runs are confined: the cgroup version under bubblewrap, or `none` (no sandbox). */
+  readonly driver: 'cgroup-v1' | 'cgroup-v2' | 'none';
   run(request: RunRequest): Promise<RunReport>;
   /** Health counters, where the implementation keeps any. */
   counters?(): SandboxCounters;

@@ -26,6 +26,7 @@ export function createUnsandboxedSandbox(): Sandbox {
   let closed = false;
   return {
     kind: 'unsandboxed',
+    driver: 'none',
     async run(req: RunRequest): Promise<RunReport> {
       if (closed) throw new Error('the sandbox is closed');
       checkCommand(req.argv, req.env);

@@ -23,6 +23,7 @@ function toAdminWorker(advert: WorkerAdvert): AdminWorker {
     concurrency: advert.concurrency,
     active: advert.active,
     sandbox: advert.sandbox,
+    sandboxDriver: advert.sandboxDriver,
     languages: advert.languages,
     version: advert.version,
     startedAt: advert.startedAt,
