@@ -1,20 +1,41 @@
 #!/usr/bin/env node
 // `npm start`: brings the whole platform up on one machine with embedded defaults.
-// Installs dependencies if missing, finds or starts Redis, then runs the API (:4000),
-// one worker and the web app (:3000) until Ctrl-C, which stops them all.
+// Installs dependencies if missing, finds or starts Redis, builds the web app (cached until its
+// sources change) and runs the API (:4000), one worker and `next start` (:3000) under supervision:
+// a component that crashes is started again with back-off; Ctrl-C or SIGTERM stops them all.
+// `npm run dev` (--dev) runs Next's dev server with hot reload instead of the production build.
 // Plain JavaScript with Node built-ins only: it must run before `npm install`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatLogLine } from './log-format.mjs';
+import { describeSandbox } from './sandbox-kind.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const children = [];
+const DEV = process.argv.includes('--dev');
+const API_PORT = Number(process.env.PORT ?? '4000');
+const WEB_PORT = Number(process.env.WEB_PORT ?? '3000');
+/** Restart back-off: first delay, cap, and how long a run must last to count as healthy (resets it). */
+const BACKOFF_FIRST_MS = Number(process.env.START_BACKOFF_MS ?? '1000');
+const BACKOFF_MAX_MS = 30_000;
+const HEALTHY_AFTER_MS = 60_000;
+/** A component that never got ready gives up after this many failed starts in a row. */
+const MAX_FAILED_STARTS = 5;
+/** Grace for children to stop on SIGTERM before their process groups get SIGKILL. */
+const STOP_GRACE_MS = 15_000;
+
+/** Supervised components, in start order. */
+const components = [];
 let stopping = false;
 
 function say(message) {
   process.stdout.write(`\x1b[1m[start]\x1b[0m ${message}\n`);
+}
+
+function warn(message) {
+  process.stdout.write(`\x1b[33m[start]\x1b[0m ${message}\n`);
 }
 
 function fail(message) {
@@ -22,10 +43,31 @@ function fail(message) {
   stopAll(1);
 }
 
-function installIfNeeded() {
+/**
+ * Whether node_modules holds what package-lock.json asks for: npm's own record of the install
+ * (node_modules/.package-lock.json) has every locked package at its locked version. Compared by
+ * content, not by date: a fresh checkout or a `git pull` touches the lockfile without changing it.
+ */
+function installed() {
   const marker = `${root}/node_modules/.package-lock.json`;
-  const lock = `${root}/package-lock.json`;
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (!existsSync(marker)) return false;
+  try {
+    const wanted = JSON.parse(readFileSync(`${root}/package-lock.json`, 'utf8')).packages ?? {};
+    const have = JSON.parse(readFileSync(marker, 'utf8')).packages ?? {};
+    return Object.entries(wanted).every(
+      ([path, entry]) =>
+        !path.includes('node_modules/') ||
+        entry.optional ||
+        entry.link ||
+        have[path]?.version === entry.version,
+    );
+  } catch {
+    return false;
+  }
+}
+
+function installIfNeeded() {
+  if (installed()) return;
   say('installing dependencies (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) fail('npm ci failed; see the output above.');
@@ -90,25 +132,69 @@ async function findRedis() {
   const dir = `${root}/data/redis`;
   mkdirSync(dir, { recursive: true });
   say(`starting a private redis-server on port ${port}`);
-  run(
-    'redis',
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    {},
-  );
-  for (let i = 0; i < 50 && !(await redisAnswers('127.0.0.1', port)); i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await supervise({
+    name: 'redis',
+    command: 'redis-server',
+    args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    ready: /Ready to accept connections/,
+  });
   return `redis://127.0.0.1:${port}`;
 }
 
-function run(name, command, args, env, options = {}) {
-  const child = spawn(command, args, {
-    cwd: options.cwd ?? root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The machine's own addresses others on the network can reach (IPv4, not loopback). */
+function lanAddresses() {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && address.family === 'IPv4' && !address.internal)
+    .map((address) => address.address);
+}
+
+/**
+ * On Linux, children get SIGTERM when this process dies however it dies (prctl PR_SET_PDEATHSIG,
+ * through util-linux's setpriv), so not even a SIGKILL of `npm start` leaves them running.
+ */
+const PDEATHSIG =
+  process.platform === 'linux' &&
+  spawnSync('setpriv', ['--pdeathsig', 'SIGTERM', '--', 'true'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Starts a component and keeps it running: each run is its own process group (so stopping it stops
+ * whatever it started too); when it exits while we are not stopping, it is started again after a
+ * back-off that doubles up to 30 s and resets once a run lasted a minute. Resolves once the first
+ * run logs a line matching `ready`.
+ */
+function supervise(component) {
+  const state = {
+    ...component,
+    child: null,
+    startedAt: 0,
+    delay: BACKOFF_FIRST_MS,
+    everReady: false,
+    failedStarts: 0,
+    timer: null,
+  };
+  components.push(state);
+  return new Promise((resolve) => {
+    state.onFirstReady = resolve;
+    launch(state);
   });
-  children.push({ name, child });
+}
+
+function launch(state) {
+  if (stopping) return;
+  const [command, args] = PDEATHSIG
+    ? ['setpriv', ['--pdeathsig', 'SIGTERM', '--', state.command, ...state.args]]
+    : [state.command, state.args];
+  const child = spawn(command, args, {
+    cwd: state.cwd ?? root,
+    env: { ...process.env, ...state.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  state.child = child;
+  state.startedAt = Date.now();
+  if (child.pid !== undefined) say(`${state.name} started (pid ${child.pid})`);
+  let readyThisRun = false;
   const forward = (stream) => {
     let pending = '';
     stream.on('data', (chunk) => {
@@ -117,75 +203,191 @@ function run(name, command, args, env, options = {}) {
       pending = lines.pop() ?? '';
       for (const line of lines) {
         if (line.trim() === '' || line.includes('Unknown user config')) continue;
-        process.stdout.write(`${formatLogLine(name, line)}\n`);
-        options.onLine?.(line);
+        process.stdout.write(`${formatLogLine(state.name, line)}\n`);
+        if (!readyThisRun && state.ready.test(line)) {
+          readyThisRun = true;
+          state.failedStarts = 0;
+          state.onReady?.(line);
+          if (!state.everReady) {
+            state.everReady = true;
+            state.onFirstReady();
+          } else {
+            say(`${state.name} is back (pid ${child.pid})`);
+          }
+        }
       }
     });
   };
   forward(child.stdout);
   forward(child.stderr);
+  child.on('error', (error) => warn(`${state.name} could not be started: ${error.message}`));
   child.on('exit', (code, signal) => {
+    if (state.child === child) state.child = null;
     if (stopping) return;
-    fail(`${name} exited (${signal ?? `code ${code}`}); stopping everything.`);
+    // Whatever the run started and left behind in its process group goes with it.
+    signalGroup(child, 'SIGKILL');
+    const ranMs = Date.now() - state.startedAt;
+    if (ranMs >= HEALTHY_AFTER_MS) state.delay = BACKOFF_FIRST_MS;
+    if (!readyThisRun) state.failedStarts += 1;
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    if (!state.everReady && state.failedStarts >= MAX_FAILED_STARTS) {
+      fail(
+        `${state.name} exited (${how}) ${state.failedStarts} times without getting ready; stopping everything.`,
+      );
+      return;
+    }
+    warn(
+      `${state.name} (pid ${child.pid}) exited (${how}) after ${(ranMs / 1000).toFixed(1)} s; ` +
+        `restarting it in ${(state.delay / 1000).toFixed(1)} s`,
+    );
+    state.timer = setTimeout(() => launch(state), state.delay);
+    state.delay = Math.min(state.delay * 2, BACKOFF_MAX_MS);
   });
-  return child;
 }
 
-function waitForLine(name, command, args, env, pattern, options = {}) {
-  return new Promise((resolve) => {
-    run(name, command, args, env, { ...options, onLine: (line) => pattern.test(line) && resolve() });
-  });
+/** Sends a signal to a child's whole process group (the child itself if the group is gone). */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
 }
 
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  for (const { child } of [...children].reverse()) child.kill('SIGTERM');
+  const running = [];
+  for (const state of [...components].reverse()) {
+    clearTimeout(state.timer);
+    if (state.child === null || state.child.pid === undefined) continue;
+    const child = state.child;
+    running.push(new Promise((resolve) => child.once('exit', resolve)));
+    signalGroup(child, 'SIGTERM');
+  }
   const deadline = setTimeout(() => {
-    for (const { child } of children) child.kill('SIGKILL');
+    for (const state of components) if (state.child?.pid) signalGroup(state.child, 'SIGKILL');
     process.exit(code);
-  }, 15_000);
-  Promise.all(
-    children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))),
-  ).then(() => {
+  }, STOP_GRACE_MS);
+  Promise.all(running).then(() => {
     clearTimeout(deadline);
     process.exit(code);
   });
 }
 
+/** Last resort (an uncaught error): no child outlives this process. */
+process.on('exit', () => {
+  for (const state of components) if (state.child?.pid) signalGroup(state.child, 'SIGKILL');
+});
+
+/** What the live workers can run, from the API (the languages arrive with the worker's first heartbeat). */
+async function languages() {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${API_PORT}/languages`);
+      const list = await response.json();
+      if (Array.isArray(list) && list.length > 0) return list;
+    } catch {
+      // not answering yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return [];
+}
+
 async function main() {
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
+  process.on('SIGHUP', () => stopAll(0));
   installIfNeeded();
   ensureBubblewrap();
   const redisUrl = await findRedis();
   if (redisUrl === null) return;
+
+  const lan = lanAddresses();
+  const webHosts = ['localhost', '127.0.0.1', ...lan];
+  // The one place the API's allowed origins come from: every address the web app answers on.
+  const webOrigins = process.env.WEB_ORIGIN ?? webHosts.map((host) => `http://${host}:${WEB_PORT}`).join(',');
   const common = { REDIS_URL: redisUrl, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1' };
-  const tsx = [process.execPath, '--import', 'tsx'];
-  const [node, ...nodeArgs] = tsx;
-  await waitForLine(
-    'api',
-    node,
-    [...nodeArgs, 'apps/api/src/main.ts'],
-    { ...common, PORT: process.env.PORT ?? '4000' },
-    /api listening/,
-  );
-  await waitForLine('worker', node, [...nodeArgs, 'apps/worker/src/main.ts'], common, /worker ready/);
-  await waitForLine(
-    'web',
-    process.execPath,
-    [`${root}/node_modules/next/dist/bin/next`, 'dev', '--port', '3000'],
-    common,
-    /Ready in/,
-    {
-      cwd: `${root}/apps/web`,
+  const tsx = ['--import', 'tsx'];
+
+  let sandbox = null;
+  await supervise({
+    name: 'api',
+    command: process.execPath,
+    args: [...tsx, 'apps/api/src/main.ts'],
+    env: { ...common, PORT: String(API_PORT), WEB_ORIGIN: webOrigins },
+    ready: /api listening/,
+  });
+  await supervise({
+    name: 'worker',
+    command: process.execPath,
+    args: [...tsx, 'apps/worker/src/main.ts'],
+    env: common,
+    ready: /worker ready/,
+    onReady: (line) => {
+      try {
+        sandbox = JSON.parse(line).sandbox ?? sandbox;
+      } catch {
+        // not a JSON line
+      }
     },
+  });
+
+  const webEnv = {
+    ...common,
+    NODE_ENV: DEV ? 'development' : 'production',
+    ...(process.env.ARBITER_API_URL ? {} : { ARBITER_API_PORT: String(API_PORT) }),
+    ARBITER_DEV_HOSTS: ['127.0.0.1', ...lan].join(','),
+  };
+  const next = `${root}/node_modules/next/dist/bin/next`;
+  if (!DEV) {
+    const { ensureWebBuild } = await import('./build-web.mjs');
+    say('building the web app if its sources changed (next build)…');
+    const started = Date.now();
+    try {
+      const built = await ensureWebBuild({
+        onLine: (line) => process.stdout.write(`${formatLogLine('web', line)}\n`),
+      });
+      say(
+        built
+          ? `web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`
+          : 'web app build is up to date',
+      );
+    } catch (error) {
+      fail(error.message);
+      return;
+    }
+  }
+  await supervise({
+    name: 'web',
+    command: process.execPath,
+    args: [next, DEV ? 'dev' : 'start', '--port', String(WEB_PORT)],
+    env: webEnv,
+    cwd: `${root}/apps/web`,
+    ready: /Ready in/,
+  });
+
+  const found = await languages();
+  say(`the platform is up (${DEV ? 'development server with hot reload' : 'production build'}):`);
+  say(`  web        http://localhost:${WEB_PORT}`);
+  say(`             http://127.0.0.1:${WEB_PORT}`);
+  for (const address of lan) say(`             http://${address}:${WEB_PORT}  (network)`);
+  say(`  api        http://localhost:${API_PORT}  (try: curl -s localhost:${API_PORT}/languages)`);
+  say(`  origins    the API accepts pages from ${webOrigins.split(',').join(', ')}  (WEB_ORIGIN)`);
+  say(`  sandbox    ${describeSandbox(sandbox)}`);
+  say(
+    `  languages  ${found.length > 0 ? found.map((language) => `${language.name} ${language.version}`).join(', ') : 'none advertised yet'}`,
   );
-  say('the platform is up:');
-  say('  web  http://localhost:3000');
-  say('  api  http://localhost:4000  (try: curl -s localhost:4000/languages)');
-  say(`  redis ${redisUrl}`);
-  say('Ctrl-C stops everything.');
+  say(`  redis      ${redisUrl}`);
+  say(
+    `  database   ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${process.env.DATA_DIR ?? './data'}`}`,
+  );
+  say('A component that crashes is restarted; Ctrl-C stops everything.');
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -5,6 +5,9 @@ const config: NextConfig = {
   reactStrictMode: true,
   transpilePackages: ['@arbiter/contracts'],
   poweredByHeader: false,
+  // `npm run dev` only: hosts besides localhost (127.0.0.1, LAN addresses) that may load the dev
+  // server's assets; the production build (`npm start`) needs no such list.
+  allowedDevOrigins: (process.env.ARBITER_DEV_HOSTS ?? '127.0.0.1').split(',').filter(Boolean),
 };
 
 export default config;

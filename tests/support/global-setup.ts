@@ -2,9 +2,10 @@
  * Before any test: make sure a Redis answers. Uses REDIS_URL, else 127.0.0.1:6379, else
  * starts a private redis-server on a free port for the run (as `npm start` does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { spawnOwned } from './owned-processes.js';
 
 let privateRedis: ChildProcess | null = null;
 
@@ -39,7 +40,7 @@ export async function setup(): Promise<void> {
     return;
   }
   const port = await freePort();
-  privateRedis = spawn(
+  privateRedis = spawnOwned(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     {

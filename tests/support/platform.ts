@@ -3,7 +3,7 @@
  * as child processes) on the machine's Redis, each test under its own key prefix, and
  * clients that speak HTTP and Socket.IO to them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { rm } from 'node:fs/promises';
@@ -24,6 +24,7 @@ import {
 import { startApiServer, type ApiServer } from '@arbiter/api';
 import { startWorker, type RunningWorker, type StartWorkerOverrides } from '@arbiter/worker';
 import { createLogger } from '@arbiter/observability';
+import { spawnOwned } from './owned-processes.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The machine's PostgreSQL; every test prefix gets a schema of its own (see `databaseEnv`). */
@@ -129,6 +130,7 @@ export interface ChildApp {
 
 /**
  * Runs `apps/<app>/src/main.ts` as its own process and waits until its log says `readyLine`.
+ * The process (and its process group) dies with the test process (see owned-processes.ts).
  * `root` is the checkout to run it from (benchmarks compare another one against this one).
  */
 export async function spawnApp(
@@ -137,7 +139,7 @@ export async function spawnApp(
   readyLine: string,
   root = ROOT,
 ): Promise<ChildApp> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], {
+  const child = spawnOwned(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], {
     cwd: root,
     env: {
       ...process.env,

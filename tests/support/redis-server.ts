@@ -3,12 +3,13 @@
  * data folder, append-only file fsynced on every write, so it can be killed and started again
  * on the same port and folder with every acknowledged write still there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { spawnOwned } from './owned-processes.js';
 
 export interface PrivateRedis {
   port: number;
@@ -61,7 +62,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 
   async function start(): Promise<void> {
     if (child !== null) throw new Error('redis-server is already running');
-    const started = spawn(
+    const started = spawnOwned(
       'redis-server',
       [
         '--port',

@@ -1,5 +1,5 @@
-// Root layout: theme set before paint, the API URL injected at request time (ARBITER_API_URL, so one
-// build serves any API), the header with auth state. System fonts only, nothing from the network.
+// Root layout: theme set before paint, the API URL (ARBITER_API_URL) or port (ARBITER_API_PORT)
+// injected at request time so one build serves any API, the header with auth state. System fonts only, nothing from the network.
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
@@ -20,9 +20,12 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
   const apiUrl = process.env.ARBITER_API_URL ?? '';
+  const apiPort = /^\d{1,5}$/.test(process.env.ARBITER_API_PORT ?? '') ? process.env.ARBITER_API_PORT : '';
   const apiScript = apiUrl
     ? `window.__ARBITER_API__=${JSON.stringify(apiUrl).replace(/</g, '\\u003c')};`
-    : '';
+    : apiPort
+      ? `window.__ARBITER_API_PORT__=${JSON.stringify(apiPort)};`
+      : '';
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
