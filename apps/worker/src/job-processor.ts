@@ -4,7 +4,7 @@
  * code is never an exception; exceptions are platform faults and are retried by the queue.
  */
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
-import { jobDataSchema, preciseNow, type JobData, type JobResult } from '@arbiter/contracts';
+import { clipResultTexts, jobDataSchema, preciseNow, type JobData, type JobResult } from '@arbiter/contracts';
 import { StepTimings } from '@arbiter/judge';
 import { enqueuePersist, enqueueRunning, newJobRecord } from '@arbiter/queue';
 import { judgeJob } from './judge-job.js';
@@ -119,11 +119,13 @@ export async function finishRecord(
   known?: JobResult,
 ): Promise<JobResult | null> {
   const { store, events } = resources;
-  let final = await store.finish(jobId, result, events, known);
+  // Judged texts are clipped where they are produced; this also covers messages (`error`) from any path.
+  const clipped = clipResultTexts(result);
+  let final = await store.finish(jobId, clipped, events, known);
   if (final === null && (await store.get(jobId)) === null) {
     // The record expired or Redis lost it: the result is still worth keeping.
     await store.create({ ...fallback, jobId });
-    final = await store.finish(jobId, result, events);
+    final = await store.finish(jobId, clipped, events);
   }
   if (final !== null) resources.metrics.jobFinished(final);
   // Also when another writer finished it: that writer may have died before this step.

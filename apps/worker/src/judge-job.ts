@@ -3,7 +3,7 @@
  * (its tests through the harness). Returns the fields of the result that judging decides.
  */
 import { UnrecoverableError } from 'bullmq';
-import type { JobData, JobResult, TestResult } from '@arbiter/contracts';
+import { clipResultTexts, type JobData, type JobResult, type TestResult } from '@arbiter/contracts';
 import {
   InvalidTestInputError,
   judgeProblem,
@@ -53,7 +53,7 @@ export async function judgeJob(
       { onLog: batcher.push, signal, onStep },
       resources.compile,
     );
-    return { ...outcome, tests: [], passed: null, total: null, failedTest: null };
+    return clipResultTexts({ ...outcome, tests: [], passed: null, total: null, failedTest: null });
   }
 
   const problem = resources.catalog.get(data.problem);
@@ -81,7 +81,7 @@ export async function judgeJob(
       },
       resources.compile,
     );
-    return {
+    return clipResultTexts({
       verdict: outcome.verdict,
       stdout: outcome.stdout,
       stderr: outcome.stderr,
@@ -95,7 +95,7 @@ export async function judgeJob(
       passed: outcome.passed,
       total: outcome.total,
       failedTest: outcome.failedTest === null ? null : testResult(outcome.failedTest),
-    };
+    });
   } catch (error) {
     // The API checks custom inputs first; one the reference solution cannot answer ends here.
     if (error instanceof InvalidTestInputError) throw new UnrecoverableError(error.message);

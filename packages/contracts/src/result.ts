@@ -4,6 +4,7 @@ import { languageIdSchema } from './languages.js';
 import { submissionModeSchema } from './submission.js';
 import { effectiveLimitsSchema } from './limits.js';
 import { jobStatusSchema, verdictSchema } from './verdicts.js';
+import { MAX_TEST_TEXT_BYTES, clipText, clipTextEnd } from './text-cap.js';
 
 export const testResultSchema = z.object({
   index: z.number().int().nonnegative(),
@@ -119,3 +120,32 @@ export const jobResultSchema = z.object({
   timings: jobTimingsSchema.optional(),
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
+
+function clipTest(test: TestResult): TestResult {
+  const clipped = { ...test };
+  for (const field of ['input', 'expected', 'actual'] as const) {
+    const text = clipped[field];
+    if (text !== undefined) clipped[field] = clipText(text, MAX_TEST_TEXT_BYTES);
+  }
+  // A message is usually the end of stderr: its end has the error.
+  if (clipped.message !== undefined) clipped.message = clipTextEnd(clipped.message, MAX_TEST_TEXT_BYTES);
+  return clipped;
+}
+
+/**
+ * The texts of a result clipped to the text cap (`MAX_TEXT_BYTES`; each test's to `MAX_TEST_TEXT_BYTES`):
+ * applied to every result the worker produces, before it is stored or sent.
+ */
+export function clipResultTexts<T extends Partial<JobResult>>(result: T): T {
+  const clipped = { ...result };
+  for (const field of ['stdout', 'stderr', 'compileOutput'] as const) {
+    const text = clipped[field];
+    if (text !== undefined) clipped[field] = clipText(text);
+  }
+  if (typeof clipped.error === 'string') clipped.error = clipText(clipped.error);
+  if (clipped.tests !== undefined) clipped.tests = clipped.tests.map(clipTest);
+  if (clipped.failedTest !== undefined && clipped.failedTest !== null) {
+    clipped.failedTest = clipTest(clipped.failedTest);
+  }
+  return clipped;
+}

@@ -3,7 +3,14 @@
  * compile step in the sandbox (compilers, and esbuild's transpile or syntax check). A failure here is a `COMPILE_ERROR`, never an exception;
  * exceptions are platform faults.
  */
-import { preciseNow, type LanguageId, type LogStream } from '@arbiter/contracts';
+import {
+  MAX_TEXT_BYTES,
+  clipText,
+  preciseNow,
+  utf8Bytes,
+  type LanguageId,
+  type LogStream,
+} from '@arbiter/contracts';
 import type { RunReport, Sandbox } from '@arbiter/sandbox';
 import { CompileCache } from './compile-cache.js';
 import { RECIPES, type LanguageRecipe } from './languages/index.js';
@@ -100,8 +107,7 @@ export async function compileProgram(
   hooks.onStep?.({ step: 'compile', start, end: preciseNow(), programMs: report.wallMs, cached: false });
   compileLog.end();
   const rawOutput = decoder.decode(report.stdout) + decoder.decode(report.stderr);
-  let compileOutput = formatOutput?.(rawOutput) ?? rawOutput;
-  if (formatOutput !== undefined && compileOutput.length > 0) onLog('compile', compileOutput);
+  const output = formatOutput?.(rawOutput) ?? rawOutput;
   let result: CompileResult;
   if (report.status === 'exited' && report.exitCode === 0) {
     const kept: Record<string, string | Uint8Array> = {};
@@ -110,22 +116,37 @@ export async function compileProgram(
       if (file !== undefined) kept[name] = file;
     }
     const files = { ...kept, ...report.files };
+    const compileOutput = clipText(output);
     result = { ok: true, program: { language, recipe, sources, files, compileOutput } };
   } else {
-    if (report.status === 'cpu_limit' || report.status === 'wall_limit') {
-      compileOutput += '\nCompilation took too long and was stopped.';
-    } else if (report.status === 'memory_limit') {
-      compileOutput += '\nCompilation ran out of memory and was stopped.';
-    } else if (report.status === 'output_limit') {
-      compileOutput += '\nCompilation printed too much and was stopped.';
-    } else if (report.status === 'signaled' && report.signal === 'SIGXFSZ') {
-      compileOutput += '\nCompilation wrote a file over the size limit and was stopped.';
-    }
-    result = { ok: false, compileOutput };
+    const why = limitNote(report);
+    // The note is kept whole: the output before it is clipped to leave it room within the cap.
+    result = { ok: false, compileOutput: clipText(output, MAX_TEXT_BYTES - utf8Bytes(why)) + why };
   }
+  const compileOutput = result.ok ? result.program.compileOutput : result.compileOutput;
+  if (formatOutput !== undefined && compileOutput.length > 0) onLog('compile', compileOutput);
   // Limit failures depend on load, not only on the source: those are not kept.
   if (key !== null && (result.ok || report.status === 'exited')) context.cache?.set(key, result);
   return result;
+}
+
+/** Why the sandbox stopped the compiler, as a line after its output ('' when it ended by itself). */
+function limitNote(report: UsableReport): string {
+  switch (report.status) {
+    case 'cpu_limit':
+    case 'wall_limit':
+      return '\nCompilation took too long and was stopped.';
+    case 'memory_limit':
+      return '\nCompilation ran out of memory and was stopped.';
+    case 'output_limit':
+      return '\nCompilation printed too much and was stopped.';
+    case 'signaled':
+      return report.signal === 'SIGXFSZ'
+        ? '\nCompilation wrote a file over the size limit and was stopped.'
+        : '';
+    case 'exited':
+      return '';
+  }
 }
 
 export type UsableReport = RunReport & { status: Exclude<RunReport['status'], 'internal_error' | 'aborted'> };

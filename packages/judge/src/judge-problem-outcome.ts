@@ -1,9 +1,7 @@
 /** Helpers shared by function and stdio judging: outcomes for compile errors, and the overall summary. */
+import { MAX_TEST_TEXT_BYTES, clipTextEnd } from '@arbiter/contracts';
 import { clip } from '@arbiter/problems';
 import type { ProblemOutcome, ProblemTest } from './judge-problem-types.js';
-
-/** Most stderr kept in an outcome, in characters (the end is kept: it has the error). */
-export const MAX_STDERR_CHARS = 8 * 1024;
 
 export function compileErrorOutcome(compileOutput: string, total: number): ProblemOutcome {
   return {
@@ -27,8 +25,9 @@ export function firstFailure(tests: ProblemTest[]): ProblemTest | null {
   return tests.find((test) => test.verdict !== 'ACCEPTED') ?? null;
 }
 
-export function tail(text: string, max = MAX_STDERR_CHARS): string {
-  return text.length > max ? `…${text.slice(text.length - max)}` : text;
+/** The end of stderr (it has the error), within `maxBytes` UTF-8 bytes (default: one test's text cap). */
+export function tail(text: string, maxBytes = MAX_TEST_TEXT_BYTES): string {
+  return clipTextEnd(text, maxBytes);
 }
 
 /** Text shown for a value the user's code printed or returned, clipped. */

@@ -1,9 +1,7 @@
 /** How values are shown to users, LeetCode-style: compact JSON, doubles with five decimals. */
+import { MAX_TEST_TEXT_BYTES, clipText } from '@arbiter/contracts';
 import type { Param } from './problem.js';
 import type { TypeNode } from './types.js';
-
-/** Longest text shown for one input, expected or actual value, in characters. */
-export const MAX_SHOWN_CHARS = 16 * 1024;
 
 export function formatValue(type: TypeNode, value: unknown): string {
   return clip(render(type, value));
@@ -23,6 +21,7 @@ export function formatArgs(params: Param[], args: unknown[]): string {
   return clip(params.map((param, i) => `${param.name} = ${render(param.type, args[i])}`).join('\n'));
 }
 
-export function clip(text: string, max = MAX_SHOWN_CHARS): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+/** One input, expected or actual value as shown: within the text cap of one test (`MAX_TEST_TEXT_BYTES`). */
+export function clip(text: string): string {
+  return clipText(text, MAX_TEST_TEXT_BYTES);
 }

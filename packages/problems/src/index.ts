@@ -19,7 +19,7 @@ export { formatType, nesting, parseType, type ScalarKind, type TypeNode } from '
 export { checkValue, canonicalTree, normalizeValue } from './values.js';
 export { parseCustomInput, parseFunctionTests, parseStdioTests, type Parsed } from './tests.js';
 export { FLOAT_TOLERANCE, judgeAnswer, sameValue, type AnswerVerdict } from './compare.js';
-export { clip, formatArgs, formatValue, MAX_SHOWN_CHARS } from './display.js';
+export { clip, formatArgs, formatValue } from './display.js';
 export { functionStarter, starterCode } from './starter.js';
 export { buildHarness, harnessSource, type HarnessProgram } from './harness.js';
 export { supportedLanguages, unsupportedReason } from './support.js';

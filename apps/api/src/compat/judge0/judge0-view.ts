@@ -5,6 +5,7 @@
  * `base64_encoded=true`. Times are seconds as decimal strings, memory kilobytes.
  */
 import {
+  clipText,
   JUDGE0_SUBMISSION_FIELDS,
   type JobResult,
   type Judge0Params,
@@ -85,7 +86,8 @@ function attributes(record: Judge0Record): Required<Judge0Submission> {
   let stderr = ran ? result.stderr : '';
   // Without a sandbox-level merge, stderr follows stdout (see docs/COMPAT.md).
   if (params.redirect_stderr_to_stdout) {
-    stdout = `${stdout}${stderr}`;
+    // Each is within the text cap; together they are clipped to it again.
+    stdout = clipText(`${stdout}${stderr}`);
     stderr = '';
   }
   const orNull = (text: string) => (text === '' ? null : text);

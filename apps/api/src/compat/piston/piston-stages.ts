@@ -6,7 +6,7 @@
  * `/execute` does.
  */
 import { constants } from 'node:os';
-import type { JobResult, PistonExecuteResult, PistonStage } from '@arbiter/contracts';
+import { clipText, type JobResult, type PistonExecuteResult, type PistonStage } from '@arbiter/contracts';
 import type { CompatLanguage } from '../compat-languages.js';
 
 const failed = (output: string, time: number | null): PistonStage => ({
@@ -30,8 +30,9 @@ function runStage(result: JobResult): PistonStage {
   const base = {
     stdout: result.stdout,
     stderr: result.stderr,
-    // Piston interleaves the two as they came; the platform keeps them apart, so stderr follows.
-    output: `${result.stdout}${result.stderr}`,
+    // Piston interleaves the two as they came; the platform keeps them apart, so stderr follows. Each is
+    // within the text cap; together they are clipped to it again.
+    output: clipText(`${result.stdout}${result.stderr}`),
     cpu_time: result.timeMs === null ? null : Math.round(result.timeMs),
     wall_time: result.wallTimeMs === null ? null : Math.round(result.wallTimeMs),
     memory: result.memoryKb === null ? null : Math.round(result.memoryKb * 1024),
