@@ -17,6 +17,7 @@ import {
   describeReport,
   isStandbyProcess,
   limits,
+  scaledMs,
   processesOf,
   PYTHON,
   sleep,
@@ -86,7 +87,7 @@ describe('resource exhaustion', () => {
       limits({ pids: 32, cpuMs: 1_000, wallMs: 1_500 }),
     );
     expect(['cpu_limit', 'wall_limit', 'exited']).toContain(r.status);
-    expect(r.wallMs).toBeLessThan(3_000);
+    expect(r.wallMs).toBeLessThan(scaledMs(3_000));
     await expectHealthy(strict);
   });
 
@@ -278,46 +279,50 @@ describe('confidentiality', () => {
 });
 
 describe('inherited descriptors', () => {
-  it('a descriptor the worker inherited (a secret file, fds 25 and 40) never reaches a run', async () => {
-    const id = `sbtest-fds-${process.pid}`;
-    const secretFile = join(tmpdir(), `${id}.secret`);
-    writeFileSync(secretFile, SECRET, { mode: 0o600 });
-    const secret = openSync(secretFile, 'r');
-    try {
-      const fixture = fileURLToPath(new URL('./fixtures/fd-worker.ts', import.meta.url));
-      // The worker gets the secret as fds 25 and 40, without O_CLOEXEC, as from a careless parent process.
-      // (Node marks the first few inherited descriptors close-on-exec at start-up, not these.)
-      const stdio: Array<'ignore' | 'pipe' | 'inherit' | number> = ['ignore', 'pipe', 'inherit'];
-      for (let fd = 3; fd <= 40; fd++) stdio.push(fd === 25 || fd === 40 ? secret : 'ignore');
-      const worker = spawn(
-        process.execPath,
-        ['--import', 'tsx', fixture, id, join(tmpdir(), id), String(uidBaseOf('fds'))],
-        { cwd: repoRoot, stdio },
-      );
-      let out = '';
-      worker.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-      const code = await new Promise((resolve) => worker.once('exit', resolve));
-      expect(code, out).toBe(0);
-      const report = JSON.parse(out) as { status: string; stdout: string; stderr: string };
-      expect(report.status, out).toBe('exited');
-      expect(out).not.toContain(SECRET);
-      expect(out).not.toContain(secretFile);
-      const seen = JSON.parse(report.stdout) as {
-        program: Record<string, string>;
-        pid1: Record<string, string>;
-      };
-      // The program: stdin (a file), stdout and stderr (sockets), nothing else.
-      expect(Object.keys(seen.program).sort()).toEqual(['0', '1', '2']);
-      expect(seen.program['0']).toBe('/run/sandbox/stdin');
-      // The sandbox's pid 1 (the shell): the same, the script it is reading and its saved /dev/null stdin.
-      for (const target of Object.values(seen.pid1)) {
-        expect(target).toMatch(/^(socket:\[\d+\]|\/run\/sandbox\/(stdin|run\.sh)|\/dev\/null)$/);
+  it(
+    'a descriptor the worker inherited (a secret file, fds 25 and 40) never reaches a run',
+    async () => {
+      const id = `sbtest-fds-${process.pid}`;
+      const secretFile = join(tmpdir(), `${id}.secret`);
+      writeFileSync(secretFile, SECRET, { mode: 0o600 });
+      const secret = openSync(secretFile, 'r');
+      try {
+        const fixture = fileURLToPath(new URL('./fixtures/fd-worker.ts', import.meta.url));
+        // The worker gets the secret as fds 25 and 40, without O_CLOEXEC, as from a careless parent process.
+        // (Node marks the first few inherited descriptors close-on-exec at start-up, not these.)
+        const stdio: Array<'ignore' | 'pipe' | 'inherit' | number> = ['ignore', 'pipe', 'inherit'];
+        for (let fd = 3; fd <= 40; fd++) stdio.push(fd === 25 || fd === 40 ? secret : 'ignore');
+        const worker = spawn(
+          process.execPath,
+          ['--import', 'tsx', fixture, id, join(tmpdir(), id), String(uidBaseOf('fds'))],
+          { cwd: repoRoot, stdio },
+        );
+        let out = '';
+        worker.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+        const code = await new Promise((resolve) => worker.once('exit', resolve));
+        expect(code, out).toBe(0);
+        const report = JSON.parse(out) as { status: string; stdout: string; stderr: string };
+        expect(report.status, out).toBe('exited');
+        expect(out).not.toContain(SECRET);
+        expect(out).not.toContain(secretFile);
+        const seen = JSON.parse(report.stdout) as {
+          program: Record<string, string>;
+          pid1: Record<string, string>;
+        };
+        // The program: stdin (a file), stdout and stderr (sockets), nothing else.
+        expect(Object.keys(seen.program).sort()).toEqual(['0', '1', '2']);
+        expect(seen.program['0']).toBe('/run/sandbox/stdin');
+        // The sandbox's pid 1 (the shell): the same, the script it is reading and its saved /dev/null stdin.
+        for (const target of Object.values(seen.pid1)) {
+          expect(target).toMatch(/^(socket:\[\d+\]|\/run\/sandbox\/(stdin|run\.sh)|\/dev\/null)$/);
+        }
+      } finally {
+        closeSync(secret);
+        rmSync(secretFile, { force: true });
       }
-    } finally {
-      closeSync(secret);
-      rmSync(secretFile, { force: true });
-    }
-  }, 60_000);
+    },
+    scaledMs(60_000),
+  );
 });
 
 describe('integrity', () => {
@@ -366,7 +371,7 @@ describe('processes', () => {
     );
     expect(r.status, describeReport(r)).toBe('exited');
     expect(text(r.stdout)).toContain('survived');
-    expect(r.wallMs).toBeLessThan(2_900);
+    expect(r.wallMs).toBeLessThan(scaledMs(2_900));
     // The worker (this process) and the other sandboxes are untouched.
     expect(process.kill(process.pid, 0)).toBe(true);
     await expectHealthy(strict);
@@ -379,7 +384,7 @@ describe('processes', () => {
     expect(r.status, describeReport(r)).toBe('exited');
     expect(text(r.stdout)).toBe('started\n');
     // It did not wait for the sleepers (987 s).
-    expect(r.wallMs).toBeLessThan(3_000);
+    expect(r.wallMs).toBeLessThan(scaledMs(3_000));
     // runStrict checked that no process of the sandbox's uids remains; the same with prepared cells:
     const again = await sb.run({ argv: ['/bin/sh', '-c', daemon], limits: limits() });
     expect(text(again.stdout)).toBe('started\n');
@@ -416,61 +421,71 @@ describe('processes', () => {
     }
   });
 
-  it('a crashed worker takes its runs down with it, and the next start sweeps its cgroups and mounts', async () => {
-    const id = `sbtest-crash-${process.pid}`;
-    const workRoot = join(tmpdir(), id);
-    const uidBase = uidBaseOf('crash');
-    const uids = [uidBase, uidBase + 1];
-    const fixture = fileURLToPath(new URL('./fixtures/crash-worker.ts', import.meta.url));
-    // `node --import tsx` (not the tsx wrapper), so that the pid killed is the worker itself.
-    const worker = spawn(process.execPath, ['--import', 'tsx', fixture, id, workRoot, String(uidBase)], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the crash worker did not start its run')), 15_000);
-      worker.stdout.on('data', (d: Buffer) => {
-        if (d.toString().includes('running')) {
-          clearTimeout(timer);
-          resolve();
-        }
+  it(
+    'a crashed worker takes its runs down with it, and the next start sweeps its cgroups and mounts',
+    async () => {
+      const id = `sbtest-crash-${process.pid}`;
+      const workRoot = join(tmpdir(), id);
+      const uidBase = uidBaseOf('crash');
+      const uids = [uidBase, uidBase + 1];
+      const fixture = fileURLToPath(new URL('./fixtures/crash-worker.ts', import.meta.url));
+      // `node --import tsx` (not the tsx wrapper), so that the pid killed is the worker itself.
+      const worker = spawn(process.execPath, ['--import', 'tsx', fixture, id, workRoot, String(uidBase)], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
       });
-      worker.once('exit', () => reject(new Error('the crash worker exited early')));
-    });
-    expect(processesOf(uids).some((p) => p.cmdline === 'sleep 60')).toBe(true);
-    worker.kill('SIGKILL');
-    await exited;
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('the crash worker did not start its run')),
+          scaledMs(15_000),
+        );
+        worker.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('running')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        worker.once('exit', () => reject(new Error('the crash worker exited early')));
+      });
+      expect(processesOf(uids).some((p) => p.cmdline === 'sleep 60')).toBe(true);
+      worker.kill('SIGKILL');
+      await exited;
 
-    // --die-with-parent: bubblewrap dies with the worker, and the sandbox with bubblewrap.
-    let alive = processesOf(uids).filter((p) => !/^State:\s+Z/m.test(p.status));
-    for (let i = 0; i < 50 && alive.length > 0; i++) {
-      await sleep(20);
-      alive = processesOf(uids).filter((p) => !/^State:\s+Z/m.test(p.status));
-    }
-    expect(alive.map((p) => p.cmdline)).toEqual([]);
-    // What the crash left: run cgroups and the tmpfs mounts.
-    const stale = readFileSync('/proc/self/mountinfo', 'utf8')
-      .split('\n')
-      .filter((l) => l.includes(workRoot));
-    expect(stale.length).toBeGreaterThan(0);
-
-    const next = await testSandbox('crash', { cgroupRoot: id, workRoot, uidBase, slots: 1, spares: 1 });
-    try {
-      const r = await next.run({ argv: ['/bin/sh', '-c', 'echo ok; ls -A /box | wc -l'], limits: limits() });
-      expect(text(r.stdout)).toBe('ok\n0\n');
-      // Only the new sandbox's mounts (one per cell, once the run's cell has its fresh tmpfs), none of the
-      // crashed worker's.
-      await next.settled();
-      const mounts = readFileSync('/proc/self/mountinfo', 'utf8')
+      // --die-with-parent: bubblewrap dies with the worker, and the sandbox with bubblewrap.
+      let alive = processesOf(uids).filter((p) => !/^State:\s+Z/m.test(p.status));
+      for (let i = 0; i < 50 && alive.length > 0; i++) {
+        await sleep(20);
+        alive = processesOf(uids).filter((p) => !/^State:\s+Z/m.test(p.status));
+      }
+      expect(alive.map((p) => p.cmdline)).toEqual([]);
+      // What the crash left: run cgroups and the tmpfs mounts.
+      const stale = readFileSync('/proc/self/mountinfo', 'utf8')
         .split('\n')
         .filter((l) => l.includes(workRoot));
-      expect(mounts.length).toBe(2);
-    } finally {
-      await next.close();
-    }
-    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(workRoot);
-    expect(existsSync(workRoot)).toBe(false);
-    for (const dir of next.cgroups.location.split(', ')) expect(existsSync(dir)).toBe(false);
-  }, 30_000);
+      expect(stale.length).toBeGreaterThan(0);
+
+      const next = await testSandbox('crash', { cgroupRoot: id, workRoot, uidBase, slots: 1, spares: 1 });
+      try {
+        const r = await next.run({
+          argv: ['/bin/sh', '-c', 'echo ok; ls -A /box | wc -l'],
+          limits: limits(),
+        });
+        expect(text(r.stdout)).toBe('ok\n0\n');
+        // Only the new sandbox's mounts (one per cell, once the run's cell has its fresh tmpfs), none of the
+        // crashed worker's.
+        await next.settled();
+        const mounts = readFileSync('/proc/self/mountinfo', 'utf8')
+          .split('\n')
+          .filter((l) => l.includes(workRoot));
+        expect(mounts.length).toBe(2);
+      } finally {
+        await next.close();
+      }
+      expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(workRoot);
+      expect(existsSync(workRoot)).toBe(false);
+      for (const dir of next.cgroups.location.split(', ')) expect(existsSync(dir)).toBe(false);
+    },
+    scaledMs(30_000),
+  );
 });

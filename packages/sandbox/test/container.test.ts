@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { procMasks, readOnlyCgroups } from '../src/container.js';
 import type { MountEntry } from '../src/cgroup-common.js';
-import { uidBaseOf } from './helpers.js';
+import { scaledMs, uidBaseOf } from './helpers.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/container-check.ts', import.meta.url));
@@ -53,7 +53,7 @@ function inContainerLikeNamespace(tag: string, dropSysAdmin: boolean): Outcome {
     {
       cwd: repoRoot,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: scaledMs(60_000),
     },
   );
   const line = out.trim().split('\n').at(-1) ?? '';

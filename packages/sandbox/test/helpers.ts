@@ -9,12 +9,19 @@ import {
   type BwrapSandboxOptions,
 } from '../src/index.js';
 import type { RunLimits, RunReport } from '../src/sandbox.js';
+import { scaledMs } from '../../../tests/support/speed-factor.js';
+
+export { scaledMs } from '../../../tests/support/speed-factor.js';
 
 export const PYTHON = '/usr/bin/python3';
 
-/** Limits for quick test runs. */
+/**
+ * Limits for quick test runs. CPU and wall time are chosen for the reference machine and scaled by this one's
+ * speed factor (`tests/support/speed-factor.ts`); bounds a test checks on reported times scale with `scaledMs`.
+ */
 export function limits(overrides: Partial<RunLimits> = {}): RunLimits {
-  return defaultRunLimits({ cpuMs: 2_000, wallMs: 5_000, ...overrides });
+  const chosen = defaultRunLimits({ cpuMs: 2_000, wallMs: 5_000, ...overrides });
+  return { ...chosen, cpuMs: scaledMs(chosen.cpuMs), wallMs: scaledMs(chosen.wallMs) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { runScript } from '../src/run-script.js';
 import { SlotPool } from '../src/slot-pool.js';
 import { safeRelativePath } from '../src/work-dir.js';
 import { createUnsandboxedSandbox, defaultRunLimits } from '../src/index.js';
-import { PYTHON, text } from './helpers.js';
+import { PYTHON, scaledMs, text } from './helpers.js';
 
 describe('classifyEnd', () => {
   const base = { killReason: undefined, oomKills: 0, cpuMs: 10, cpuLimitMs: 1000, exitCode: 0, signal: null };
@@ -183,7 +183,7 @@ describe('SlotPool', () => {
 
 describe('unsandboxed runner (development only)', () => {
   const sb = createUnsandboxedSandbox();
-  const limits = defaultRunLimits({ wallMs: 3_000 });
+  const limits = defaultRunLimits({ cpuMs: scaledMs(2_000), wallMs: scaledMs(3_000) });
 
   it('runs a program with stdin, files in and out', async () => {
     expect(sb.kind).toBe('unsandboxed');
