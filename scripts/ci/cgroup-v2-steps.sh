@@ -22,16 +22,26 @@ step() { # step <name> <command...>
 }
 vitest() { node node_modules/vitest/vitest.mjs run "$@"; }
 
-# One speed factor for every suite of the guest, measured here (the slow part of each probe is the guest).
-TEST_SPEED_FACTOR=$(node --import tsx scripts/ci/speed-factor.ts) || exit 1
+# One speed factor for every suite of the guest, measured here once (unless given).
+if [ -z "${TEST_SPEED_FACTOR:-}" ]; then
+  TEST_SPEED_FACTOR=$(node --import tsx scripts/ci/speed-factor.ts) || exit 1
+fi
 export TEST_SPEED_FACTOR
 echo "guest: speed factor $TEST_SPEED_FACTOR"
+# ARBITER_UML_FILTER: only matching sandbox tests, no verdict suite (a quick look at the driver).
+SANDBOX_SUITE=packages/sandbox/test
+VERDICTS=tests/integration/verdicts.test.ts
+if [ -n "${ARBITER_UML_FILTER:-}" ]; then
+  SANDBOX_SUITE="packages/sandbox/test/sandbox.test.ts -t $ARBITER_UML_FILTER"
+  VERDICTS=
+fi
+export SANDBOX_SUITE
 
 for layout in "$@"; do
   case $layout in
   root)
-    step root:sandbox vitest packages/sandbox/test
-    step root:verdicts vitest tests/integration/verdicts.test.ts
+    step root:sandbox vitest $SANDBOX_SUITE
+    [ -z "$VERDICTS" ] || step root:verdicts vitest $VERDICTS
     ;;
   delegated)
     echo '+cpu +memory +pids' >"$CG/cgroup.subtree_control"
@@ -43,12 +53,12 @@ for layout in "$@"; do
       exec unshare --cgroup --mount --propagation private sh -c "
         umount /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup &&
         echo \"cgroup: \$(cat /proc/self/cgroup)\" &&
-        exec node node_modules/vitest/vitest.mjs run packages/sandbox/test"'
+        exec node node_modules/vitest/vitest.mjs run $SANDBOX_SUITE"'
     # The systemd unit with Delegate=yes: the whole hierarchy in sight, the unit's cgroup its own.
     step delegated-unit:sandbox sh -c '
       echo $$ >/sys/fs/cgroup/service.service/cgroup.procs &&
       echo "cgroup: $(cat /proc/self/cgroup)" &&
-      exec node node_modules/vitest/vitest.mjs run packages/sandbox/test/sandbox.test.ts'
+      exec node node_modules/vitest/vitest.mjs run packages/sandbox/test/sandbox.test.ts ${ARBITER_UML_FILTER:+-t $ARBITER_UML_FILTER}'
     ;;
   *)
     echo "unknown layout $layout"

@@ -11,6 +11,9 @@
 #   ARBITER_UML_TIMEOUT=1500                seconds before the guest is stopped and the step fails
 #   ARBITER_UML_STEPS="root delegated"      which layouts to run (root: sandbox + verdict suites; delegated:
 #                                           sandbox suite, then the plain delegated cgroup with the core suite)
+#   ARBITER_UML_FILTER=<regex>              only the tests whose names match (vitest -t; no spaces), sandbox
+#                                           suite only: a quick look at the driver
+#   ARBITER_UML_SPEED=<factor>              use this speed factor instead of measuring it in the guest
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -59,6 +62,7 @@ TMPDIR="$MEM_DIR" setsid timeout --kill-after=10 "${ARBITER_UML_TIMEOUT:-1500}" 
   mem="$MEM" root=/dev/root rootfstype=hostfs rootflags=/ ro init="$ROOT/scripts/ci/uml-guest-init.sh" \
   con=null con0=null,fd:1 ubd0=/dev/null quiet \
   arbiter_repo="$ROOT" arbiter_out="$OUT" arbiter_steps="${ARBITER_UML_STEPS:-root delegated}" \
+  ${ARBITER_UML_FILTER:+arbiter_filter="$ARBITER_UML_FILTER"} ${ARBITER_UML_SPEED:+arbiter_speed="$ARBITER_UML_SPEED"} \
   </dev/null 2>&1 &
 UML_PID=$!
 wait "$UML_PID"

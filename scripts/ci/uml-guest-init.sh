@@ -27,6 +27,9 @@ ip link set lo up
 
 REPO=$(arg arbiter_repo)
 STEPS=$(arg arbiter_steps | tr , ' ')
+ARBITER_UML_FILTER=$(arg arbiter_filter)
+TEST_SPEED_FACTOR=$(arg arbiter_speed)
+export ARBITER_UML_FILTER TEST_SPEED_FACTOR
 # The checkout is read-only through hostfs; tests and tools write caches beside it: an overlay takes them.
 # overlayfs is a module of Debian's UML kernel, and kmod may be missing: load it with finit_module(2).
 overlay_ko=$(find /usr/lib/uml/modules -name overlay.ko | head -1)
