@@ -31,19 +31,22 @@ let worker: ChildApp;
 let url: string;
 
 beforeAll(async () => {
-  api = await spawnApp(
-    'api',
-    {
-      REDIS_PREFIX: prefix,
-      PORT: '0',
-      SUBMIT_RATE_PER_MINUTE_IP: '0',
-      SUBMIT_RATE_PER_MINUTE_USER: '0',
-    },
-    'api listening',
-  );
+  [api, worker] = await Promise.all([
+    spawnApp(
+      'api',
+      {
+        REDIS_PREFIX: prefix,
+        PORT: '0',
+        SUBMIT_RATE_PER_MINUTE_IP: '0',
+        SUBMIT_RATE_PER_MINUTE_USER: '0',
+      },
+      'api listening',
+    ),
+    spawnApp('worker', { REDIS_PREFIX: prefix, WORKER_CONCURRENCY: '2' }, 'worker ready'),
+  ]);
   url = `http://127.0.0.1:${listeningPort(api)}`;
-  worker = await spawnApp('worker', { REDIS_PREFIX: prefix, WORKER_CONCURRENCY: '2' }, 'worker ready');
-}, 60_000);
+  // Each start may take up to a minute on a loaded machine (the worker builds and tests its sandbox).
+}, 150_000);
 
 afterAll(async () => {
   for (const app of [worker, api]) {
