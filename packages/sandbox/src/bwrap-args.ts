@@ -82,6 +82,10 @@ export function bwrapArgs(o: BwrapArgsOptions): string[] {
     '--unshare-all',
     '--unshare-user',
     '--disable-userns',
+    // The UTS namespace starts as a copy of the host's: without a name of its own a run reads the host's
+    // (in Kubernetes, the pod's name).
+    '--hostname',
+    'sandbox',
     // No bubblewrap init: our shell is pid 1 and waits for the program. bwrap's own init is not waited for
     // by the outer bwrap, so it would end as a zombie of the host's pid 1 after every run (never reaped when
     // the worker itself is pid 1 in a container). The outer bwrap reaps our shell, and the kernel reaps

@@ -5,7 +5,7 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
@@ -219,6 +219,17 @@ describe('confidentiality', () => {
     const pids = /^([\d ]+)$/m.exec(out)?.[1]?.trim().split(' ').map(Number) ?? [];
     expect(pids.length).toBeLessThan(8);
     expect(Math.max(...pids)).toBeLessThan(20);
+  });
+
+  it("cannot learn the host's name (in a pod: the pod's name) from its UTS namespace", async () => {
+    const host = hostname();
+    const r = await sb.run({
+      argv: [PYTHON, '-c', 'import os, socket; print(socket.gethostname(), os.uname().nodename)'],
+      limits: limits(),
+    });
+    expect(r.status, describeReport(r)).toBe('exited');
+    expect(text(r.stdout)).toBe('sandbox sandbox\n');
+    expect(text(r.stdout)).not.toContain(host);
   });
 
   it('cannot see the files of a run in another cell, even while it runs', async () => {
