@@ -123,6 +123,11 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const watcher = new JobWatcher(resources);
   const app = createApp(resources, {
     watcher,
+    callbacks: {
+      tries: env.CALLBACK_MAX_TRIES,
+      timeoutMs: env.CALLBACK_TIMEOUT_MS,
+      allowedHosts: env.CALLBACK_ALLOWED_HOSTS,
+    },
     judge0: judge0Settings(env),
     pistonPrefix: env.PISTON_PREFIX,
     origins: env.WEB_ORIGIN,

@@ -15,6 +15,7 @@ import { judge0Routes } from './compat/judge0/judge0-routes.js';
 import { Judge0Service, type Judge0Settings } from './compat/judge0/judge0-service.js';
 import { pistonRoutes } from './compat/piston/piston-routes.js';
 import type { JobWatcher } from './submissions/job-watcher.js';
+import type { CallbackPolicy } from './http/outbound/deliver-callback.js';
 import { adminRoutes, mountQueueDashboard } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { historyRoutes } from './routes/history.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   pistonPrefix?: string | null;
   /** Waits for jobs to finish (Judge0's `wait=true`, callbacks); needed by the compatible APIs. */
   watcher?: JobWatcher;
+  /** How result callbacks are sent (`callbackUrl` of `POST /submit`; needs `watcher`); absent: refused. */
+  callbacks?: CallbackPolicy;
 }
 
 export function createApp(resources: ApiResources, options: AppOptions): Express {
@@ -63,7 +66,11 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   ];
   const withSession: RouteSpec[] = [
     ...authRoutes(resources, limits),
-    ...submissionRoutes(resources, limits),
+    ...submissionRoutes(
+      resources,
+      limits,
+      options.watcher && options.callbacks ? { watcher: options.watcher, policy: options.callbacks } : null,
+    ),
     ...problemRoutes(resources),
     ...historyRoutes(resources),
     ...rejudgeRoutes(resources),

@@ -48,6 +48,10 @@ export async function judgeJob(
         expectedOutput: data.expectedOutput,
         limits: data.limits,
         args: data.args,
+        files: programFiles(data),
+        compilerOptions: data.options?.compilerOptions,
+        redirectStderrToStdout: data.options?.redirectStderrToStdout,
+        runs: data.options?.numberOfRuns,
       },
       resources.sandbox,
       { onLog: batcher.push, signal, onStep },
@@ -101,6 +105,18 @@ export async function judgeJob(
     if (error instanceof InvalidTestInputError) throw new UnrecoverableError(error.message);
     throw error;
   }
+}
+
+/** The job's extra files by name, Base64 ones decoded. */
+function programFiles(data: JobData): Record<string, string | Uint8Array> | undefined {
+  const files = data.options?.files;
+  if (files === undefined || files.length === 0) return undefined;
+  return Object.fromEntries(
+    files.map((file) => [
+      file.name,
+      file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content,
+    ]),
+  );
 }
 
 function testResult(test: ProblemTest): TestResult {

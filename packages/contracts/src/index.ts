@@ -14,3 +14,4 @@ export * from './admin.js';
 export * from './rejudge.js';
 export * from './judge0.js';
 export * from './piston.js';
+export * from './program-options.js';

@@ -1,7 +1,14 @@
 /** The body of `POST /submit`, the job payload that goes on the queue, and size limits of both. */
 import { z } from 'zod';
+import { errorBodySchema } from './errors.js';
 import { languageIdSchema } from './languages.js';
 import { effectiveLimitsSchema, requestedLimitsSchema } from './limits.js';
+import {
+  compilerOptionsSchema,
+  numberOfRunsSchema,
+  programFilesSchema,
+  programOptionsSchema,
+} from './program-options.js';
 
 /** Source code above this many bytes is refused with 413. */
 export const MAX_CODE_BYTES = 64 * 1024;
@@ -34,12 +41,49 @@ export const submitRequestSchema = z
     limits: requestedLimitsSchema.optional(),
     /** A free run's program arguments: each one argv entry, never through a shell. */
     args: z.array(z.string().max(4096, 'each argument is at most 4096 characters')).max(256).optional(),
+    /** Extra files beside the entry file (`code`), in the program's work dir. */
+    files: programFilesSchema.optional(),
+    /** Compiler flags from the language's allow-list, each one argv entry of the compiler. */
+    compilerOptions: compilerOptionsSchema.optional(),
+    /** Fold stderr into stdout (in the order the chunks arrived); the result's stderr is then empty. */
+    redirectStderrToStdout: z.boolean().optional(),
+    /** Run the program this many times: time is the average, memory the peak (as Judge0). */
+    numberOfRuns: numberOfRunsSchema.optional(),
+    /** Where the finished result is sent (`POST`, JSON), through the callback address guard. */
+    callbackUrl: z.string().max(2048, 'callbackUrl is at most 2048 characters').optional(),
   })
   .strict();
 export type SubmitRequest = z.infer<typeof submitRequestSchema>;
 
+/** `POST /submit/batch`: up to 20 submissions, each checked as `POST /submit` checks one. */
+export const MAX_BATCH_SUBMISSIONS = 20;
+export const submitBatchRequestSchema = z
+  .object({
+    submissions: z
+      .array(
+        z.unknown().meta({ description: 'A `POST /submit` body (SubmitRequest), checked on its own.' }),
+        {
+          error: 'submissions is required: an array of POST /submit bodies',
+        },
+      )
+      .min(1, 'submissions holds at least one submission')
+      .max(MAX_BATCH_SUBMISSIONS, `submissions holds at most ${MAX_BATCH_SUBMISSIONS} submissions`),
+  })
+  .strict();
 export const submitResponseSchema = z.object({ jobId: z.string() });
 export type SubmitResponse = z.infer<typeof submitResponseSchema>;
+
+/** One element of a batch's answer, in the order sent: its job id, or why it was refused. */
+export const submitBatchItemSchema = z.union([
+  z.object({ jobId: z.string() }),
+  z.object({
+    /** The HTTP status `POST /submit` would have answered for this body alone. */
+    status: z.number().int(),
+    error: errorBodySchema.shape.error,
+  }),
+]);
+export const submitBatchResponseSchema = z.object({ submissions: z.array(submitBatchItemSchema) });
+export type SubmitBatchResponse = z.infer<typeof submitBatchResponseSchema>;
 
 /** Ids are UUIDs: unguessable, so an anonymous job can be read by whoever holds its id. */
 export const jobIdSchema = z.uuid();
@@ -63,6 +107,8 @@ export const jobDataSchema = z.object({
   limits: effectiveLimitsSchema,
   /** Command-line arguments of a free run's program (the compatible APIs); never through a shell. */
   args: z.array(z.string().max(4096)).max(256).optional(),
+  /** A free run's files, compiler flags, stderr redirection and number of runs. */
+  options: programOptionsSchema.optional(),
   /** ms since the epoch, when the API accepted the job. */
   createdAt: z.number(),
 });

@@ -30,11 +30,15 @@ export class CompileCache {
     language: string;
     version: string;
     argv: string[];
-    files: Record<string, string>;
+    files: Record<string, string | Uint8Array>;
   }): string {
     const hash = createHash('sha256');
     hash.update(`${parts.language}\0${parts.version}\0${parts.argv.join('\0')}\0`);
-    for (const name of Object.keys(parts.files).sort()) hash.update(`${name}\0${parts.files[name] ?? ''}\0`);
+    for (const name of Object.keys(parts.files).sort()) {
+      hash.update(`${name}\0`);
+      hash.update(parts.files[name] ?? '');
+      hash.update('\0');
+    }
     return hash.digest('hex');
   }
 

@@ -22,8 +22,8 @@ import { InfrastructureError } from './verdict.js';
 export interface CompiledProgram {
   language: LanguageId;
   recipe: LanguageRecipe;
-  /** Source files as prepared (for the run command, e.g. Java's class name). */
-  sources: Record<string, string>;
+  /** Source files as prepared, the entry first, then any extra files (for the run command, e.g. Java's class name). */
+  sources: Record<string, string | Uint8Array>;
   /** Files the run step starts with (artefacts for compiled languages, sources otherwise). */
   files: Record<string, string | Uint8Array>;
   compileOutput: string;
@@ -59,6 +59,14 @@ export interface CompileContext {
   pchDir?: string;
 }
 
+/** What a free run adds to its code (`POST /submit`'s `files` and `compilerOptions`). */
+export interface ProgramExtras {
+  /** Files beside the entry file, by relative path; sources the compiler takes are compiled too. */
+  files?: Record<string, string | Uint8Array>;
+  /** Compiler flags, each one argv entry; each must match the recipe's allow-list. */
+  flags?: readonly string[];
+}
+
 const decoder = new TextDecoder();
 
 export async function compileProgram(
@@ -67,15 +75,32 @@ export async function compileProgram(
   sandbox: Sandbox,
   hooks: StepHooks = {},
   context: CompileContext = {},
+  extras: ProgramExtras = {},
 ): Promise<CompileResult> {
   const recipe = RECIPES[language];
   const onLog = hooks.onLog ?? (() => undefined);
-  const sources = (await recipe.prepare(code)).files;
+  const prepared = await recipe.prepare(code);
+  const clash = Object.keys(extras.files ?? {}).find((name) => name in prepared.files);
+  if (clash !== undefined) {
+    const compileOutput = `${clash}: this name is the entry file's; rename the extra file.\n`;
+    onLog('compile', compileOutput);
+    return { ok: false, compileOutput };
+  }
+  // The entry's own files first: run commands look for the first source of their kind.
+  const sources: Record<string, string | Uint8Array> = { ...prepared.files, ...extras.files };
+  // The API refuses flags off the allow-list; a job that still has one is not compiled.
+  const flags = extras.flags ?? [];
+  const refused = flags.find((flag) => !(recipe.compile?.flags ?? []).some((rule) => rule.test(flag)));
+  if (refused !== undefined) {
+    const compileOutput = `compiler flag ${JSON.stringify(refused)} is not allowed for ${language}\n`;
+    onLog('compile', compileOutput);
+    return { ok: false, compileOutput };
+  }
   if (recipe.compile === undefined) {
     return { ok: true, program: { language, recipe, sources, files: sources, compileOutput: '' } };
   }
 
-  const argv = recipe.compile.argv(sources, { pchDir: context.pchDir });
+  const argv = recipe.compile.argv(sources, { pchDir: context.pchDir, flags });
   const key =
     context.cache === undefined
       ? null
@@ -115,7 +140,8 @@ export async function compileProgram(
       const file = sources[name];
       if (file !== undefined) kept[name] = file;
     }
-    const files = { ...kept, ...report.files };
+    // The run step also gets the extra files (data a program may read).
+    const files = { ...extras.files, ...kept, ...report.files };
     const compileOutput = clipText(output);
     result = { ok: true, program: { language, recipe, sources, files, compileOutput } };
   } else {

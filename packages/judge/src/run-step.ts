@@ -12,6 +12,12 @@ export interface RunOptions extends StepHooks {
   limits: EffectiveLimits;
   /** Arguments passed to the program after its own argv (each one argv entry, no shell). */
   args?: readonly string[];
+  /**
+   * Fold stderr into stdout as the program writes them: both are one pipe (`2>&1` by a fixed
+   * `/bin/sh` line that then execs the program; the program's argv never passes through it). The
+   * outcome's stderr is then empty but for the judge's own note on a signal.
+   */
+  redirectStderrToStdout?: boolean;
   /** Raw output as it arrives, besides the text log (a harness reads its results from here). */
   onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
 }
@@ -36,11 +42,22 @@ export async function runProgram(
 ): Promise<RunOutcome> {
   const { recipe } = program;
   const marker = recipe.compileErrorMarker;
-  const runLog = streamDecoder(markerRouter(marker, options.onLog ?? (() => undefined)));
+  const onLog = options.onLog ?? (() => undefined);
+  const redirect = options.redirectStderrToStdout === true;
+  // Redirected, the compile-error marker arrives on stdout: the router checks that stream instead.
+  const router = markerRouter(
+    marker,
+    redirect ? (stream, text) => onLog(stream === 'stderr' ? 'stdout' : stream, text) : onLog,
+  );
+  const runLog = streamDecoder(redirect ? (_stream, text) => router('stderr', text) : router);
+  const command = [
+    ...recipe.run(program.sources, { memoryMb: options.limits.memoryMb }),
+    ...(options.args ?? []),
+  ];
   const start = preciseNow();
   const report = usable(
     await sandbox.run({
-      argv: [...recipe.run(program.sources, { memoryMb: options.limits.memoryMb }), ...(options.args ?? [])],
+      argv: redirect ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...command] : command,
       files: program.files,
       stdin: options.stdin,
       limits: runStepLimits(options.limits),
@@ -57,11 +74,12 @@ export async function runProgram(
 
   const stdout = decoder.decode(report.stdout);
   let stderr = decoder.decode(report.stderr);
-  if (marker !== undefined && stderr.startsWith(marker)) {
-    return { compileError: true, compileOutput: stderr.slice(marker.length) };
+  const errors = redirect ? stdout : stderr;
+  if (marker !== undefined && errors.startsWith(marker)) {
+    return { compileError: true, compileOutput: errors.slice(marker.length) };
   }
   let verdict = verdictOfRun(report.status, report.exitCode);
-  if (verdict === 'RUNTIME_ERROR' && ranOutOfHeap(stdout, stderr)) verdict = 'MEMORY_LIMIT_EXCEEDED';
+  if (verdict === 'RUNTIME_ERROR' && ranOutOfHeap(stdout, errors)) verdict = 'MEMORY_LIMIT_EXCEEDED';
   if (report.status === 'signaled' && report.signal !== null && stderr.length === 0) {
     stderr = `Program was killed by ${report.signal}`;
   }

@@ -52,6 +52,11 @@ export interface LoginLimits {
 export interface RateLimiters {
   /** For `POST /submit`; mount after the session middleware (it counts per `req.user`). */
   submit: RequestHandler;
+  /**
+   * Counts `count` more submissions against the same allowance as `submit` (the rest of a batch,
+   * whose request `submit` counted as one); throws 429 when they do not fit.
+   */
+  submitMore(req: Request, res: Response, count: number): Promise<void>;
   /** For `POST /auth/login` and `POST /auth/signup`: attempts per address. */
   auth: RequestHandler;
   /** Counts a sign-up attempt of a well-formed body; throws 429 over the hourly limit. */
@@ -115,6 +120,28 @@ export function createRateLimiters(context: LimiterContext, settings: RateLimitS
     next();
   };
 
+  const submitMore = async (req: Request, res: Response, count: number): Promise<void> => {
+    if (count <= 0) return;
+    if (req.user) {
+      const wait = submitUser && (await submitUser.take(req.user.id, count));
+      if (submitUser && wait)
+        throw refuse(
+          res,
+          wait,
+          `You can submit at most ${submitUser.points} times a minute (each of a batch counts)`,
+        );
+      return;
+    }
+    const wait = submitIp && (await submitIp.take(clientKey(req), count));
+    if (submitIp && wait)
+      throw refuse(
+        res,
+        wait,
+        `Too many submissions without a sign-in from your address: at most ${submitIp.points} a minute, ` +
+          'each of a batch counting as one. Sign in to get an allowance of your own',
+      );
+  };
+
   const auth: RequestHandler = async (req, res, next) => {
     const wait = authIp && (await authIp.take(clientKey(req)));
     if (authIp && wait)
@@ -175,5 +202,5 @@ export function createRateLimiters(context: LimiterContext, settings: RateLimitS
     },
   };
 
-  return { submit, auth, signup, login };
+  return { submit, submitMore, auth, signup, login };
 }

@@ -51,10 +51,10 @@ export class RedisLimit {
     });
   }
 
-  /** Counts one request for `key`; the seconds to wait when it is over the limit, else null. */
-  async take(key: string): Promise<number | null> {
+  /** Counts `points` requests (default one) for `key`; the seconds to wait when it is over the limit, else null. */
+  async take(key: string, points = 1): Promise<number | null> {
     // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, an Error on failure.
-    const refusal = this.limiter.consume(key).then(
+    const refusal = this.limiter.consume(key, points).then(
       () => null,
       (outcome: unknown) => {
         if (outcome instanceof RateLimiterRes) return waitOf(outcome);

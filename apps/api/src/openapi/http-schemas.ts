@@ -20,6 +20,8 @@ import {
   rejudgeResponseSchema,
   signupRequestSchema,
   submissionModeSchema,
+  submitBatchRequestSchema,
+  submitBatchResponseSchema,
   submitRequestSchema,
   submitResponseSchema,
   testResultSchema,
@@ -28,11 +30,13 @@ import {
 import { answerSchema, requestSchema } from './components.js';
 
 export const SubmitRequest = requestSchema('SubmitRequest', submitRequestSchema);
+export const SubmitBatchRequest = requestSchema('SubmitBatchRequest', submitBatchRequestSchema);
 export const SignupRequest = requestSchema('SignupRequest', signupRequestSchema);
 export const LoginRequest = requestSchema('LoginRequest', loginRequestSchema);
 export const RejudgeRequest = requestSchema('RejudgeRequest', rejudgeRequestSchema);
 
 export const SubmitResponse = answerSchema('SubmitResponse', submitResponseSchema);
+export const SubmitBatchResponse = answerSchema('SubmitBatchResponse', submitBatchResponseSchema);
 export const JobResult = answerSchema('JobResult', jobResultSchema);
 answerSchema('TestResult', testResultSchema);
 export const LanguageInfo = answerSchema('LanguageInfo', languageInfoSchema);

@@ -159,6 +159,7 @@ function jobDataOf(resources: ApiResources, row: Submission): JobData | string {
     rejudgeOf: row.rejudgeOf,
     limits,
     ...(request?.args === undefined ? {} : { args: request.args }),
+    ...(request?.options === undefined ? {} : { options: request.options }),
     createdAt: row.createdAt.getTime(),
   };
 }

@@ -1,17 +1,29 @@
-/** `POST /submit` and `GET /status/:jobId`. */
-import type { RequestHandler } from 'express';
+/** `POST /submit`, `POST /submit/batch` and `GET /status/:jobId`. */
+import type { Request } from 'express';
 import { z } from 'zod';
-import { MAX_BODY_BYTES, type SubmitResponse } from '@arbiter/contracts';
+import {
+  MAX_BATCH_SUBMISSIONS,
+  MAX_BODY_BYTES,
+  submitRequestSchema,
+  type SubmitBatchResponse,
+  type SubmitRequest as SubmitRequestBody,
+  type SubmitResponse,
+} from '@arbiter/contracts';
 import { OPTIONAL } from '../auth/access.js';
 import { requireUser } from '../auth/session.js';
-import { notFound } from '../http/http-error.js';
+import { HttpError, notFound } from '../http/http-error.js';
+import type { RateLimiters } from '../http/rate-limit.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
+import { parseBody } from '../http/validate.js';
 import {
+  SubmitBatchRequest,
+  SubmitBatchResponse as SubmitBatchResponseSchema,
   SubmitRequest,
   SubmitResponse as SubmitResponseSchema,
   jobStatusAnswerSchema,
 } from '../openapi/http-schemas.js';
 import { acceptSubmission } from '../submissions/accept-submission.js';
+import { sendResultWhenDone, type ResultCallbacks } from '../submissions/result-callback.js';
 import { readStatus } from '../submissions/read-status.js';
 import { canAccess } from '../submissions/job-access.js';
 import type { ApiResources } from '../resources.js';
@@ -19,7 +31,27 @@ import type { ApiResources } from '../resources.js';
 const noSuchJob = (jobId: unknown) =>
   notFound(`No job with id "${String(jobId)}". Ids come from POST /submit.`);
 
-export function submissionRoutes(resources: ApiResources, limits: { submit: RequestHandler }): RouteSpec[] {
+export function submissionRoutes(
+  resources: ApiResources,
+  limits: Pick<RateLimiters, 'submit' | 'submitMore'>,
+  /** Result callbacks (`callbackUrl`); null: refused with 400. */
+  callbacks: ResultCallbacks | null = null,
+): RouteSpec[] {
+  /** Checks and queues one body; its result callback, if any, starts when it is queued. */
+  const submitOne = async (body: SubmitRequestBody, req: Request): Promise<string> => {
+    const user = body.mode === 'submit' ? requireUser(req, 'submit a solution') : (req.user ?? null);
+    if (body.callbackUrl !== undefined && callbacks === null)
+      throw new HttpError(400, 'INVALID_REQUEST', 'callbackUrl is not served by this instance.');
+    const jobId = await acceptSubmission(
+      resources,
+      body,
+      { userId: user?.id ?? null },
+      callbacks?.policy.allowedHosts ?? [],
+    );
+    if (body.callbackUrl !== undefined && callbacks !== null)
+      sendResultWhenDone(resources, callbacks, jobId, body.callbackUrl);
+    return jobId;
+  };
   return [
     defineRoute({
       method: 'post',
@@ -69,10 +101,73 @@ export function submissionRoutes(resources: ApiResources, limits: { submit: Requ
         },
       },
       handle: async ({ body }, req, res) => {
-        const user = body.mode === 'submit' ? requireUser(req, 'submit a solution') : (req.user ?? null);
-        const jobId = await acceptSubmission(resources, body, { userId: user?.id ?? null });
+        const jobId = await submitOne(body, req);
         const answer: SubmitResponse = { jobId };
         res.status(202).location(`/status/${jobId}`).json(answer);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/submit/batch',
+      tag: 'Judging',
+      summary: 'Run or submit several programs at once',
+      description:
+        `Up to ${MAX_BATCH_SUBMISSIONS} \`POST /submit\` bodies, each checked and queued on its own: the answer lists, ` +
+        "in the order sent, each one's `jobId` or the error `POST /submit` would have answered for it alone " +
+        '(`status` and `error`). Every element counts against the submit rate limit.',
+      access: OPTIONAL,
+      action: 'submit a solution',
+      before: [limits.submit],
+      body: SubmitBatchRequest,
+      bodyLimit: MAX_BODY_BYTES,
+      responses: {
+        202: {
+          description: 'At least one submission was queued; each element is a `jobId` or an error.',
+          body: SubmitBatchResponseSchema,
+        },
+        400: {
+          description:
+            '`submissions` is missing, empty or longer than 20, or not one of them could be queued (`details` names each one).',
+          errors: ['INVALID_REQUEST', 'INVALID_JSON'],
+        },
+        429: {
+          description:
+            '`RATE_LIMITED`: the batch does not fit in what is left of the submit allowance; nothing was queued.',
+          errors: ['RATE_LIMITED'],
+        },
+      },
+      handle: async ({ body }, req, res) => {
+        // The request was counted once by `limits.submit`; each further element counts too.
+        await limits.submitMore(req, res, body.submissions.length - 1);
+        const answers: SubmitBatchResponse['submissions'] = [];
+        for (const item of body.submissions) {
+          try {
+            answers.push({ jobId: await submitOne(parseBody(submitRequestSchema, item), req) });
+          } catch (error) {
+            if (!(error instanceof HttpError)) throw error;
+            answers.push({
+              status: error.status,
+              error: {
+                code: error.code,
+                message: error.message,
+                ...(error.details === undefined ? {} : { details: error.details }),
+              },
+            });
+          }
+        }
+        if (!answers.some((answer) => 'jobId' in answer)) {
+          const details = answers.map(
+            (answer, i) => `submissions.${i}: ${'error' in answer ? answer.error.message : ''}`,
+          );
+          throw new HttpError(
+            400,
+            'INVALID_REQUEST',
+            `No submission of the batch could be queued. ${details[0] ?? ''}`,
+            details,
+          );
+        }
+        const answer: SubmitBatchResponse = { submissions: answers };
+        res.status(202).json(answer);
       },
     }),
     defineRoute({

@@ -7,15 +7,20 @@ import { randomUUID } from 'node:crypto';
 import {
   LANGUAGE_IDS,
   MAX_CODE_BYTES,
+  MAX_PROGRAM_FILES_BYTES,
   MAX_STDIN_BYTES,
   languageIdSchema,
+  programFileBytes,
   resolveLimits,
   type JobData,
   type LanguageId,
+  type ProgramOptions,
   type SubmitRequest,
 } from '@arbiter/contracts';
+import { refusedCompilerFlags } from '@arbiter/judge/compiler-flags';
 import { parseCustomInput, problemLimits, type Problem } from '@arbiter/problems';
 import { HttpError } from '../http/http-error.js';
+import { CallbackRefused, checkCallbackUrl } from '../http/outbound/callback-guard.js';
 import type { ApiResources } from '../resources.js';
 import { acceptJob } from './queue-job.js';
 import { checkLanguageAvailable } from './live-languages.js';
@@ -25,10 +30,26 @@ export interface Submitter {
   userId: string | null;
 }
 
+/**
+ * Free-run options a problem refuses, because each would change how it is judged: extra files
+ * could shadow the harness's, flags change the measured program, stderr folded into stdout changes
+ * what is compared, repeated runs change the times the percentiles rank. (`callbackUrl` is allowed.)
+ */
+const FREE_RUN_ONLY = {
+  args: '"args" are for free runs: a problem runs its own tests.',
+  files: '"files" are for free runs: a problem judges one source file.',
+  compilerOptions:
+    '"compilerOptions" are for free runs: a problem is compiled with the same flags for everyone.',
+  redirectStderrToStdout: '"redirectStderrToStdout" is for free runs: a problem compares stdout alone.',
+  numberOfRuns: '"numberOfRuns" is for free runs: a problem runs each test once.',
+} as const satisfies Partial<Record<keyof SubmitRequest, string>>;
+
 export async function acceptSubmission(
   resources: ApiResources,
   request: SubmitRequest,
   submitter: Submitter,
+  /** CALLBACK_ALLOWED_HOSTS, for `callbackUrl`. */
+  callbackHosts: readonly string[] = [],
 ): Promise<string> {
   const language = languageIdSchema.safeParse(request.language);
   if (!language.success) {
@@ -55,10 +76,15 @@ export async function acceptSubmission(
       '"tests" are custom inputs for a problem: give "problem" as well.',
     );
   }
-  if (problem !== null && request.args !== undefined) {
-    throw new HttpError(400, 'INVALID_REQUEST', '"args" are for free runs: a problem runs its own tests.');
+  if (problem !== null) {
+    for (const [field, message] of Object.entries(FREE_RUN_ONLY)) {
+      if (request[field as keyof typeof FREE_RUN_ONLY] !== undefined)
+        throw new HttpError(400, 'INVALID_REQUEST', message);
+    }
   }
   if (problem !== null) checkProblemRequest(problem, language.data, request);
+  const options = programOptions(request, language.data);
+  if (request.callbackUrl !== undefined) checkCallback(request.callbackUrl, callbackHosts);
   // Redis being away is not this check's business: the queue step reports it.
   await checkLanguageAvailable(resources.registry, language.data).catch((error: unknown) => {
     if (error instanceof HttpError) throw error;
@@ -80,6 +106,7 @@ export async function acceptSubmission(
       ? problemLimits(problem, resources.limits)
       : resolveLimits(request.limits, resources.limits),
     ...(request.args === undefined || request.args.length === 0 ? {} : { args: request.args }),
+    ...(options === undefined ? {} : { options }),
     createdAt: Date.now(),
   };
   await acceptJob(resources, data);
@@ -119,6 +146,41 @@ function checkProblemRequest(problem: Problem, language: LanguageId, request: Su
       );
       throw new HttpError(400, 'INVALID_REQUEST', details[0] ?? `tests.${i} is not valid`, details);
     }
+  }
+}
+
+/** The free run's options as the job carries them (none: undefined), after the checks the schema cannot make. */
+function programOptions(request: SubmitRequest, language: LanguageId): ProgramOptions | undefined {
+  const options: ProgramOptions = {};
+  if (request.files !== undefined && request.files.length > 0) {
+    const bytes = request.files.reduce((sum, file) => sum + programFileBytes(file), 0);
+    if (bytes > MAX_PROGRAM_FILES_BYTES)
+      throw new HttpError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `files hold ${bytes} bytes together; the limit is ${MAX_PROGRAM_FILES_BYTES} bytes.`,
+      );
+    options.files = request.files;
+  }
+  if (request.compilerOptions !== undefined && request.compilerOptions.length > 0) {
+    const refused = refusedCompilerFlags(language, request.compilerOptions);
+    if (refused !== null) throw new HttpError(400, 'INVALID_REQUEST', refused);
+    options.compilerOptions = request.compilerOptions;
+  }
+  if (request.redirectStderrToStdout === true) options.redirectStderrToStdout = true;
+  if (request.numberOfRuns !== undefined && request.numberOfRuns > 1)
+    options.numberOfRuns = request.numberOfRuns;
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
+/** The checks of `callbackUrl` that need no network (its form, an IP literal's range); DNS is checked on delivery. */
+function checkCallback(url: string, allowedHosts: readonly string[]): void {
+  try {
+    checkCallbackUrl(url, allowedHosts);
+  } catch (error) {
+    if (error instanceof CallbackRefused)
+      throw new HttpError(400, 'INVALID_REQUEST', `callbackUrl ${error.message}.`);
+    throw error;
   }
 }
 

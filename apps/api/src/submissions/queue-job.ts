@@ -28,6 +28,7 @@ export function submissionRow(data: JobData, extras: RequestExtras = {}): NewSub
       tests: data.tests,
       limits: data.limits,
       ...(data.args === undefined ? {} : { args: data.args }),
+      ...(data.options === undefined ? {} : { options: data.options }),
       ...extras,
     },
     rejudgeOf: data.rejudgeOf,

@@ -14,7 +14,7 @@ import {
   type SubmissionMode,
   type Verdict,
 } from '@arbiter/contracts';
-import type { EffectiveLimits, Judge0Params } from '@arbiter/contracts';
+import type { EffectiveLimits, Judge0Params, ProgramOptions } from '@arbiter/contracts';
 import { nulSafeJsonb, nulSafeText, sqlList, timestampMs } from './columns.js';
 import { users } from './users.js';
 
@@ -26,6 +26,8 @@ export interface SubmissionRequest {
   limits: EffectiveLimits;
   /** A free run's program arguments (absent: none). */
   args?: string[];
+  /** A free run's files, compiler flags, stderr redirection and number of runs (absent: defaults). */
+  options?: ProgramOptions;
   /** Submissions made through the Judge0-compatible API: the Judge0 parameters, after defaults. */
   judge0?: Judge0Params;
 }

@@ -21,11 +21,22 @@ export function javaMainClass(code: string): string {
 /** Marker the JVM prints when the heap runs out; the judge maps it to MEMORY_LIMIT_EXCEEDED. */
 export const JAVA_OOM = 'java.lang.OutOfMemoryError';
 
+/** Flags a submitter may add to javac: lint warnings, debug info, parameter names; nothing naming a path. */
+export const JAVA_COMPILER_FLAGS = [
+  /^-Xlint(:-?[a-z]+(,-?[a-z]+)*)?$/,
+  /^-Werror$/,
+  /^-nowarn$/,
+  /^-deprecation$/,
+  /^-g(:none|:(lines|vars|source)(,(lines|vars|source))*)?$/,
+  /^-parameters$/,
+  /^-Xdiags:(compact|verbose)$/,
+];
+
 export const java: LanguageRecipe = {
   id: 'java',
   prepare: async (code) => ({ files: { [`${javaMainClass(code)}.java`]: code } }),
   compile: {
-    argv: (files) => [
+    argv: (files, options) => [
       '/usr/bin/javac',
       '-J-XX:TieredStopAtLevel=1',
       '-J-XX:+UseSerialGC',
@@ -34,8 +45,10 @@ export const java: LanguageRecipe = {
       'UTF-8',
       '-d',
       'classes',
-      ...Object.keys(files),
+      ...(options.flags ?? []),
+      ...Object.keys(files).filter((name) => name.endsWith('.java')),
     ],
+    flags: JAVA_COMPILER_FLAGS,
     collect: ['classes'],
   },
   run: (files, { memoryMb }) => {

@@ -48,6 +48,8 @@ export const javascript: LanguageRecipe = {
       '--outfile=/dev/null',
       ...ESBUILD_FLAGS,
     ],
+    // esbuild's own flags are not offered to submitters.
+    flags: [],
     collect: [],
     keep: ['main.js', NODE_STDIO_PRELOAD.file],
     formatOutput: formatEsbuildOutput,

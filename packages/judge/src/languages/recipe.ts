@@ -20,6 +20,8 @@ export interface RunContext {
 export interface CompileOptions {
   /** Folder with a precompiled `bits/stdc++.h` matching the C++ flags, visible inside the sandbox. */
   pchDir?: string | undefined;
+  /** The submitter's flags, already checked against `compilerFlags`; each one argv entry. */
+  flags?: readonly string[] | undefined;
 }
 
 export interface LanguageRecipe {
@@ -32,7 +34,9 @@ export interface LanguageRecipe {
   prepare(code: string): Promise<PrepareResult>;
   /** Compile step run in the sandbox, if the language has one. */
   compile?: {
-    argv: (files: Record<string, string>, options: CompileOptions) => string[];
+    argv: (files: Record<string, string | Uint8Array>, options: CompileOptions) => string[];
+    /** The flags a submitter may add (`compilerOptions`): each must match one of these whole. */
+    flags: readonly RegExp[];
     /** Artefacts kept for the run step. */
     collect: string[];
     /** Prepared files the run step also gets (a compile step that only checks keeps the sources). */
@@ -41,7 +45,7 @@ export interface LanguageRecipe {
     formatOutput?: (output: string) => string;
   };
   /** Command of the run step. */
-  run(files: Record<string, string>, context: RunContext): string[];
+  run(files: Record<string, string | Uint8Array>, context: RunContext): string[];
   /**
    * Marker the run step writes first on stderr when the source does not compile
    * (languages that check and run in one process, e.g. Python).

@@ -14,15 +14,20 @@ export const typescript: LanguageRecipe = {
     files: { 'main.ts': code, [NODE_STDIO_PRELOAD.file]: NODE_STDIO_PRELOAD.contents },
   }),
   compile: {
-    argv: () => [
+    argv: (files) => [
       ESBUILD_BINARY,
       'main.ts',
+      // Extra TypeScript files (`POST /submit`'s `files`) are bundled into main.js: Node cannot load `.ts`.
+      ...(Object.keys(files).some((name) => name !== 'main.ts' && /\.[cm]?tsx?$/.test(name))
+        ? ['--bundle', '--platform=node']
+        : []),
       '--format=cjs',
       '--target=node20',
       '--sourcemap=inline',
       '--outfile=main.js',
       ...ESBUILD_FLAGS,
     ],
+    flags: [],
     collect: ['main.js'],
     keep: [NODE_STDIO_PRELOAD.file],
     formatOutput: formatEsbuildOutput,

@@ -1,5 +1,5 @@
 /**
- * Delivers a result callback: `PUT <url>` with a JSON body, connected to the address the guard
+ * Delivers a result callback: `PUT <url>` (Judge0's) or `POST <url>` (the API's own) with a JSON body, connected to the address the guard
  * checked (`callback-guard.ts`; `Host` and TLS SNI still name the URL's host), never following a
  * redirect. Like Judge0: up to `tries` attempts, each with `timeoutMs`; any HTTP answer, whatever
  * its status, ends the attempts, only failures to get one (refused, reset, timed out) try again.
@@ -26,7 +26,14 @@ export interface CallbackPolicy {
 export type CallbackOutcome =
   { delivered: true; status: number; tries: number } | { delivered: false; reason: string; tries: number };
 
-function put(target: CheckedTarget, body: string, timeoutMs: number): Promise<number> {
+export type CallbackMethod = 'PUT' | 'POST';
+
+function send(
+  target: CheckedTarget,
+  method: CallbackMethod,
+  body: string,
+  timeoutMs: number,
+): Promise<number> {
   const { url, address, family } = target;
   // Every connection goes to the checked address, whatever the name would resolve to now.
   const pinned: LookupFunction = (_hostname, options, callback) => {
@@ -37,7 +44,7 @@ function put(target: CheckedTarget, body: string, timeoutMs: number): Promise<nu
     } else callback(null, address, family);
   };
   const options: RequestOptions & { servername?: string } = {
-    method: 'PUT',
+    method,
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port || undefined,
     path: `${url.pathname}${url.search}`,
@@ -51,9 +58,9 @@ function put(target: CheckedTarget, body: string, timeoutMs: number): Promise<nu
     agent: false,
   };
   if (url.protocol === 'https:') options.servername = options.hostname ?? undefined;
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(options, (res) => {
+    const req = request(options, (res) => {
       // The answer's status is all that matters; its body is read and dropped, a redirect not followed.
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -71,6 +78,7 @@ export async function deliverCallback(
   rawUrl: string,
   body: string,
   policy: CallbackPolicy,
+  method: CallbackMethod = 'PUT',
 ): Promise<CallbackOutcome> {
   let target: CheckedTarget;
   try {
@@ -82,7 +90,7 @@ export async function deliverCallback(
   let reason = 'no attempt';
   for (let attempt = 1; attempt <= policy.tries; attempt += 1) {
     try {
-      const status = await put(target, body, policy.timeoutMs);
+      const status = await send(target, method, body, policy.timeoutMs);
       return { delivered: true, status, tries: attempt };
     } catch (error) {
       reason = error instanceof Error ? error.message : String(error);

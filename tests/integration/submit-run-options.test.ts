@@ -1,0 +1,97 @@
+/** `redirectStderrToStdout` and `numberOfRuns` of POST /submit, through the worker and sandbox. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiServer } from '@arbiter/api';
+import type { RunningWorker } from '@arbiter/worker';
+import {
+  base,
+  cleanup,
+  post,
+  startApi,
+  startWorkerInProcess,
+  submit,
+  testPrefix,
+  waitForResult,
+} from '../support/platform.js';
+
+const prefix = testPrefix();
+let api: ApiServer;
+let worker: RunningWorker;
+let url: string;
+
+beforeAll(async () => {
+  api = await startApi(prefix);
+  worker = await startWorkerInProcess(prefix);
+  url = base(api);
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.stop(1_000);
+  await api?.close(1_000);
+  await cleanup(prefix);
+});
+
+type Refusal = { error: { code: string; message: string } };
+
+describe('POST /submit with redirectStderrToStdout', () => {
+  it('folds stderr into stdout in the order written, leaving stderr empty', async () => {
+    const code =
+      'import sys\nprint("one", flush=True)\nprint("two", file=sys.stderr, flush=True)\nprint("three")';
+    const plain = await waitForResult(url, await submit(url, { language: 'python', code }));
+    expect(plain).toMatchObject({ stdout: 'one\nthree\n', stderr: 'two\n' });
+    const jobId = await submit(url, { language: 'python', code, redirectStderrToStdout: true });
+    expect(await waitForResult(url, jobId)).toMatchObject({
+      verdict: 'ACCEPTED',
+      stdout: 'one\ntwo\nthree\n',
+      stderr: '',
+    });
+  });
+
+  it('still reports a syntax error as a compile error', async () => {
+    const jobId = await submit(url, { language: 'python', code: 'print(', redirectStderrToStdout: true });
+    const result = await waitForResult(url, jobId);
+    expect(result.verdict).toBe('COMPILE_ERROR');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('POST /submit with numberOfRuns', () => {
+  // Runs leave nothing behind (each starts from a fresh work dir), so they are counted by the time the job took.
+  const elapsed = (result: { startedAt: string | null; finishedAt: string | null }) =>
+    Date.parse(result.finishedAt ?? '') - Date.parse(result.startedAt ?? '');
+
+  it('runs the program three times: the output is the last run, the times an average of three', async () => {
+    const code = 'import time\ntime.sleep(0.4)\nprint("ok")';
+    const jobId = await submit(url, { language: 'python', code, numberOfRuns: 3 });
+    const result = await waitForResult(url, jobId, 60_000);
+    expect(result).toMatchObject({ verdict: 'ACCEPTED', stdout: 'ok\n' });
+    expect(elapsed(result)).toBeGreaterThanOrEqual(3 * 400);
+    expect(result.wallTimeMs).toBeGreaterThanOrEqual(400);
+    // An average of three runs, not their sum.
+    expect(result.wallTimeMs).toBeLessThan(elapsed(result) / 2);
+  });
+
+  it('stops at the first run that is not accepted, as Judge0 does', async () => {
+    const code = 'import time\ntime.sleep(0.5)\nraise SystemExit(3)';
+    const jobId = await submit(url, { language: 'python', code, numberOfRuns: 10 });
+    const result = await waitForResult(url, jobId, 60_000);
+    expect(result).toMatchObject({ verdict: 'RUNTIME_ERROR', exitCode: 3 });
+    // Ten runs would take at least 5 s.
+    expect(elapsed(result)).toBeLessThan(2_500);
+  });
+
+  it('refuses 0, 21 and fractions with 400, and any number on a problem', async () => {
+    for (const numberOfRuns of [0, 21, 1.5]) {
+      const answer = await post(url, '/submit', { language: 'python', code: 'x', numberOfRuns });
+      expect(answer.status, String(numberOfRuns)).toBe(400);
+      expect((answer.body as Refusal).error.message).toContain('numberOfRuns');
+    }
+    const problem = await post(url, '/submit', {
+      language: 'python',
+      code: 'x',
+      problem: 'two-sum',
+      numberOfRuns: 2,
+    });
+    expect(problem.status).toBe(400);
+    expect((problem.body as Refusal).error.message).toContain('"numberOfRuns" is for free runs');
+  });
+});
