@@ -22,7 +22,7 @@ beforeAll(async () => {
   api = await startApi(prefix);
   worker = await startWorkerInProcess(prefix);
   url = base(api);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await worker?.stop(1_000);
