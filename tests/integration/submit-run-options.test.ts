@@ -72,11 +72,11 @@ describe('POST /submit with numberOfRuns', () => {
 
   it('stops at the first run that is not accepted, as Judge0 does', async () => {
     const code = 'import time\ntime.sleep(0.5)\nraise SystemExit(3)';
-    const jobId = await submit(url, { language: 'python', code, numberOfRuns: 10 });
+    const jobId = await submit(url, { language: 'python', code, numberOfRuns: 20 });
     const result = await waitForResult(url, jobId, 60_000);
     expect(result).toMatchObject({ verdict: 'RUNTIME_ERROR', exitCode: 3 });
-    // Ten runs would take at least 5 s.
-    expect(elapsed(result)).toBeLessThan(2_500);
+    // Twenty runs would take at least 10 s, however fast the machine.
+    expect(elapsed(result)).toBeLessThan(10_000);
   });
 
   it('refuses 0, 21 and fractions with 400, and any number on a problem', async () => {
