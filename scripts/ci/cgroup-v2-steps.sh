@@ -5,7 +5,7 @@
 #   delegated  a delegated subtree: the sandbox suite in a container's layout (own cgroup namespace and
 #              cgroup2 mount, the worker's cgroup not the root and holding processes), then the core sandbox
 #              tests in a systemd Delegate=yes unit's layout (no cgroup namespace, the unit's cgroup in
-#              /proc/self/cgroup)
+#              /proc/self/cgroup); delegated-container and delegated-unit run one of the two
 # Records "<step> <exit code> <seconds>" lines in /run/out/steps; exits non-zero when any step failed.
 CG=/sys/fs/cgroup
 rc=0
@@ -43,22 +43,23 @@ for layout in "$@"; do
     step root:sandbox vitest $SANDBOX_SUITE
     [ -z "$VERDICTS" ] || step root:verdicts vitest $VERDICTS
     ;;
-  delegated)
+  delegated | delegated-container | delegated-unit)
     echo '+cpu +memory +pids' >"$CG/cgroup.subtree_control"
     mkdir -p "$CG/container" "$CG/service.service"
     # The container: its processes in a cgroup of their own, which is the root of their cgroup namespace and of
     # the cgroup2 file system they mount.
-    step delegated-container:sandbox sh -c '
+    [ "$layout" = delegated-unit ] || step delegated-container:sandbox sh -c '
       echo $$ >/sys/fs/cgroup/container/cgroup.procs &&
       exec unshare --cgroup --mount --propagation private sh -c "
         umount /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup &&
         echo \"cgroup: \$(cat /proc/self/cgroup)\" &&
-        exec node node_modules/vitest/vitest.mjs run $SANDBOX_SUITE"'
+        exec node node_modules/vitest/vitest.mjs run \"\$@\"" sh "$@"' sh $SANDBOX_SUITE
     # The systemd unit with Delegate=yes: the whole hierarchy in sight, the unit's cgroup its own.
-    step delegated-unit:sandbox sh -c '
+    [ "$layout" = delegated-container ] || step delegated-unit:sandbox sh -c '
       echo $$ >/sys/fs/cgroup/service.service/cgroup.procs &&
       echo "cgroup: $(cat /proc/self/cgroup)" &&
-      exec node node_modules/vitest/vitest.mjs run packages/sandbox/test/sandbox.test.ts ${ARBITER_UML_FILTER:+-t $ARBITER_UML_FILTER}'
+      exec node node_modules/vitest/vitest.mjs run "$@"' sh packages/sandbox/test/sandbox.test.ts \
+      ${ARBITER_UML_FILTER:+-t "$ARBITER_UML_FILTER"}
     ;;
   *)
     echo "unknown layout $layout"

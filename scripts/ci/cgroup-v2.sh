@@ -61,7 +61,7 @@ set +e
 TMPDIR="$MEM_DIR" setsid timeout --kill-after=10 "${ARBITER_UML_TIMEOUT:-1500}" "$UML" \
   mem="$MEM" root=/dev/root rootfstype=hostfs rootflags=/ ro init="$ROOT/scripts/ci/uml-guest-init.sh" \
   con=null con0=null,fd:1 ubd0=/dev/null quiet \
-  arbiter_repo="$ROOT" arbiter_out="$OUT" arbiter_steps="${ARBITER_UML_STEPS:-root delegated}" \
+  arbiter_repo="$ROOT" arbiter_out="$OUT" arbiter_steps="$(echo "${ARBITER_UML_STEPS:-root delegated}" | tr " " ,)" \
   ${ARBITER_UML_FILTER:+arbiter_filter="$ARBITER_UML_FILTER"} ${ARBITER_UML_SPEED:+arbiter_speed="$ARBITER_UML_SPEED"} \
   </dev/null 2>&1 &
 UML_PID=$!
