@@ -6,7 +6,7 @@
  * Results are awaited as Socket.IO `result` events.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobResult, LanguageId, Verdict } from '@arbiter/contracts';
+import { MAX_TEXT_BYTES, type JobResult, type LanguageId, type Verdict } from '@arbiter/contracts';
 import {
   cleanup,
   connect,
@@ -185,6 +185,16 @@ const ATTACKS: Attack[] = [
     verdicts: ['COMPILE_ERROR'],
   },
   {
+    label: '4 KB of TypeScript with 400 errors (compile output that grows with the square of the source)',
+    body: { language: 'typescript', code: 'let a = 1; '.repeat(400) },
+    verdicts: ['COMPILE_ERROR'],
+  },
+  {
+    label: 'invalid UTF-8 output (each byte triples when decoded)',
+    body: py('import sys\nsys.stdout.buffer.write(b"\\xff" * (1 << 20))'),
+    verdicts: ['ACCEPTED', 'OUTPUT_LIMIT_EXCEEDED'],
+  },
+  {
     label: 'reading /proc: the worker, its environment, other runs',
     body: py(
       [
@@ -333,7 +343,12 @@ describe('a noisy neighbour', () => {
     }
 
     const contained = attacks.flatMap(({ what, result, attack }) => {
+      // Whatever an attack printed, every stored text stays within the one byte cap (plus its marker).
+      const capped = [result.stdout, result.stderr, result.compileOutput].every(
+        (t) => Buffer.byteLength(t) <= MAX_TEXT_BYTES + 64,
+      );
       const ok =
+        capped &&
         result.status === 'completed' &&
         result.verdict !== null &&
         attack.verdicts.includes(result.verdict) &&
