@@ -362,7 +362,7 @@ describe('Judge0 submissions', () => {
     });
     expect(refused.body).toEqual({
       enable_network: ['enabling network is not allowed'],
-      compiler_options: ['setting compiler options is not allowed'],
+      compiler_options: ['setting compiler options is only allowed for compiled languages'],
       additional_files: ['setting additional files is not allowed'],
       enable_per_process_and_thread_time_limit: ['this option cannot be enabled'],
     });

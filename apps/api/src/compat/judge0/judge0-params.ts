@@ -5,7 +5,14 @@
  * Features this platform does not offer are refused the way a Judge0 configured without them
  * refuses them.
  */
-import type { Judge0Params, Judge0SubmissionRequest, LimitPolicy } from '@arbiter/contracts';
+import {
+  MAX_NUMBER_OF_RUNS,
+  type Judge0Params,
+  type Judge0SubmissionRequest,
+  type LimitPolicy,
+} from '@arbiter/contracts';
+import { COMPILER_FLAGS, refusedCompilerFlags } from '@arbiter/judge/compiler-flags';
+import { judge0Arguments } from './judge0-arguments.js';
 import { CallbackRefused, checkCallbackUrl } from '../../http/outbound/callback-guard.js';
 import { languageOfJudge0Id, type CompatLanguage } from '../compat-languages.js';
 
@@ -68,7 +75,7 @@ export function judge0Config(policy: LimitPolicy, switches: Judge0Switches): Jud
   return {
     maintenance_mode: false,
     enable_wait_result: switches.enableWait,
-    enable_compiler_options: false,
+    enable_compiler_options: true,
     allowed_languages_for_compile_options: [],
     enable_command_line_arguments: true,
     enable_submission_delete: switches.enableDelete,
@@ -96,7 +103,7 @@ export function judge0Config(policy: LimitPolicy, switches: Judge0Switches): Jud
     max_file_size: 1024,
     max_max_file_size: 4096,
     number_of_runs: 1,
-    max_number_of_runs: 1,
+    max_number_of_runs: MAX_NUMBER_OF_RUNS,
     redirect_stderr_to_stdout: false,
     max_extract_size: 10240,
     enable_batched_submissions: switches.enableBatch,
@@ -271,6 +278,15 @@ export function acceptJudge0Params(
   }
   if (!blank(params.compiler_options) && !config.enable_compiler_options)
     add('compiler_options', 'setting compiler options is not allowed');
+  else if (!blank(params.compiler_options) && language !== undefined) {
+    // Split as bash would split it (Judge0 puts it in a bash line), then each word checked against the allow-list.
+    if (COMPILER_FLAGS[language.id].length === 0)
+      add('compiler_options', 'setting compiler options is only allowed for compiled languages');
+    else {
+      const refused = refusedCompilerFlags(language.id, judge0Arguments(params.compiler_options));
+      if (refused !== null) add('compiler_options', refused);
+    }
+  }
   if (!blank(params.command_line_arguments) && !config.enable_command_line_arguments)
     add('command_line_arguments', 'setting command line arguments is not allowed');
   if (!blank(params.callback_url)) {

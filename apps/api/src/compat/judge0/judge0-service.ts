@@ -11,7 +11,9 @@ import {
   type EffectiveLimits,
   type JobData,
   type JobResult,
+  type Judge0Params,
   type Judge0SubmissionRequest,
+  type ProgramOptions,
 } from '@arbiter/contracts';
 import type { Submission } from '@arbiter/db';
 import type { ApiEnv } from '../../env.js';
@@ -105,6 +107,16 @@ function pending(row: Submission): JobResult {
   };
 }
 
+/** The job options Judge0's parameters ask for (compiler flags, runs, stderr into stdout); none: {}. */
+function judge0Options(params: Judge0Params): Pick<JobData, 'options'> {
+  const options: ProgramOptions = {};
+  const flags = judge0Arguments(params.compiler_options);
+  if (flags.length > 0) options.compilerOptions = flags;
+  if (params.number_of_runs > 1) options.numberOfRuns = params.number_of_runs;
+  if (params.redirect_stderr_to_stdout) options.redirectStderrToStdout = true;
+  return Object.keys(options).length > 0 ? { options } : {};
+}
+
 export class Judge0Service {
   readonly config: Judge0Config;
 
@@ -166,6 +178,7 @@ export class Judge0Service {
       rejudgeOf: null,
       limits: this.limits(params),
       ...(args.length > 0 ? { args } : {}),
+      ...judge0Options(params),
       createdAt: Date.now(),
     };
     try {

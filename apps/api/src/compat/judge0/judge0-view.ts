@@ -84,7 +84,7 @@ function attributes(record: Judge0Record): Required<Judge0Submission> {
   const ran = finished && outcome.statusId !== 6 && outcome.statusId !== 13;
   let stdout = ran ? result.stdout : '';
   let stderr = ran ? result.stderr : '';
-  // Without a sandbox-level merge, stderr follows stdout (see docs/COMPAT.md).
+  // Jobs made since the redirect is done in the run have stderr empty here; older rows get it appended.
   if (params.redirect_stderr_to_stdout) {
     // Each is within the text cap; together they are clipped to it again.
     stdout = clipText(`${stdout}${stderr}`);
