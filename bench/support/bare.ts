@@ -4,11 +4,10 @@
  * with the same compilers and flags the platform's recipes use.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildHarness, harnessStdin, loadCatalog, type FunctionProblem } from '@arbiter/problems';
+import { buildHarness, loadCatalog, testLine, type FunctionProblem } from '@arbiter/problems';
 import { BENCH_PROBLEM, benchSolution } from './catalog.js';
 import { preciseNow } from '@arbiter/contracts';
 
@@ -30,6 +29,46 @@ export function timedRun(argv: string[], cwd: string, stdin = ''): Promise<numbe
       code === 0
         ? resolve(preciseNow() - started)
         : reject(new Error(`${argv.join(' ')}: exit ${code}: ${stderr.slice(0, 500)}`)),
+    );
+  });
+}
+
+/**
+ * Runs a harness program in `cwd` and answers it as the worker does (protocol.ts): its fd 0 is a socket
+ * (fd 3 of a shell that hands it over: Node's own fd 0 pipe is write-only), the tests one at a time.
+ * Resolves with its wall time in ms, rejects on a non-zero exit or a wrong number of answers.
+ */
+export function timedHarnessRun(argv: string[], cwd: string, tests: unknown[][]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = preciseNow();
+    const child = spawn('/bin/sh', ['-c', 'exec "$@" <&3 3<&-', 'sh', ...argv], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      env: { PATH: '/usr/bin:/bin' },
+    });
+    const channel = child.stdio[3];
+    if (!channel || !('write' in channel)) return reject(new Error('no channel'));
+    let stderr = '';
+    let pending = '';
+    let answered = -1; // -1: waiting for `ready`
+    child.stdout?.resume();
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    channel.on('error', () => undefined);
+    channel.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      for (let at = pending.indexOf('\n'); at >= 0; at = pending.indexOf('\n')) {
+        pending = pending.slice(at + 1);
+        answered += 1;
+        const args = tests[answered];
+        if (args === undefined) channel.end();
+        else channel.write(testLine(answered, args));
+      }
+    });
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0 && answered === tests.length
+        ? resolve(preciseNow() - started)
+        : reject(new Error(`${argv.join(' ')}: exit ${code}, ${answered} answers: ${stderr.slice(0, 500)}`)),
     );
   });
 }
@@ -141,12 +180,7 @@ export const bare = {
     const args = [...problem.samples, ...problem.hidden].map((test) => test.args);
     return {
       setUp: async (dir) => writeFileSync(join(dir, 'main.py'), code),
-      job: (dir) =>
-        timedRun(
-          ['/usr/bin/python3', '-S', 'main.py'],
-          dir,
-          harnessStdin(randomBytes(16).toString('hex'), args),
-        ),
+      job: (dir) => timedHarnessRun(['/usr/bin/python3', '-S', 'main.py'], dir, args),
     };
   },
 };

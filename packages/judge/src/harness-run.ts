@@ -1,16 +1,16 @@
 /**
- * Runs a compiled harness program once over a list of tests (one process for all of them):
- * feeds the nonce and the arguments, hands each record to the caller as it arrives (the caller
- * may stop the run there), and keeps the user's prints apart, attributed to the test that was
- * running when they were printed.
+ * Runs a compiled harness program once over a list of tests (one process for all of them), talking to it
+ * on its channel (see `harness-conversation.ts`): hands each record to the caller as it arrives (the
+ * caller may stop the run there), and keeps the user's prints, attributed to the test that was running
+ * when they were printed.
  */
-import { randomBytes } from 'node:crypto';
 import type { EffectiveLimits } from '@arbiter/contracts';
-import { harnessStdin, recordMessage, type HarnessRecord } from '@arbiter/problems';
+import { COMPILE_RECORD_LANGUAGES } from '@arbiter/problems';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { CompiledProgram, StepHooks } from './compile-step.js';
-import { HarnessOutputParser } from './harness-output.js';
+import { HarnessConversation, type HarnessRecord, type ProtocolBreach } from './harness-conversation.js';
 import { eitherSignal, stoppableSandbox } from './harness-stoppable.js';
+import { COMPILE_STEP_LIMITS } from './run-limits.js';
 import { runProgram, type RunOutcome } from './run-step.js';
 
 export interface HarnessRunOptions {
@@ -33,10 +33,12 @@ export type HarnessRun =
   | {
       compileError: null;
       run: FinishedRun;
-      /** Records of consecutive tests from 0 (out-of-order or malformed lines are dropped). */
+      /** Records of consecutive tests from 0, each taken in its turn. */
       records: HarnessRecord[];
       /** True when `onRecord` stopped the run. */
       stopped: boolean;
+      /** Set when the run was ended for breaking the protocol (the next test is the one it broke). */
+      breach: ProtocolBreach | null;
     };
 
 export async function runHarness(
@@ -45,47 +47,53 @@ export async function runHarness(
   sandbox: Sandbox,
   options: HarnessRunOptions,
 ): Promise<HarnessRun> {
-  const nonce = randomBytes(16).toString('hex');
   const stop = new AbortController();
-  const records: HarnessRecord[] = [];
-  // Set from inside the parser's callbacks.
-  const found: { compileError: string | null } = { compileError: null };
-  const parser = new HarnessOutputParser(nonce, {
-    text(text) {
-      // Prints before a test's record are that test's; after the last record, the next test's.
-      options.onStdout?.(text, records.length);
-    },
-    record(record) {
-      if (record === null || stop.signal.aborted) return;
-      if (record.status === 'compile') {
-        found.compileError = recordMessage(record);
-        return;
-      }
-      if (record.index !== records.length) return;
-      records.push(record);
-      if (options.onRecord?.(record) === 'stop') stop.abort();
-    },
+  const conversation = new HarnessConversation({
+    tests: argsPerTest,
+    allowCompile: COMPILE_RECORD_LANGUAGES.has(program.language),
+    maxLineBytes: options.limits.outputBytes,
+    maxCompileBytes: COMPILE_STEP_LIMITS.outputBytes,
+    onRecord: options.onRecord,
+    stop: () => stop.abort(),
   });
   const stdoutText = new TextDecoder();
   const stderrText = new TextDecoder();
 
   const run = await runProgram(program, stoppableSandbox(sandbox, stop.signal, options.signal), {
-    stdin: harnessStdin(nonce, argsPerTest),
+    channel: {
+      open: (port) => conversation.open(port),
+      // A turn of the event loop later, so the prints the harness flushed before its answer (on stdout,
+      // another pipe, readable at the same moment) are counted to the test first. The numbers were read
+      // on arrival; the harness waits for the next test meanwhile.
+      data: (chunk, usage) => {
+        const copy = Uint8Array.from(chunk);
+        setImmediate(() => conversation.data(copy, usage));
+      },
+    },
     limits: options.limits,
     signal: eitherSignal(stop.signal, options.signal),
     onStep: options.onStep,
     onOutput: (stream, chunk) => {
       if (stream === 'stdout') {
-        parser.push(stdoutText.decode(chunk, { stream: true }));
+        const text = stdoutText.decode(chunk, { stream: true });
+        if (text.length > 0) options.onStdout?.(text, conversation.records.length);
       } else {
         const text = stderrText.decode(chunk, { stream: true });
         if (text.length > 0) options.onStderr?.(text);
       }
     },
   });
-  parser.push(stdoutText.decode());
-  parser.end();
+  // Lines that arrived with the end of the run.
+  await new Promise((resolve) => setImmediate(resolve));
+  const tail = stdoutText.decode();
+  if (tail.length > 0) options.onStdout?.(tail, conversation.records.length);
   if (run.compileError) return { compileError: run.compileOutput };
-  if (found.compileError !== null) return { compileError: found.compileError };
-  return { compileError: null, run, records, stopped: stop.signal.aborted };
+  if (conversation.compileError !== null) return { compileError: conversation.compileError };
+  return {
+    compileError: null,
+    run,
+    records: conversation.records,
+    stopped: conversation.stopped,
+    breach: conversation.breach,
+  };
 }

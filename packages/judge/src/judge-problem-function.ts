@@ -1,7 +1,8 @@
 /**
  * Judges a function problem: one harness program (the user's code + a generated `main`) runs all
- * tests in one process under the problem's overall limits. Each result is compared as it streams
- * in; a submission stops at its first failing test.
+ * tests in one process under the problem's overall limits, handed over one at a time. Each answer is
+ * compared here, in the worker (expected answers never enter the sandbox), as it comes; a submission
+ * stops at its first failing test.
  */
 import type { Verdict } from '@arbiter/contracts';
 import {
@@ -9,14 +10,14 @@ import {
   formatArgs,
   formatValue,
   judgeAnswer,
+  messageOf,
   parseCustomInput,
-  recordMessage,
   type FunctionProblem,
   type FunctionTest,
-  type HarnessRecord,
 } from '@arbiter/problems';
 import type { Sandbox } from '@arbiter/sandbox';
 import { compileProgram, type CompileContext } from './compile-step.js';
+import type { HarnessRecord, ProtocolBreach } from './harness-conversation.js';
 import { runHarness, type FinishedRun } from './harness-run.js';
 import { compileErrorOutcome, firstFailure, shown, tail } from './judge-problem-outcome.js';
 import { referenceAnswers } from './judge-problem-reference.js';
@@ -116,14 +117,14 @@ export async function judgeFunctionProblem(
     return compileErrorOutcome(result.compileError, cases.length);
   }
 
-  const { run, records, stopped } = result;
+  const { run, records, stopped, breach } = result;
   const lastWasError = records.at(-1)?.status === 'error';
-  // The process ended before the next test answered: that test gets the run's verdict.
+  // The process ended (or was ended for breaking the protocol) before the next test answered: that test
+  // gets the run's verdict.
   const next = cases[records.length];
   if (!stopped && !lastWasError && next !== undefined) {
-    report(withData(problem, next, unfinishedTest(records.length, next, run), submit));
+    report(withData(problem, next, unfinishedTest(records.length, next, run, breach), submit));
   }
-  const peakKb = Math.max(run.report.memoryKb, ...records.map((r) => r.peakMemoryKb));
   const failedTest = firstFailure(tests);
   // Ran every test but failed afterwards (e.g. crashed at exit): the run's verdict stands.
   const verdict: Verdict = failedTest?.verdict ?? (stopped ? 'ACCEPTED' : run.verdict);
@@ -138,7 +139,7 @@ export async function judgeFunctionProblem(
     compileOutput: compiled.program.compileOutput,
     timeMs: run.report.cpuMs,
     wallTimeMs: run.report.wallMs,
-    memoryKb: peakKb,
+    memoryKb: run.report.memoryKb,
     exitCode: run.report.exitCode,
     signal: run.report.signal,
   };
@@ -149,14 +150,14 @@ function judgeRecord(problem: FunctionProblem, c: Case, record: HarnessRecord, s
   const base = {
     index: record.index,
     source: c.source,
-    timeMs: record.elapsedMicros / 1000,
-    memoryKb: record.peakMemoryKb,
+    timeMs: record.timeMs,
+    memoryKb: record.memoryKb,
   };
   if (record.status === 'error') {
     return withData(
       problem,
       c,
-      { ...base, verdict: 'RUNTIME_ERROR', message: recordMessage(record) },
+      { ...base, verdict: 'RUNTIME_ERROR', message: shown(messageOf(record.payload)) },
       submit,
     );
   }
@@ -170,7 +171,22 @@ function judgeRecord(problem: FunctionProblem, c: Case, record: HarnessRecord, s
   return withData(problem, c, test, submit, actual);
 }
 
-function unfinishedTest(index: number, c: Case, run: FinishedRun): ProblemTest {
+function unfinishedTest(
+  index: number,
+  c: Case,
+  run: FinishedRun,
+  breach: ProtocolBreach | null,
+): ProblemTest {
+  if (breach !== null) {
+    return {
+      index,
+      source: c.source,
+      verdict: breach.kind === 'output' ? 'OUTPUT_LIMIT_EXCEEDED' : 'RUNTIME_ERROR',
+      message: breach.message,
+      timeMs: run.report.cpuMs,
+      memoryKb: run.report.memoryKb,
+    };
+  }
   const verdict: Verdict = run.verdict === 'ACCEPTED' ? 'RUNTIME_ERROR' : run.verdict;
   const test: ProblemTest = {
     index,

@@ -5,8 +5,8 @@
 import type { EffectiveLimits, LanguageId } from '@arbiter/contracts';
 import {
   buildHarness,
+  messageOf,
   normalizeValue,
-  recordMessage,
   type FunctionProblem,
   type Problem,
   type ReferenceSolution,
@@ -70,13 +70,12 @@ export async function referenceAnswers(
   return argsPerTest.map((_args, i) => {
     const record = result.records[i];
     if (record === undefined) {
-      throw new InvalidTestInputError(
-        `custom test ${i + 1}: the reference solution did not finish (${result.run.verdict})`,
-      );
+      const why = result.breach?.message ?? result.run.verdict;
+      throw new InvalidTestInputError(`custom test ${i + 1}: the reference solution did not finish (${why})`);
     }
     if (record.status !== 'ok') {
       throw new InvalidTestInputError(
-        `custom test ${i + 1}: the reference solution failed: ${recordMessage(record)}`,
+        `custom test ${i + 1}: the reference solution failed: ${messageOf(record.payload)}`,
       );
     }
     return normalizeValue(problem.signature.returns, JSON.parse(record.payload));

@@ -1,6 +1,6 @@
 /** Runs a compiled program once in the sandbox, streaming its output, and classifies how it ended. */
 import { preciseNow, type EffectiveLimits, type Verdict } from '@arbiter/contracts';
-import type { OutputStream, Sandbox } from '@arbiter/sandbox';
+import type { OutputStream, RunChannel, Sandbox } from '@arbiter/sandbox';
 import { usable, type CompiledProgram, type StepHooks, type UsableReport } from './compile-step.js';
 import { JAVA_OOM } from './languages/index.js';
 import { runStepLimits } from './run-limits.js';
@@ -8,7 +8,9 @@ import { markerRouter, streamDecoder } from './stream-text.js';
 import { verdictOfRun } from './verdict.js';
 
 export interface RunOptions extends StepHooks {
-  stdin: string;
+  /** The program's stdin (a file); or `channel`, a conversation on its fd 0. */
+  stdin?: string;
+  channel?: RunChannel;
   limits: EffectiveLimits;
   /** Arguments passed to the program after its own argv (each one argv entry, no shell). */
   args?: readonly string[];
@@ -59,7 +61,7 @@ export async function runProgram(
     await sandbox.run({
       argv: redirect ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...command] : command,
       files: program.files,
-      stdin: options.stdin,
+      ...(options.channel ? { channel: options.channel } : { stdin: options.stdin ?? '' }),
       limits: runStepLimits(options.limits),
       onOutput: (stream, chunk) => {
         options.onOutput?.(stream, chunk);

@@ -25,9 +25,10 @@ export { buildHarness, harnessSource, type HarnessProgram } from './harness.js';
 export { supportedLanguages, unsupportedReason } from './support.js';
 export { problemLimits } from './limits.js';
 export {
-  harnessStdin,
-  parseRecord,
-  recordMessage,
-  type HarnessRecord,
-  type RecordStatus,
+  COMPILE_RECORD_LANGUAGES,
+  messageOf,
+  parseHarnessLine,
+  testLine,
+  type AnswerStatus,
+  type HarnessMessage,
 } from './protocol.js';

@@ -1,56 +1,65 @@
 /**
- * The harness protocol. stdin: a line with a random nonce, then one JSON array of arguments per
- * line, one line per test. stdout: for each test, one line
+ * The harness protocol: a conversation between the worker and the harness program on the program's
+ * fd 0, a socket (never a file: see docs/SANDBOX.md). One line per message, in this order only:
  *
- *     <nonce> <index> <status> <elapsedMicros> <peakMemoryKb> <payload>
+ *     harness → worker   ready                            (or `compile <message>`, then it exits)
+ *     worker → harness   <index> <arguments>              (one JSON array)
+ *     harness → worker   <index> ok <return value>        (JSON)
+ *                     or <index> error <message>          (then it exits non-zero)
+ *     …                  the next test only after the answer to the previous one
+ *     worker             half-closes the socket after the last answer: the harness exits at end of file
  *
- * written and flushed through the same stream as the user's prints, so the nonce separates the
- * two (a user's unterminated print just ends up before the nonce on the same line). `status` is
- * `ok` (payload: the return value as JSON), `error` (payload: the exception as a JSON string;
- * the harness then exits non-zero) or `compile` (payload: a compile error as a JSON string, for
- * languages that compile the user's code at run time: Python). `elapsedMicros` times the call
- * alone with a monotonic clock; `peakMemoryKb` is the process's peak resident memory so far.
+ * `<message>` is a JSON string. `compile` exists only for harnesses that compile the user's code at run
+ * time (Python), and only before `ready`: no user code has run by then. The user's prints go to stdout and
+ * stderr, never to the channel. Lines are UTF-8.
+ *
+ * The harness and the user's code share a process, so the user's code can always write to the channel
+ * too: what the protocol guarantees is that it never holds more than the test it is running (the next
+ * test is written only after an answer to this one), that an answer out of turn ends the run, that the
+ * answer is compared in the worker, and that time and memory are measured by the worker, outside.
  */
+import type { LanguageId } from '@arbiter/contracts';
 
-export type RecordStatus = 'ok' | 'error' | 'compile';
+/** Languages whose harness may answer `compile` instead of `ready`. */
+export const COMPILE_RECORD_LANGUAGES: ReadonlySet<LanguageId> = new Set<LanguageId>(['python']);
 
-export interface HarnessRecord {
-  index: number;
-  status: RecordStatus;
-  /** Time of the call, in µs. */
-  elapsedMicros: number;
-  /** Peak resident memory of the process so far, in KiB (0 when unknown). */
-  peakMemoryKb: number;
-  /** JSON text: the return value (`ok`) or a message string (`error`, `compile`). */
-  payload: string;
-}
+export type AnswerStatus = 'ok' | 'error';
 
-const RECORD = /^(\d+) (ok|error|compile) (\d+) (\d+) (.*)$/s;
+/** One line from the harness, read. */
+export type HarnessMessage =
+  | { kind: 'ready' }
+  | { kind: 'compile'; message: string }
+  | { kind: 'answer'; index: number; status: AnswerStatus; payload: string };
 
-/** Reads one record from the text after `<nonce> ` (without the newline); null if malformed. */
-export function parseRecord(rest: string): HarnessRecord | null {
-  const match = RECORD.exec(rest);
-  if (!match) return null;
+const ANSWER = /^(\d{1,9}) (ok|error) (.*)$/s;
+const COMPILE = /^compile (.*)$/s;
+
+/** Reads one line (without its newline); null when it is no message of the protocol. */
+export function parseHarnessLine(line: string): HarnessMessage | null {
+  if (line === 'ready') return { kind: 'ready' };
+  const compile = COMPILE.exec(line);
+  if (compile) return { kind: 'compile', message: messageOf(compile[1] ?? '') };
+  const answer = ANSWER.exec(line);
+  if (!answer) return null;
   return {
-    index: Number(match[1]),
-    status: match[2] as RecordStatus,
-    elapsedMicros: Number(match[3]),
-    peakMemoryKb: Number(match[4]),
-    payload: match[5] ?? '',
+    kind: 'answer',
+    index: Number(answer[1]),
+    status: answer[2] as AnswerStatus,
+    payload: answer[3] ?? '',
   };
 }
 
-/** The message of an `error` or `compile` record. */
-export function recordMessage(record: HarnessRecord): string {
+/** The text of a `<message>` (a JSON string; anything else is shown as it came). */
+export function messageOf(payload: string): string {
   try {
-    const message: unknown = JSON.parse(record.payload);
-    return typeof message === 'string' ? message : record.payload;
+    const message: unknown = JSON.parse(payload);
+    return typeof message === 'string' ? message : payload;
   } catch {
-    return record.payload;
+    return payload;
   }
 }
 
-/** The program's stdin: the nonce line, then the arguments of each test as one JSON line. */
-export function harnessStdin(nonce: string, argsPerTest: unknown[][]): string {
-  return `${nonce}\n${argsPerTest.map((args) => JSON.stringify(args)).join('\n')}\n`;
+/** The worker's line handing test `index` over. */
+export function testLine(index: number, args: unknown[]): string {
+  return `${index} ${JSON.stringify(args)}\n`;
 }

@@ -1,7 +1,8 @@
 /**
  * The C harness: LeetCode's headers and `struct ListNode`/`struct TreeNode` (unless the code
  * defines them), the user's code under `#line 1 "solution.c"`, then the JSON runtime and a `main`
- * that passes arrays with their sizes and reads returned sizes back, per LeetCode's conventions.
+ * that passes arrays with their sizes and reads returned sizes back, per LeetCode's conventions, one test
+ * at a time from the channel (see `protocol.ts`).
  */
 import type { FunctionSignature } from '../problem.js';
 import { leafOf, nesting, type TypeNode } from '../types.js';
@@ -35,32 +36,22 @@ const TREE_NODE = `struct TreeNode {
 `;
 
 const MAIN = `int main(void) {
-    char* input = arb_read_all();
-    char* line = input;
-    char* newline = strchr(line, '\\n');
-    if (newline != NULL) *newline = '\\0';
-    char* nonce = line;
-    for (char* end = nonce + strlen(nonce); end > nonce && (end[-1] == '\\r' || end[-1] == ' ');) *--end = '\\0';
-    long index = 0;
-    while (newline != NULL) {
-        line = newline + 1;
-        newline = strchr(line, '\\n');
-        if (newline != NULL) *newline = '\\0';
-        if (strspn(line, " \\r\\t") == strlen(line)) continue;
-        arb_reader reader = {line, line + strlen(line)};
+    arb_open_channel();
+    arb_send_raw("ready\\n", 6);
+    for (char* line; (line = arb_receive()) != NULL; free(line)) {
+        char* body = NULL;
+        long index = strtol(line, &body, 10);
+        arb_reader reader = {body, line + strlen(line)};
         arb_reader* r = &reader;
         arb_expect(r, '[');
 ARGS
         arb_expect(r, ']');
 RESULT_DECL
-        long long started = arb_now_micros();
         RESULT_TYPE result = METHOD(CALL);
-        long long micros = arb_now_micros() - started;
         arb_buf payload = {0};
         WRITE
-        arb_emit(nonce, index, "ok", micros, payload.data);
+        arb_send(index, "ok", payload.data);
         free(payload.data);
-        index++;
     }
     return 0;
 }

@@ -1,7 +1,8 @@
 /**
  * The C++ harness: `<bits/stdc++.h>`, `using namespace std;` and LeetCode's `ListNode`/`TreeNode`
  * (unless the code defines them), then the user's code under `#line 1 "solution.cpp"` so compiler
- * messages point at the user's lines, then the JSON runtime and a `main` calling the method per test.
+ * messages point at the user's lines, then the JSON runtime and a `main` calling the method per test
+ * received on the channel (see `protocol.ts`).
  */
 import type { FunctionSignature } from '../problem.js';
 import { cppType } from './cpp.js';
@@ -33,28 +34,19 @@ const TREE_NODE = `struct TreeNode {
 `;
 
 const MAIN = `int main() {
-    std::string input = arbiter::readAll();
-    std::size_t pos = input.find('\\n');
-    std::string nonce = input.substr(0, pos);
-    while (!nonce.empty() && (nonce.back() == '\\r' || nonce.back() == ' ')) nonce.pop_back();
-    long index = 0;
-    while (pos != std::string::npos && pos + 1 < input.size()) {
-        std::size_t start = pos + 1;
-        pos = input.find('\\n', start);
-        std::string line = input.substr(start, pos == std::string::npos ? std::string::npos : pos - start);
-        if (line.find_first_not_of(" \\r\\t") == std::string::npos) continue;
-        arbiter::Reader reader{line.c_str(), line.c_str() + line.size()};
+    arbiter::openChannel();
+    arbiter::sendLine("ready");
+    for (std::string line; arbiter::receive(line);) {
+        char* body = nullptr;
+        long index = std::strtol(line.c_str(), &body, 10);
+        arbiter::Reader reader{body, line.c_str() + line.size()};
         reader.expect('[');
 ARGS
         reader.expect(']');
         std::string payload;
-        long long micros = 0;
         try {
             Solution* solution = new Solution();
-            auto started = std::chrono::steady_clock::now();
             auto result = solution->METHOD(CALL);
-            auto elapsed = std::chrono::steady_clock::now() - started;
-            micros = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
             using Declared = RETURN;  // the declared return type decides how it is written
             const Declared& typed = result;
             arbiter::write(payload, typed);
@@ -62,14 +54,13 @@ ARGS
         } catch (const std::exception& error) {
             std::string message;
             arbiter::writeString(message, error.what());
-            arbiter::emit(nonce, index, "error", 0, message);
+            arbiter::send(index, "error", message);
             return 1;
         } catch (...) {
-            arbiter::emit(nonce, index, "error", 0, "\\"unknown exception\\"");
+            arbiter::send(index, "error", "\\"unknown exception\\"");
             return 1;
         }
-        arbiter::emit(nonce, index, "ok", micros, payload);
-        index++;
+        arbiter::send(index, "ok", payload);
     }
     return 0;
 }

@@ -250,35 +250,61 @@ template <class T> void write(std::string& o, const T& v) {
     }
 }
 
-/** Peak resident memory in KiB: VmHWM is this program's own; ru_maxrss may include the image before exec. */
-inline long peakKb() {
-    if (FILE* status = std::fopen("/proc/self/status", "r")) {
-        char row[256];
-        long kb = -1;
-        while (kb < 0 && std::fgets(row, sizeof row, status)) std::sscanf(row, "VmHWM: %ld", &kb);
-        std::fclose(status);
-        if (kb >= 0) return kb;
+// The channel to the worker (protocol.ts) is fd 0, a socket. The calls are declared here under names of
+// their own (bound to libc's symbols), so the user's code keeps its own names free of <unistd.h>.
+extern int sysDup(int) __asm__("dup");
+extern int sysDup2(int, int) __asm__("dup2");
+extern int sysOpen(const char*, int, ...) __asm__("open");
+extern int sysClose(int) __asm__("close");
+extern long sysRead(int, void*, unsigned long) __asm__("read");
+extern long sysWrite(int, const void*, unsigned long) __asm__("write");
+
+inline int channel = -1;
+
+/** Moves the channel off fd 0 and points fd 0 at /dev/null: cin and scanf read nothing. The user's code
+ * can still find the channel, but it only ever holds the test being run. */
+inline void openChannel() {
+    channel = sysDup(0);
+    int null = sysOpen("/dev/null", 0);
+    if (null >= 0) {
+        sysDup2(null, 0);
+        sysClose(null);
     }
-    struct rusage usage;
-    return getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0;
 }
 
-inline void emit(const std::string& nonce, long index, const char* status, long long micros, const std::string& payload) {
-    // The user's prints go first, whichever stream they used.
+/** The next line from the worker (without its newline); false at end of file. */
+inline bool receive(std::string& line) {
+    static std::string pending;
+    for (;;) {
+        std::size_t at = pending.find('\n');
+        if (at != std::string::npos) {
+            line.assign(pending, 0, at);
+            pending.erase(0, at + 1);
+            return true;
+        }
+        char buf[1 << 16];
+        long got = sysRead(channel, buf, sizeof buf);
+        if (got <= 0) return false;
+        pending.append(buf, static_cast<std::size_t>(got));
+    }
+}
+
+/** One line to the worker, after the user's prints, whichever stream they used. */
+inline void sendLine(const std::string& text) {
     std::cout.flush();
+    std::cerr.flush();
     std::fflush(stdout);
-    std::string line = nonce + ' ' + std::to_string(index) + ' ' + status + ' ' + std::to_string(micros) + ' ' +
-                       std::to_string(peakKb()) + ' ' + payload + '\n';
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    std::fflush(stdout);
+    std::fflush(stderr);
+    std::string line = text + '\n';
+    for (std::size_t at = 0; at < line.size();) {
+        long n = sysWrite(channel, line.data() + at, line.size() - at);
+        if (n <= 0) std::exit(1);
+        at += static_cast<std::size_t>(n);
+    }
 }
 
-inline std::string readAll() {
-    std::string in;
-    char buf[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) in.append(buf, n);
-    return in;
+inline void send(long index, const char* status, const std::string& payload) {
+    sendLine(std::to_string(index) + ' ' + status + ' ' + payload);
 }
 
 }  // namespace arbiter

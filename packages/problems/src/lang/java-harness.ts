@@ -41,37 +41,29 @@ const TREE_NODE = `class TreeNode {
 `;
 
 const MAIN = `    public static void main(String[] argv) throws Exception {
-        String input = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        int pos = input.indexOf('\\n');
-        String nonce = (pos < 0 ? input : input.substring(0, pos)).trim();
-        int index = 0;
-        while (pos >= 0 && pos + 1 < input.length()) {
-            int start = pos + 1;
-            pos = input.indexOf('\\n', start);
-            String line = pos < 0 ? input.substring(start) : input.substring(start, pos);
-            if (line.isBlank()) continue;
-            ArbReader r = new ArbReader(line);
+        arbOpenChannel();
+        arbSend("ready");
+        for (String line; (line = arbReceive()) != null;) {
+            int space = line.indexOf(' ');
+            int index = Integer.parseInt(line.substring(0, space));
+            ArbReader r = new ArbReader(line.substring(space + 1));
             r.expect('[');
 ARGS
             r.expect(']');
             StringBuilder payload = new StringBuilder();
-            long micros;
             try {
                 Solution solution = new Solution();
-                long started = System.nanoTime();
                 RETURN result = solution.METHOD(CALL);
-                micros = (System.nanoTime() - started) / 1000;
                 WRITE
             } catch (Throwable error) {
                 error.printStackTrace();
                 StringBuilder message = new StringBuilder();
                 arbWriteString(message, error.toString());
-                arbEmit(nonce, index, "error", 0, message.toString());
+                arbSend(index + " error " + message);
                 System.exit(1);
                 return;
             }
-            arbEmit(nonce, index, "ok", micros, payload.toString());
-            index++;
+            arbSend(index + " ok " + payload);
         }
     }
 `;

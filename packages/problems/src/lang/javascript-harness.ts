@@ -21,8 +21,35 @@ const TREE_NODE = `function TreeNode(val, left, right) {
 
 const MAIN = `;(function () {
   const fs = require('fs');
-  const lines = fs.readFileSync(0, 'utf8').split('\\n');
-  const nonce = lines[0].trim();
+  // The channel to the worker (protocol.ts) is fd 0, a socket. Node cannot move it away from fd 0; the
+  // user's code can find it, but it only ever holds the test being run.
+  const chunk = Buffer.alloc(1 << 16);
+  let pending = Buffer.alloc(0);
+  const receive = () => {
+    for (;;) {
+      const at = pending.indexOf(10);
+      if (at >= 0) {
+        const line = pending.subarray(0, at).toString('utf8');
+        pending = pending.subarray(at + 1);
+        return line;
+      }
+      let n;
+      try {
+        n = fs.readSync(0, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if (error && error.code === 'EOF') return null;
+        throw error;
+      }
+      if (n === 0) return null;
+      pending = Buffer.concat([pending, chunk.subarray(0, n)]);
+    }
+  };
+  const send = (text) => {
+    // stdout and stderr are blocking (the preload): the user's prints are out already.
+    const data = Buffer.from(text + '\\n', 'utf8');
+    for (let at = 0; at < data.length; ) at += fs.writeSync(0, data, at);
+  };
+  send('ready');
   const toList = (values) => {
     let head = null;
     for (let i = values.length - 1; i >= 0; i--) {
@@ -70,41 +97,28 @@ const MAIN = `;(function () {
     while (out.length > 0 && out[out.length - 1] === null) out.pop();
     return out;
   };
-  const peak = () => {
-    // VmHWM is this program's own peak; maxRSS may include the image before exec.
-    try {
-      const match = /VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-      if (match) return match[1];
-    } catch {}
-    return process.resourceUsage().maxRSS;
-  };
-  const emit = (index, status, micros, payload) => {
-    const peakKb = peak();
-    process.stdout.write(nonce + ' ' + index + ' ' + status + ' ' + micros + ' ' + peakKb + ' ' + payload + '\\n');
-  };
-  let index = 0;
-  for (let n = 1; n < lines.length; n++) {
-    if (lines[n].trim() === '') continue;
-    const args = JSON.parse(lines[n]);
-    let micros, payload;
+  for (;;) {
+    const line = receive();
+    if (line === null) return;
+    const space = line.indexOf(' ');
+    const index = Number(line.slice(0, space));
+    const args = JSON.parse(line.slice(space + 1));
+    let payload;
     try {
       const method = typeof METHOD === 'function' ? METHOD : undefined;
       if (method === undefined) throw new ReferenceError('METHOD is not defined');
       ARGS
-      const started = process.hrtime.bigint();
       const result = method(CALL);
-      micros = (process.hrtime.bigint() - started) / 1000n;
       payload = JSON.stringify(RESULT);
       if (payload === undefined) payload = 'null';
     } catch (error) {
       const message = error instanceof Error ? error.name + ': ' + error.message : String(error);
       process.stderr.write((error instanceof Error && error.stack ? error.stack : message) + '\\n');
-      emit(index, 'error', 0, JSON.stringify(message));
+      send(index + ' error ' + JSON.stringify(message));
       process.exitCode = 1;
       return;
     }
-    emit(index, 'ok', micros, payload);
-    index++;
+    send(index + ' ok ' + payload);
   }
 })();
 `;

@@ -1,7 +1,8 @@
 /**
  * The Python harness: a prelude with LeetCode's imports and `ListNode`/`TreeNode`, the user's code
  * embedded as a string and compiled as `solution.py` (so line numbers in errors are the user's own,
- * and a syntax error becomes a `compile` record), then a loop calling `Solution().<method>` per test.
+ * and a syntax error becomes a `compile` record), then a loop calling `Solution().<method>` per test
+ * received on the channel (see `protocol.ts`).
  */
 import type { FunctionSignature } from '../problem.js';
 import { isSequence, type TypeNode } from '../types.js';
@@ -92,27 +93,40 @@ def _arbiter_from_tree(root):
 
 const MAIN = `
 def _arbiter_main():
-    import json, linecache, resource, sys, time, traceback
+    import json, linecache, os, sys, traceback
 
     sys.setrecursionlimit(${RECURSION_LIMIT})
-    out = sys.stdout
-    lines = sys.stdin.buffer.read().split(b'\\n')
-    nonce = lines[0].decode().strip()
+    # The channel to the worker (protocol.ts) is fd 0, a socket: moved to a descriptor of its own, and fd 0
+    # pointed at /dev/null, so input() and sys.stdin read nothing. The user's code can still find it, but it
+    # only ever holds the test being run.
+    channel = os.dup(0)
+    null = os.open('/dev/null', os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    pending = bytearray()
 
-    def peak_kb():
-        # VmHWM is this program's own peak; ru_maxrss may include the image before exec.
-        try:
-            with open('/proc/self/status', 'rb') as status:
-                for row in status:
-                    if row.startswith(b'VmHWM:'):
-                        return int(row.split()[1])
-        except (OSError, ValueError, IndexError):
-            pass
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    def receive():
+        while True:
+            at = pending.find(b'\\n')
+            if at >= 0:
+                line = bytes(pending[:at])
+                del pending[:at + 1]
+                return line
+            chunk = os.read(channel, 1 << 16)
+            if not chunk:
+                return None
+            pending.extend(chunk)
 
-    def emit(index, status, micros, payload):
-        out.write(f'{nonce} {index} {status} {micros} {peak_kb()} {payload}\\n')
-        out.flush()
+    def send(text):
+        # The user's prints go first.
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        data = (text + '\\n').encode('ascii')
+        while data:
+            data = data[os.write(channel, data):]
 
     def fail(index, error):
         tb = error.__traceback__
@@ -120,9 +134,8 @@ def _arbiter_main():
             tb = tb.tb_next
         # The last frames only: a RecursionError has hundreds of thousands.
         sys.stderr.write(''.join(traceback.format_exception(type(error), error, tb, limit=-40)))
-        sys.stderr.flush()
         message = ''.join(traceback.format_exception_only(type(error), error)).strip()
-        emit(index, 'error', 0, json.dumps(message))
+        send(f'{index} error {json.dumps(message)}')
         sys.exit(1)
 
     source = _ARBITER_SOURCE
@@ -131,33 +144,34 @@ def _arbiter_main():
         code = compile(source, 'solution.py', 'exec')
     except (SyntaxError, ValueError) as error:
         message = ''.join(traceback.format_exception_only(type(error), error))
-        emit(0, 'compile', 0, json.dumps(message))
+        send('compile ' + json.dumps(message))
         sys.exit(1)
+    # Before any of the user's code runs: a compile record after this one ends the run.
+    send('ready')
     scope = globals()
     try:
         exec(code, scope)
     except BaseException as error:
         fail(0, error)
 
-    index = 0
-    for line in lines[1:]:
-        if not line.strip():
-            continue
-        args = json.loads(line)
+    while True:
+        line = receive()
+        if line is None:
+            return
+        head, _, body = line.partition(b' ')
+        index = int(head)
+        args = json.loads(body)
         try:
             solution = scope.get('Solution')
             if solution is None:
                 raise NameError("name 'Solution' is not defined")
             method = getattr(solution(), METHOD)
             ARGS
-            started = time.perf_counter_ns()
             result = method(CALL)
-            elapsed = (time.perf_counter_ns() - started) // 1000
             payload = json.dumps(RESULT, separators=(',', ':'))
         except BaseException as error:
             fail(index, error)
-        emit(index, 'ok', elapsed, payload)
-        index += 1
+        send(f'{index} ok {payload}')
 
 
 _arbiter_main()
