@@ -1,13 +1,16 @@
 /**
  * Stopping and losing workers loses nothing: a SIGTERM lets the running job finish (or
- * hands it back when the grace period ends), a worker killed hard has its job run again,
- * and a job the platform cannot judge ends INTERNAL_ERROR instead of staying `running`.
+ * hands it back when the grace period ends), a job still queued when its worker is killed runs elsewhere,
+ * a job whose worker is killed mid-job is not handed to the next worker (it may be what killed it) but
+ * fails with a message, and a job the platform cannot judge ends INTERNAL_ERROR instead of staying `running`.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '@arbiter/api';
 import type { RunningWorker } from '@arbiter/worker';
 import type { Sandbox } from '@arbiter/sandbox';
+import type { JobResult } from '@arbiter/contracts';
 import {
+  USING_PGLITE,
   base,
   cleanup,
   connect,
@@ -18,6 +21,7 @@ import {
   submit,
   subscribe,
   testPrefix,
+  testSql,
   waitFor,
   waitForResult,
   type ChildApp,
@@ -126,30 +130,88 @@ describe('worker shutdown and loss', () => {
     }
   });
 
-  it('a job whose worker is killed with SIGKILL runs again on another worker', async () => {
+  it('a job whose worker is killed with SIGKILL mid-job is not run again: it fails with a message', async () => {
     const doomed = await spawnWorker({ JOB_LOCK_MS: '1500', STALLED_INTERVAL_MS: '500' });
-    const jobId = await submit(url, {
-      language: 'python',
-      code: 'import time\ntime.sleep(1.5)\nprint("survived")',
-    });
-    await waitRunning(jobId);
+    const client = connect(url);
+    try {
+      const jobId = await submit(url, {
+        language: 'python',
+        // Long enough that the kill lands mid-job even on a loaded machine.
+        code: 'import time\ntime.sleep(5)\nprint("survived")',
+      });
+      await subscribe(client.socket, jobId);
+      await waitRunning(jobId);
+      doomed.child.kill('SIGKILL');
+      await doomed.exited;
+
+      // The next worker takes the stalled job from the queue and must refuse to run it.
+      const rescuer = await spawnWorker({ JOB_LOCK_MS: '1500', STALLED_INTERVAL_MS: '500' });
+      const result = await waitForResult(url, jobId, 60_000).catch((error: unknown) => {
+        throw new Error(`${String(error)}\nthe next worker logged:\n${rescuer.output()}`);
+      });
+      expect(result, rescuer.output()).toMatchObject({
+        status: 'failed',
+        verdict: 'INTERNAL_ERROR',
+        stdout: '',
+      });
+      expect(result.error).toMatch(/the worker judging it stopped while running it/);
+      expect(result.worker).not.toBe(null);
+      await waitFor(
+        () => rescuer.output().includes('job not run again: its worker died while running it'),
+        10_000,
+        () => rescuer.output(),
+      );
+      expect(rescuer.output()).not.toMatch(new RegExp(`"job running"[^\n]*"jobId":"${jobId}"`));
+      expect(rescuer.output()).not.toMatch(new RegExp(`"jobId":"${jobId}"[^\n]*"job running"`));
+
+      // The client sees one running and one result, with the same message.
+      await waitFor(
+        () => client.events.some((e) => e.type === 'result'),
+        10_000,
+        () => JSON.stringify(client.events),
+      );
+      const sent = client.events.find((e) => e.type === 'result')?.payload;
+      expect(sent).toMatchObject({ status: 'failed', verdict: 'INTERNAL_ERROR', error: result.error });
+      const runs = client.events.filter((e) => e.type === 'status' && e.payload.status === 'running');
+      expect(runs).toHaveLength(1);
+
+      // And so does the database row, once persisted.
+      if (!USING_PGLITE) {
+        let row: { status: string; error?: string } | undefined;
+        await waitFor(
+          async () => {
+            const rows = await testSql(prefix, 'select status, result from submissions where id = $1', [
+              jobId,
+            ]);
+            const first = rows.rows[0] as { status: string; result: JobResult | null } | undefined;
+            row = first ? { status: first.status, error: first.result?.error ?? undefined } : undefined;
+            return row?.status === 'failed';
+          },
+          15_000,
+          () => JSON.stringify(row),
+        );
+        expect(row?.error).toBe(result.error);
+      }
+    } finally {
+      client.socket.close();
+    }
+  }, 90_000);
+
+  it('a job that never started on the killed worker still runs elsewhere', async () => {
+    // One slot, busy with a long job: the second job waits in the queue and is not touched by the death.
+    const doomed = await spawnWorker({ JOB_LOCK_MS: '1500', STALLED_INTERVAL_MS: '500' });
+    const first = await submit(url, { language: 'python', code: 'import time\ntime.sleep(3)' });
+    await waitRunning(first);
+    const second = await submit(url, { language: 'python', code: 'print("second")' });
     doomed.child.kill('SIGKILL');
     await doomed.exited;
-
-    const rescuer = await startWorkerInProcess(prefix, {
-      WORKER_CONCURRENCY: '1',
-      JOB_LOCK_MS: '1500',
-      STALLED_INTERVAL_MS: '500',
-    });
-    inProcess.push(rescuer);
-    const result = await waitForResult(url, jobId, 20_000);
-    expect(result).toMatchObject({
-      status: 'completed',
+    await spawnWorker({ JOB_LOCK_MS: '1500', STALLED_INTERVAL_MS: '500' });
+    expect(await waitForResult(url, second, 30_000)).toMatchObject({
       verdict: 'ACCEPTED',
-      stdout: 'survived\n',
-      worker: rescuer.id,
+      stdout: 'second\n',
     });
-  });
+    expect((await waitForResult(url, first, 30_000)).verdict).toBe('INTERNAL_ERROR');
+  }, 90_000);
 
   it('a job that keeps hitting platform faults ends INTERNAL_ERROR after its attempts, with a result event', async () => {
     const broken: Sandbox = {

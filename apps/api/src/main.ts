@@ -1,5 +1,5 @@
 /** API entry point: reads the environment, serves HTTP and Socket.IO, stops cleanly on SIGINT/SIGTERM. */
-import { createLogger } from '@arbiter/observability';
+import { createLogger, installCrashPolicy } from '@arbiter/observability';
 import { startApiServer } from './api-server.js';
 import { loadEnv } from './env.js';
 
@@ -10,6 +10,13 @@ async function main(): Promise<void> {
   // stops it as soon as it is up, instead of killing the process half-way.
   let stopping = false;
   const starting = startApiServer(env, logger);
+  // Requests are independent: a stray rejection is logged and serving goes on; an uncaught exception
+  // exits (after closing the server, within 5 s) for the supervisor to restart the API.
+  installCrashPolicy({
+    logger,
+    rejections: 'log',
+    release: () => starting.then((server) => server.close(1_000)),
+  });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;

@@ -9,6 +9,7 @@ import { StepTimings } from '@arbiter/judge';
 import { enqueuePersist, enqueueRunning, newJobRecord } from '@arbiter/queue';
 import { judgeJob } from './judge-job.js';
 import { createLogBatcher } from './log-batcher.js';
+import { WORKER_LOST_REASON, lostAttempt } from './lost-attempt.js';
 import type { WorkerResources } from './resources.js';
 
 export type SubmissionJob = Job<JobData, void, 'judge'>;
@@ -32,6 +33,10 @@ export async function processJob(
   const jobId = data.jobId;
   const attempt = job.attemptsMade + 1;
   const log = logger.child({ jobId, language: data.language, attempt });
+  if (job.stalledCounter > 0 && lostAttempt(job.stalledCounter, await store.get(jobId))) {
+    log.error({ stalls: job.stalledCounter }, 'job not run again: its worker died while running it');
+    throw new UnrecoverableError(WORKER_LOST_REASON);
+  }
 
   const startedAt = new Date().toISOString();
   // Judging starts while the job is being marked running. The `running` event is sent first on

@@ -27,6 +27,13 @@ export interface WorkerServiceOptions {
 export interface WorkerService {
   /** Stops taking jobs, waits up to `graceMs` for running ones, hands the rest back, and disconnects. */
   stop(graceMs: number): Promise<void>;
+  /**
+   * After a crash: leaves the worker registry and kills the sandbox's runs, but does not hand running jobs
+   * back (one of them may be what crashed the process; the stall check and `lost-attempt.ts` decide).
+   */
+  releaseAfterCrash(): Promise<void>;
+  /** Ids of the jobs running now (for the crash log). */
+  runningJobs(): string[];
   /** Jobs running now. */
   active(): number;
 }
@@ -38,17 +45,21 @@ export async function startWorkerService(
   const { logger, registry, store } = resources;
   const shutdown = new AbortController();
   let active = 0;
+  const running = new Set<string>();
 
   const worker = new Worker<JobData, void, 'judge'>(
     SUBMISSION_QUEUE,
     async (job: SubmissionJob, token) => {
       active += 1;
+      const jobId = job.id ?? job.data.jobId;
+      running.add(jobId);
       try {
-        await withLogContext({ jobId: job.id ?? job.data.jobId }, () =>
+        await withLogContext({ jobId }, () =>
           processJob(resources, job, token, { shutdown: shutdown.signal }),
         );
       } finally {
         active -= 1;
+        running.delete(jobId);
       }
     },
     {
@@ -57,6 +68,8 @@ export async function startWorkerService(
       concurrency: options.concurrency,
       lockDuration: options.lockMs,
       stalledInterval: options.stalledIntervalMs,
+      // A stalled job goes back to the queue once; the worker that takes it then fails it when its
+      // attempt was running (see lost-attempt.ts), and runs it when it never started.
       maxStalledCount: 1,
       name: resources.workerId,
     },
@@ -78,7 +91,7 @@ export async function startWorkerService(
   });
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   worker.on('stalled', (jobId) =>
-    logger.warn({ jobId }, 'job stalled: its worker was lost; it will run again'),
+    logger.warn({ jobId }, 'job stalled: its worker was lost; the next worker fails it if it was running'),
   );
 
   // Jobs the queue gave up on (attempts exhausted, stalled too often) end as INTERNAL_ERROR,
@@ -129,6 +142,11 @@ export async function startWorkerService(
 
   return {
     active: () => active,
+    runningJobs: () => [...running],
+    async releaseAfterCrash() {
+      clearInterval(heartbeat);
+      await Promise.allSettled([registry.remove(resources.workerId), resources.sandbox.close()]);
+    },
     async stop(graceMs) {
       clearInterval(heartbeat);
       await registry.remove(resources.workerId).catch(() => undefined);

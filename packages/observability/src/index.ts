@@ -1,5 +1,6 @@
 /** Logging and Prometheus metrics shared by every app. */
 export { createLogger, type Logger, type LoggerOptions } from './logger.js';
+export { installCrashPolicy, type CrashPolicy, type CrashPolicyOptions } from './crash-policy.js';
 export { addToLogContext, currentLogContext, withLogContext, type LogContext } from './log-context.js';
 export {
   Counter,
