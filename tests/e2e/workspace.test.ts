@@ -381,7 +381,8 @@ describe('web app in Chromium', () => {
       await tab.getByLabel('Password').fill('violet-harbour-71');
       await tab.getByRole('button', { name: 'Sign in' }).click();
       await tab.getByTestId('username').filter({ hasText: username }).waitFor({ timeout: 15_000 });
-      await tab.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+      // A new context has none of Monaco's chunks cached: its first load is the slowest.
+      await tab.locator('.monaco-editor').waitFor({ timeout: 60_000 });
       expect(new URL(tab.url()).hostname).toBe('localhost');
       await tab.getByTestId('language').selectOption('python');
       await setEditorCode(tab, PYTHON_SOLUTION);
