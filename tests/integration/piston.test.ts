@@ -164,6 +164,52 @@ describe('Piston v2 requests', () => {
     expect(file.body).toEqual({ message: 'files must include at least one utf8 encoded file' });
   });
 
+  it('runs the first UTF-8 file with every other file beside it, as Piston lays them out', async () => {
+    const python = await execute({
+      language: 'python',
+      version: '*',
+      files: [
+        { name: 'data.bin', content: Buffer.from('bytes\n').toString('hex'), encoding: 'hex' },
+        {
+          name: 'app.py',
+          content: 'import helper\nprint(helper.twice(21), open("data.bin").read().strip())',
+        },
+        { name: 'helper.py', content: 'def twice(x):\n    return 2 * x\n' },
+      ],
+    });
+    expect(python.status).toBe(200);
+    expect(python.body.run).toMatchObject({ stdout: '42 bytes\n', code: 0 });
+    const cpp = await execute({
+      language: 'c++',
+      version: '*',
+      files: [
+        {
+          name: 'main.cpp',
+          content: '#include "answer.h"\n#include <cstdio>\nint main() { std::printf("%d\\n", answer()); }',
+        },
+        { name: 'answer.h', content: 'int answer();' },
+        { name: 'answer.cpp', content: '#include "answer.h"\nint answer() { return 42; }' },
+      ],
+      compile_timeout: 60_000,
+      run_timeout: 10_000,
+    });
+    expect(cpp.body.run).toMatchObject({ stdout: '42\n', code: 0 });
+    // A file without a name gets Piston's default, file<index>.code.
+    const unnamed = await execute({
+      language: 'python',
+      version: '*',
+      files: [{ content: 'print(open("file1.code").read())' }, { content: 'hi' }],
+    });
+    expect(unnamed.body.run).toMatchObject({ stdout: 'hi\n' });
+    const escape = await execute({
+      language: 'python',
+      version: '*',
+      files: [{ content: 'print(1)' }, { name: '../../etc/passwd', content: 'x' }],
+    });
+    expect(escape.status).toBe(400);
+    expect(escape.body.message).toMatch(/^file "\.\.\/\.\.\/etc\/passwd": a file name is a relative path/);
+  });
+
   it("answers Piston's messages for bad requests", async () => {
     expect((await execute({ version: '*', files: [] })).body).toEqual({
       message: 'language is required as a string',

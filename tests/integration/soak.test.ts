@@ -57,7 +57,8 @@ it('150 mixed submissions from 8 clients each end once, with the right verdict, 
   expect(wrong).toEqual([]);
 }, 180_000);
 
-const COMPILED = new Set(['c', 'cpp', 'java']);
+// JavaScript's syntax check and TypeScript's transpile are compile steps too (esbuild, in the sandbox).
+const COMPILED = new Set(['c', 'cpp', 'java', 'javascript', 'typescript']);
 
 function timingProblem(language: string, result: JobResult): string | null {
   const t = result.timings;

@@ -10,7 +10,10 @@ import { z } from 'zod';
 import {
   MAX_BODY_BYTES,
   MAX_CODE_BYTES,
+  MAX_PROGRAM_FILES_BYTES,
   MAX_STDIN_BYTES,
+  programFileBytes,
+  programFilesSchema,
   pistonErrorSchema,
   pistonExecuteRequestSchema,
   pistonExecuteResultSchema,
@@ -20,6 +23,7 @@ import {
   type LanguageInfo,
   type PistonExecuteRequest,
   type PistonRuntime,
+  type ProgramFile,
 } from '@arbiter/contracts';
 import { PUBLIC } from '../../auth/access.js';
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
@@ -177,20 +181,8 @@ export function pistonRoutes(
           )
           .sort((a, b) => semver.rcompare(a.runtime.version, b.runtime.version))[0];
         if (match === undefined) throw message(400, `${body.language}-${body.version} runtime is unknown`);
-        const decoded = body.files.map((file) =>
-          file.encoding === 'base64' || file.encoding === 'hex'
-            ? { ...file, content: Buffer.from(file.content, file.encoding).toString('utf8') }
-            : file,
-        );
-        if (!body.files.some((file) => !file.encoding || file.encoding === 'utf8'))
-          throw message(400, 'files must include at least one utf8 encoded file');
-        if (decoded.length > 1)
-          throw message(400, 'this server runs one source file per job: send the program as the only file');
-        const code = decoded[0]?.content ?? '';
+        const { code, files } = programOf(body.files);
         const stdin = body.stdin ?? '';
-        if (code === '') throw message(400, 'files[0].content must not be empty');
-        if (Buffer.byteLength(code) > MAX_CODE_BYTES)
-          throw message(400, `files[0] is over ${MAX_CODE_BYTES} bytes`);
         if (Buffer.byteLength(stdin) > MAX_STDIN_BYTES)
           throw message(400, `stdin is over ${MAX_STDIN_BYTES} bytes`);
         const args = body.args ?? [];
@@ -213,6 +205,7 @@ export function pistonRoutes(
           rejudgeOf: null,
           limits: runLimits(body),
           ...(args.length > 0 ? { args } : {}),
+          ...(files.length > 0 ? { options: { files } } : {}),
           createdAt: Date.now(),
         };
         try {
@@ -230,4 +223,41 @@ export function pistonRoutes(
       },
     }),
   ];
+}
+
+/**
+ * The program of an execute request, as Piston lays it out: the first UTF-8 file is the one run (its name
+ * does not matter here: the entry file gets the language's own name); every other file goes beside it under
+ * its name (Piston's default `file<i>.code` when it has none), Base64 and hex contents kept as bytes.
+ */
+function programOf(files: PistonExecuteRequest['files']): { code: string; files: ProgramFile[] } {
+  const entry = files.findIndex((file) => file.encoding === undefined || file.encoding === 'utf8');
+  if (entry < 0) throw message(400, 'files must include at least one utf8 encoded file');
+  const code = files[entry]?.content ?? '';
+  if (code === '') throw message(400, `files[${entry}].content must not be empty`);
+  if (Buffer.byteLength(code) > MAX_CODE_BYTES)
+    throw message(400, `files[${entry}] is over ${MAX_CODE_BYTES} bytes`);
+  const others = files.flatMap((file, i) => {
+    if (i === entry) return [];
+    const name = file.name ?? `file${i}.code`;
+    if (file.encoding === 'hex' && !/^(?:[0-9a-fA-F]{2})*$/.test(file.content))
+      throw message(400, `files[${i}].content is not valid hex`);
+    const content =
+      file.encoding === 'hex' ? Buffer.from(file.content, 'hex').toString('base64') : file.content;
+    return [{ name, content, encoding: file.encoding === 'hex' ? 'base64' : (file.encoding ?? 'utf8') }];
+  });
+  const parsed = programFilesSchema.safeParse(others);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const index = typeof issue?.path[0] === 'number' ? issue.path[0] : undefined;
+    const which = index === undefined ? 'files' : `file "${others[index]?.name ?? ''}"`;
+    throw message(400, `${which}: ${issue?.message ?? 'not valid'}`);
+  }
+  const bytes = parsed.data.reduce((sum, file) => sum + programFileBytes(file), 0);
+  if (bytes > MAX_PROGRAM_FILES_BYTES)
+    throw message(
+      400,
+      `the files beside the program hold ${bytes} bytes; the limit is ${MAX_PROGRAM_FILES_BYTES}`,
+    );
+  return { code, files: parsed.data };
 }
