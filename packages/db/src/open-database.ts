@@ -36,7 +36,7 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Where repositories read the time. Default: the system clock. */
   now?: Clock;
-  /** PostgreSQL only: errors of idle pooled connections. Default: written to stderr. */
+  /** PostgreSQL only: errors of pooled connections. Default: written to stderr. */
   onError?: (error: Error) => void;
 }
 

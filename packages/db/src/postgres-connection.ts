@@ -14,7 +14,7 @@ export interface PostgresOptions {
   schema?: string;
   /** Connections in the pool. */
   poolSize: number;
-  /** Errors of idle pooled connections (the server restarted, the network dropped). */
+  /** Errors of pooled connections, idle or checked out (the server restarted, the network dropped). */
   onError: (error: Error) => void;
 }
 
@@ -44,7 +44,19 @@ export function openPostgres(options: PostgresOptions): BackendConnection {
     connectionTimeoutMillis: 3_000,
     ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
   });
-  pool.on('error', options.onError);
+  // An idle connection's error reaches both listeners below: report each error once.
+  const reported = new WeakSet<Error>();
+  const report = (error: Error) => {
+    if (reported.has(error)) return;
+    reported.add(error);
+    options.onError(error);
+  };
+  pool.on('error', report);
+  // The pool listens for errors only while a connection is idle. A connection checked out by a
+  // transaction that loses its server between two statements emits 'error' on the client itself;
+  // without a listener of its own that is an uncaught exception that takes the process down. The
+  // pending statement still fails, and the pool drops the broken connection when it is released.
+  pool.on('connect', (client) => client.on('error', report));
   const db = drizzle({ client: pool, schema });
   return {
     db,
