@@ -89,3 +89,11 @@ export function programFileBytes(file: ProgramFile): number {
   const padding = file.content.endsWith('==') ? 2 : file.content.endsWith('=') ? 1 : 0;
   return Math.floor((file.content.length * 3) / 4) - padding;
 }
+
+/** Why files beside a program are refused by their total size (null: within the cap). */
+export function programFilesOverCap(files: readonly ProgramFile[]): string | null {
+  const bytes = files.reduce((sum, file) => sum + programFileBytes(file), 0);
+  return bytes > MAX_PROGRAM_FILES_BYTES
+    ? `files hold ${bytes} bytes together; the limit is ${MAX_PROGRAM_FILES_BYTES} bytes.`
+    : null;
+}

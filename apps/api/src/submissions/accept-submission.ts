@@ -7,10 +7,9 @@ import { randomUUID } from 'node:crypto';
 import {
   LANGUAGE_IDS,
   MAX_CODE_BYTES,
-  MAX_PROGRAM_FILES_BYTES,
   MAX_STDIN_BYTES,
   languageIdSchema,
-  programFileBytes,
+  programFilesOverCap,
   resolveLimits,
   type JobData,
   type LanguageId,
@@ -153,13 +152,8 @@ function checkProblemRequest(problem: Problem, language: LanguageId, request: Su
 function programOptions(request: SubmitRequest, language: LanguageId): ProgramOptions | undefined {
   const options: ProgramOptions = {};
   if (request.files !== undefined && request.files.length > 0) {
-    const bytes = request.files.reduce((sum, file) => sum + programFileBytes(file), 0);
-    if (bytes > MAX_PROGRAM_FILES_BYTES)
-      throw new HttpError(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `files hold ${bytes} bytes together; the limit is ${MAX_PROGRAM_FILES_BYTES} bytes.`,
-      );
+    const overCap = programFilesOverCap(request.files);
+    if (overCap !== null) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', overCap);
     options.files = request.files;
   }
   if (request.compilerOptions !== undefined && request.compilerOptions.length > 0) {

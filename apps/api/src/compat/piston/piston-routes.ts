@@ -10,9 +10,8 @@ import { z } from 'zod';
 import {
   MAX_BODY_BYTES,
   MAX_CODE_BYTES,
-  MAX_PROGRAM_FILES_BYTES,
   MAX_STDIN_BYTES,
-  programFileBytes,
+  programFilesOverCap,
   programFilesSchema,
   pistonErrorSchema,
   pistonExecuteRequestSchema,
@@ -253,11 +252,7 @@ function programOf(files: PistonExecuteRequest['files']): { code: string; files:
     const which = index === undefined ? 'files' : `file "${others[index]?.name ?? ''}"`;
     throw message(400, `${which}: ${issue?.message ?? 'not valid'}`);
   }
-  const bytes = parsed.data.reduce((sum, file) => sum + programFileBytes(file), 0);
-  if (bytes > MAX_PROGRAM_FILES_BYTES)
-    throw message(
-      400,
-      `the files beside the program hold ${bytes} bytes; the limit is ${MAX_PROGRAM_FILES_BYTES}`,
-    );
+  const overCap = programFilesOverCap(parsed.data);
+  if (overCap !== null) throw message(400, overCap);
   return { code, files: parsed.data };
 }
