@@ -19,6 +19,7 @@ COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/
 COPY packages/judge/package.json packages/judge/
 COPY packages/observability/package.json packages/observability/
+COPY packages/problem-package/package.json packages/problem-package/
 COPY packages/problems/package.json packages/problems/
 COPY packages/queue/package.json packages/queue/
 COPY packages/sandbox/package.json packages/sandbox/
