@@ -392,14 +392,15 @@ describe('metrics', () => {
         headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify(body),
       }).then((r) => expect(r.status).toBe(202));
-    // The submit first: the oldest waiting job is in the prioritized set, not the wait list.
+    // The submit first: the oldest waiting job is not at the head (the user's runs go before it).
     await send({ language: 'python', code: solutionStub, problem: 'two-sum', mode: 'submit' });
     await new Promise((resolve) => setTimeout(resolve, 600));
     await send({ language: 'python', code: 'print(1)' });
     await send({ language: 'python', code: 'print(2)' });
     const samples = await scrape(url, AUTH);
-    expect(total(samples, 'arbiter_queue_jobs', { state: 'wait' })).toBe(2);
-    expect(total(samples, 'arbiter_queue_jobs', { state: 'prioritized' })).toBe(1);
+    // Every job waits in the prioritized set (fair share).
+    expect(total(samples, 'arbiter_queue_jobs', { state: 'wait' })).toBe(0);
+    expect(total(samples, 'arbiter_queue_jobs', { state: 'prioritized' })).toBe(3);
     expect(total(samples, 'arbiter_queue_jobs', { state: 'active' })).toBe(0);
     const age = total(samples, 'arbiter_queue_oldest_waiting_seconds');
     expect(age).toBeGreaterThanOrEqual(0.6);

@@ -6,13 +6,22 @@ export {
   createSubmissionQueue,
   enqueueSubmission,
   submissionJobOptions,
-  SUBMIT_PRIORITY,
-  REJUDGE_PRIORITY,
-  jobPriority,
+  submissionPriority,
   type SubmissionQueue,
   type SubmissionQueueOptions,
 } from './submission-queue.js';
 export { queuePosition, waitingCount } from './queue-position.js';
+export {
+  fairPriority,
+  fairShareKey,
+  jobClass,
+  userOwner,
+  clientOwner,
+  REJUDGE_OWNER,
+  REQUEUED_OWNER,
+  type JobClass,
+  type QueueOwner,
+} from './fair-share.js';
 export {
   RESULTS_QUEUE,
   createResultsQueue,

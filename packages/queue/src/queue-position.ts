@@ -1,6 +1,7 @@
 /**
  * 1-based place of a waiting job in the submissions queue, read atomically from
- * BullMQ's keys: plain jobs (the `wait` list, taken from its right end) go before
+ * BullMQ's keys: plain jobs (the `wait` list, taken from its right end; none since every job
+ * has a fair-share priority, but a job of an older API version may be there) go before
  * prioritized ones (the `prioritized` sorted set).
  */
 import type { Redis } from 'ioredis';
@@ -25,7 +26,8 @@ export async function queuePosition(redis: Redis, prefix: string, jobId: string)
 /**
  * Jobs a new job of BullMQ priority `priority` (0: none) would wait behind: every plain job,
  * and the prioritized ones of the same or a higher priority (a smaller number). BullMQ scores
- * the prioritized set `priority × 2³² + counter`.
+ * the prioritized set `priority × 2³² + counter`. Other owners' later jobs may still overtake it
+ * (fair-share.ts), as their turn comes first.
  */
 export async function waitingCount(redis: Redis, prefix: string, priority: number): Promise<number> {
   const base = `${prefix}:${SUBMISSION_QUEUE}`;

@@ -1,9 +1,12 @@
 /**
  * The BullMQ queue `submissions`: its name, job options, and the one way to add a job.
  * Job id = submission id. Only infrastructure faults are retried (a verdict is never an error).
+ * Which waiting job goes next is the fair share's business (fair-share.ts).
  */
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { JobData } from '@arbiter/contracts';
+import { fairPriority, jobClass, type QueueOwner } from './fair-share.js';
 
 export const SUBMISSION_QUEUE = 'submissions';
 
@@ -46,20 +49,23 @@ export function submissionJobOptions(
 }
 
 /**
- * Interactive runs go first: a run waits in BullMQ's plain list, which workers empty before
- * the prioritized set. In that set submits (priority 1) go before an admin's rejudges
- * (priority 2); BullMQ keeps each priority first in, first out.
+ * Every job waits in BullMQ's prioritized set, at a priority from its owner's share (fair-share.ts):
+ * owners take turns, and within one owner runs go before submits, submits before rejudges.
+ * Computed first (the job's place is announced before it is added), then given to enqueueSubmission.
  */
-export const SUBMIT_PRIORITY = 1;
-export const REJUDGE_PRIORITY = 2;
-
-/** BullMQ priority of a job: 0 (none) for a run. */
-export function jobPriority(data: Pick<JobData, 'mode' | 'rejudgeOf'>): number {
-  if (data.mode === 'run') return 0;
-  return data.rejudgeOf === null ? SUBMIT_PRIORITY : REJUDGE_PRIORITY;
+export async function submissionPriority(
+  redis: Redis,
+  prefix: string,
+  data: Pick<JobData, 'mode' | 'rejudgeOf'>,
+  owner: QueueOwner,
+): Promise<number> {
+  return fairPriority(redis, `${prefix}:${SUBMISSION_QUEUE}`, owner, jobClass(data));
 }
 
-export async function enqueueSubmission(queue: SubmissionQueue, data: JobData): Promise<void> {
-  const priority = jobPriority(data);
-  await queue.add('judge', data, { jobId: data.jobId, ...(priority > 0 ? { priority } : {}) });
+export async function enqueueSubmission(
+  queue: SubmissionQueue,
+  data: JobData,
+  priority: number,
+): Promise<void> {
+  await queue.add('judge', data, { jobId: data.jobId, priority });
 }

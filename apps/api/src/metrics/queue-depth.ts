@@ -4,7 +4,7 @@
  */
 import { SUBMISSION_QUEUE, type Redis } from '@arbiter/queue';
 
-/** BullMQ states reported: runs wait in `wait`, submits (and rejudges) in `prioritized`. */
+/** BullMQ states reported: every job waits in `prioritized` (fair share); `wait` holds jobs of an older version. */
 export const QUEUE_STATES = ['wait', 'prioritized', 'active', 'delayed'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
@@ -17,7 +17,8 @@ export interface QueueDepth {
 // KEYS: wait, prioritized, active, delayed. ARGV[1]: the prefix of job hashes (`<prefix>:submissions:`).
 // The wait list is taken from its right end, so its oldest job is there (a job handed back may
 // sit at the other end: both ends are read). The prioritized set is scored priority × 2³² +
-// counter, first in first out within a priority: the first job of each priority is its oldest.
+// counter, first in first out within a priority: the first job of each priority is its oldest. Fair share
+// puts each owner's oldest waiting job within a round or two of the head, so 64 priorities cover them.
 const DEPTH_SCRIPT = `
 local oldest = -1
 local function consider(id)

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { isFinalStatus, resolveLimits, type JobData, type JobResult } from '@arbiter/contracts';
 import type { Submission } from '@arbiter/db';
 import { problemLimits } from '@arbiter/problems';
-import { createKeys, newJobRecord } from '@arbiter/queue';
+import { createKeys, newJobRecord, REQUEUED_OWNER, userOwner } from '@arbiter/queue';
 import type { ApiResources } from '../resources.js';
 import { queueJob } from '../submissions/queue-job.js';
 import { persistResult } from './result-persister.js';
@@ -133,7 +133,7 @@ export async function settle(resources: ApiResources, row: Submission): Promise<
     return 'failed';
   }
   if (!(await resources.db.submissions.markRequeued(row.id))) return 'skipped';
-  await queueJob(resources, data);
+  await queueJob(resources, data, data.userId === null ? REQUEUED_OWNER : userOwner(data.userId));
   log.warn({ requeues: row.requeues + 1 }, 'job lost by the queue: queued again from the database');
   return 'requeued';
 }

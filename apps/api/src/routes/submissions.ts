@@ -11,6 +11,8 @@ import {
 } from '@arbiter/contracts';
 import { OPTIONAL } from '../auth/access.js';
 import { requireUser } from '../auth/session.js';
+import { clientOwner, userOwner } from '@arbiter/queue';
+import { clientKey } from '../http/client-address.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { RateLimiters } from '../http/rate-limit.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
@@ -45,7 +47,7 @@ export function submissionRoutes(
     const jobId = await acceptSubmission(
       resources,
       body,
-      { userId: user?.id ?? null },
+      { userId: user?.id ?? null, owner: user ? userOwner(user.id) : clientOwner(clientKey(req)) },
       callbacks?.policy.allowedHosts ?? [],
     );
     if (body.callbackUrl !== undefined && callbacks !== null)

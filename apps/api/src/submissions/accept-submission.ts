@@ -18,6 +18,7 @@ import {
 } from '@arbiter/contracts';
 import { refusedCompilerFlags } from '@arbiter/judge/compiler-flags';
 import { parseCustomInput, problemLimits, type Problem } from '@arbiter/problems';
+import type { QueueOwner } from '@arbiter/queue';
 import { HttpError } from '../http/http-error.js';
 import { CallbackRefused, checkCallbackUrl } from '../http/outbound/callback-guard.js';
 import type { ApiResources } from '../resources.js';
@@ -27,6 +28,8 @@ import { checkLanguageAvailable } from './live-languages.js';
 export interface Submitter {
   /** The signed-in user; null: anonymous. */
   userId: string | null;
+  /** Who the job counts against in the queue's fair share (the user, or the client's address). */
+  owner: QueueOwner;
 }
 
 /**
@@ -108,7 +111,7 @@ export async function acceptSubmission(
     ...(options === undefined ? {} : { options }),
     createdAt: Date.now(),
   };
-  await acceptJob(resources, data);
+  await acceptJob(resources, data, submitter.owner);
   resources.logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
   return data.jobId;
 }

@@ -6,7 +6,13 @@
  */
 import type { JobData } from '@arbiter/contracts';
 import type { NewSubmission, SubmissionRequest } from '@arbiter/db';
-import { enqueueSubmission, jobPriority, newJobRecord, waitingCount } from '@arbiter/queue';
+import {
+  enqueueSubmission,
+  newJobRecord,
+  submissionPriority,
+  waitingCount,
+  type QueueOwner,
+} from '@arbiter/queue';
 import { unavailable } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
 
@@ -53,20 +59,21 @@ export async function recordJob(
 }
 
 /**
- * Puts a recorded job on the queue. On failure the Redis record is removed again and the
+ * Puts a recorded job on the queue, in the turn of `owner` (who it counts against for fair share). On failure the Redis record is removed again and the
  * error rethrown; the caller decides what becomes of the row.
  */
-export async function queueJob(resources: ApiResources, data: JobData): Promise<void> {
+export async function queueJob(resources: ApiResources, data: JobData, owner: QueueOwner): Promise<void> {
   const { store, events, queue } = resources;
   try {
-    const [, waiting] = await Promise.all([
+    const [, priority] = await Promise.all([
       store.create(newJobRecord(data)),
-      waitingCount(resources.redis, resources.prefix, jobPriority(data)),
+      submissionPriority(resources.redis, resources.prefix, data, owner),
     ]);
+    const waiting = await waitingCount(resources.redis, resources.prefix, priority);
     // Announced before the job is added, so no worker event can come before it.
     const position = waiting + 1;
     await events.append(data.jobId, { type: 'status', data: { status: 'queued', position } });
-    await enqueueSubmission(queue, data);
+    await enqueueSubmission(queue, data, priority);
   } catch (error) {
     await store.delete(data.jobId).catch(() => undefined);
     throw error;
@@ -77,11 +84,12 @@ export async function queueJob(resources: ApiResources, data: JobData): Promise<
 export async function acceptJob(
   resources: ApiResources,
   data: JobData,
+  owner: QueueOwner,
   extras: RequestExtras = {},
 ): Promise<void> {
   await recordJob(resources, data, extras);
   try {
-    await queueJob(resources, data);
+    await queueJob(resources, data, owner);
   } catch (error) {
     resources.logger.error({ err: error, jobId: data.jobId }, 'could not queue the job');
     await resources.db.submissions.deleteQueued(data.jobId).catch(() => undefined);

@@ -2,7 +2,8 @@
  * Rejudging: each finished original submit chosen by an admin becomes a new job with the same
  * code, language, owner and problem, under the problem's current tests and limits. The rejudge
  * has its own row (`rejudgeOf` names the original, which is never rewritten), does not count in
- * the problem's statistics again, and waits behind every run and submit.
+ * the problem's statistics again, and waits behind the runs and submits of its round: all rejudges
+ * share one turn of the queue's fair share (fair-share.ts).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -12,6 +13,7 @@ import {
   type RejudgeResponse,
 } from '@arbiter/contracts';
 import type { Submission } from '@arbiter/db';
+import { REJUDGE_OWNER } from '@arbiter/queue';
 import { problemLimits } from '@arbiter/problems';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
@@ -33,7 +35,7 @@ export async function rejudge(resources: ApiResources, request: RejudgeRequest):
   for (const original of originals) {
     const data = rejudgeJob(resources, original);
     if (data === null) continue;
-    await acceptJob(resources, data);
+    await acceptJob(resources, data, REJUDGE_OWNER);
     jobs.push({ jobId: data.jobId, rejudgeOf: original.id });
   }
   resources.logger.info({ target, jobs: jobs.length }, 'rejudge queued');

@@ -20,6 +20,8 @@ import {
   type Judge0Submission,
   type Verdict,
 } from '@arbiter/contracts';
+import { clientOwner } from '@arbiter/queue';
+import { clientKey } from '../../http/client-address.js';
 import { ForeignHttpError } from '../../http/http-error.js';
 import type { RateLimiters } from '../../http/rate-limit.js';
 import { defineRoute, type AccessSpec, type ResponseSpec, type RouteSpec } from '../../http/route.js';
@@ -266,7 +268,7 @@ export function judge0Routes(
         const answers: unknown[] = [];
         let created = false;
         for (const submission of submissions) {
-          const outcome = await service.create(submission, base64);
+          const outcome = await service.create(submission, base64, clientOwner(clientKey(req)));
           if (outcome.ok) {
             created = true;
             answers.push({ token: outcome.token });
@@ -353,7 +355,7 @@ export function judge0Routes(
         if (wait && !service.config.enable_wait_result) throw error(400, 'wait not allowed');
         await checkQueue(1);
         const fields = fieldsOf(req);
-        const outcome = await service.create(body, base64);
+        const outcome = await service.create(body, base64, clientOwner(clientKey(req)));
         if (!outcome.ok) throw new ForeignHttpError(422, outcome.errors);
         if (!wait) {
           res.status(201).json({ token: outcome.token });

@@ -17,6 +17,7 @@ import {
 } from '@arbiter/contracts';
 import type { Submission } from '@arbiter/db';
 import type { ApiEnv } from '../../env.js';
+import type { QueueOwner } from '@arbiter/queue';
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import { deliverCallback, type CallbackPolicy } from '../../http/outbound/deliver-callback.js';
 import type { ApiResources } from '../../resources.js';
@@ -148,6 +149,8 @@ export class Judge0Service {
   async create(
     input: Judge0SubmissionRequest,
     base64: boolean,
+    /** Who it counts against in the queue's fair share. */
+    owner: QueueOwner,
   ): Promise<{ ok: true; token: string } | { ok: false; errors: FieldErrors }> {
     const checked = acceptJudge0Params(input, base64, this.config, this.settings.callbacks.allowedHosts);
     if (!checked.ok) return checked;
@@ -182,7 +185,7 @@ export class Judge0Service {
       createdAt: Date.now(),
     };
     try {
-      await acceptJob(this.resources, data, { judge0: params });
+      await acceptJob(this.resources, data, owner, { judge0: params });
     } catch (error) {
       if (error instanceof HttpError) throw new ForeignHttpError(error.status, { error: error.message });
       throw error;

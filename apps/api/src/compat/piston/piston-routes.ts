@@ -25,6 +25,8 @@ import {
   type ProgramFile,
 } from '@arbiter/contracts';
 import { PUBLIC } from '../../auth/access.js';
+import { clientOwner } from '@arbiter/queue';
+import { clientKey } from '../../http/client-address.js';
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import type { RateLimiters } from '../../http/rate-limit.js';
 import { defineRoute, type RouteSpec } from '../../http/route.js';
@@ -170,7 +172,7 @@ export function pistonRoutes(
         415: { description: 'The body is not `application/json`.', body: ErrorAnswer },
         500: { description: 'The platform could not run the job.', body: ErrorAnswer },
       },
-      handle: async ({ body }, _req, res) => {
+      handle: async ({ body }, req, res) => {
         const available = runtimesOf(await resources.registry.languages());
         const match = available
           .filter(
@@ -208,7 +210,7 @@ export function pistonRoutes(
           createdAt: Date.now(),
         };
         try {
-          await acceptJob(resources, data);
+          await acceptJob(resources, data, clientOwner(clientKey(req)));
         } catch (error) {
           if (error instanceof HttpError) throw message(error.status, error.message);
           throw error;
