@@ -1,4 +1,7 @@
-/** One Vitest run for every workspace: unit tests beside the code, integration suites under `tests/`. */
+/**
+ * The Vitest run for every workspace, in two tiers: `unit` (pure code, no Redis, database or sandbox;
+ * `npm run test:unit`) and `integration` (real Redis, PostgreSQL, sandbox, servers; `npm run test:integration`).
+ */
 import { defineConfig } from 'vitest/config';
 import { speedFactor } from './tests/support/speed-factor.js';
 
@@ -6,22 +9,52 @@ import { speedFactor } from './tests/support/speed-factor.js';
 // in the tests, these timeouts included, is chosen for the reference machine and scaled by it.
 const speed = speedFactor();
 
+/** Tests that need no service: unit tests beside the code, and the packages and checks that are pure code. */
+const UNIT = [
+  'packages/*/src/**/*.test.ts',
+  'apps/*/src/**/*.test.ts',
+  'packages/archive/test/**/*.test.ts',
+  'packages/observability/test/**/*.test.ts',
+  'packages/problems/test/**/*.test.ts',
+  'packages/problem-package/test/**/*.test.ts',
+  'tests/deploy/**/*.test.ts',
+  'tests/web/**/*.test.ts',
+];
+/** Beside the code, yet on a real Redis. */
+const UNIT_EXCEPTIONS = ['apps/worker/src/log-batcher.test.ts'];
+const ALWAYS_EXCLUDED = ['**/node_modules/**', 'apps/web/**'];
+
 export default defineConfig({
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'packages/*/test/**/*.test.ts',
-      'apps/*/src/**/*.test.ts',
-      'apps/*/test/**/*.test.ts',
-      'tests/**/*.test.ts',
-    ],
-    exclude: ['**/node_modules/**', 'apps/web/**'],
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: Math.round(30_000 * speed),
     hookTimeout: Math.round(60_000 * speed),
     pool: 'forks',
     // Integration suites start real servers, workers and sandboxes: two cores, so keep parallelism modest.
     maxWorkers: 2,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: UNIT,
+          exclude: [...ALWAYS_EXCLUDED, ...UNIT_EXCEPTIONS],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'apps/*/test/**/*.test.ts',
+            'tests/**/*.test.ts',
+            ...UNIT_EXCEPTIONS,
+          ],
+          exclude: [...ALWAYS_EXCLUDED, ...UNIT.filter((glob) => !glob.includes('/src/'))],
+          globalSetup: ['tests/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
