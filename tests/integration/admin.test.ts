@@ -4,43 +4,22 @@
  * work from its own page; signed-out clients get 401 and other users 403 on every part of it.
  */
 import { hostname } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminWorkersResponseSchema, queueDashboardListSchema } from '@arbiter/contracts';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  signUp,
-  startApi,
-  startWorkerInProcess,
-  testPrefix,
-  waitFor,
-} from '../support/platform.js';
+import { signUp, waitFor } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
+const platform = usePlatform({ api: { AUTH_RATE_PER_MINUTE_IP: '0' } });
 let admin: string;
 let user: string;
 
 beforeAll(async () => {
-  api = await startApi(prefix, { AUTH_RATE_PER_MINUTE_IP: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-  admin = await signUp(url, 'root-admin'); // the first account
-  user = await signUp(url, 'plain-user');
-});
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
+  admin = await signUp(platform.url, 'root-admin'); // the first account
+  user = await signUp(platform.url, 'plain-user');
 });
 
 function get(path: string, cookie?: string): Promise<Response> {
-  return fetch(`${url}${path}`, { headers: cookie === undefined ? {} : { cookie } });
+  return fetch(`${platform.url}${path}`, { headers: cookie === undefined ? {} : { cookie } });
 }
 
 async function getJson<T>(path: string, cookie: string): Promise<T> {
@@ -55,8 +34,13 @@ async function dashboardQueues() {
 }
 
 /** A dashboard action, sent as its page sends it: same origin, JSON body when there is one. */
-function dashboardAction(path: string, cookie: string, body?: unknown, origin = url): Promise<Response> {
-  return fetch(`${url}/admin/queues/api${path}`, {
+function dashboardAction(
+  path: string,
+  cookie: string,
+  body?: unknown,
+  origin = platform.url,
+): Promise<Response> {
+  return fetch(`${platform.url}/admin/queues/api${path}`, {
     method: 'PUT',
     headers: {
       cookie,
@@ -80,12 +64,12 @@ describe('admin routes', () => {
     await waitFor(
       async () => {
         answer = adminWorkersResponseSchema.parse(await getJson('/admin/workers', admin));
-        return answer.workers.some((listed) => listed.id === worker.id);
+        return answer.workers.some((listed) => listed.id === platform.worker.id);
       },
       10_000,
-      () => `worker ${worker.id} not listed: ${JSON.stringify(answer)}`,
+      () => `worker ${platform.worker.id} not listed: ${JSON.stringify(answer)}`,
     );
-    const listed = answer.workers.find((candidate) => candidate.id === worker.id);
+    const listed = answer.workers.find((candidate) => candidate.id === platform.worker.id);
     expect(listed).toMatchObject({ host: hostname(), pid: process.pid, concurrency: 2 });
     expect(listed?.active).toBeGreaterThanOrEqual(0);
     // Which driver confines its runs: the bubblewrap sandbox on this host's cgroup version (none only when

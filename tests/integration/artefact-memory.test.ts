@@ -3,34 +3,12 @@
  * worker puts the binary into the run's cell, and its pages must count against the run (reported, and
  * limited), not against the worker.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LanguageId } from '@arbiter/contracts';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  startApi,
-  startWorkerInProcess,
-  submit,
-  testPrefix,
-  waitForResult,
-} from '../support/platform.js';
+import { base, submit, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-
-beforeAll(async () => {
-  api = await startApi(prefix);
-  worker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '2' });
-});
-
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform({ worker: { WORKER_CONCURRENCY: '2' } });
 
 /** 60 MiB of initialised static data: in C only read (the binary's own pages), in C++ also written. */
 const BIG: Array<{ language: LanguageId; code: string }> = [
@@ -64,8 +42,8 @@ describe("a binary's initialised data", () => {
   it('counts in the reported memory, and a memory limit below it is MEMORY_LIMIT_EXCEEDED', async () => {
     for (const { language, code } of BIG) {
       const roomy = await waitForResult(
-        base(api),
-        await submit(base(api), { language, code, limits: { memoryMb: 256 } }),
+        base(platform.api),
+        await submit(base(platform.api), { language, code, limits: { memoryMb: 256 } }),
         120_000,
       );
       expect(roomy, `${language}: ${JSON.stringify(roomy)}`).toMatchObject({
@@ -76,8 +54,8 @@ describe("a binary's initialised data", () => {
       expect(roomy.memoryKb, language).toBeGreaterThan(60 * 1024);
       // Same code: the compile cache serves the binary, and only the limit differs.
       const tight = await waitForResult(
-        base(api),
-        await submit(base(api), { language, code, limits: { memoryMb: 40 } }),
+        base(platform.api),
+        await submit(base(platform.api), { language, code, limits: { memoryMb: 40 } }),
         120_000,
       );
       expect(tight, `${language}: ${JSON.stringify(tight)}`).toMatchObject({

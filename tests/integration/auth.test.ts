@@ -5,31 +5,22 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SMALL_BODY_BYTES } from '@arbiter/contracts';
-import { ROOT, base, cleanup, databaseEnv, startApi, testPrefix, USING_PGLITE } from '../support/platform.js';
+import { ROOT, base, cleanup, databaseEnv, startApi, USING_PGLITE } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
 const NO_AUTH_LIMITS = {
   AUTH_RATE_PER_MINUTE_IP: '0',
   LOGIN_FAILURES_PER_HOUR_IP: '0',
   LOGIN_FAILURES_PER_HOUR_USER_IP: '0',
   LOGIN_FAILURES_PER_HOUR_USER: '0',
 };
-let api: ApiServer;
-let url: string;
+const platform = usePlatform({ api: NO_AUTH_LIMITS, worker: false });
 
 beforeAll(async () => {
   // No sign-in rate limits here: this suite signs in, and fails to, many times from one address
   // (rate-limit.test.ts covers them).
-  api = await startApi(prefix, NO_AUTH_LIMITS);
-  url = base(api);
-});
-
-afterAll(async () => {
-  await api?.close(1_000);
-  await cleanup(prefix);
 });
 
 interface Answer {
@@ -79,11 +70,11 @@ async function call(
   };
 }
 
-const signup = (username: string, password: string, target = url) =>
+const signup = (username: string, password: string, target = platform.url) =>
   call(target, 'POST', '/auth/signup', { body: { username, password } });
-const login = (username: string, password: string, options: CallOptions = {}, target = url) =>
+const login = (username: string, password: string, options: CallOptions = {}, target = platform.url) =>
   call(target, 'POST', '/auth/login', { ...options, body: { username, password } });
-const me = (cookie: string | undefined, target = url) =>
+const me = (cookie: string | undefined, target = platform.url) =>
   call(target, 'GET', '/auth/me', cookie === undefined ? {} : { cookie });
 
 function errorOf(answer: Answer): { code: string; message: string } {
@@ -166,15 +157,15 @@ describe('sign-up', () => {
   });
 
   it('refuses unknown fields, missing fields and non-JSON bodies', async () => {
-    const extra = await call(url, 'POST', '/auth/signup', {
+    const extra = await call(platform.url, 'POST', '/auth/signup', {
       body: { username: 'dora', password: PASSWORD, role: 'admin' },
     });
     expect(extra.status).toBe(400);
     expect(errorOf(extra).message).toMatch(/unknown field.*role/);
-    const missing = await call(url, 'POST', '/auth/signup', { body: { username: 'dora' } });
+    const missing = await call(platform.url, 'POST', '/auth/signup', { body: { username: 'dora' } });
     expect(missing.status).toBe(400);
     expect(errorOf(missing).message).toMatch(/password/);
-    const form = await call(url, 'POST', '/auth/signup', {
+    const form = await call(platform.url, 'POST', '/auth/signup', {
       body: `username=dora&password=${encodeURIComponent(PASSWORD)}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -229,7 +220,7 @@ describe('sign-in', () => {
   it('refuses a sign-in or sign-up body over 16 KiB before parsing it (only /submit takes big bodies)', async () => {
     const padding = 'x'.repeat(MAX_SMALL_BODY_BYTES);
     for (const path of ['/auth/login', '/auth/signup']) {
-      const answer = await call(url, 'POST', path, { body: { username: 'bob', password: padding } });
+      const answer = await call(platform.url, 'POST', path, { body: { username: 'bob', password: padding } });
       expect(answer.status, path).toBe(413);
       expect(errorOf(answer), path).toEqual({
         code: 'PAYLOAD_TOO_LARGE',
@@ -237,7 +228,7 @@ describe('sign-in', () => {
       });
     }
     // A body of that size is nothing unusual for /submit.
-    const run = await call(url, 'POST', '/submit', {
+    const run = await call(platform.url, 'POST', '/submit', {
       body: { language: 'python', code: 'print(1)', stdin: padding },
     });
     expect(run.status).toBe(202);
@@ -257,22 +248,22 @@ describe('sign-out', () => {
   it('ends the session on the server and clears the cookie', async () => {
     const { cookie } = await login('bob', PASSWORD);
     expect((await me(cookie)).status).toBe(200);
-    const out = await call(url, 'POST', '/auth/logout', { cookie: cookie ?? '' });
+    const out = await call(platform.url, 'POST', '/auth/logout', { cookie: cookie ?? '' });
     expect(out.status).toBe(204);
     expect(out.setCookie).toMatch(/^arbiter_session=;/);
     expect(out.setCookie).toMatch(/Expires=Thu, 01 Jan 1970/);
     // The old cookie, replayed, is worthless: the session is gone server-side.
     expect((await me(cookie)).status).toBe(401);
     // Signing out again (or without a session) is harmless.
-    expect((await call(url, 'POST', '/auth/logout', { cookie: cookie ?? '' })).status).toBe(204);
-    expect((await call(url, 'POST', '/auth/logout')).status).toBe(204);
+    expect((await call(platform.url, 'POST', '/auth/logout', { cookie: cookie ?? '' })).status).toBe(204);
+    expect((await call(platform.url, 'POST', '/auth/logout')).status).toBe(204);
   });
 });
 
 describe('session expiry', () => {
   it('refuses a session after SESSION_TTL_HOURS', async () => {
     // 0.0003 h ≈ 1.08 s. An instance of its own (PGlite allows one API per data folder).
-    const shortPrefix = `${prefix}-ttl`;
+    const shortPrefix = `${platform.prefix}-ttl`;
     const shortLived = await startApi(shortPrefix, {
       SESSION_TTL_HOURS: '0.0003',
       ...NO_AUTH_LIMITS,
@@ -297,7 +288,7 @@ describe('Origin check on writes', () => {
   const good = { username: 'bob', password: PASSWORD };
 
   it('refuses a write from another site with 403 FORBIDDEN_ORIGIN', async () => {
-    const answer = await call(url, 'POST', '/auth/login', {
+    const answer = await call(platform.url, 'POST', '/auth/login', {
       body: good,
       headers: { origin: 'http://evil.example' },
     });
@@ -308,14 +299,17 @@ describe('Origin check on writes', () => {
   });
 
   it('judges by Referer when there is no Origin, and refuses an opaque Origin', async () => {
-    const referer = await call(url, 'POST', '/auth/login', {
+    const referer = await call(platform.url, 'POST', '/auth/login', {
       body: good,
       headers: { referer: 'http://evil.example/page?x=1' },
     });
     expect(referer.status).toBe(403);
-    const opaque = await call(url, 'POST', '/auth/login', { body: good, headers: { origin: 'null' } });
+    const opaque = await call(platform.url, 'POST', '/auth/login', {
+      body: good,
+      headers: { origin: 'null' },
+    });
     expect(opaque.status).toBe(403);
-    const fromWeb = await call(url, 'POST', '/auth/login', {
+    const fromWeb = await call(platform.url, 'POST', '/auth/login', {
       body: good,
       headers: { referer: 'http://localhost:3000/problems/two-sum' },
     });
@@ -323,16 +317,20 @@ describe('Origin check on writes', () => {
   });
 
   it('lets the web origin, the API itself and header-less clients through', async () => {
-    const senders: Record<string, string>[] = [{ origin: 'http://localhost:3000' }, { origin: url }, {}];
+    const senders: Record<string, string>[] = [
+      { origin: 'http://localhost:3000' },
+      { origin: platform.url },
+      {},
+    ];
     for (const headers of senders) {
-      const answer = await call(url, 'POST', '/auth/login', { body: good, headers });
+      const answer = await call(platform.url, 'POST', '/auth/login', { body: good, headers });
       expect(answer.status).toBe(200);
     }
   });
 
   it('keeps a cross-site page from signing the visitor out', async () => {
     const { cookie } = await login('bob', PASSWORD);
-    const forged = await call(url, 'POST', '/auth/logout', {
+    const forged = await call(platform.url, 'POST', '/auth/logout', {
       cookie: cookie ?? '',
       headers: { origin: 'https://evil.example' },
     });
@@ -341,7 +339,9 @@ describe('Origin check on writes', () => {
   });
 
   it('leaves reads alone', async () => {
-    const answer = await call(url, 'GET', '/auth/me', { headers: { origin: 'http://evil.example' } });
+    const answer = await call(platform.url, 'GET', '/auth/me', {
+      headers: { origin: 'http://evil.example' },
+    });
     expect(answer.status).toBe(401);
   });
 });
@@ -353,7 +353,7 @@ describe.skipIf(USING_PGLITE)('admin CLI', () => {
   const admin = (...args: string[]) =>
     run(process.execPath, ['--import', 'tsx', 'apps/api/src/cli/admin.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...databaseEnv(prefix) },
+      env: { ...process.env, LOG_LEVEL: 'silent', ...databaseEnv(platform.prefix) },
     });
 
   it('promotes and demotes an account, and the change applies to its session at once', async () => {

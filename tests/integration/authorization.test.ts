@@ -3,41 +3,15 @@
  * jobs are visible (HTTP and Socket.IO) to that user and admins only, anonymous jobs to whoever
  * holds their id; sockets from foreign origins are refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  connect,
-  startApi,
-  startWorkerInProcess,
-  subscribe,
-  testPrefix,
-  waitForResult,
-  signUp,
-} from '../support/platform.js';
+import { connect, subscribe, waitForResult, signUp } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
-
-beforeAll(async () => {
-  api = await startApi(prefix, { AUTH_RATE_PER_MINUTE_IP: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-});
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform({ api: { AUTH_RATE_PER_MINUTE_IP: '0' } });
 
 async function submitAs(cookie: string | null, body: object): Promise<Response> {
-  return fetch(`${url}/submit`, {
+  return fetch(`${platform.url}/submit`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie === null ? {} : { cookie }) },
     body: JSON.stringify(body),
@@ -49,8 +23,8 @@ describe('access to jobs', () => {
   let bob: string;
 
   beforeAll(async () => {
-    alice = await signUp(url, 'alice'); // the first user: admin
-    bob = await signUp(url, 'bob');
+    alice = await signUp(platform.url, 'alice'); // the first user: admin
+    bob = await signUp(platform.url, 'bob');
   });
 
   it('asks for an account to submit, not to run', async () => {
@@ -66,19 +40,29 @@ describe('access to jobs', () => {
   });
 
   it("keeps a user's job from other users, over HTTP and Socket.IO, but not from admins", async () => {
-    const carol = await signUp(url, 'carol');
+    const carol = await signUp(platform.url, 'carol');
     const response = await submitAs(bob, { language: 'python', code: 'print("bob")' });
     const { jobId } = (await response.json()) as { jobId: string };
     const statusAs = (cookie: string | null) =>
-      fetch(`${url}/status/${jobId}`, { headers: cookie === null ? {} : { cookie } }).then((r) => r.status);
-    await waitForResult(url, jobId, 20_000, bob);
+      fetch(`${platform.url}/status/${jobId}`, { headers: cookie === null ? {} : { cookie } }).then(
+        (r) => r.status,
+      );
+    await waitForResult(platform.url, jobId, 20_000, bob);
     expect(await statusAs(bob)).toBe(200);
     expect(await statusAs(carol)).toBe(404);
     expect(await statusAs(null)).toBe(404);
     expect(await statusAs(alice)).toBe(200);
 
-    const asCarol = io(url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: carol } });
-    const asBob = io(url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: bob } });
+    const asCarol = io(platform.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { cookie: carol },
+    });
+    const asBob = io(platform.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { cookie: bob },
+    });
     try {
       await expect(subscribe(asCarol, jobId)).rejects.toThrow(/No job/);
       await subscribe(asBob, jobId);
@@ -91,8 +75,8 @@ describe('access to jobs', () => {
   it('lets whoever holds the id of an anonymous job follow it', async () => {
     const response = await submitAs(null, { language: 'python', code: 'print("anon")' });
     const { jobId } = (await response.json()) as { jobId: string };
-    expect((await waitForResult(url, jobId)).stdout).toBe('anon\n');
-    const { socket, events } = connect(url);
+    expect((await waitForResult(platform.url, jobId)).stdout).toBe('anon\n');
+    const { socket, events } = connect(platform.url);
     try {
       await subscribe(socket, jobId);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -103,7 +87,7 @@ describe('access to jobs', () => {
   });
 
   it('refuses sockets opened by pages of other origins', async () => {
-    const foreign = io(url, {
+    const foreign = io(platform.url, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,

@@ -3,51 +3,30 @@
  * user: reading the hidden tests from inside the sandbox, forging the harness's records and timings, a
  * lookup table built from what leaked; and the ordinary verdicts in every harness language afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { JobResult, LanguageId } from '@arbiter/contracts';
 import { CATALOG_ROOT, loadCatalog, type FunctionProblem } from '@arbiter/problems';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  signUp,
-  startApi,
-  startWorkerInProcess,
-  testPrefix,
-  waitForResult,
-} from '../support/platform.js';
+import { signUp, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
+const platform = usePlatform({ api: { SUBMIT_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' } });
 let cookie: string;
 let problem: FunctionProblem;
 
 beforeAll(async () => {
-  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-  cookie = await signUp(url, 'attacker');
+  cookie = await signUp(platform.url, 'attacker');
   problem = (await loadCatalog(CATALOG_ROOT)).get('two-sum') as FunctionProblem;
 });
 
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
-
 async function submit(language: LanguageId, code: string): Promise<JobResult> {
-  const response = await fetch(`${url}/submit`, {
+  const response = await fetch(`${platform.url}/submit`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ language, code, problem: 'two-sum', mode: 'submit' }),
   });
   const answer = (await response.json()) as { jobId?: string; error?: unknown };
   if (answer.jobId === undefined) throw new Error(`submit refused: ${JSON.stringify(answer)}`);
-  return waitForResult(url, answer.jobId, 120_000, cookie);
+  return waitForResult(platform.url, answer.jobId, 120_000, cookie);
 }
 
 /** What the exfiltration prints per test it finds: a key naming the test, and its answer. */

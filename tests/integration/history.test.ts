@@ -1,52 +1,27 @@
 /** A user's history: newest first, filters, cursor pages, code for the owner only, and the runtime distribution. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
+import { describe, expect, it } from 'vitest';
 import { CATALOG_ROOT, loadCatalog } from '@arbiter/problems';
-import {
-  base,
-  cleanup,
-  startApi,
-  startWorkerInProcess,
-  testPrefix,
-  waitFor,
-  waitForResult,
-  signUp,
-} from '../support/platform.js';
+import { waitFor, waitForResult, signUp } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
-
-beforeAll(async () => {
-  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0', AUTH_RATE_PER_MINUTE_IP: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-});
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform({ api: { SUBMIT_RATE_PER_MINUTE_IP: '0', AUTH_RATE_PER_MINUTE_IP: '0' } });
 
 async function get(
   path: string,
   cookie?: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${url}${path}`, { headers: cookie === undefined ? {} : { cookie } });
+  const response = await fetch(`${platform.url}${path}`, { headers: cookie === undefined ? {} : { cookie } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 async function judge(cookie: string, body: object): Promise<string> {
-  const response = await fetch(`${url}/submit`, {
+  const response = await fetch(`${platform.url}/submit`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify(body),
   });
   const { jobId } = (await response.json()) as { jobId: string };
-  await waitForResult(url, jobId, 60_000, cookie);
+  await waitForResult(platform.url, jobId, 60_000, cookie);
   // The history is the database: wait until the result is saved there.
   await waitFor(
     async () => (await get(`/submissions/${jobId}`, cookie)).body.status === 'completed',
@@ -58,7 +33,7 @@ async function judge(cookie: string, body: object): Promise<string> {
 
 describe('history', () => {
   it('lists a user’s submissions newest first, filters them and pages with a cursor', async () => {
-    const cookie = await signUp(url, 'historian');
+    const cookie = await signUp(platform.url, 'historian');
     const catalog = await loadCatalog(CATALOG_ROOT);
     const twoSum = catalog.get('two-sum')?.solutions.find((s) => s.language === 'python')?.code ?? '';
     const ids = [
@@ -92,7 +67,7 @@ describe('history', () => {
     const one = await get(`/submissions/${ids[1]}`, cookie);
     expect(one.body).toMatchObject({ id: ids[1], code: twoSum, result: { verdict: 'ACCEPTED' } });
 
-    const stranger = await signUp(url, 'stranger');
+    const stranger = await signUp(platform.url, 'stranger');
     expect((await get(`/submissions/${ids[1]}`, stranger)).status).toBe(404);
     expect((await get('/submissions', stranger)).body.items).toEqual([]);
     expect((await get('/submissions')).status).toBe(401);

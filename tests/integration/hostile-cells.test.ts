@@ -2,34 +2,12 @@
  * Runs that try to leave their sandbox cell unusable, through `POST /submit` → worker → sandbox: after
  * them, ordinary jobs in every language still get the right verdict on the same worker.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LanguageId } from '@arbiter/contracts';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  startApi,
-  startWorkerInProcess,
-  submit,
-  testPrefix,
-  waitForResult,
-} from '../support/platform.js';
+import { base, submit, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-
-beforeAll(async () => {
-  api = await startApi(prefix);
-  worker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '2' });
-});
-
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform({ worker: { WORKER_CONCURRENCY: '2' } });
 
 /** ~2,500 nested folders: a path far longer than PATH_MAX (4096), which a path-based wipe cannot remove. */
 const NESTED = [
@@ -52,10 +30,14 @@ const HELLO: Record<LanguageId, string> = {
 
 describe('a run that leaves a path longer than PATH_MAX in its cell', () => {
   it('does not break later jobs: four such runs, then every language is judged right', async () => {
-    // Two slots and two spare cells: four runs reach (at least) most cells of the worker.
+    // Two slots and two spare cells: four runs reach (at least) most cells of the platform.worker.
     const attacks = await Promise.all(
       Array.from({ length: 4 }, async () =>
-        waitForResult(base(api), await submit(base(api), { language: 'python', code: NESTED }), 60_000),
+        waitForResult(
+          base(platform.api),
+          await submit(base(platform.api), { language: 'python', code: NESTED }),
+          60_000,
+        ),
       ),
     );
     for (const result of attacks) {
@@ -65,8 +47,8 @@ describe('a run that leaves a path longer than PATH_MAX in its cell', () => {
     const languages = Object.keys(HELLO) as LanguageId[];
     const jobs = await Promise.all(
       [...languages, ...languages].map(async (language) => {
-        const jobId = await submit(base(api), { language, code: HELLO[language] });
-        return { language, result: await waitForResult(base(api), jobId, 90_000) };
+        const jobId = await submit(base(platform.api), { language, code: HELLO[language] });
+        return { language, result: await waitForResult(base(platform.api), jobId, 90_000) };
       }),
     );
     for (const { language, result } of jobs) {

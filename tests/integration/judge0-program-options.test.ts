@@ -1,31 +1,15 @@
 /** The Judge0 API's compiler_options, number_of_runs and redirect_stderr_to_stdout, through the job path. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import { base, cleanup, startApi, startWorkerInProcess, testPrefix } from '../support/platform.js';
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from '../support/use-platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
-
-beforeAll(async () => {
-  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = `${base(api)}/judge0`;
-}, 180_000);
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform({ api: { SUBMIT_RATE_PER_MINUTE_IP: '0' } });
+const url = () => `${platform.url}/judge0`;
 
 async function create(
   body: Record<string, unknown>,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${url}/submissions?wait=true&fields=*`, {
+  const response = await fetch(`${url()}/submissions?wait=true&fields=*`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -60,7 +44,7 @@ describe('Judge0 program options', () => {
   });
 
   it('runs number_of_runs times, up to max_number_of_runs', async () => {
-    const config = (await (await fetch(`${url}/config_info`)).json()) as Record<string, unknown>;
+    const config = (await (await fetch(`${url()}/config_info`)).json()) as Record<string, unknown>;
     expect(config).toMatchObject({ enable_compiler_options: true, max_number_of_runs: 20 });
     const started = Date.now();
     const answer = await create({

@@ -5,30 +5,24 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
 import { WorkerRegistry, createKeys } from '@arbiter/queue';
-import { REDIS_URL, base, cleanup, post, startApi, testPrefix, waitFor } from '../support/platform.js';
+import { REDIS_URL, post, waitFor } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let url: string;
+const platform = usePlatform({ api: { SUBMIT_RATE_PER_MINUTE_IP: '0' }, worker: false });
 let redis: Redis;
 let registry: WorkerRegistry;
 
 beforeAll(async () => {
-  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0' });
-  url = base(api);
   redis = new Redis(REDIS_URL);
-  registry = new WorkerRegistry(redis, createKeys(prefix));
+  registry = new WorkerRegistry(redis, createKeys(platform.prefix));
 });
 
 afterAll(async () => {
   redis?.disconnect();
-  await api?.close(1_000);
-  await cleanup(prefix);
 });
 
-/** A worker that can run Python only, as its heartbeat tells the registry. */
+/** A platform.worker that can run Python only, as its heartbeat tells the registry. */
 async function pythonOnlyWorker(): Promise<void> {
   await registry.heartbeat(
     {
@@ -48,20 +42,20 @@ async function pythonOnlyWorker(): Promise<void> {
 }
 
 describe('languages of live workers', () => {
-  it('accepts jobs while no worker is live: they wait for one', async () => {
-    expect((await post(url, '/submit', { language: 'cpp', code: 'int main(){}' })).status).toBe(202);
+  it('accepts jobs while no platform.worker is live: they wait for one', async () => {
+    expect((await post(platform.url, '/submit', { language: 'cpp', code: 'int main(){}' })).status).toBe(202);
   });
 
-  it('refuses a language no live worker has, saying which ones are available', async () => {
+  it('refuses a language no live platform.worker has, saying which ones are available', async () => {
     await pythonOnlyWorker();
-    const languages = (await (await fetch(`${url}/languages`)).json()) as { id: string }[];
+    const languages = (await (await fetch(`${platform.url}/languages`)).json()) as { id: string }[];
     expect(languages.map((language) => language.id)).toEqual(['python']);
 
     // The API reads the workers' adverts at most once a second.
-    let answer = await post(url, '/submit', { language: 'cpp', code: 'int main(){}' });
+    let answer = await post(platform.url, '/submit', { language: 'cpp', code: 'int main(){}' });
     await waitFor(
       async () => {
-        answer = await post(url, '/submit', { language: 'cpp', code: 'int main(){}' });
+        answer = await post(platform.url, '/submit', { language: 'cpp', code: 'int main(){}' });
         return answer.status !== 202;
       },
       5_000,
@@ -69,15 +63,16 @@ describe('languages of live workers', () => {
     );
     expect(answer).toMatchObject({ status: 503, body: { error: { code: 'LANGUAGE_UNAVAILABLE' } } });
     expect((answer.body as { error: { message: string } }).error.message).toMatch(/available now: python/);
-    expect((await post(url, '/submit', { language: 'python', code: 'print(1)' })).status).toBe(202);
+    expect((await post(platform.url, '/submit', { language: 'python', code: 'print(1)' })).status).toBe(202);
   });
 
-  it('accepts the language again once its worker is back', async () => {
+  it('accepts the language again once its platform.worker is back', async () => {
     await registry.remove('python-only');
     await waitFor(
-      async () => (await post(url, '/submit', { language: 'cpp', code: 'int main(){}' })).status === 202,
+      async () =>
+        (await post(platform.url, '/submit', { language: 'cpp', code: 'int main(){}' })).status === 202,
       5_000,
-      () => 'cpp stayed refused after the python-only worker left',
+      () => 'cpp stayed refused after the python-only platform.worker left',
     );
   });
 });

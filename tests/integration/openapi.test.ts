@@ -5,19 +5,10 @@
  * API serves itself.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileErrors, validate } from '@readme/openapi-parser';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  signUp,
-  startApi,
-  startWorkerInProcess,
-  testPrefix,
-  waitForResult,
-} from '../support/platform.js';
+import { signUp, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
 // ajv 8 (JSON Schema 2020-12) is the API workspace's; the root's ajv is eslint's older one.
 interface ValidateFunction {
@@ -37,29 +28,17 @@ interface OpenApi {
   paths: Record<string, Partial<Record<Method, { responses: Record<string, unknown> }>>>;
 }
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
+const platform = usePlatform({ api: { AUTH_RATE_PER_MINUTE_IP: '0' } });
 let doc: OpenApi;
 let ajv: Ajv;
 const DOC_KEY = 'urn:arbiter:openapi';
 
 beforeAll(async () => {
-  api = await startApi(prefix, { AUTH_RATE_PER_MINUTE_IP: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-  const response = await fetch(`${url}/openapi.json`);
+  const response = await fetch(`${platform.url}/openapi.json`);
   expect(response.status).toBe(200);
   doc = (await response.json()) as OpenApi;
   ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
   ajv.addSchema(doc, DOC_KEY);
-});
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
 });
 
 // ---- the routes the app really serves -----------------------------------------------------------
@@ -97,7 +76,7 @@ function walk(stack: RouterLayer[], prefixPath: string, served: ServedRoutes): v
 
 function servedRoutes(): ServedRoutes {
   const served: ServedRoutes = { routes: [], mounts: [] };
-  const router = (api.app as unknown as { router: { stack: RouterLayer[] } }).router;
+  const router = (platform.api.app as unknown as { router: { stack: RouterLayer[] } }).router;
   walk(router.stack, '', served);
   return served;
 }
@@ -127,7 +106,7 @@ async function call(
   path: string,
   options: { cookie?: string; body?: unknown } = {},
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}${path}`, {
+  const response = await fetch(`${platform.url}${path}`, {
     method: method.toUpperCase(),
     headers: {
       ...(options.cookie ? { cookie: options.cookie } : {}),
@@ -222,7 +201,7 @@ describe('the OpenAPI document', () => {
     await expectAnswer('get', '/health', '/health', 200);
     await expectAnswer('get', '/ready', '/ready', 200);
 
-    const result = await waitForResult(url, submitted.jobId);
+    const result = await waitForResult(platform.url, submitted.jobId);
     expect(result.stdout).toBe('42\n');
     await expectAnswer('get', `/status/${submitted.jobId}`, '/status/{jobId}', 200);
     await expectAnswer('get', '/status/00000000-0000-4000-8000-000000000000', '/status/{jobId}', 404);
@@ -231,7 +210,7 @@ describe('the OpenAPI document', () => {
     await expectAnswer('post', '/auth/signup', '/auth/signup', 400, {
       body: { username: 'x', password: 'y' },
     });
-    const cookie = await signUp(url, 'doc-reader');
+    const cookie = await signUp(platform.url, 'doc-reader');
     await expectAnswer('post', '/auth/signup', '/auth/signup', 409, {
       body: { username: 'Doc-Reader', password: 'a long enough secret' },
     });
@@ -244,7 +223,7 @@ describe('the OpenAPI document', () => {
       cookie,
       body: { language: 'python', code: 'print(1)' },
     })) as { jobId: string };
-    await waitForResult(url, mine.jobId, 20_000, cookie);
+    await waitForResult(platform.url, mine.jobId, 20_000, cookie);
     const page = (await expectAnswer('get', '/submissions', '/submissions', 200, { cookie })) as {
       items: unknown[];
     };
@@ -259,7 +238,7 @@ describe('the OpenAPI document', () => {
     expect(workers.workers.length).toBeGreaterThan(0);
     await expectAnswer('get', '/admin/workers', '/admin/workers', 401);
     await expectAnswer('get', '/admin/queues/api/queues', '/admin/queues/api/queues', 200, { cookie });
-    const other = await signUp(url, 'not-an-admin');
+    const other = await signUp(platform.url, 'not-an-admin');
     await expectAnswer('get', '/admin/workers', '/admin/workers', 403, { cookie: other });
   });
 });
@@ -333,7 +312,7 @@ describe('the Piston API in the OpenAPI document', () => {
 
 describe('the docs page', () => {
   it('renders the document with scripts and styles the API serves itself', async () => {
-    const response = await fetch(`${url}/docs`);
+    const response = await fetch(`${platform.url}/docs`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -348,12 +327,12 @@ describe('the docs page', () => {
     expect(assets.some((asset) => asset?.endsWith('.css'))).toBe(true);
     for (const asset of assets) {
       expect(asset).toMatch(/^\/[^/]/);
-      const file = await fetch(new URL(asset ?? '', url));
+      const file = await fetch(new URL(asset ?? '', platform.url));
       expect(file.status, asset).toBe(200);
       expect((await file.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
     }
     const startUp = assets.find((asset) => asset?.endsWith('/docs.js'));
-    expect(await (await fetch(new URL(startUp ?? '', url))).text()).toContain('"/openapi.json"');
-    expect((await fetch(`${url}/docs/assets/package.json`)).status).toBe(404);
+    expect(await (await fetch(new URL(startUp ?? '', platform.url))).text()).toContain('"/openapi.json"');
+    expect((await fetch(`${platform.url}/docs/assets/package.json`)).status).toBe(404);
   });
 });

@@ -3,44 +3,17 @@
  * sandbox → Socket.IO: its live log arrives as a few `log` events, not one per write, and every byte still
  * arrives in order, each stream apart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  connect,
-  startApi,
-  startWorkerInProcess,
-  submit,
-  subscribe,
-  testPrefix,
-  waitFor,
-  waitForResult,
-} from '../support/platform.js';
+import { describe, expect, it } from 'vitest';
+import { connect, submit, subscribe, waitFor, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let url: string;
-let worker: RunningWorker;
-
-beforeAll(async () => {
-  api = await startApi(prefix);
-  url = base(api);
-  worker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '1' });
-});
-
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform({ worker: { WORKER_CONCURRENCY: '1' } });
 
 const WRITES = 20_000;
 
 describe('a flood of one-byte writes', () => {
   it('reaches clients as a bounded number of log events, every byte in order', async () => {
-    const client = connect(url);
+    const client = connect(platform.url);
     try {
       const code = [
         'import os',
@@ -48,9 +21,9 @@ describe('a flood of one-byte writes', () => {
         '    os.write(1, b"a")',
         '    os.write(2, b"b")',
       ].join('\n');
-      const jobId = await submit(url, { language: 'python', code, limits: { timeMs: 10_000 } });
+      const jobId = await submit(platform.url, { language: 'python', code, limits: { timeMs: 10_000 } });
       await subscribe(client.socket, jobId);
-      const result = await waitForResult(url, jobId, 120_000);
+      const result = await waitForResult(platform.url, jobId, 120_000);
       expect(result.verdict).toBe('ACCEPTED');
       expect(result.stdout).toBe('a'.repeat(WRITES));
       await waitFor(

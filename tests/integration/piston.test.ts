@@ -3,16 +3,12 @@
  * the real platform: runtimes, execute in every language with stdin and arguments, compile
  * errors, time limits; and Piston's own errors for bad requests.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { piston } from 'piston-client';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import { base, cleanup, startApi, startWorkerInProcess, testPrefix } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
+const platform = usePlatform({ api: { SUBMIT_RATE_PER_MINUTE_IP: '0' } });
+const url = () => `${platform.url}/piston`;
 
 interface Stage {
   stdout: string;
@@ -40,16 +36,7 @@ interface Client {
 let client: Client;
 
 beforeAll(async () => {
-  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = `${base(api)}/piston`;
-  client = piston({ server: url }) as unknown as Client;
-});
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
+  client = piston({ server: url() }) as unknown as Client;
 });
 
 /** Reads one line of stdin and prints it with the program's arguments, in each language. */
@@ -138,7 +125,7 @@ describe('Piston v2 through piston-client', () => {
 
 describe('Piston v2 requests', () => {
   async function execute(body: unknown, contentType = 'application/json') {
-    const response = await fetch(`${url}/api/v2/execute`, {
+    const response = await fetch(`${url()}/api/v2/execute`, {
       method: 'POST',
       headers: { 'content-type': contentType },
       body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -5,54 +5,30 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { JobResult, LanguageId, ProblemDetail, ProblemSummary } from '@arbiter/contracts';
 import { CATALOG_ROOT, loadCatalog, type Catalog } from '@arbiter/problems';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  connect,
-  startApi,
-  startWorkerInProcess,
-  subscribe,
-  testPrefix,
-  waitFor,
-  waitForResult,
-  signUp,
-} from '../support/platform.js';
+import { connect, subscribe, waitFor, waitForResult, signUp } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
+const platform = usePlatform({ api: { SUBMIT_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' } });
 let cookie: string;
 let catalog: Catalog;
 
 beforeAll(async () => {
-  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' });
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
   catalog = await loadCatalog(CATALOG_ROOT);
-  cookie = await signUp(url, 'solver');
-});
-
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
+  cookie = await signUp(platform.url, 'solver');
 });
 
 async function judge(body: object): Promise<JobResult> {
-  const response = await fetch(`${url}/submit`, {
+  const response = await fetch(`${platform.url}/submit`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify(body),
   });
   const answer = (await response.json()) as { jobId?: string; error?: unknown };
   if (answer.jobId === undefined) throw new Error(`submit refused: ${JSON.stringify(answer)}`);
-  return waitForResult(url, answer.jobId, 60_000, cookie);
+  return waitForResult(platform.url, answer.jobId, 60_000, cookie);
 }
 
 function solution(slug: string, language: LanguageId): string {
@@ -63,14 +39,14 @@ function solution(slug: string, language: LanguageId): string {
 
 describe('the catalog', () => {
   it('lists problems with difficulty, tags and acceptance', async () => {
-    const list = (await (await fetch(`${url}/problems`)).json()) as ProblemSummary[];
+    const list = (await (await fetch(`${platform.url}/problems`)).json()) as ProblemSummary[];
     const twoSum = list.find((p) => p.slug === 'two-sum');
     expect(twoSum).toMatchObject({ title: 'Two Sum', difficulty: 'easy', status: null });
     expect(list.map((p) => p.slug)).toEqual(expect.arrayContaining(['reverse-linked-list', 'a-plus-b']));
   });
 
   it('shows a problem with its statement, examples and LeetCode-style starter code', async () => {
-    const response = await fetch(`${url}/problems/two-sum`);
+    const response = await fetch(`${platform.url}/problems/two-sum`);
     const detail = (await response.json()) as ProblemDetail;
     expect(detail.statement).toMatch(/## Constraints/);
     expect(detail.examples[0]).toEqual({
@@ -90,7 +66,7 @@ describe('the catalog', () => {
       'def twoSum(self, nums: List[int], target: int) -> List[int]:',
     );
     expect(detail.starterCode.java).toContain('public int[] twoSum(int[] nums, int target)');
-    expect((await fetch(`${url}/problems/no-such-problem`)).status).toBe(404);
+    expect((await fetch(`${platform.url}/problems/no-such-problem`)).status).toBe(404);
   });
 
   it('never sends hidden tests', async () => {
@@ -100,7 +76,9 @@ describe('the catalog', () => {
       args: unknown[];
     }[];
     const bodies = await Promise.all(
-      [`${url}/problems`, `${url}/problems/two-sum`].map((u) => fetch(u).then((r) => r.text())),
+      [`${platform.url}/problems`, `${platform.url}/problems/two-sum`].map((u) =>
+        fetch(u).then((r) => r.text()),
+      ),
     );
     // Arguments long enough to be unmistakable.
     const distinctive = hidden.map((test) => JSON.stringify(test.args[0])).filter((text) => text.length > 20);
@@ -178,7 +156,7 @@ describe('judging', () => {
           slug,
         ).toEqual(['c', 'cpp', 'java', 'javascript', 'python', 'typescript']);
       }
-      // A few at a time: the worker runs two, the rest wait in the queue.
+      // A few at a time: the platform.worker runs two, the rest wait in the queue.
       const failures: string[] = [];
       for (let i = 0; i < jobs.length; i += 6) {
         const batch = jobs.slice(i, i + 6);
@@ -207,9 +185,9 @@ describe('judging', () => {
   });
 
   it('runs samples plus custom inputs, answered by the reference, and streams test events', async () => {
-    const client = connect(url, cookie);
+    const client = connect(platform.url, cookie);
     try {
-      const response = await fetch(`${url}/submit`, {
+      const response = await fetch(`${platform.url}/submit`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify({
@@ -226,7 +204,7 @@ describe('judging', () => {
         30_000,
         () => JSON.stringify(client.events),
       );
-      const result = await waitForResult(url, jobId, 30_000, cookie);
+      const result = await waitForResult(platform.url, jobId, 30_000, cookie);
       expect(result.verdict).toBe('ACCEPTED');
       const custom = result.tests.find((t) => t.source === 'custom');
       expect(custom).toMatchObject({
@@ -242,14 +220,14 @@ describe('judging', () => {
   });
 
   it('refuses custom inputs that do not fit the signature, and languages a problem lacks', async () => {
-    const bad = await fetch(`${url}/submit`, {
+    const bad = await fetch(`${platform.url}/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ language: 'python', code: 'x', problem: 'two-sum', tests: ['"not a list"\n3'] }),
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: /tests\.0/ } });
-    const unknown = await fetch(`${url}/submit`, {
+    const unknown = await fetch(`${platform.url}/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ language: 'python', code: 'x', problem: 'no-such-problem' }),

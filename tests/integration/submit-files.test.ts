@@ -1,40 +1,15 @@
 /** `files` of POST /submit: multi-file programs through the worker and sandbox, and the names and sizes refused. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  post,
-  startApi,
-  startWorkerInProcess,
-  submit,
-  testPrefix,
-  waitForResult,
-} from '../support/platform.js';
+import { describe, expect, it } from 'vitest';
+import { post, submit, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
-
-beforeAll(async () => {
-  api = await startApi(prefix);
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-}, 180_000);
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform();
 
 type Refusal = { error: { code: string; message: string } };
 
 describe('POST /submit with files', () => {
   it('compiles every C++ source beside the entry file, and headers in folders are found', async () => {
-    const jobId = await submit(url, {
+    const jobId = await submit(platform.url, {
       language: 'cpp',
       code: '#include <iostream>\n#include "lib/square.h"\nint main() { std::cout << square(7) << "\\n"; }',
       files: [
@@ -42,13 +17,13 @@ describe('POST /submit with files', () => {
         { name: 'square.cpp', content: '#include "lib/square.h"\nint square(int x) { return x * x; }\n' },
       ],
     });
-    const result = await waitForResult(url, jobId, 60_000);
+    const result = await waitForResult(platform.url, jobId, 60_000);
     expect(result.compileOutput).toBe('');
     expect(result).toMatchObject({ verdict: 'ACCEPTED', stdout: '49\n' });
   });
 
   it('lets Python import a module sent beside it and read a Base64 data file', async () => {
-    const jobId = await submit(url, {
+    const jobId = await submit(platform.url, {
       language: 'python',
       code: 'import helper\nprint(helper.greet(open("data/name.txt").read().strip()))',
       files: [
@@ -56,31 +31,40 @@ describe('POST /submit with files', () => {
         { name: 'data/name.txt', content: Buffer.from('arbiter\n').toString('base64'), encoding: 'base64' },
       ],
     });
-    expect(await waitForResult(url, jobId)).toMatchObject({ verdict: 'ACCEPTED', stdout: 'hello arbiter\n' });
+    expect(await waitForResult(platform.url, jobId)).toMatchObject({
+      verdict: 'ACCEPTED',
+      stdout: 'hello arbiter\n',
+    });
   });
 
   it('bundles TypeScript modules sent beside main.ts, and lets JavaScript require its own', async () => {
-    const ts = await submit(url, {
+    const ts = await submit(platform.url, {
       language: 'typescript',
       code: 'import { twice } from "./util";\nconsole.log(twice(21));',
       files: [{ name: 'util.ts', content: 'export const twice = (x: number): number => 2 * x;\n' }],
     });
-    const js = await submit(url, {
+    const js = await submit(platform.url, {
       language: 'javascript',
       code: 'console.log(require("./lib/util.js").twice(4));',
       files: [{ name: 'lib/util.js', content: 'exports.twice = (x) => 2 * x;\n' }],
     });
-    expect(await waitForResult(url, ts, 60_000)).toMatchObject({ verdict: 'ACCEPTED', stdout: '42\n' });
-    expect(await waitForResult(url, js, 60_000)).toMatchObject({ verdict: 'ACCEPTED', stdout: '8\n' });
+    expect(await waitForResult(platform.url, ts, 60_000)).toMatchObject({
+      verdict: 'ACCEPTED',
+      stdout: '42\n',
+    });
+    expect(await waitForResult(platform.url, js, 60_000)).toMatchObject({
+      verdict: 'ACCEPTED',
+      stdout: '8\n',
+    });
   });
 
   it('gives a C program its data files in the run step, after the compile', async () => {
-    const jobId = await submit(url, {
+    const jobId = await submit(platform.url, {
       language: 'c',
       code: '#include <stdio.h>\nint main(void) { char s[32]; FILE *f = fopen("in.txt", "r"); fscanf(f, "%31s", s); puts(s); }',
       files: [{ name: 'in.txt', content: 'from-a-file\n' }],
     });
-    expect(await waitForResult(url, jobId, 60_000)).toMatchObject({
+    expect(await waitForResult(platform.url, jobId, 60_000)).toMatchObject({
       verdict: 'ACCEPTED',
       stdout: 'from-a-file\n',
     });
@@ -94,7 +78,7 @@ describe('POST /submit with files', () => {
     ['main.py', 'entry file'],
     ['classes/Evil.class', 'entry file'],
   ])('refuses the file name %s with 400', async (name, words) => {
-    const answer = await post(url, '/submit', {
+    const answer = await post(platform.url, '/submit', {
       language: 'python',
       code: 'print(1)',
       files: [{ name, content: 'x' }],
@@ -118,14 +102,14 @@ describe('POST /submit with files', () => {
       [[{ name: 'a.txt', content: 'x'.repeat(300 * 1024) }], 413, 'limit is 262144 bytes'],
     ];
     for (const [files, status, words] of cases) {
-      const answer = await post(url, '/submit', { language: 'python', code: 'print(1)', files });
+      const answer = await post(platform.url, '/submit', { language: 'python', code: 'print(1)', files });
       expect(answer.status, words).toBe(status);
       expect((answer.body as Refusal).error.message).toContain(words);
     }
   });
 
   it('refuses files on a problem: it judges one source file', async () => {
-    const answer = await post(url, '/submit', {
+    const answer = await post(platform.url, '/submit', {
       language: 'python',
       code: 'x',
       problem: 'two-sum',

@@ -1,47 +1,26 @@
 /** One API and one worker on real Redis: HTTP submit to result, and live events over Socket.IO. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
+import { describe, expect, it } from 'vitest';
 import {
-  base,
-  cleanup,
   connect,
   getStatus,
   post,
-  startApi,
-  startWorkerInProcess,
   submit,
   subscribe,
-  testPrefix,
   waitFor,
   waitForResult,
   type ReceivedEvent,
 } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
-
-beforeAll(async () => {
-  api = await startApi(prefix);
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-});
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform();
 
 const seqs = (events: ReceivedEvent[]) => events.map((event) => event.seq);
 
-describe('submit → queue → worker → result', () => {
+describe('submit → queue → platform.worker → result', () => {
   it('answers 202 with a jobId whose status becomes completed with the program output', async () => {
-    const jobId = await submit(url, { language: 'python', code: 'print(1)' });
+    const jobId = await submit(platform.url, { language: 'python', code: 'print(1)' });
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
-    const result = await waitForResult(url, jobId);
+    const result = await waitForResult(platform.url, jobId);
     expect(result).toMatchObject({
       jobId,
       status: 'completed',
@@ -49,20 +28,20 @@ describe('submit → queue → worker → result', () => {
       stdout: '1\n',
       exitCode: 0,
       attempts: 1,
-      worker: worker.id,
+      worker: platform.worker.id,
     });
     expect(result.finishedAt).not.toBeNull();
     expect(result.wallTimeMs).toBeGreaterThan(0);
   });
 
   it('passes args to a free run as argv entries, without a shell, and refuses them for a problem', async () => {
-    const jobId = await submit(url, {
+    const jobId = await submit(platform.url, {
       language: 'c',
       code: '#include <stdio.h>\nint main(int argc, char** argv) { for (int i = 1; i < argc; i++) printf("[%s]", argv[i]); }',
       args: ['a b', '$HOME', '`id`', ''],
     });
-    expect((await waitForResult(url, jobId)).stdout).toBe('[a b][$HOME][`id`][]');
-    const refused = await post(url, '/submit', {
+    expect((await waitForResult(platform.url, jobId)).stdout).toBe('[a b][$HOME][`id`][]');
+    const refused = await post(platform.url, '/submit', {
       language: 'python',
       code: 'x',
       problem: 'two-sum',
@@ -72,36 +51,36 @@ describe('submit → queue → worker → result', () => {
   });
 
   it('gives every request an id, or keeps the one a proxy sent', async () => {
-    const fresh = await fetch(`${url}/health`);
+    const fresh = await fetch(`${platform.url}/health`);
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await fetch(`${url}/health`, { headers: { 'x-request-id': 'lb-1234.abc' } });
+    const kept = await fetch(`${platform.url}/health`, { headers: { 'x-request-id': 'lb-1234.abc' } });
     expect(kept.headers.get('x-request-id')).toBe('lb-1234.abc');
-    const odd = await fetch(`${url}/health`, { headers: { 'x-request-id': 'a b<script>' } });
+    const odd = await fetch(`${platform.url}/health`, { headers: { 'x-request-id': 'a b<script>' } });
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('passes stdin and compares against expectedOutput', async () => {
-    const right = await submit(url, {
+    const right = await submit(platform.url, {
       language: 'python',
       code: 'a, b = map(int, input().split())\nprint(a + b)',
       stdin: '2 40\n',
       expectedOutput: '42',
     });
-    const wrong = await submit(url, { language: 'python', code: 'print(41)', expectedOutput: '42' });
-    expect((await waitForResult(url, right)).verdict).toBe('ACCEPTED');
-    expect((await waitForResult(url, wrong)).verdict).toBe('WRONG_ANSWER');
+    const wrong = await submit(platform.url, { language: 'python', code: 'print(41)', expectedOutput: '42' });
+    expect((await waitForResult(platform.url, right)).verdict).toBe('ACCEPTED');
+    expect((await waitForResult(platform.url, wrong)).verdict).toBe('WRONG_ANSWER');
   });
 
-  it('lists the languages a live worker advertises, with versions', async () => {
-    const response = await fetch(`${url}/languages`);
+  it('lists the languages a live platform.worker advertises, with versions', async () => {
+    const response = await fetch(`${platform.url}/languages`);
     const languages = (await response.json()) as { id: string; version: string }[];
     expect(languages.map((language) => language.id)).toContain('python');
     for (const language of languages) expect(language.version).not.toBe('');
   });
 
   it('reports health and readiness', async () => {
-    expect((await fetch(`${url}/health`)).status).toBe(200);
-    const ready = await fetch(`${url}/ready`);
+    expect((await fetch(`${platform.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${platform.url}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ redis: 'ok' });
   });
@@ -109,9 +88,9 @@ describe('submit → queue → worker → result', () => {
 
 describe('live events over Socket.IO', () => {
   it('streams status, log and result live, in seq order, each once', async () => {
-    const { socket, events } = connect(url);
+    const { socket, events } = connect(platform.url);
     try {
-      const jobId = await submit(url, {
+      const jobId = await submit(platform.url, {
         language: 'python',
         code: 'import time\nprint("first", flush=True)\ntime.sleep(0.4)\nprint("second", flush=True)',
       });
@@ -144,9 +123,9 @@ describe('live events over Socket.IO', () => {
   });
 
   it('output of a slow program arrives before the program ends', async () => {
-    const { socket, events } = connect(url);
+    const { socket, events } = connect(platform.url);
     try {
-      const jobId = await submit(url, {
+      const jobId = await submit(platform.url, {
         language: 'python',
         code: 'import time\nprint("early", flush=True)\ntime.sleep(1.5)\nprint("late")',
       });
@@ -171,9 +150,9 @@ describe('live events over Socket.IO', () => {
   });
 
   it('replays every event to a client that subscribes after the job finished', async () => {
-    const jobId = await submit(url, { language: 'python', code: 'print("a")\nprint("b")' });
-    const done = await waitForResult(url, jobId);
-    const { socket, events } = connect(url);
+    const jobId = await submit(platform.url, { language: 'python', code: 'print("a")\nprint("b")' });
+    const done = await waitForResult(platform.url, jobId);
+    const { socket, events } = connect(platform.url);
     try {
       await subscribe(socket, jobId);
       await waitFor(
@@ -190,11 +169,11 @@ describe('live events over Socket.IO', () => {
   });
 
   it('resumes after a reconnect from the last seq seen, missing nothing and repeating nothing', async () => {
-    const jobId = await submit(url, {
+    const jobId = await submit(platform.url, {
       language: 'python',
       code: 'import time\nfor i in range(6):\n    print(i, flush=True)\n    time.sleep(0.15)',
     });
-    const first = connect(url);
+    const first = connect(platform.url);
     await subscribe(first.socket, jobId);
     await waitFor(
       () => first.events.some((e) => e.type === 'log'),
@@ -205,7 +184,7 @@ describe('live events over Socket.IO', () => {
     const seen = first.events.at(-1)?.seq ?? 0;
 
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const second = connect(url);
+    const second = connect(platform.url);
     try {
       await subscribe(second.socket, jobId, seen);
       await waitFor(
@@ -226,7 +205,7 @@ describe('live events over Socket.IO', () => {
   });
 
   it('refuses to subscribe to a job that does not exist', async () => {
-    const { socket } = connect(url);
+    const { socket } = connect(platform.url);
     try {
       await expect(subscribe(socket, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(/No job/);
       await expect(subscribe(socket, 42 as unknown as string)).rejects.toThrow(/subscribe needs/);
@@ -236,7 +215,7 @@ describe('live events over Socket.IO', () => {
   });
 
   it('answers 404 for an unknown job id', async () => {
-    expect((await getStatus(url, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect((await getStatus(url, '..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    expect((await getStatus(platform.url, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await getStatus(platform.url, '..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
   });
 });

@@ -1,34 +1,9 @@
 /** `redirectStderrToStdout` and `numberOfRuns` of POST /submit, through the worker and sandbox. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  post,
-  startApi,
-  startWorkerInProcess,
-  submit,
-  testPrefix,
-  waitForResult,
-} from '../support/platform.js';
+import { describe, expect, it } from 'vitest';
+import { post, submit, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker;
-let url: string;
-
-beforeAll(async () => {
-  api = await startApi(prefix);
-  worker = await startWorkerInProcess(prefix);
-  url = base(api);
-}, 180_000);
-
-afterAll(async () => {
-  await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform();
 
 type Refusal = { error: { code: string; message: string } };
 
@@ -36,10 +11,10 @@ describe('POST /submit with redirectStderrToStdout', () => {
   it('folds stderr into stdout in the order written, leaving stderr empty', async () => {
     const code =
       'import sys\nprint("one", flush=True)\nprint("two", file=sys.stderr, flush=True)\nprint("three")';
-    const plain = await waitForResult(url, await submit(url, { language: 'python', code }));
+    const plain = await waitForResult(platform.url, await submit(platform.url, { language: 'python', code }));
     expect(plain).toMatchObject({ stdout: 'one\nthree\n', stderr: 'two\n' });
-    const jobId = await submit(url, { language: 'python', code, redirectStderrToStdout: true });
-    expect(await waitForResult(url, jobId)).toMatchObject({
+    const jobId = await submit(platform.url, { language: 'python', code, redirectStderrToStdout: true });
+    expect(await waitForResult(platform.url, jobId)).toMatchObject({
       verdict: 'ACCEPTED',
       stdout: 'one\ntwo\nthree\n',
       stderr: '',
@@ -47,8 +22,12 @@ describe('POST /submit with redirectStderrToStdout', () => {
   });
 
   it('still reports a syntax error as a compile error', async () => {
-    const jobId = await submit(url, { language: 'python', code: 'print(', redirectStderrToStdout: true });
-    const result = await waitForResult(url, jobId);
+    const jobId = await submit(platform.url, {
+      language: 'python',
+      code: 'print(',
+      redirectStderrToStdout: true,
+    });
+    const result = await waitForResult(platform.url, jobId);
     expect(result.verdict).toBe('COMPILE_ERROR');
     expect(result.stdout).toBe('');
   });
@@ -60,8 +39,8 @@ describe('POST /submit with numberOfRuns', () => {
 
   it('runs the program three times: the output is the last run, the times an average of three', async () => {
     const code = 'import time\ntime.sleep(0.4)\nprint("ok")';
-    const jobId = await submit(url, { language: 'python', code, numberOfRuns: 3 });
-    const result = await waitForResult(url, jobId, 60_000);
+    const jobId = await submit(platform.url, { language: 'python', code, numberOfRuns: 3 });
+    const result = await waitForResult(platform.url, jobId, 60_000);
     expect(result).toMatchObject({ verdict: 'ACCEPTED', stdout: 'ok\n' });
     expect(runs(result)).toBe(3);
     expect(result.wallTimeMs).toBeGreaterThanOrEqual(400);
@@ -72,19 +51,19 @@ describe('POST /submit with numberOfRuns', () => {
 
   it('stops at the first run that is not accepted, as Judge0 does', async () => {
     const code = 'import time\ntime.sleep(0.5)\nraise SystemExit(3)';
-    const jobId = await submit(url, { language: 'python', code, numberOfRuns: 20 });
-    const result = await waitForResult(url, jobId, 60_000);
+    const jobId = await submit(platform.url, { language: 'python', code, numberOfRuns: 20 });
+    const result = await waitForResult(platform.url, jobId, 60_000);
     expect(result).toMatchObject({ verdict: 'RUNTIME_ERROR', exitCode: 3 });
     expect(runs(result)).toBe(1);
   });
 
   it('refuses 0, 21 and fractions with 400, and any number on a problem', async () => {
     for (const numberOfRuns of [0, 21, 1.5]) {
-      const answer = await post(url, '/submit', { language: 'python', code: 'x', numberOfRuns });
+      const answer = await post(platform.url, '/submit', { language: 'python', code: 'x', numberOfRuns });
       expect(answer.status, String(numberOfRuns)).toBe(400);
       expect((answer.body as Refusal).error.message).toContain('numberOfRuns');
     }
-    const problem = await post(url, '/submit', {
+    const problem = await post(platform.url, '/submit', {
       language: 'python',
       code: 'x',
       problem: 'two-sum',

@@ -5,39 +5,12 @@
  * U+FFFD (3 bytes each) when decoded, so a run within its 1 MiB output limit can reach the cap.
  * And 4 KB of TypeScript with hundreds of errors stores a few KiB of compile output, not megabytes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_BYTES, utf8Bytes } from '@arbiter/contracts';
-import type { ApiServer } from '@arbiter/api';
-import type { RunningWorker } from '@arbiter/worker';
-import {
-  base,
-  cleanup,
-  connect,
-  startApi,
-  startWorkerInProcess,
-  submit,
-  subscribe,
-  testPrefix,
-  waitFor,
-  waitForResult,
-} from '../support/platform.js';
+import { connect, submit, subscribe, waitFor, waitForResult } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 
-const prefix = testPrefix();
-let api: ApiServer;
-let url: string;
-let worker: RunningWorker;
-
-beforeAll(async () => {
-  api = await startApi(prefix);
-  url = base(api);
-  worker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '1' });
-});
-
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
-});
+const platform = usePlatform({ worker: { WORKER_CONCURRENCY: '1' } });
 
 /** Prints invalid bytes that decode to `MAX_TEXT_BYTES + extra` UTF-8 bytes: 3 per 0xFF, then ASCII. */
 function printer(extra: number): string {
@@ -48,8 +21,8 @@ function printer(extra: number): string {
 
 describe('the text cap', () => {
   it('keeps stdout of exactly the cap whole', async () => {
-    const jobId = await submit(url, { language: 'python', code: printer(0) });
-    const result = await waitForResult(url, jobId, 60_000);
+    const jobId = await submit(platform.url, { language: 'python', code: printer(0) });
+    const result = await waitForResult(platform.url, jobId, 60_000);
     expect(result.verdict).toBe('ACCEPTED');
     expect(utf8Bytes(result.stdout)).toBe(MAX_TEXT_BYTES);
     expect(result.stdout.endsWith('a')).toBe(true);
@@ -57,11 +30,11 @@ describe('the text cap', () => {
   }, 90_000);
 
   it('clips stdout one byte over the cap, with a marker, in GET /status and the socket result', async () => {
-    const client = connect(url);
+    const client = connect(platform.url);
     try {
-      const jobId = await submit(url, { language: 'python', code: printer(1) });
+      const jobId = await submit(platform.url, { language: 'python', code: printer(1) });
       await subscribe(client.socket, jobId);
-      const result = await waitForResult(url, jobId, 60_000);
+      const result = await waitForResult(platform.url, jobId, 60_000);
       expect(result.verdict).toBe('ACCEPTED');
       expect(utf8Bytes(result.stdout)).toBeLessThanOrEqual(MAX_TEXT_BYTES);
       const dropped = Number(/\n… \[(\d+) more bytes clipped\]$/.exec(result.stdout)?.[1]);
@@ -84,8 +57,8 @@ describe('the text cap', () => {
 
   it('stores a few KiB of compile output for 4 KB of TypeScript with 400 errors', async () => {
     const code = 'let a = 1; '.repeat(400);
-    const jobId = await submit(url, { language: 'typescript', code });
-    const result = await waitForResult(url, jobId, 60_000);
+    const jobId = await submit(platform.url, { language: 'typescript', code });
+    const result = await waitForResult(platform.url, jobId, 60_000);
     expect(result.verdict).toBe('COMPILE_ERROR');
     expect(result.compileOutput).toMatch(/^main\.ts:1:16: error: The symbol "a" has already been declared/);
     expect(utf8Bytes(result.compileOutput)).toBeLessThan(16 * 1024);
