@@ -2,9 +2,9 @@
 # The suites of scripts/ci/cgroup-v2.sh, run inside its User-Mode Linux guest (cgroup2 mounted at
 # /sys/fs/cgroup, this shell in the root cgroup), one argument per cgroup layout:
 #   root       the worker in the root cgroup of a cgroup v2 host: the sandbox suite and the verdict suite
-#   delegated  a delegated subtree: the sandbox suite in a container's layout (own cgroup namespace and
-#              cgroup2 mount, the worker's cgroup not the root and holding processes), then the core sandbox
-#              tests in a systemd Delegate=yes unit's layout (no cgroup namespace, the unit's cgroup in
+#   delegated  a delegated subtree: the core sandbox tests and the container start-up checks in a container's
+#              layout (own cgroup namespace and cgroup2 mount, the worker's cgroup not the root and holding
+#              processes), then the core sandbox tests in a systemd Delegate=yes unit's layout (no cgroup namespace, the unit's cgroup in
 #              /proc/self/cgroup); delegated-container and delegated-unit run one of the two
 # Records "<step> <exit code> <seconds>" lines in /run/out/steps; exits non-zero when any step failed.
 CG=/sys/fs/cgroup
@@ -14,20 +14,25 @@ step() { # step <name> <command...>
   shift
   echo "==> $name"
   start=$(date +%s)
-  "$@"
-  code=$?
+  # Through a pipe: on the console (a terminal) Vitest would redraw its progress instead of logging each test.
+  echo 1 >/tmp/step-code
+  { "$@"; echo $? >/tmp/step-code; } 2>&1 | cat
+  code=$(cat /tmp/step-code)
   echo "$name $code $(($(date +%s) - start))s" >>/run/out/steps
   echo "    $name: exit $code after $(($(date +%s) - start)) s"
   [ "$code" -eq 0 ] || rc=1
 }
-vitest() { node node_modules/vitest/vitest.mjs run "$@"; }
+# Every test with its time.
+vitest() { node node_modules/vitest/vitest.mjs run --reporter=verbose "$@"; }
 
-# One speed factor for every suite of the guest, measured here once (unless given).
-if [ -z "${TEST_SPEED_FACTOR:-}" ]; then
-  TEST_SPEED_FACTOR=$(node --import tsx scripts/ci/speed-factor.ts) || exit 1
-fi
-export TEST_SPEED_FACTOR
-echo "guest: speed factor $TEST_SPEED_FACTOR"
+# The speed factors for every suite of the guest (tests/support/speed-factor.ts), measured here once; a
+# start-up factor given on the host (ARBITER_UML_SPEED) replaces the measured one.
+given_speed=${TEST_SPEED_FACTOR:-}
+factors=$(node --import tsx scripts/ci/speed-factor.ts) || exit 1
+eval "$factors"
+TEST_SPEED_FACTOR=${given_speed:-$TEST_SPEED_FACTOR}
+export TEST_SPEED_FACTOR TEST_CPU_FACTOR
+echo "guest: start-up factor $TEST_SPEED_FACTOR, CPU factor $TEST_CPU_FACTOR"
 # ARBITER_UML_FILTER: only matching sandbox tests, no verdict suite (a quick look at the driver).
 SANDBOX_SUITE=packages/sandbox/test
 VERDICTS=tests/integration/verdicts.test.ts
@@ -35,6 +40,10 @@ if [ -n "${ARBITER_UML_FILTER:-}" ]; then
   SANDBOX_SUITE="packages/sandbox/test/sandbox.test.ts -t $ARBITER_UML_FILTER"
   VERDICTS=
 fi
+# The delegated layouts change only how the driver finds and sets up its cgroups: there the core suite and
+# the container start-up checks run, not the adversarial files again (they ran on v2 in the root layout).
+DELEGATED_SUITE="packages/sandbox/test/sandbox.test.ts packages/sandbox/test/container.test.ts"
+[ -z "${ARBITER_UML_FILTER:-}" ] || DELEGATED_SUITE=$SANDBOX_SUITE
 export SANDBOX_SUITE
 
 for layout in "$@"; do
@@ -53,12 +62,12 @@ for layout in "$@"; do
       exec unshare --cgroup --mount --propagation private sh -c "
         umount /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup &&
         echo \"cgroup: \$(cat /proc/self/cgroup)\" &&
-        exec node node_modules/vitest/vitest.mjs run \"\$@\"" sh "$@"' sh $SANDBOX_SUITE
+        exec node node_modules/vitest/vitest.mjs run --reporter=verbose \"\$@\"" sh "$@"' sh $DELEGATED_SUITE
     # The systemd unit with Delegate=yes: the whole hierarchy in sight, the unit's cgroup its own.
     [ "$layout" = delegated-container ] || step delegated-unit:sandbox sh -c '
       echo $$ >/sys/fs/cgroup/service.service/cgroup.procs &&
       echo "cgroup: $(cat /proc/self/cgroup)" &&
-      exec node node_modules/vitest/vitest.mjs run "$@"' sh packages/sandbox/test/sandbox.test.ts \
+      exec node node_modules/vitest/vitest.mjs run --reporter=verbose "$@"' sh packages/sandbox/test/sandbox.test.ts \
       ${ARBITER_UML_FILTER:+-t "$ARBITER_UML_FILTER"}
     ;;
   *)

@@ -8,9 +8,9 @@
 #
 #   npm run test:cgroup-v2                  (skips, saying why, when user-mode-linux is not installable, unless CI is set)
 #   ARBITER_UML_MEM=4G                      guest memory
-#   ARBITER_UML_TIMEOUT=1500                seconds before the guest is stopped and the step fails
+#   ARBITER_UML_TIMEOUT=2400                seconds before the guest is stopped and the step fails
 #   ARBITER_UML_STEPS="root delegated"      which layouts to run (root: sandbox + verdict suites; delegated:
-#                                           sandbox suite, then the plain delegated cgroup with the core suite)
+#                                           the core sandbox suite in a container's and in a unit's layout)
 #   ARBITER_UML_FILTER=<regex>              only the tests whose names match (vitest -t; no spaces), sandbox
 #                                           suite only: a quick look at the driver
 #   ARBITER_UML_SPEED=<factor>              use this speed factor instead of measuring it in the guest
@@ -58,7 +58,7 @@ echo "cgroup-v2: booting $($UML --version 2>/dev/null | head -1 || echo linux.um
 start=$(date +%s)
 # setsid: the kernel's helper processes form one process group, killed as a whole on timeout or exit.
 set +e
-TMPDIR="$MEM_DIR" setsid timeout --kill-after=10 "${ARBITER_UML_TIMEOUT:-1500}" "$UML" \
+TMPDIR="$MEM_DIR" setsid timeout --kill-after=10 "${ARBITER_UML_TIMEOUT:-2400}" "$UML" \
   mem="$MEM" root=/dev/root rootfstype=hostfs rootflags=/ ro init="$ROOT/scripts/ci/uml-guest-init.sh" \
   con=null con0=null,fd:1 ubd0=/dev/null quiet \
   arbiter_repo="$ROOT" arbiter_out="$OUT" arbiter_steps="$(echo "${ARBITER_UML_STEPS:-root delegated}" | tr " " ,)" \

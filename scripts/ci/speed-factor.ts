@@ -1,6 +1,9 @@
-/** Prints this machine's speed factor for the tests' time limits (see tests/support/speed-factor.ts). */
-import { measureSpeedFactor } from '../../tests/support/speed-factor.js';
+/**
+ * Prints this machine's speed factors for the tests' time limits as shell assignments
+ * (TEST_SPEED_FACTOR, TEST_CPU_FACTOR; see tests/support/speed-factor.ts), the probes on stderr.
+ */
+import { measureSpeedFactors } from '../../tests/support/speed-factor.js';
 
-const { factor, probes } = measureSpeedFactor();
-process.stderr.write(`speed probes (ms): ${JSON.stringify(probes)}\n`);
-process.stdout.write(`${factor}\n`);
+const { startup, cpu, probes } = measureSpeedFactors();
+process.stderr.write(`speed probes (ms of CPU): ${JSON.stringify(probes)}\n`);
+process.stdout.write(`TEST_SPEED_FACTOR=${startup} TEST_CPU_FACTOR=${cpu}\n`);

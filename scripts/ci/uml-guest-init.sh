@@ -7,6 +7,18 @@ export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 exec </dev/null
 
 arg() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" /proc/cmdline; }
+load_module() { # load_module <name>: a module of Debian's UML kernel and what it needs (modules.dep), with finit_module(2)
+  dir=/usr/lib/uml/modules/$(uname -r)
+  line=$(grep "/$1\.ko:" "$dir/modules.dep" | head -1)
+  [ -n "$line" ] || return 1
+  # modules.dep lists a module, then what it needs, the most basic last.
+  /usr/bin/python3 -S -c '
+import ctypes, errno, os, sys
+for ko in reversed(sys.argv[2:]):
+    fd = os.open(os.path.join(sys.argv[1], ko), os.O_RDONLY)
+    if ctypes.CDLL(None, use_errno=True).syscall(313, fd, b"", 0) != 0 and ctypes.get_errno() != errno.EEXIST:
+        sys.exit("finit_module " + ko + ": " + os.strerror(ctypes.get_errno()))' "$dir" $(echo "$line" | tr -d :)
+}
 finish() { # finish <rc>: hands the exit code to the host and powers off
   echo "$1" >/run/out/rc
   sync
@@ -20,26 +32,27 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
 mkdir -p /dev/pts /dev/shm
 mount -t devpts devpts /dev/pts
-for d in /tmp /run /var/tmp /dev/shm; do mount -t tmpfs -o mode=1777 tmpfs "$d"; done
-mkdir -p /run/out
-mount -t hostfs -o "$(arg arbiter_out)" none /run/out || { echo 'guest: cannot mount the result folder'; echo o >/proc/sysrq-trigger; sleep 60; }
-ip link set lo up
-
 REPO=$(arg arbiter_repo)
+# The checkout may live under a folder the guest mounts a tmpfs on (a clone in /tmp): it is bound aside first,
+# and the overlay below puts it back at its own path.
+mount -t tmpfs -o mode=1777 tmpfs /run
+mkdir -p /run/out /run/repo-lower
+mount --bind "$REPO" /run/repo-lower || { echo "guest: cannot bind $REPO"; echo o >/proc/sysrq-trigger; sleep 60; }
+for d in /tmp /var/tmp /dev/shm; do mount -t tmpfs -o mode=1777 tmpfs "$d"; done
+mount -t hostfs -o "$(arg arbiter_out)" none /run/out || { echo 'guest: cannot mount the result folder'; echo o >/proc/sysrq-trigger; sleep 60; }
+
 STEPS=$(arg arbiter_steps | tr , ' ')
 ARBITER_UML_FILTER=$(arg arbiter_filter)
 TEST_SPEED_FACTOR=$(arg arbiter_speed)
 export ARBITER_UML_FILTER TEST_SPEED_FACTOR
 # The checkout is read-only through hostfs; tests and tools write caches beside it: an overlay takes them.
 # overlayfs is a module of Debian's UML kernel, and kmod may be missing: load it with finit_module(2).
-overlay_ko=$(find /usr/lib/uml/modules -name overlay.ko | head -1)
-grep -qw overlay /proc/filesystems || /usr/bin/python3 -S -c '
-import ctypes, os, sys
-fd = os.open(sys.argv[1], os.O_RDONLY)
-if ctypes.CDLL(None, use_errno=True).syscall(313, fd, b"", 0) != 0:
-    sys.exit("finit_module: " + os.strerror(ctypes.get_errno()))' "$overlay_ko"
-mkdir -p /run/repo-upper /run/repo-work
-if ! mount -t overlay overlay -o "lowerdir=$REPO,upperdir=/run/repo-upper,workdir=/run/repo-work" "$REPO"; then
+grep -qw overlay /proc/filesystems || load_module overlay
+# IPv6 is a module too: without it AF_INET6 sockets fail in the guest, as on no host the sandbox meets.
+[ -e /proc/net/if_inet6 ] || load_module ipv6 || echo 'guest: no IPv6 (AF_INET6 sockets will fail)'
+ip link set lo up
+mkdir -p /run/repo-upper /run/repo-work "$REPO"
+if ! mount -t overlay overlay -o "lowerdir=/run/repo-lower,upperdir=/run/repo-upper,workdir=/run/repo-work" "$REPO"; then
   echo "guest: cannot mount an overlay on $REPO"
   finish 1
 fi

@@ -16,17 +16,40 @@ import {
   testPrefix,
   waitForResult,
 } from '../support/platform.js';
-import { scaledMs } from '../support/speed-factor.js';
+import { cpuScaledMs, scaledMs } from '../support/speed-factor.js';
 
 const prefix = testPrefix();
-/** The CPU limit of every case, chosen for the reference machine (docs/DEPLOY.md, "How CI tests cgroup v2"). */
+/**
+ * The CPU limit of a case, chosen for the reference machine and scaled by the start-up factor: room for the
+ * language's start (docs/DEPLOY.md, "How CI tests cgroup v2").
+ */
 const TIME_MS = scaledMs(1_000);
+/** The CPU a busy loop gets past the language's start before its time limit: scaled by the CPU factor. */
+const BUSY_MS = cpuScaledMs(1_000);
+/** The CPU time of each language's `hello` here (its start), measured by the sandbox in the first case. */
+const startCpuMs = new Map<LanguageId, number>();
+
+/**
+ * The CPU limit of the cases that wait for a limit, which no longer needs the start-up factor's room once the
+ * language's start is measured: `busy` gets its start plus BUSY_MS, so the loop itself reaches the limit;
+ * `sleep` gets 3 × its start (at least BUSY_MS), so the wall clock (3 × the CPU limit + 1 s) stops it and
+ * not the CPU limit. Never more than TIME_MS (and TIME_MS when `hello` did not run).
+ */
+function waitedLimitMs(language: LanguageId, which: 'busy' | 'sleep'): number {
+  const start = startCpuMs.get(language);
+  if (start === undefined) return TIME_MS;
+  return Math.min(TIME_MS, which === 'busy' ? start + BUSY_MS : Math.max(BUSY_MS, 3 * start));
+}
 let api: ApiServer;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  api = await startApi(prefix, { MAX_TIME_MS: String(Math.max(15_000, TIME_MS)) });
-  worker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '2' });
+  api = await startApi(prefix, { MAX_TIME_MS: String(Math.max(15_000, scaledMs(10_000))) });
+  // Compiles get the same room as on the reference machine.
+  worker = await startWorkerInProcess(prefix, {
+    WORKER_CONCURRENCY: '2',
+    COMPILE_TIME_MS: String(Math.max(15_000, scaledMs(15_000))),
+  });
 });
 
 afterAll(async () => {
@@ -148,24 +171,36 @@ const EXPECTED: Record<Case, Partial<JobResult>> = {
   output: { verdict: 'OUTPUT_LIMIT_EXCEEDED' },
 };
 
-async function judge(language: LanguageId, which: Case): Promise<JobResult> {
+/** The CPU limit of a case. */
+function timeLimitMs(language: LanguageId, which: Case): number {
+  // Filling 256 MiB costs over a second of CPU in page faults on some VMs here: in the memory case the CPU
+  // limit is not the subject, so it leaves room for the memory limit to be what stops the program.
+  if (which === 'memory') return scaledMs(10_000);
+  if (which === 'busy' || which === 'sleep') return waitedLimitMs(language, which);
+  return TIME_MS;
+}
+
+async function judge(language: LanguageId, which: Case, timeMs: number): Promise<JobResult> {
   const program = PROGRAMS[language][which];
   const jobId = await submit(base(api), {
     language,
     code: program.code,
     stdin: program.stdin,
-    // Filling 256 MiB costs over a second of CPU in page faults on some VMs here: in the memory case the CPU
-    // limit is not the subject, so it leaves room for the memory limit to be what stops the program.
-    limits: { timeMs: which === 'memory' ? scaledMs(10_000) : TIME_MS, memoryMb: 256 },
+    limits: { timeMs, memoryMb: 256 },
   });
   return waitForResult(base(api), jobId, scaledMs(60_000));
 }
 
 describe.each(Object.keys(PROGRAMS) as LanguageId[])('%s', (language) => {
+  // In order: `hello` first, whose CPU time the waiting cases build on.
   it.each(Object.keys(EXPECTED) as Case[])('%s', async (which) => {
-    const result = await judge(language, which);
+    const timeMs = timeLimitMs(language, which);
+    const result = await judge(language, which, timeMs);
     expect(result).toMatchObject({ status: 'completed', ...EXPECTED[which] });
     switch (which) {
+      case 'hello':
+        if (result.timeMs !== null) startCpuMs.set(language, Math.ceil(result.timeMs));
+        break;
       case 'compile':
         expect(result.compileOutput.length).toBeGreaterThan(0);
         expect(result.timeMs).toBeNull();
@@ -176,12 +211,15 @@ describe.each(Object.keys(PROGRAMS) as LanguageId[])('%s', (language) => {
         else expect(result.exitCode).toBe(3);
         break;
       case 'busy':
-        expect(result.timeMs).toBeGreaterThanOrEqual(TIME_MS);
+        expect(
+          result.timeMs,
+          JSON.stringify({ timeMs, start: startCpuMs.get(language), result }),
+        ).toBeGreaterThanOrEqual(timeMs);
         break;
       case 'sleep':
         // Sleeping costs no CPU: the wall clock (3 × CPU + 1 s) stops it.
-        expect(result.wallTimeMs).toBeGreaterThanOrEqual(3 * TIME_MS + 1_000);
-        expect(result.timeMs).toBeLessThan(TIME_MS);
+        expect(result.wallTimeMs).toBeGreaterThanOrEqual(3 * timeMs + 1_000);
+        expect(result.timeMs).toBeLessThan(timeMs);
         break;
       case 'output':
         expect(result.stdout.length).toBeLessThanOrEqual(result.limits.outputBytes);

@@ -1,11 +1,18 @@
 /**
- * How much more CPU time this machine spends on the sandbox's kind of work (starting processes, faulting in
- * fresh memory) than the machine the tests' time limits were chosen on. Time limits in tests are multiplied
- * by it instead of being weakened: a User-Mode Linux guest (every syscall and page fault a round trip through
- * the host, its one CPU shared with the host's load) measures 10× and more. CPU time rather than wall time:
- * it is what the sandbox's CPU limits count, and other work on a host barely changes it, so a busy host keeps
- * a factor near 1. Measured once per Vitest run (`vitest.config.ts`; TEST_SPEED_FACTOR overrides) and
- * inherited by the test processes through the environment.
+ * How much slower this machine is than the one the tests' time limits were chosen on, as two measured
+ * factors, because a slow machine is not slow evenly:
+ * - the start-up factor (`speedFactor`, `scaledMs`): the CPU time of the sandbox's kind of work, starting
+ *   processes and faulting in fresh memory. It scales budgets that real work must fit in (an interpreter's or
+ *   a compiler's start, a run's wall clock) and timeouts. A User-Mode Linux guest, where every syscall and
+ *   page fault is a round trip through the host, measures 10× to 60×.
+ * - the CPU factor (`cpuFactor`, `cpuScaledMs`): the CPU time of pure computation (a shell counting, no
+ *   syscalls). It scales the CPU limits a busy loop is meant to reach. In that guest it stays near 1–3: a
+ *   busy loop runs at the host CPU's speed, so scaling its limit by the start-up factor only made the test
+ *   wait 60× longer for the same verdict.
+ * CPU time rather than wall time: it is what the sandbox's CPU limits count, and other work on a host barely
+ * changes it, so a busy host keeps factors near 1. Measured once per Vitest run (`vitest.config.ts`;
+ * TEST_SPEED_FACTOR and TEST_CPU_FACTOR override) and inherited by the test processes through the
+ * environment.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -13,12 +20,15 @@ import { spawnSync } from 'node:child_process';
  * The probes' CPU time (user + system, ms) on the reference machine: this project's 2-core Debian 12 VM,
  * under the load of several test suites at once.
  */
-const REFERENCE_CPU_MS = { spawn: 110, memory: 360 } as const;
-const PROBES: Record<keyof typeof REFERENCE_CPU_MS, string> = {
+const REFERENCE_CPU_MS = { spawn: 110, memory: 360, cpu: 300 } as const;
+type Probe = keyof typeof REFERENCE_CPU_MS;
+const PROBES: Record<Probe, string> = {
   // 25 fork+exec of a small binary.
   spawn: 'i=0; while [ $i -lt 25 ]; do /bin/true; i=$((i + 1)); done',
   // A fresh process that writes 64 MiB (page faults, as the memory tests and big runs do).
   memory: '/usr/bin/python3 -S -c "b = b\\"x\\" * (64 << 20)"',
+  // A shell counting to 300,000 in a child (builtins only: no syscall, no page fault in the loop).
+  cpu: "/bin/sh -c 'i=0; while [ $i -lt 300000 ]; do i=$((i + 1)); done'",
 };
 
 /** CPU time of a shell command's children, from the shell's `times` (user and system of its children). */
@@ -34,28 +44,66 @@ function childCpuMs(script: string): number {
   return children.reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
 }
 
-/** Measures the factor: each probe's least CPU time of 2 runs against the reference, the larger ratio, ≥ 1. */
-export function measureSpeedFactor(): { factor: number; probes: Record<string, number> } {
-  const probes: Record<string, number> = {};
-  let factor = 1;
-  for (const name of Object.keys(PROBES) as (keyof typeof PROBES)[]) {
-    const ms = Math.min(...[0, 1].map(() => childCpuMs(PROBES[name])));
-    probes[name] = Math.round(ms);
-    factor = Math.max(factor, ms / REFERENCE_CPU_MS[name]);
+const ratio = (ms: number, probe: Probe): number =>
+  Math.max(1, Math.round((ms / REFERENCE_CPU_MS[probe]) * 10) / 10);
+
+export interface SpeedFactors {
+  /** Starting processes and faulting in memory: the larger of the spawn and memory probes' ratios, ≥ 1. */
+  startup: number;
+  /** Pure computation: the cpu probe's ratio, ≥ 1. */
+  cpu: number;
+  /** Each probe's least CPU time of 2 runs (ms). */
+  probes: Record<Probe, number>;
+}
+
+/** Measures both factors: each probe's least CPU time of 2 runs against the reference. */
+export function measureSpeedFactors(): SpeedFactors {
+  const probes = {} as Record<Probe, number>;
+  for (const name of Object.keys(PROBES) as Probe[]) {
+    probes[name] = Math.round(Math.min(...[0, 1].map(() => childCpuMs(PROBES[name]))));
   }
-  return { factor: Math.round(factor * 10) / 10, probes };
+  return {
+    startup: Math.max(ratio(probes.spawn, 'spawn'), ratio(probes.memory, 'memory')),
+    cpu: ratio(probes.cpu, 'cpu'),
+    probes,
+  };
 }
 
-/** The factor of this run: TEST_SPEED_FACTOR when set (vitest.config.ts sets it), else measured now. */
+function given(name: 'TEST_SPEED_FACTOR' | 'TEST_CPU_FACTOR'): number | undefined {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value >= 1 ? value : undefined;
+}
+
+/** Both factors of this run: taken from the environment when set there, else measured now and set there. */
+function factors(): { startup: number; cpu: number } {
+  let startup = given('TEST_SPEED_FACTOR');
+  let cpu = given('TEST_CPU_FACTOR');
+  if (startup === undefined || cpu === undefined) {
+    const measured = measureSpeedFactors();
+    startup ??= measured.startup;
+    cpu ??= measured.cpu;
+    process.env.TEST_SPEED_FACTOR = String(startup);
+    process.env.TEST_CPU_FACTOR = String(cpu);
+  }
+  return { startup, cpu };
+}
+
+/** The start-up factor of this run (vitest.config.ts sets TEST_SPEED_FACTOR). */
 export function speedFactor(): number {
-  const given = Number(process.env.TEST_SPEED_FACTOR);
-  if (Number.isFinite(given) && given >= 1) return given;
-  const { factor } = measureSpeedFactor();
-  process.env.TEST_SPEED_FACTOR = String(factor);
-  return factor;
+  return factors().startup;
 }
 
-/** A time limit chosen on the reference machine, for this one. */
+/** The CPU factor of this run (vitest.config.ts sets TEST_CPU_FACTOR). */
+export function cpuFactor(): number {
+  return factors().cpu;
+}
+
+/** A wall-clock limit, a timeout, or a budget for starting programs, chosen on the reference machine. */
 export function scaledMs(ms: number): number {
   return Math.round(ms * speedFactor());
+}
+
+/** A CPU limit a busy loop is meant to reach, chosen on the reference machine. */
+export function cpuScaledMs(ms: number): number {
+  return Math.round(ms * cpuFactor());
 }

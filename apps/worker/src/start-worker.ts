@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   CompileCache,
   buildPrecompiledHeader,
+  compileStepLimits,
   detectToolchains,
   judgeReadOnlyPaths,
   precompiledHeaderDir,
@@ -80,6 +81,7 @@ export async function startWorker(
         ? new CompileCache({ maxBytes: env.COMPILE_CACHE_MB * 1024 * 1024 })
         : undefined,
     versions: Object.fromEntries(languages.map((language) => [language.id, language.version])),
+    limits: compileStepLimits(env.COMPILE_TIME_MS),
   };
   if (pchDir !== undefined) {
     // C++ compiles work without it meanwhile; they get faster once it is there.

@@ -245,6 +245,11 @@ export const workerEnvSchema = z.object({
   STALLED_INTERVAL_MS: ms(30_000),
   /** Folder for what the worker builds once and keeps across restarts (the precompiled C++ header). */
   CACHE_DIR: z.string().min(1).optional(),
+  /**
+   * CPU limit of a compile step in ms (its wall clock: twice that); raise it on a slow host (an emulated
+   * machine) where compilers start slowly.
+   */
+  COMPILE_TIME_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   /** Memory for compiled programs kept between jobs, in MiB (0: no cache). */
   COMPILE_CACHE_MB: z.coerce.number().int().nonnegative().default(256),
   /** Heartbeat period of the live-worker registry, in ms. */

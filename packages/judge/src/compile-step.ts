@@ -11,7 +11,7 @@ import {
   type LanguageId,
   type LogStream,
 } from '@arbiter/contracts';
-import type { RunReport, Sandbox } from '@arbiter/sandbox';
+import type { RunLimits, RunReport, Sandbox } from '@arbiter/sandbox';
 import { CompileCache } from './compile-cache.js';
 import { RECIPES, type LanguageRecipe } from './languages/index.js';
 import { COMPILE_STEP_LIMITS } from './run-limits.js';
@@ -57,6 +57,8 @@ export interface CompileContext {
   versions?: Partial<Record<LanguageId, string>>;
   /** Folder of the precompiled C++ header, once it is built (see `buildPrecompiledHeader`). */
   pchDir?: string;
+  /** Limits of the compile step; default COMPILE_STEP_LIMITS (the worker's COMPILE_TIME_MS sets its times). */
+  limits?: RunLimits;
 }
 
 /** What a free run adds to its code (`POST /submit`'s `files` and `compilerOptions`). */
@@ -123,7 +125,7 @@ export async function compileProgram(
       argv,
       files: sources,
       collect: recipe.compile.collect,
-      limits: COMPILE_STEP_LIMITS,
+      limits: context.limits ?? COMPILE_STEP_LIMITS,
       onOutput: compileLog.push,
       signal: hooks.signal,
     }),

@@ -21,7 +21,7 @@ export { runProgram, type RunOptions, type RunOutcome } from './run-step.js';
 export { judgeProgram, type JudgeHooks, type ProgramJob, type ProgramOutcome } from './judge-program.js';
 export { InfrastructureError, verdictOfRun } from './verdict.js';
 export { sameTokens, tokens } from './compare-output.js';
-export { COMPILE_STEP_LIMITS, runStepLimits } from './run-limits.js';
+export { COMPILE_STEP_LIMITS, compileStepLimits, runStepLimits } from './run-limits.js';
 export {
   judgeProblem,
   InvalidTestInputError,

@@ -29,3 +29,8 @@ export const COMPILE_STEP_LIMITS: RunLimits = {
   openFiles: 256,
   stackKb: 64 * MiB,
 };
+
+/** The compile limits with another CPU limit (the worker's COMPILE_TIME_MS), the wall clock 2 × it. */
+export function compileStepLimits(cpuMs: number): RunLimits {
+  return { ...COMPILE_STEP_LIMITS, cpuMs, wallMs: 2 * cpuMs };
+}

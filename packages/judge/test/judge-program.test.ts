@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUnsandboxedSandbox } from '@arbiter/sandbox';
 import { resolveLimits, type LanguageId } from '@arbiter/contracts';
-import { judgeProgram, type ProgramJob } from '../src/index.js';
+import { compileStepLimits, COMPILE_STEP_LIMITS, judgeProgram, type ProgramJob } from '../src/index.js';
 
 const sandbox = createUnsandboxedSandbox();
 const limits = resolveLimits({ timeMs: 5_000 });
@@ -103,6 +103,36 @@ describe('limits and output', () => {
     const outcome = await judgeProgram(job('python', 'while True: print("x" * 1000)'), sandbox);
     expect(outcome.verdict).toBe('OUTPUT_LIMIT_EXCEEDED');
     expect(outcome.stdout.length).toBeLessThanOrEqual(limits.outputBytes);
+  });
+});
+
+describe('compile limits', () => {
+  it("compile steps take the context's limits (the worker's COMPILE_TIME_MS), else the defaults", async () => {
+    const seen: { argv: readonly string[]; cpuMs: number; wallMs: number }[] = [];
+    const recording: typeof sandbox = {
+      kind: sandbox.kind,
+      driver: sandbox.driver,
+      run: (request) => {
+        seen.push({ argv: request.argv, cpuMs: request.limits.cpuMs, wallMs: request.limits.wallMs });
+        return sandbox.run(request);
+      },
+      close: () => sandbox.close(),
+    };
+    const code = HELLO.c;
+    const slow = await judgeProgram(
+      job('c', code, { stdin: 'x' }),
+      recording,
+      {},
+      { limits: compileStepLimits(90_000) },
+    );
+    expect(slow.verdict).toBe('ACCEPTED');
+    const fast = await judgeProgram(job('c', code, { stdin: 'x' }), recording);
+    expect(fast.verdict).toBe('ACCEPTED');
+    const compiles = seen.filter((run) => run.argv.includes('-o'));
+    expect(compiles.map(({ cpuMs, wallMs }) => ({ cpuMs, wallMs }))).toEqual([
+      { cpuMs: 90_000, wallMs: 180_000 },
+      { cpuMs: COMPILE_STEP_LIMITS.cpuMs, wallMs: COMPILE_STEP_LIMITS.wallMs },
+    ]);
   });
 });
 

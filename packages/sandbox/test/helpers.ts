@@ -9,19 +9,28 @@ import {
   type BwrapSandboxOptions,
 } from '../src/index.js';
 import type { RunLimits, RunReport } from '../src/sandbox.js';
-import { scaledMs } from '../../../tests/support/speed-factor.js';
+import { cpuScaledMs, scaledMs } from '../../../tests/support/speed-factor.js';
 
-export { scaledMs } from '../../../tests/support/speed-factor.js';
+export { cpuScaledMs, scaledMs } from '../../../tests/support/speed-factor.js';
 
 export const PYTHON = '/usr/bin/python3';
 
 /**
  * Limits for quick test runs. CPU and wall time are chosen for the reference machine and scaled by this one's
- * speed factor (`tests/support/speed-factor.ts`); bounds a test checks on reported times scale with `scaledMs`.
+ * speed factors (`tests/support/speed-factor.ts`); bounds a test checks on reported times scale with `scaledMs`.
+ * A budget the run must fit in scales with the start-up factor. A limit the run is meant to reach (`reach`)
+ * does not need room for slow process starts: a CPU limit a busy loop spends scales with the CPU factor only,
+ * and a wall-clock limit a sleeper waits out is kept as chosen (waiting takes as long on any machine).
  */
-export function limits(overrides: Partial<RunLimits> = {}): RunLimits {
+export function limits(overrides: Partial<RunLimits> = {}, reach?: 'cpu' | 'wall' | 'both'): RunLimits {
   const chosen = defaultRunLimits({ cpuMs: 2_000, wallMs: 5_000, ...overrides });
-  return { ...chosen, cpuMs: scaledMs(chosen.cpuMs), wallMs: scaledMs(chosen.wallMs) };
+  const cpuReached = reach === 'cpu' || reach === 'both';
+  const wallReached = reach === 'wall' || reach === 'both';
+  return {
+    ...chosen,
+    cpuMs: cpuReached ? cpuScaledMs(chosen.cpuMs) : scaledMs(chosen.cpuMs),
+    wallMs: wallReached ? chosen.wallMs : scaledMs(chosen.wallMs),
+  };
 }
 
 /**
