@@ -71,6 +71,8 @@ export interface BwrapSandboxOptions {
    * seccomp filter is not in force; default true.
    */
   selfTest?: boolean;
+  /** How long bubblewrap may take to come up, in ms; default 10,000 (an emulated machine needs more). */
+  readyTimeoutMs?: number;
 }
 
 /** The bubblewrap sandbox, with what tests and benchmarks need to see. */
@@ -91,7 +93,7 @@ const SELF_TEST =
 
 /** How often the run's total CPU is read from the cgroup, in ms. */
 const CPU_POLL_MS = 10;
-/** How long bubblewrap may take to come up, in ms. */
+/** How long bubblewrap may take to come up by default, in ms. */
 const READY_TIMEOUT_MS = 10_000;
 /**
  * Most bytes (whole tmpfs pages) of a run's files the worker writes itself; above this, the helper writes
@@ -198,6 +200,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
     release();
     throw err;
   }
+  const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
   const sandbox = new BwrapSandboxImpl(cells, slots, options.standby ?? true, {
     cgroups,
     workRoot,
@@ -208,6 +211,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
     caps: hardCaps(),
     warn,
     bwrapPath: tools.bwrapPath,
+    readyTimeoutMs,
     layout: {
       layout: hostLayout(options.extraRoBinds),
       tmpBytes: options.tmpBytes ?? 64 << 20,
@@ -219,8 +223,8 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
       // Shell builtins only: `ok`, then the shell's own seccomp mode (2: a filter).
       argv: ['/bin/sh', '-c', SELF_TEST],
       limits: {
-        cpuMs: 5_000,
-        wallMs: 10_000,
+        cpuMs: Math.max(5_000, Math.round(readyTimeoutMs / 2)),
+        wallMs: Math.max(10_000, readyTimeoutMs),
         memoryKb: 64 * 1024,
         pids: 16,
         outputBytes: 1024,
@@ -263,6 +267,7 @@ interface Environment {
   /** The installed seccomp filter (`native/seccomp-filter.c`, exported as BPF). */
   seccompPath: string;
   layout: Omit<BwrapArgsOptions, 'command' | 'boxDir' | 'ioDir' | 'seccompFd'>;
+  readyTimeoutMs: number;
 }
 
 class BwrapSandboxImpl implements BwrapSandbox {
@@ -392,7 +397,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       helperPath: this.env.helperPath,
       seccompPath: this.env.seccompPath,
       bwrap: { ...this.env.layout, boxDir: cell.work.boxDir, ioDir: cell.work.ioDir },
-      readyTimeoutMs: READY_TIMEOUT_MS,
+      readyTimeoutMs: this.env.readyTimeoutMs,
     });
   }
 

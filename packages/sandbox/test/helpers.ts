@@ -45,6 +45,7 @@ export function testSandbox(tag: string, options: Partial<BwrapSandboxOptions> =
     cgroupRoot: `sbtest-${id}`,
     workRoot: join(tmpdir(), `sbtest-${id}`),
     uidBase,
+    readyTimeoutMs: scaledMs(10_000),
     ...options,
   });
 }

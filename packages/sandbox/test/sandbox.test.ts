@@ -263,6 +263,7 @@ describe('limits', () => {
       workRoot: `/tmp/sbtest-small-${process.pid}`,
       uidBase: uidBaseOf('small'),
       workDirBytes: 16 << 20,
+      readyTimeoutMs: scaledMs(10_000),
     });
     try {
       const r = await small.run({
@@ -396,6 +397,19 @@ describe('control', () => {
     // Two slots: two runs together, the third after them.
     expect(elapsed).toBeGreaterThan(780);
     expect(elapsed).toBeLessThan(800 + scaledMs(1_600));
+  });
+
+  it('gives bubblewrap readyTimeoutMs to come up (10 s by default; an emulated machine needs more)', async () => {
+    await expect(
+      createBwrapSandbox({
+        slots: 1,
+        spares: 0,
+        cgroupRoot: `sbtest-ready-${process.pid}`,
+        workRoot: `/tmp/sbtest-ready-${process.pid}`,
+        uidBase: uidBaseOf('small'),
+        readyTimeoutMs: 1,
+      }),
+    ).rejects.toThrow(/did not start within 1 ms/);
   });
 
   it('checkSandbox() passes on this host and says what is missing otherwise', async () => {
