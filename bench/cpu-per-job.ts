@@ -1,0 +1,185 @@
+/**
+ * CPU per job, component by component, over a fixed batch of Python `print(1)` runs: the API and the
+ * worker processes (/proc/<pid>/stat), Redis (`INFO cpu`), PostgreSQL (the backends serving the API's
+ * connections, from /proc), the sandboxed runs from the workers' cgroup split into the program itself
+ * (the CPU time each result reports, read from the run's cgroup) and the sandbox's set-up (the rest of
+ * the CPU of the worker's reaped children: bubblewrap, the sandbox's shell),
+ * beside the same program run bare. Everything but the program is the platform's cost.
+ *
+ *   npm run bench:cpu-per-job -- [--jobs 300] [--clients 8] [--workers 1] [--concurrency 2] [--no-write]
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { DATABASE_URL } from '../tests/support/platform.js';
+import { BenchClient, runClosedLoop } from './support/client.js';
+import { cpuMs, startPlatform, type Platform } from './support/platform.js';
+import { LoadWatch, publish, type Table } from './support/report.js';
+import { ms } from './support/stats.js';
+
+const { values } = parseArgs({
+  options: {
+    jobs: { type: 'string', default: '300' },
+    clients: { type: 'string', default: '8' },
+    workers: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '2' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const JOBS = Number(values.jobs);
+const CLIENTS = Number(values.clients);
+const WORKERS = Number(values.workers);
+const CONCURRENCY = Number(values.concurrency);
+const BODY = { language: 'python', code: 'print(1)' };
+
+/** Redis's own CPU so far (`INFO cpu`: used_cpu_user + used_cpu_sys, main thread and the rest), in ms. */
+async function redisCpuMs(url: string): Promise<number> {
+  const redis = new Redis(url);
+  try {
+    const info = await redis.info('cpu');
+    const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+    return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Local TCP ports of a process's connections to port 5432 (its sockets' inodes, matched in /proc/net/tcp*). */
+function postgresClientPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode !== undefined) inodes.add(inode);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      const [local, remote, inode] = [f[1], f[2], f[9]];
+      if (local === undefined || remote === undefined || inode === undefined) continue;
+      if (remote.endsWith(':1538') && inodes.has(inode)) ports.push(parseInt(local.split(':')[1] ?? '', 16));
+    }
+  }
+  return ports;
+}
+
+/** CPU so far of the PostgreSQL backends serving the API's connections, in ms (by backend pid). */
+async function databaseCpu(platform: Platform): Promise<Map<number, number>> {
+  const apiPid = platform.api.child.pid;
+  const cpu = new Map<number, number>();
+  if (apiPid === undefined) return cpu;
+  const ports = postgresClientPorts(apiPid);
+  if (ports.length === 0) return cpu;
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where client_port = any($1::int[])',
+      [ports],
+    );
+    for (const { pid } of rows) cpu.set(pid, cpuMs(pid));
+  } finally {
+    await client.end();
+  }
+  return cpu;
+}
+
+/** CPU time so far of a process's reaped children (cutime + cstime, /proc/<pid>/stat), in ms. */
+function childrenCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10; // USER_HZ = 100
+}
+
+/** CPU per run of the bare program (`python3 -S -c "print(1)"`, `jobs` times), from the shell's `times`. */
+function bareCpuMs(jobs: number): number {
+  const script = `i=0; while [ $i -lt ${jobs} ]; do /usr/bin/python3 -S -c 'print(1)' >/dev/null; i=$((i + 1)); done\ntimes`;
+  const out = spawnSync('/bin/sh', ['-c', script], { encoding: 'utf8' }).stdout.trim().split('\n');
+  const children = [...(out.at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)];
+  return children.reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0) / jobs;
+}
+
+async function main(): Promise<void> {
+  const load = new LoadWatch();
+  const platform = await startPlatform({ workers: WORKERS, concurrency: CONCURRENCY });
+  const clients: BenchClient[] = [];
+  try {
+    for (let c = 0; c < CLIENTS; c += 1) clients.push(await BenchClient.connect(platform.url));
+    // Warm-up: every slot, client and database connection once.
+    await runClosedLoop(clients, CLIENTS * 4, () => BODY);
+    const pids = platform.workers.map((w) => w.child.pid);
+    const before = {
+      api: cpuMs(platform.api.child.pid),
+      workers: pids.map(cpuMs),
+      children: pids.map(childrenCpuMs),
+      redis: await redisCpuMs(platform.redisUrl),
+      db: await databaseCpu(platform),
+    };
+    const { runs } = await runClosedLoop(clients, JOBS, () => BODY);
+    const after = {
+      api: cpuMs(platform.api.child.pid),
+      workers: pids.map(cpuMs),
+      children: pids.map(childrenCpuMs),
+      redis: await redisCpuMs(platform.redisUrl),
+      db: await databaseCpu(platform),
+    };
+    let program = 0;
+    for (const run of runs) {
+      if (run.result.status !== 'completed') throw new Error(`a run ended ${run.result.status}`);
+      program += run.result.timeMs ?? NaN;
+    }
+    const perJob = (total: number) => total / runs.length;
+    let database = 0;
+    for (const [pid, cpu] of after.db) database += cpu - (before.db.get(pid) ?? 0);
+    const parts: [string, number][] = [
+      ['API', perJob(after.api - before.api)],
+      ['worker', perJob(after.workers.reduce((s, v, i) => s + v - (before.workers[i] ?? NaN), 0))],
+      ['Redis', perJob(after.redis - before.redis)],
+      ['database (PostgreSQL backends of the API)', perJob(database)],
+      [
+        'sandbox set-up and tear-down (bubblewrap and the sandbox’s processes, minus the program)',
+        perJob(after.children.reduce((s, v, i) => s + v - (before.children[i] ?? NaN), 0) - program),
+      ],
+    ];
+    const platformTotal = parts.reduce((s, [, v]) => s + v, 0);
+    const bare = bareCpuMs(Math.min(JOBS, 200));
+    const table: Table = {
+      title: `CPU per job (ms, user + system, all cores): ${runs.length} Python \`print(1)\` runs, ${CLIENTS} clients in a closed loop, ${WORKERS} worker × ${CONCURRENCY} slots, after ${CLIENTS * 4} warm-up runs.`,
+      header: ['component', 'CPU ms per job'],
+      align: ['l', 'r'],
+      rows: [
+        ...parts.map(([name, value]) => [name, ms(value, 2)]),
+        ['**platform (all of the above)**', `**${ms(platformTotal, 2)}**`],
+        ['the program in the sandbox (its cgroup, as the result reports)', ms(perJob(program), 2)],
+        ['the bare program (`python3 -S -c "print(1)"` on the host)', ms(bare, 2)],
+      ],
+    };
+    await publish({
+      name: 'cpu-per-job',
+      command: `npm run bench:cpu-per-job${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      tables: [table],
+      load,
+      write: !(values['no-write'] ?? false),
+      notes: [
+        'The database row is the CPU of the PostgreSQL backends the API was connected to at both readings; the ' +
+          'benchmark’s own clients, the kernel’s network work and the Node.js start-up are in none of the rows.',
+      ],
+    });
+  } finally {
+    for (const client of clients) client.close();
+    await platform.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
