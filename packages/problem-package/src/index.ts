@@ -1,4 +1,4 @@
-/** ICPC / Kattis problem packages: the default output validator and its flags (the package parser follows). */
+/** ICPC / Kattis problem packages: reading (zip or folder), parsing with a report, the default output validator. */
 export { defaultValidate, type DefaultValidation } from './default-validator.js';
 export {
   flagWords,
@@ -8,3 +8,29 @@ export {
   ValidatorFlagsError,
   type DefaultValidatorFlags,
 } from './validator-flags.js';
+export { PackageError, formatPackageIssue, type PackageIssue } from './package-error.js';
+export { PACKAGE_LIMITS, packageFromFolder, packageFromZip, type PackageFile } from './package-files.js';
+export {
+  parseProblemYaml,
+  type FormatVersion,
+  type ProblemMetadata,
+  type ProblemType,
+} from './problem-yaml.js';
+export {
+  flatten,
+  GROUP_CONFIG_NAMES,
+  readTestData,
+  ROOT_CONFIG,
+  type GroupConfig,
+  type TestCase,
+  type TestData,
+  type TestGroup,
+} from './test-data.js';
+export {
+  parsePackage,
+  type ImportReport,
+  type PackageSubmission,
+  type ProblemPackage,
+  type Statement,
+  type SubmissionLabel,
+} from './parse-package.js';

@@ -1,0 +1,223 @@
+/** Reads a whole package: metadata, statements, test data, validators and labelled submissions, with a report. */
+import { PackageError, type PackageIssue } from './package-error.js';
+import type { PackageFile } from './package-files.js';
+import { parseProblemYaml, type ProblemMetadata } from './problem-yaml.js';
+import { readTestData, type TestData } from './test-data.js';
+import { flagWords, parseValidatorFlags, ValidatorFlagsError } from './validator-flags.js';
+
+export interface Statement {
+  /** Language code from `problem.<lang>.<ext>`; `en` for a bare legacy `problem.tex`. */
+  readonly language: string;
+  readonly format: 'markdown' | 'latex';
+  readonly path: string;
+  readonly text: string;
+}
+
+export type SubmissionLabel =
+  | 'accepted'
+  | 'partially_accepted'
+  | 'wrong_answer'
+  | 'time_limit_exceeded'
+  | 'run_time_error'
+  | 'rejected'
+  | 'brute_force';
+
+export interface PackageSubmission {
+  readonly label: SubmissionLabel;
+  /** `submissions/accepted/sol.cpp`, or the folder of a multi-file submission. */
+  readonly path: string;
+  /** The files, paths relative to the submission (one file for a single-file submission). */
+  readonly files: readonly string[];
+}
+
+export interface ImportReport {
+  /** What was found, one line each. */
+  readonly found: readonly string[];
+  /** What the package has that Arbiter does not judge or read yet. */
+  readonly unsupported: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface ProblemPackage {
+  readonly metadata: ProblemMetadata;
+  /** The name to show: English, else the first language's, else the statement's `\problemname`/heading. */
+  readonly title: string;
+  readonly validation: 'default' | 'custom';
+  /** Legacy validator flags; each case adds its group's `output_validator_flags`. */
+  readonly statements: readonly Statement[];
+  readonly testData: TestData;
+  /** Files of the output validator(s), when the package has a custom one. */
+  readonly outputValidators: readonly string[];
+  readonly inputValidators: readonly string[];
+  readonly submissions: readonly PackageSubmission[];
+  /** Time limit in seconds from `limits.time_limit` or a DOMjudge `.timelimit` file; absent: derive it. */
+  readonly timeLimit?: number;
+  readonly files: ReadonlyMap<string, PackageFile>;
+  readonly report: ImportReport;
+}
+
+const LEGACY_LABELS: readonly SubmissionLabel[] = [
+  'accepted',
+  'partially_accepted',
+  'wrong_answer',
+  'time_limit_exceeded',
+  'run_time_error',
+];
+const MODERN_LABELS: readonly SubmissionLabel[] = [
+  'accepted',
+  'rejected',
+  'wrong_answer',
+  'time_limit_exceeded',
+  'run_time_error',
+  'brute_force',
+];
+
+function statements(files: readonly PackageFile[], metadata: ProblemMetadata): Statement[] {
+  const legacy = metadata.formatVersion === 'legacy';
+  const dir = legacy ? 'problem_statement/' : 'statement/';
+  const out: Statement[] = [];
+  for (const file of files) {
+    if (!file.path.startsWith(dir) || file.path.slice(dir.length).includes('/')) continue;
+    const m = /^problem(?:\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*))?\.(tex|md)$/.exec(file.path.slice(dir.length));
+    if (!m || (legacy && m[2] === 'md')) continue;
+    out.push({
+      language: m[1] ?? 'en',
+      format: m[2] === 'md' ? 'markdown' : 'latex',
+      path: file.path,
+      text: file.bytes.toString('utf8'),
+    });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** `\problemname{X}` of a LaTeX statement or the first `# X` of a Markdown one. */
+function titleFromStatement(statement: Statement | undefined): string | undefined {
+  if (!statement) return undefined;
+  const m =
+    statement.format === 'latex'
+      ? /\\problemname\{([^}]*)\}/.exec(statement.text)
+      : /^#\s+(.+)$/m.exec(statement.text);
+  return m?.[1]?.trim() || undefined;
+}
+
+function submissions(files: readonly PackageFile[], labels: readonly SubmissionLabel[], warnings: string[]) {
+  const out = new Map<string, { label: SubmissionLabel; path: string; files: string[] }>();
+  for (const file of files) {
+    const parts = file.path.split('/');
+    if (parts[0] !== 'submissions' || parts.length < 3) continue;
+    const label = parts[1] as SubmissionLabel;
+    if (!labels.includes(label)) {
+      warnings.push(`${file.path}: submissions/${parts[1]} is not a folder the format names; not judged`);
+      continue;
+    }
+    const path = parts.slice(0, 3).join('/');
+    const entry = out.get(path) ?? { label, path, files: [] };
+    entry.files.push(parts.slice(3).join('/') || (parts[2] as string));
+    out.set(path, entry);
+  }
+  return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** Parses a package given as its files (root at the package root); throws PackageError naming each bad file. */
+export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const yaml = byPath.get('problem.yaml');
+  if (!yaml)
+    throw new PackageError([{ file: 'problem.yaml', message: 'missing at the root of the package' }]);
+  const metadata = parseProblemYaml(yaml.bytes);
+  const legacy = metadata.formatVersion === 'legacy';
+  const warnings: string[] = [];
+  const unsupported: string[] = metadata.unsupported.map((key) => `problem.yaml: ${key}`);
+  const issues: PackageIssue[] = [];
+
+  const texts = statements(files, metadata);
+  if (texts.length === 0) {
+    warnings.push(
+      `no statement found (${legacy ? 'problem_statement/problem.tex' : 'statement/problem.en.md'})`,
+    );
+  }
+  const english = texts.find((s) => s.language === 'en') ?? texts[0];
+  const title =
+    metadata.names['en'] ??
+    Object.values(metadata.names)[0] ??
+    titleFromStatement(english) ??
+    'Untitled problem';
+
+  const testData = readTestData(files);
+
+  const validatorDir = legacy ? 'output_validators/' : 'output_validator/';
+  const outputValidators = files.filter((f) => f.path.startsWith(validatorDir)).map((f) => f.path);
+  const inputValidators = files.filter((f) => f.path.startsWith('input_validators/')).map((f) => f.path);
+  const validation = legacy
+    ? metadata.validation
+    : outputValidators.length > 0
+      ? 'custom'
+      : metadata.validation;
+  if (validation === 'custom' && outputValidators.length === 0) {
+    issues.push({ file: 'problem.yaml', message: `validation is custom but ${validatorDir} is empty` });
+  }
+  if (validation === 'default') {
+    // Every flag string the default validator will see must be valid, named by the file that set it.
+    const seen = new Set<string>();
+    for (const { config } of testData.cases) {
+      const key = config.outputValidatorFlags;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      try {
+        parseValidatorFlags([...flagWords(metadata.validatorFlags), ...flagWords(key)]);
+      } catch (e) {
+        if (!(e instanceof ValidatorFlagsError)) throw e;
+        const file =
+          flagWords(key).length > 0 ? (config.outputValidatorFlagsFile ?? 'problem.yaml') : 'problem.yaml';
+        issues.push({ file, message: `validator flags: ${e.message}` });
+      }
+    }
+  } else {
+    unsupported.push(`custom output validator (${validatorDir}) is not judged yet`);
+  }
+  for (const type of metadata.types) {
+    if (type !== 'pass-fail') unsupported.push(`problem type ${type} is not judged yet`);
+  }
+  if (inputValidators.length > 0) unsupported.push('input_validators/ are not run yet');
+
+  let timeLimit = metadata.limits.timeLimit;
+  const timelimitFile = byPath.get('.timelimit');
+  if (timeLimit === undefined && timelimitFile) {
+    const value = Number(timelimitFile.bytes.toString('utf8').trim());
+    if (!(value > 0) || !Number.isFinite(value)) {
+      issues.push({ file: '.timelimit', message: 'must hold a positive number of seconds' });
+    } else timeLimit = value;
+  }
+  if (issues.length > 0) throw new PackageError(issues);
+
+  const subs = submissions(files, legacy ? LEGACY_LABELS : MODERN_LABELS, warnings);
+  if (timeLimit === undefined && !subs.some((s) => s.label === 'accepted')) {
+    warnings.push('no time limit stated and no accepted submission to derive one from');
+  }
+  const samples = testData.cases.filter((c) => c.sample).length;
+  const found = [
+    `format ${metadata.formatVersion}, type ${metadata.types.join(' + ')}`,
+    `title "${title}"`,
+    `${texts.length} statement(s)${texts.length ? `: ${texts.map((s) => s.path).join(', ')}` : ''}`,
+    `${samples} sample and ${testData.cases.length - samples} secret test case(s)`,
+    `validation ${validation}${metadata.validatorFlags ? ` (flags: ${metadata.validatorFlags})` : ''}`,
+    timeLimit === undefined ? 'no time limit stated' : `time limit ${timeLimit} s`,
+    `memory limit ${metadata.limits.memory} MiB`,
+    `${subs.length} submission(s)`,
+  ];
+  if (testData.ignored.length > 0)
+    warnings.push(`not test data, kept as files: ${testData.ignored.join(', ')}`);
+  return {
+    metadata,
+    title,
+    validation,
+    statements: texts,
+    testData,
+    outputValidators,
+    inputValidators,
+    submissions: subs,
+    ...(timeLimit === undefined ? {} : { timeLimit }),
+    files: byPath,
+    report: { found, unsupported, warnings },
+  };
+}

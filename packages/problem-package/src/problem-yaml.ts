@@ -1,0 +1,206 @@
+/** problem.yaml in the legacy format and in version 2023-07, read into one shape. */
+import { z } from 'zod';
+import { PackageError } from './package-error.js';
+import { readYaml, unknownKeys, zodIssues } from './yaml-file.js';
+
+export type FormatVersion = 'legacy' | '2023-07';
+export type ProblemType = 'pass-fail' | 'scoring' | 'multi-pass' | 'interactive' | 'submit-answer';
+
+export interface ProblemMetadata {
+  readonly formatVersion: FormatVersion;
+  /** Names by language (`en`); legacy `name` is English. May be empty: the statement can name the problem. */
+  readonly names: Readonly<Record<string, string>>;
+  readonly types: readonly ProblemType[];
+  /** Legacy `validation`: `default`, or `custom` with `interactive` and/or `score`; 2023-07 derives it. */
+  readonly validation: 'default' | 'custom';
+  /** Legacy `validator_flags` (2023-07 keeps flags in testdata.yaml only). */
+  readonly validatorFlags: string;
+  readonly keywords: readonly string[];
+  readonly uuid?: string;
+  readonly limits: {
+    /** Seconds, when the package states one (2023-07 `limits.time_limit`). */
+    readonly timeLimit?: number;
+    /** Legacy `time_multiplier` / 2023-07 `time_multipliers.ac_to_time_limit`. */
+    readonly timeMultiplier: number;
+    /** Legacy `time_safety_margin` / 2023-07 `time_multipliers.time_limit_to_tle`. */
+    readonly timeSafetyMargin: number;
+    /** MiB. */
+    readonly memory: number;
+    /** MiB. */
+    readonly output: number;
+  };
+  /** Keys the package sets that Arbiter does not read (reported, not refused). */
+  readonly unsupported: readonly string[];
+}
+
+const positive = z.number().positive();
+const positiveInt = z.number().int().positive();
+
+const commonLimits = {
+  memory: positiveInt.optional(),
+  output: positiveInt.optional(),
+  code: positiveInt.optional(),
+  compilation_time: positive.optional(),
+  compilation_memory: positiveInt.optional(),
+  validation_time: positive.optional(),
+  validation_memory: positiveInt.optional(),
+  validation_output: positiveInt.optional(),
+};
+
+const legacySchema = z.object({
+  problem_format_version: z.literal('legacy').optional(),
+  name: z.string().optional(),
+  type: z.enum(['pass-fail', 'scoring']).default('pass-fail'),
+  uuid: z.string().optional(),
+  limits: z
+    .object({
+      ...commonLimits,
+      time_multiplier: positive.default(5),
+      time_safety_margin: positive.default(2),
+      time_limit: positive.optional(),
+    })
+    .default({ time_multiplier: 5, time_safety_margin: 2 }),
+  validation: z
+    .string()
+    .regex(
+      /^(default|custom(\s+(interactive|score))*)$/,
+      'must be "default" or "custom" followed by "interactive" and/or "score"',
+    )
+    .default('default'),
+  validator_flags: z.string().default(''),
+  keywords: z.string().default(''),
+});
+
+const PROBLEM_TYPES = ['pass-fail', 'scoring', 'multi-pass', 'interactive', 'submit-answer'] as const;
+
+const modernSchema = z.object({
+  problem_format_version: z.enum(['2023-07', '2023-07-draft']),
+  name: z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]),
+  uuid: z.string().optional(),
+  type: z.union([z.enum(PROBLEM_TYPES), z.array(z.enum(PROBLEM_TYPES)).min(1)]).default('pass-fail'),
+  limits: z
+    .object({
+      ...commonLimits,
+      time_limit: positive.optional(),
+      time_multipliers: z
+        .object({ ac_to_time_limit: positive.default(2), time_limit_to_tle: positive.default(1.5) })
+        .default({ ac_to_time_limit: 2, time_limit_to_tle: 1.5 }),
+    })
+    .default({ time_multipliers: { ac_to_time_limit: 2, time_limit_to_tle: 1.5 } }),
+  keywords: z.array(z.string()).default([]),
+});
+
+const LIMIT_KEYS = [
+  'memory',
+  'output',
+  'code',
+  'compilation_time',
+  'compilation_memory',
+  'validation_time',
+  'validation_memory',
+  'validation_output',
+  'time_limit',
+] as const;
+
+/** Keys Arbiter reads, or accepts as information only. */
+const KNOWN_LEGACY = {
+  problem_format_version: true,
+  name: true,
+  type: true,
+  uuid: true,
+  author: true,
+  source: true,
+  source_url: true,
+  license: true,
+  rights_owner: true,
+  limits: [...LIMIT_KEYS, 'time_multiplier', 'time_safety_margin'],
+  validation: true,
+  validator_flags: true,
+  keywords: true,
+} as const;
+
+const KNOWN_MODERN = {
+  problem_format_version: true,
+  name: true,
+  uuid: true,
+  type: true,
+  version: true,
+  credits: true,
+  source: true,
+  license: true,
+  rights_owner: true,
+  embargo_until: true,
+  limits: [...LIMIT_KEYS, 'time_multipliers', 'time_resolution'],
+  keywords: true,
+  languages: true,
+} as const;
+
+const DEFAULT_MEMORY_MIB = 1024;
+const DEFAULT_OUTPUT_MIB = 8;
+
+export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
+  const file = 'problem.yaml';
+  const raw = readYaml(file, bytes);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new PackageError([{ file, message: 'must be a mapping of keys to values' }]);
+  }
+  const version = (raw as Record<string, unknown>)['problem_format_version'];
+  if (version === undefined || version === 'legacy') {
+    const parsed = legacySchema.safeParse(raw);
+    if (!parsed.success) throw new PackageError(zodIssues(file, parsed.error));
+    const p = parsed.data;
+    const words = p.validation.split(/\s+/);
+    const types: ProblemType[] = [p.type];
+    if (words.includes('interactive')) types.push('interactive');
+    if (words.includes('score') && !types.includes('scoring')) types.push('scoring');
+    const unsupported = unknownKeys(raw, KNOWN_LEGACY);
+    if (p.limits.time_limit !== undefined)
+      unsupported.push('limits.time_limit (not in the legacy format; used)');
+    return {
+      formatVersion: 'legacy',
+      names: p.name === undefined ? {} : { en: p.name },
+      types,
+      validation: words[0] === 'custom' ? 'custom' : 'default',
+      validatorFlags: p.validator_flags,
+      keywords: p.keywords.split(/\s+/).filter((k) => k !== ''),
+      ...(p.uuid === undefined ? {} : { uuid: p.uuid }),
+      limits: {
+        ...(p.limits.time_limit === undefined ? {} : { timeLimit: p.limits.time_limit }),
+        timeMultiplier: p.limits.time_multiplier,
+        timeSafetyMargin: p.limits.time_safety_margin,
+        memory: p.limits.memory ?? DEFAULT_MEMORY_MIB,
+        output: p.limits.output ?? DEFAULT_OUTPUT_MIB,
+      },
+      unsupported,
+    };
+  }
+  if (version !== '2023-07' && version !== '2023-07-draft') {
+    throw new PackageError([
+      {
+        file,
+        message: `problem_format_version ${JSON.stringify(version)} is not supported (legacy, 2023-07)`,
+      },
+    ]);
+  }
+  const parsed = modernSchema.safeParse(raw);
+  if (!parsed.success) throw new PackageError(zodIssues(file, parsed.error));
+  const p = parsed.data;
+  const types = typeof p.type === 'string' ? [p.type] : [...new Set(p.type)];
+  return {
+    formatVersion: '2023-07',
+    names: typeof p.name === 'string' ? { en: p.name } : p.name,
+    types,
+    validation: types.includes('interactive') || types.includes('multi-pass') ? 'custom' : 'default',
+    validatorFlags: '',
+    keywords: p.keywords,
+    ...(p.uuid === undefined ? {} : { uuid: p.uuid }),
+    limits: {
+      ...(p.limits.time_limit === undefined ? {} : { timeLimit: p.limits.time_limit }),
+      timeMultiplier: p.limits.time_multipliers.ac_to_time_limit,
+      timeSafetyMargin: p.limits.time_multipliers.time_limit_to_tle,
+      memory: p.limits.memory ?? DEFAULT_MEMORY_MIB,
+      output: p.limits.output ?? DEFAULT_OUTPUT_MIB,
+    },
+    unsupported: unknownKeys(raw, KNOWN_MODERN),
+  };
+}
