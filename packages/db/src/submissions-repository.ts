@@ -184,8 +184,10 @@ export class SubmissionsRepository {
     if (!isFinalStatus(result.status)) {
       throw new Error(`finish(${id}): status ${result.status} is not final`);
     }
-    const testsTotal = result.tests.length;
-    const testsPassed = result.tests.filter((test) => test.verdict === 'ACCEPTED').length;
+    // One definition everywhere: the judge's passed / total (every test of the mode, whether it ran or
+    // not, as the result itself shows); results without them (free runs) count the tests they list.
+    const testsTotal = result.total ?? result.tests.length;
+    const testsPassed = result.passed ?? result.tests.filter((test) => test.verdict === 'ACCEPTED').length;
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .update(submissions)

@@ -84,6 +84,22 @@ describe.each(BACKENDS)('submissions on %s', (backend) => {
     expect(await submissions.getSubmission(randomUUID())).toBeNull();
   });
 
+  it("counts a problem's tests as the judge does: passed of every test of the mode, run or not", async () => {
+    const { submissions } = t.database;
+    const row = submission();
+    await submissions.insertQueued(row);
+    // A submit that timed out on its first test: one test listed, 34 in the mode.
+    const result = jobResult(row.id, {
+      mode: 'submit',
+      problem: 'two-sum',
+      verdict: 'TIME_LIMIT_EXCEEDED',
+      tests: tests('TIME_LIMIT_EXCEEDED'),
+      passed: 0,
+      total: 34,
+    });
+    expect(await submissions.finish(row.id, result)).toMatchObject({ testsPassed: 0, testsTotal: 34 });
+  });
+
   it('never overwrites a finished submission, nor marks it running again', async () => {
     const { submissions } = t.database;
     const row = submission();

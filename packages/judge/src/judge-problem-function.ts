@@ -2,7 +2,10 @@
  * Judges a function problem: one harness program (the user's code + a generated `main`) runs all
  * tests in one process under the problem's overall limits, handed over one at a time. Each answer is
  * compared here, in the worker (expected answers never enter the sandbox), as it comes; a submission
- * stops at its first failing test.
+ * stops at its first failing test. A run (samples and custom inputs) goes on past a failure, as on
+ * LeetCode: after a wrong answer in the same process, after a crash (the process is gone) in a fresh
+ * one for the tests left; a time or memory limit still ends it (each further process could take as
+ * long again).
  */
 import type { Verdict } from '@arbiter/contracts';
 import {
@@ -89,42 +92,55 @@ export async function judgeFunctionProblem(
     tests.push(test);
     hooks.onTest?.(test);
   };
-  const result = await runHarness(
-    compiled.program,
-    cases.map((c) => c.test.args),
-    sandbox,
-    {
-      limits: job.limits,
-      signal: hooks.signal,
-      onStep: hooks.onStep,
-      onStdout: (text, test) => {
-        prints[test] = (prints[test] ?? '') + text;
-        if (live) hooks.onLog?.('stdout', text);
+  const finished: FinishedRun[] = [];
+  let stopped = false;
+  // `from`: the first test of this process; a run after a crash starts a fresh one at the next test.
+  for (let from = 0; from < cases.length; from = tests.length) {
+    const batch = cases.slice(from);
+    const first = from;
+    const result = await runHarness(
+      compiled.program,
+      batch.map((c) => c.test.args),
+      sandbox,
+      {
+        limits: job.limits,
+        signal: hooks.signal,
+        onStep: hooks.onStep,
+        onStdout: (text, test) => {
+          prints[first + test] = (prints[first + test] ?? '') + text;
+          if (live) hooks.onLog?.('stdout', text);
+        },
+        onStderr: (text) => live && hooks.onLog?.('stderr', text),
+        onRecord: (record) => {
+          const c = batch[record.index];
+          if (c === undefined) return 'stop';
+          const test = judgeRecord(problem, c, { ...record, index: first + record.index }, submit);
+          report(test);
+          // After an error record the harness exits by itself (with its exit code).
+          return submit && test.verdict === 'WRONG_ANSWER' ? 'stop' : undefined;
+        },
       },
-      onStderr: (text) => live && hooks.onLog?.('stderr', text),
-      onRecord: (record) => {
-        const c = cases[record.index];
-        if (c === undefined) return 'stop';
-        const test = judgeRecord(problem, c, record, submit);
-        report(test);
-        // After an error record the harness exits by itself (with its exit code).
-        return submit && test.verdict === 'WRONG_ANSWER' ? 'stop' : undefined;
-      },
-    },
-  );
-  if (result.compileError !== null) {
-    hooks.onLog?.('compile', result.compileError);
-    return compileErrorOutcome(result.compileError, cases.length);
+    );
+    if (result.compileError !== null) {
+      hooks.onLog?.('compile', result.compileError);
+      return compileErrorOutcome(result.compileError, cases.length);
+    }
+    const { run, records, breach } = result;
+    stopped = result.stopped;
+    finished.push(run);
+    const lastWasError = records.at(-1)?.status === 'error';
+    // The process ended (or was ended for breaking the protocol) before the next test answered: that
+    // test gets the run's verdict.
+    const next = batch[records.length];
+    if (!stopped && !lastWasError && next !== undefined) {
+      report(withData(problem, next, unfinishedTest(first + records.length, next, run, breach), submit));
+    }
+    const last = tests.at(-1);
+    if (submit || stopped || last === undefined || last.verdict !== 'RUNTIME_ERROR') break;
+    if (tests.length === from) break; // nothing answered: the same would happen again
   }
-
-  const { run, records, stopped, breach } = result;
-  const lastWasError = records.at(-1)?.status === 'error';
-  // The process ended (or was ended for breaking the protocol) before the next test answered: that test
-  // gets the run's verdict.
-  const next = cases[records.length];
-  if (!stopped && !lastWasError && next !== undefined) {
-    report(withData(problem, next, unfinishedTest(records.length, next, run, breach), submit));
-  }
+  const run = finished.at(-1);
+  if (run === undefined) throw new Error('a function problem ran no harness process');
   const failedTest = firstFailure(tests);
   // Ran every test but failed afterwards (e.g. crashed at exit): the run's verdict stands.
   const verdict: Verdict = failedTest?.verdict ?? (stopped ? 'ACCEPTED' : run.verdict);
@@ -135,11 +151,11 @@ export async function judgeFunctionProblem(
     failedTest,
     tests,
     stdout: live ? prints.join('') : failedTest ? (prints[failedTest.index] ?? '') : '',
-    stderr: live || verdict === 'RUNTIME_ERROR' ? tail(run.stderr) : '',
+    stderr: live || verdict === 'RUNTIME_ERROR' ? tail(finished.map((each) => each.stderr).join('')) : '',
     compileOutput: compiled.program.compileOutput,
-    timeMs: run.report.cpuMs,
-    wallTimeMs: run.report.wallMs,
-    memoryKb: run.report.memoryKb,
+    timeMs: finished.reduce((sum, each) => sum + each.report.cpuMs, 0),
+    wallTimeMs: finished.reduce((sum, each) => sum + each.report.wallMs, 0),
+    memoryKb: Math.max(...finished.map((each) => each.report.memoryKb)),
     exitCode: run.report.exitCode,
     signal: run.report.signal,
   };

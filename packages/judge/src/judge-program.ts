@@ -79,6 +79,8 @@ export async function judgeProgram(
       limits: job.limits,
       args: job.args ?? [],
       redirectStderrToStdout: job.redirectStderrToStdout === true,
+      // A free run's output is streamed to whoever watches it: written as it comes, not at exit.
+      unbuffered: true,
     });
     if (run.compileError) return compileError(run.compileOutput);
 

@@ -20,6 +20,8 @@ export interface RunOptions extends StepHooks {
    * outcome's stderr is then empty but for the judge's own note on a signal.
    */
   redirectStderrToStdout?: boolean;
+  /** Ask the runtime not to buffer stdout (Python's `-u`), so the output streams as the program writes it. */
+  unbuffered?: boolean;
   /** Raw output as it arrives, besides the text log (a harness reads its results from here). */
   onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
 }
@@ -53,7 +55,10 @@ export async function runProgram(
   );
   const runLog = streamDecoder(redirect ? (_stream, text) => router('stderr', text) : router);
   const command = [
-    ...recipe.run(program.sources, { memoryMb: options.limits.memoryMb }),
+    ...recipe.run(program.sources, {
+      memoryMb: options.limits.memoryMb,
+      unbuffered: options.unbuffered === true,
+    }),
     ...(options.args ?? []),
   ];
   const start = preciseNow();

@@ -192,6 +192,51 @@ describe('limits and failures on submit', () => {
   });
 });
 
+describe('run mode goes on past a failure', () => {
+  it('runs every sample and custom input after a crash, each crash in a fresh process', async () => {
+    const code = TWO_SUM_OK.python.replace(
+      'print("checking", len(nums))',
+      'if nums[0] in (2, 3):\n            raise ValueError("boom")',
+    );
+    const problem = await catalogProblem('two-sum');
+    const streamed: ProblemTest[] = [];
+    const outcome = await judgeProblem(
+      {
+        problem,
+        language: 'python',
+        code,
+        mode: 'run',
+        customInputs: ['[1,5,9]\n14'],
+        limits: problemLimits(problem),
+      },
+      sandbox,
+      { onTest: (test) => streamed.push(test) },
+      context,
+    );
+    // Samples [2,7,11,15] and [3,2,4] crash; [3,3] crashes too; the custom [1,5,9] passes.
+    expect(outcome.tests.map((t) => [t.index, t.verdict])).toEqual([
+      [0, 'RUNTIME_ERROR'],
+      [1, 'RUNTIME_ERROR'],
+      [2, 'RUNTIME_ERROR'],
+      [3, 'ACCEPTED'],
+    ]);
+    expect(streamed.map((t) => t.index)).toEqual([0, 1, 2, 3]);
+    expect(outcome).toMatchObject({ verdict: 'RUNTIME_ERROR', passed: 1, total: 4 });
+    expect(outcome.failedTest).toMatchObject({ index: 0, input: 'nums = [2,7,11,15]\ntarget = 9' });
+    expect(outcome.tests[3]).toMatchObject({ source: 'custom', expected: '[1,2]', actual: '[1,2]' });
+  });
+
+  it('still stops a submit at its first crash', async () => {
+    const code = TWO_SUM_OK.python.replace(
+      'print("checking", len(nums))',
+      'if nums[0] == 2:\n            raise ValueError("boom")',
+    );
+    const { outcome } = await judge('two-sum', 'python', code);
+    expect(outcome.tests.map((t) => t.verdict)).toEqual(['RUNTIME_ERROR']);
+    expect(outcome).toMatchObject({ passed: 0, total: 34 });
+  });
+});
+
 describe('stdio problems', () => {
   it('judges a-plus-b token by token, one process per test, and catches 32-bit overflow', async () => {
     const ok = await judge('a-plus-b', 'python', 'a, b = map(int, input().split())\nprint(a + b)\n');

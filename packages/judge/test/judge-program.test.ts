@@ -99,6 +99,34 @@ describe('limits and output', () => {
     expect(seen).toContainEqual(['stderr', 'err\n']);
   });
 
+  it('streams Python output without flush, before the program ends (unbuffered)', async () => {
+    const seen: string[] = [];
+    const stop = new AbortController();
+    // Buffered, "first" would only come out with "second", at exit; unbuffered it comes at once and
+    // the run is stopped there.
+    const code = 'import time\nprint("first")\ntime.sleep(20)\nprint("second")\n';
+    const judged = judgeProgram(job('python', code), sandbox, {
+      signal: stop.signal,
+      onLog: (stream, chunk) => {
+        if (stream !== 'stdout') return;
+        seen.push(chunk);
+        stop.abort();
+      },
+    });
+    await expect(judged).rejects.toThrow(/abort/i);
+    expect(seen.join('')).toMatch(/^first\n?$/);
+  });
+
+  it("shows a Python traceback from the program's own frames, without the runner's", async () => {
+    const code = 'def f():\n    raise ValueError("boom")\n\nf()\n';
+    const outcome = await judgeProgram(job('python', code), sandbox);
+    expect(outcome.verdict).toBe('RUNTIME_ERROR');
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "main.py", line 4/);
+    expect(outcome.stderr).toContain('ValueError: boom');
+    expect(outcome.stderr).not.toContain('<string>');
+  });
+
   it('stops unbounded output with OUTPUT_LIMIT_EXCEEDED', async () => {
     const outcome = await judgeProgram(job('python', 'while True: print("x" * 1000)'), sandbox);
     expect(outcome.verdict).toBe('OUTPUT_LIMIT_EXCEEDED');

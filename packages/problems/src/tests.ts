@@ -51,11 +51,15 @@ export function parseStdioTests(data: unknown): Parsed<StdioTest[]> {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: data as StdioTest[] };
 }
 
-/** Reads a custom input (one JSON value per parameter per line, or one JSON array of all of them). */
+/**
+ * Reads a custom input (one JSON value per parameter per line, or one JSON array of all of them). A
+ * line count that fits neither form is reported as missing (or extra) lines, naming the parameters.
+ */
 export function parseCustomInput(signature: FunctionSignature, text: string): Parsed<unknown[]> {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
-  const values: unknown[] = [];
-  if (lines.length === signature.params.length) {
+  const count = signature.params.length;
+  if (lines.length === count) {
+    const values: unknown[] = [];
     for (const [i, line] of lines.entries()) {
       try {
         values.push(JSON.parse(line));
@@ -65,14 +69,21 @@ export function parseCustomInput(signature: FunctionSignature, text: string): Pa
     }
     return checkArgs(signature, values, '');
   }
+  const names = signature.params.map((p) => p.name).join(', ');
+  const wrongCount = fail<unknown[]>(
+    '',
+    `expected ${count} line${count === 1 ? '' : 's'}: ${names} (one JSON value per line), got ${lines.length}`,
+  );
+  // One line holding an array of every argument is the other accepted form.
+  if (lines.length !== 1) return wrongCount;
+  let all: unknown;
   try {
-    return checkArgs(signature, JSON.parse(text), '');
+    all = JSON.parse(text);
   } catch {
-    return fail(
-      '',
-      `expected ${signature.params.length} line(s), one JSON value per parameter (${signature.params.map((p) => p.name).join(', ')})`,
-    );
+    return wrongCount;
   }
+  const parsed = checkArgs(signature, all, '');
+  return parsed.ok ? parsed : wrongCount;
 }
 
 function checkArgs(signature: FunctionSignature, args: unknown, at: string): Parsed<unknown[]> {

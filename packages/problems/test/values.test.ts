@@ -158,7 +158,18 @@ describe('parseCustomInput', () => {
     expect(parseCustomInput(sig, '[2,7]\n"x"')).toMatchObject({ ok: false, errors: [{ field: 'target' }] });
     expect(parseCustomInput(sig, '[2,7')).toMatchObject({
       ok: false,
-      errors: [{ message: /one JSON value per parameter/ }],
+      errors: [{ message: /one JSON value per line/ }],
+    });
+  });
+
+  it('says which lines are missing instead of misreading the ones given', () => {
+    expect(parseCustomInput(sig, '[3,3]\n')).toEqual({
+      ok: false,
+      errors: [{ field: '', message: 'expected 2 lines: nums, target (one JSON value per line), got 1' }],
+    });
+    expect(parseCustomInput(sig, '[3,3]\n6\n7')).toMatchObject({
+      ok: false,
+      errors: [{ message: /^expected 2 lines: nums, target .*got 3$/ }],
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Python 3 (Debian's `/usr/bin/python3`). One process checks the syntax and runs the
  * program, which saves a second sandbox start; a `SyntaxError` is reported behind a
- * marker on stderr and becomes `COMPILE_ERROR`.
+ * marker on stderr and becomes `COMPILE_ERROR`. An uncaught exception's traceback leaves
+ * out the bootstrap's own frame; a free run is unbuffered (`-u`) so its output streams.
  */
 import type { LanguageRecipe } from './recipe.js';
 
@@ -20,13 +21,28 @@ const BOOTSTRAP = [
   'del src',
   // `python3 -c BOOTSTRAP a b`: the program's arguments follow the bootstrap's.
   "sys.argv = ['main.py'] + sys.argv[1:]",
-  "exec(code, {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__})",
+  'try:',
+  "    exec(code, {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__})",
+  'except SystemExit:',
+  '    raise',
+  // As Python reports an uncaught exception (exit status 1), from the program's first frame on.
+  'except BaseException as error:',
+  '    import traceback',
+  '    sys.stdout.flush()',
+  "    sys.stderr.write(''.join(traceback.format_exception(type(error), error, error.__traceback__.tb_next)))",
+  '    sys.exit(1)',
 ].join('\n');
 
 export const python: LanguageRecipe = {
   id: 'python',
   prepare: async (code) => ({ files: { 'main.py': code } }),
-  run: () => ['/usr/bin/python3', '-S', '-c', BOOTSTRAP],
+  run: (_files, context) => [
+    '/usr/bin/python3',
+    '-S',
+    ...(context.unbuffered ? ['-u'] : []),
+    '-c',
+    BOOTSTRAP,
+  ],
   compileErrorMarker: MARKER,
   version: { argv: ['/usr/bin/python3', '--version'], parse: (out) => /Python (\S+)/.exec(out)?.[1] ?? null },
 };

@@ -15,6 +15,8 @@ export interface PrepareResult {
 export interface RunContext {
   /** Memory limit of the run, in MiB: runtimes with their own heap cap (JVM, V8) are sized from it. */
   memoryMb: number;
+  /** The output is watched live (a free run): runtimes that buffer their stdout write it as it comes instead. */
+  unbuffered?: boolean;
 }
 
 export interface CompileOptions {
