@@ -301,7 +301,7 @@ describe('web app in Chromium', () => {
     await page.getByTestId('output').filter({ hasText: 'tick 1' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('verdict').count()).toBe(0);
     expect(await page.getByTestId('output').innerText()).not.toContain('tick 5');
-    await page.locator('[data-testid="verdict"]', { hasText: 'Accepted' }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="verdict"]', { hasText: 'Finished' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('output').innerText()).toContain('tick 5');
   }, 60_000);
 

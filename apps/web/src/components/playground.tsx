@@ -1,10 +1,12 @@
 'use client';
-// The playground: pick any language, write code and stdin, run it, watch the output stream in.
+// The playground: pick any language, write code and stdin, run it, watch the output stream in. A run
+// that ends normally is "Finished", with its wall time (CPU time and memory beside it).
 import { useEffect, useState } from 'react';
 import type { LanguageInfo } from '@arbiter/contracts';
 import { api } from '../lib/api';
 import { loadDraft, loadLanguage, saveDraft, saveLanguage } from '../lib/drafts';
-import { formatMemory, formatMs, verdictLabel, verdictTone } from '../lib/format';
+import { formatMemory, formatMs, formatWall, languageLabel, verdictLabel, verdictTone } from '../lib/format';
+import { useNarrow } from '../lib/use-narrow';
 import { useJob } from '../lib/use-job';
 import { CodeEditor } from './code-editor';
 import { LanguageSelect } from './language-select';
@@ -28,6 +30,7 @@ export function Playground() {
   const [stdin, setStdin] = useState('world');
   const [loadError, setLoadError] = useState<string | null>(null);
   const { state: job, start, busy } = useJob();
+  const narrow = useNarrow();
 
   useEffect(() => {
     api
@@ -66,7 +69,7 @@ export function Playground() {
   return (
     <div className="workspace playground" data-testid="playground">
       <SplitPane
-        direction="row"
+        direction={narrow ? 'column' : 'row'}
         initial={58}
         min={30}
         max={75}
@@ -77,7 +80,10 @@ export function Playground() {
             <div className="editor-toolbar">
               <LanguageSelect
                 value={language}
-                options={options.map((info) => ({ id: info.id, label: `${info.name} ${info.version}` }))}
+                options={options.map((info) => ({
+                  id: info.id,
+                  label: languageLabel(info.name, info.version),
+                }))}
                 onChange={pickLanguage}
               />
               <span className="toolbar-spacer" />
@@ -119,10 +125,15 @@ export function Playground() {
                 <span className="muted">Ready</span>
               ) : job.phase === 'done' && result ? (
                 <>
-                  <strong className={`tone-${verdictTone(result.verdict)}`} data-testid="verdict">
-                    {verdictLabel(result.verdict)}
+                  <strong
+                    className={`tone-${verdictTone(result.verdict)}`}
+                    data-testid="verdict"
+                    data-verdict={result.verdict ?? ''}
+                  >
+                    {result.verdict === 'ACCEPTED' ? 'Finished' : verdictLabel(result.verdict)}
                   </strong>
-                  <span className="muted">
+                  <span className="muted" data-testid="run-stats">
+                    <span data-testid="wall-time">{formatWall(result.wallTimeMs)}</span> · CPU{' '}
                     {formatMs(result.timeMs)} · {formatMemory(result.memoryKb)}
                   </span>
                 </>

@@ -112,7 +112,9 @@ export function ProblemList() {
               </th>
               <th scope="col">Title</th>
               <th scope="col">Difficulty</th>
-              <th scope="col">Tags</th>
+              <th scope="col" className="col-tags">
+                Tags
+              </th>
               <th scope="col" className="num">
                 Acceptance
               </th>
@@ -140,7 +142,7 @@ export function ProblemList() {
                 <td>
                   <span className={`difficulty ${problem.difficulty}`}>{problem.difficulty}</span>
                 </td>
-                <td>
+                <td className="col-tags">
                   <div className="tags">
                     {problem.tags.map((name) => (
                       <button

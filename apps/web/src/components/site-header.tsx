@@ -1,7 +1,9 @@
 'use client';
 // The top bar: brand, navigation, theme toggle, and the signed-in user with sign-out (or sign-in links).
+// On a narrow screen the navigation folds behind a menu button; the theme and account controls stay.
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { useAuth } from './auth-context';
 import { ThemeToggle } from './theme-toggle';
 
@@ -15,18 +17,32 @@ export function SiteHeader() {
   const pathname = usePathname();
   const router = useRouter();
   const { user, signOut } = useAuth();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Following a link closes the menu.
+  useEffect(() => setMenuOpen(false), [pathname]);
   const active = (href: string) =>
     pathname === href || pathname.startsWith(`${href}/`) || (href === '/problems' && pathname === '/');
 
   return (
-    <header className="topbar">
+    <header className={`topbar${menuOpen ? ' menu-open' : ''}`}>
+      <button
+        type="button"
+        className="ghost small nav-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="main-nav"
+        aria-label={menuOpen ? 'Close the menu' : 'Open the menu'}
+        onClick={() => setMenuOpen((open) => !open)}
+        data-testid="nav-toggle"
+      >
+        <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span>
+      </button>
       <Link href="/problems" className="brand" aria-label="Arbiter home">
         <span className="brand-mark" aria-hidden="true">
           ⟨/⟩
         </span>
         Arbiter
       </Link>
-      <nav aria-label="Main" className="nav">
+      <nav aria-label="Main" className="nav" id="main-nav" data-testid="main-nav">
         {(user?.role === 'admin' ? [...NAV, { href: '/admin', label: 'Admin' }] : NAV).map((item) => (
           <Link
             key={item.href}
@@ -55,7 +71,7 @@ export function SiteHeader() {
               <span className="avatar" aria-hidden="true">
                 {user.username.charAt(0).toUpperCase()}
               </span>
-              {user.username}
+              <span className="user-name">{user.username}</span>
             </span>
             <button
               type="button"

@@ -1,6 +1,7 @@
 'use client';
-// One submission (GET /submissions/:id): its verdict, stats, code (read-only Monaco) and per-test
-// results; for an admin looking at a finished submit, a button that rejudges it.
+// One submission (GET /submissions/:id): its verdict, stats, code (read-only Monaco), the failing test
+// (input, output, expected) and per-test results; for an admin looking at a finished submit, a button
+// that rejudges it.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -9,6 +10,7 @@ import { api, ApiError } from '../lib/api';
 import { formatDate, formatMemory, formatMs, LANGUAGE_NAMES, verdictLabel, verdictTone } from '../lib/format';
 import { useAuth } from './auth-context';
 import { CodeEditor } from './code-editor';
+import { TestDetails } from './workspace/verdict-panel';
 import type { SubmissionItem } from './submission-list';
 
 type Detail = SubmissionItem & { code: string; result: JobResult | null };
@@ -121,7 +123,7 @@ export function SubmissionDetail({ id }: { id: string }) {
         <div className="stats">
           <div className="stat">
             <span className="stat-label">Tests</span>
-            <span className="stat-value">
+            <span className="stat-value" data-testid="tests-passed">
               {detail.testsPassed ?? '—'} / {detail.testsTotal ?? '—'}
             </span>
           </div>
@@ -144,14 +146,19 @@ export function SubmissionDetail({ id }: { id: string }) {
           {detail.result?.compileOutput ? (
             <pre className="block-pre">{detail.result.compileOutput}</pre>
           ) : null}
+          {detail.result?.failedTest && detail.verdict !== 'COMPILE_ERROR' ? (
+            <TestDetails test={detail.result.failedTest} title="Failing test" />
+          ) : null}
           <ol className="test-list">
             {tests.map((test) => (
-              <li key={test.index} className="test-item">
+              <li key={test.index} className="test-item" data-testid="test-item">
                 <span className={`dot ${test.verdict === 'ACCEPTED' ? 'ok' : 'bad'}`} aria-hidden="true" />
                 <span>#{test.index + 1}</span>
                 <span className={`tone-${verdictTone(test.verdict)}`}>{verdictLabel(test.verdict)}</span>
                 <span className="muted">{test.source ?? ''}</span>
-                <span className="muted num">{formatMs(test.timeMs)}</span>
+                <span className="muted num" data-testid="test-time">
+                  {formatMs(test.timeMs)}
+                </span>
               </li>
             ))}
           </ol>

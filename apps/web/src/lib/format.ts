@@ -23,6 +23,26 @@ export function formatMs(ms: number | null | undefined): string {
   return `${Math.round(ms)} ms`;
 }
 
+/** A wall-clock duration: ms below a second, seconds above. */
+export function formatWall(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  return ms < 1000 ? formatMs(ms) : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/**
+ * A language's name with its toolchain version, without saying the version twice: "Python 3" with
+ * "3.11.2" is "Python 3.11.2", "C++17" with "12.2.0" stays "C++17 12.2.0".
+ */
+export function languageLabel(name: string, version: string): string {
+  if (version === '') return name;
+  const words = name.split(' ');
+  const last = words[words.length - 1] ?? '';
+  const major = version.split('.')[0];
+  if (words.length > 1 && /^\d+$/.test(last) && last === major)
+    return `${words.slice(0, -1).join(' ')} ${version}`;
+  return `${name} ${version}`;
+}
+
 export function formatMemory(kb: number | null | undefined): string {
   if (kb === null || kb === undefined) return '—';
   return `${(kb / 1024).toFixed(1)} MB`;

@@ -111,6 +111,13 @@ export function useJob() {
     });
   }, []);
 
+  /** Forgets the job (and stops following it): the panel is empty again. */
+  const reset = useCallback(() => {
+    stop.current?.();
+    stop.current = null;
+    setState(IDLE);
+  }, []);
+
   const busy = state.phase === 'sending' || state.phase === 'queued' || state.phase === 'running';
-  return { state, start, busy };
+  return { state, start, reset, busy };
 }

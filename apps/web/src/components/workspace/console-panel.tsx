@@ -24,6 +24,8 @@ interface ConsolePanelProps {
   onCaseInput(index: number, input: string): void;
   onAddCase(): void;
   onRemoveCase(index: number): void;
+  /** A custom input the API refused, shown beside that input. */
+  caseError: { index: number; message: string } | null;
   job: JobState;
   caseResults: CaseResultRef[];
   onJumpToLine(line: number): void;
@@ -86,8 +88,10 @@ function CaseEditor({
   onCaseInput,
   onAddCase,
   onRemoveCase,
+  caseError,
 }: ConsolePanelProps) {
   const current = cases[activeCase];
+  const error = caseError !== null && caseError.index === activeCase ? caseError.message : null;
   const params = problem.signature?.params ?? [];
   return (
     <div className="case-editor">
@@ -98,7 +102,7 @@ function CaseEditor({
               type="button"
               role="tab"
               aria-selected={i === activeCase}
-              className={`case-tab${i === activeCase ? ' active' : ''}`}
+              className={`case-tab${i === activeCase ? ' active' : ''}${caseError?.index === i ? ' invalid' : ''}`}
               onClick={() => onActiveCase(i)}
               data-testid={`case-tab-${i}`}
             >
@@ -143,8 +147,20 @@ function CaseEditor({
             value={current.input}
             rows={Math.max(3, current.input.split('\n').length + 1)}
             onChange={(event) => onCaseInput(activeCase, event.target.value)}
+            aria-invalid={error !== null}
+            aria-describedby={error !== null ? 'case-error' : undefined}
             data-testid="case-input"
           />
+          {error !== null ? (
+            <span
+              id="case-error"
+              className="case-error error small-text"
+              role="alert"
+              data-testid="case-error"
+            >
+              {error}
+            </span>
+          ) : null}
         </label>
       ) : null}
     </div>

@@ -146,7 +146,7 @@ function CaseResults({ cases }: { cases: CaseResultRef[] }) {
   );
 }
 
-function TestDetails({ test, title }: { test: TestResult; title?: string }) {
+export function TestDetails({ test, title }: { test: TestResult; title?: string }) {
   return (
     <div className="test-details" data-testid={title ? 'failing-test' : undefined}>
       {title ? (

@@ -1,15 +1,18 @@
 'use client';
-// The problem workspace: statement | editor over console, in resizable panes. The draft is kept
-// per problem and language; Ctrl/Cmd+Enter runs, Ctrl/Cmd+' submits.
+// The problem workspace: statement | editor over console, in resizable panes (on a narrow screen, tabs
+// Description / Code / Result under a bar with Run and Submit). The draft is kept per problem and
+// language, the test cases per problem; Ctrl/Cmd+Enter runs, Ctrl/Cmd+' submits.
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProblemDetail } from '@arbiter/contracts';
 import { api, ApiError } from '../../lib/api';
 import { parseDiagnostics } from '../../lib/compile-errors';
+import { loadCases, saveCases } from '../../lib/custom-cases';
 import { clearDraft, loadDraft, loadLanguage, saveDraft, saveLanguage } from '../../lib/drafts';
 import { LANGUAGE_NAMES } from '../../lib/format';
 import { LanguageSelect } from '../language-select';
 import { useJob } from '../../lib/use-job';
+import { useNarrow } from '../../lib/use-narrow';
 import { useAuth } from '../auth-context';
 import { CodeEditor } from '../code-editor';
 import { SplitPane } from '../split-pane';
@@ -19,6 +22,20 @@ import type { CaseResultRef } from './verdict-panel';
 
 /** How each test-case tab maps to a test of the last run: the n-th sample or the n-th custom input. */
 type CaseSource = { source: 'sample' | 'custom'; n: number };
+
+/** The panes of the narrow layout, one at a time. */
+type Pane = 'description' | 'code' | 'result';
+const PANES: { id: Pane; label: string }[] = [
+  { id: 'description', label: 'Description' },
+  { id: 'code', label: 'Code' },
+  { id: 'result', label: 'Result' },
+];
+
+/** The API names a custom input it refused as `tests.<n>: <why>` (n: its place among the custom inputs sent). */
+function customInputError(message: string): { n: number; why: string } | null {
+  const match = /^tests\.(\d+): ([\s\S]*)$/.exec(message);
+  return match ? { n: Number(match[1]), why: match[2] ?? '' } : null;
+}
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -33,8 +50,12 @@ export function Workspace({ slug }: { slug: string }) {
   const [tab, setTab] = useState<'cases' | 'result'>('cases');
   const [revealLine, setRevealLine] = useState<{ line: number; nonce: number } | null>(null);
   const [mapping, setMapping] = useState<CaseSource[]>([]);
+  const [pane, setPane] = useState<Pane>('description');
+  /** A custom input the API refused: which tab, and why. */
+  const [caseError, setCaseError] = useState<{ index: number; message: string } | null>(null);
   const nextCaseId = useRef(1000);
-  const { state: job, start, busy } = useJob();
+  const { state: job, start, reset: resetJob, busy } = useJob();
+  const narrow = useNarrow();
 
   useEffect(() => {
     let cancelled = false;
@@ -52,7 +73,14 @@ export function Workspace({ slug }: { slug: string }) {
               : (detail.languages[0] ?? 'python');
         setLanguage(lang);
         setCode(loadDraft(slug, lang) ?? detail.starterCode[lang as keyof typeof detail.starterCode] ?? '');
-        setCases(detail.examples.map((example, i) => ({ id: i, input: example.testInput, example: i })));
+        const stored = loadCases(detail.slug);
+        setCases(
+          stored
+            ? stored
+                .filter((c) => c.example === null || c.example < detail.examples.length)
+                .map((c, i) => ({ id: i, input: c.input, example: c.example }))
+            : detail.examples.map((example, i) => ({ id: i, input: example.testInput, example: i })),
+        );
       })
       .catch((caught: unknown) =>
         setLoadError(
@@ -68,6 +96,40 @@ export function Workspace({ slug }: { slug: string }) {
     };
   }, [slug]);
 
+  // The cases are kept as edited, so a reload shows them again.
+  useEffect(() => {
+    if (problem && cases.length > 0) saveCases(problem.slug, cases);
+  }, [problem, cases]);
+
+  // An accepted submit marks the problem solved at once (a failed one: attempted), as a reload would show.
+  const finished = job.result;
+  useEffect(() => {
+    if (!finished || finished.mode !== 'submit' || finished.status !== 'completed') return;
+    setProblem((current) =>
+      current === null || current.slug !== finished.problem
+        ? current
+        : {
+            ...current,
+            status: finished.verdict === 'ACCEPTED' || current.status === 'solved' ? 'solved' : 'attempted',
+          },
+    );
+  }, [finished]);
+
+  // A refused custom input is shown beside that input, under its own tab's name.
+  const refused = job.error;
+  useEffect(() => {
+    if (refused === null) return;
+    const found = customInputError(refused);
+    if (found === null) return;
+    const index = mapping.findIndex((m) => m.source === 'custom' && m.n === found.n);
+    if (index < 0) return;
+    setCaseError({ index, message: `Case ${index + 1}: ${found.why}` });
+    setActiveCase(index);
+    setTab('cases');
+    setPane('result');
+    resetJob();
+  }, [refused, mapping, resetJob]);
+
   const template = problem?.starterCode[language as keyof ProblemDetail['starterCode']] ?? '';
 
   const changeCode = (next: string) => {
@@ -76,6 +138,8 @@ export function Workspace({ slug }: { slug: string }) {
   };
 
   const pickLanguage = (next: string) => {
+    // The last result was for the other language's code: it goes with it.
+    resetJob();
     setLanguage(next);
     saveLanguage(slug, next);
     setCode(loadDraft(slug, next) ?? problem?.starterCode[next as keyof ProblemDetail['starterCode']] ?? '');
@@ -103,7 +167,9 @@ export function Workspace({ slug }: { slug: string }) {
       return { source: 'custom', n: custom.length - 1 };
     });
     setMapping(map);
+    setCaseError(null);
     setTab('result');
+    setPane('result');
     void start({
       language: lang,
       code: source,
@@ -117,6 +183,7 @@ export function Workspace({ slug }: { slug: string }) {
     const { code: source, language: lang, problem: detail, busy: working } = latest.current;
     if (!detail || working) return;
     setTab('result');
+    setPane('result');
     void start({ language: lang, code: source, problem: detail.slug, mode: 'submit' });
   }, [start]);
 
@@ -164,8 +231,158 @@ export function Workspace({ slug }: { slug: string }) {
   if (!problem) return <div className="page muted">Loading problem…</div>;
 
   const mod = isMac() ? '⌘' : 'Ctrl';
+  const actions = (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        onClick={run}
+        disabled={busy}
+        title={`Run on the test cases (${mod}+Enter)`}
+        data-testid="run"
+      >
+        ▶ Run
+      </button>
+      <button
+        type="button"
+        className="success"
+        onClick={submit}
+        disabled={busy}
+        title={`Submit against every test (${mod}+')`}
+        data-testid="submit"
+      >
+        Submit
+      </button>
+    </>
+  );
+  const statementPane = (
+    <section className="pane statement-pane" aria-label="Problem statement">
+      <Link href="/problems" className="back-link small-text">
+        ← All problems
+      </Link>
+      <Statement problem={problem} />
+    </section>
+  );
+  const editorPane = (
+    <section className="pane editor-pane" aria-label="Code">
+      <div className="editor-toolbar">
+        <LanguageSelect
+          value={language}
+          options={problem.languages.map((id) => ({ id, label: LANGUAGE_NAMES[id] ?? id }))}
+          onChange={pickLanguage}
+        />
+        <button
+          type="button"
+          className="ghost small"
+          onClick={resetCode}
+          title="Replace the code with the starting template"
+        >
+          ↺ Reset
+        </button>
+        {narrow ? null : (
+          <>
+            <span className="toolbar-spacer" />
+            {actions}
+          </>
+        )}
+      </div>
+      <CodeEditor
+        value={code}
+        language={language}
+        onChange={changeCode}
+        diagnostics={diagnostics}
+        revealLine={revealLine}
+        label={`Code editor, ${LANGUAGE_NAMES[language] ?? language}`}
+      />
+      {user === null ? (
+        <p className="editor-note small-text muted">
+          You can run without an account; <Link href={`/login?next=/problems/${slug}`}>sign in</Link> to
+          submit.
+        </p>
+      ) : null}
+    </section>
+  );
+  const consolePanel = (
+    <ConsolePanel
+      problem={problem}
+      tab={tab}
+      onTab={setTab}
+      cases={cases}
+      activeCase={activeCase}
+      onActiveCase={setActiveCase}
+      onCaseInput={(index, input) => {
+        setCases((all) => all.map((c, i) => (i === index ? { ...c, input } : c)));
+        if (caseError?.index === index) setCaseError(null);
+      }}
+      onAddCase={() => {
+        const base = cases[activeCase]?.input ?? cases[0]?.input ?? '';
+        setCases((all) => [...all, { id: nextCaseId.current++, input: base, example: null }]);
+        setActiveCase(cases.length);
+        setTab('cases');
+      }}
+      onRemoveCase={(index) => {
+        setCases((all) => all.filter((_, i) => i !== index));
+        setActiveCase((current) => Math.max(0, current >= index ? current - 1 : current));
+        setCaseError(null);
+      }}
+      caseError={caseError}
+      job={job}
+      caseResults={caseResults}
+      onJumpToLine={(line) => {
+        setRevealLine({ line, nonce: Date.now() });
+        setPane('code');
+      }}
+    />
+  );
+
+  if (narrow) {
+    return (
+      <div className="workspace workspace-tabs" data-testid="workspace" data-layout="tabs">
+        <div className="pane-bar">
+          <div className="pane-tabs" role="tablist" aria-label="Workspace">
+            {PANES.map((item) => (
+              <button
+                key={item.id}
+                type="button"
+                role="tab"
+                id={`pane-tab-${item.id}`}
+                aria-selected={pane === item.id}
+                aria-controls={`pane-${item.id}`}
+                className={`pane-tab${pane === item.id ? ' active' : ''}`}
+                onClick={() => setPane(item.id)}
+                data-testid={`pane-tab-${item.id}`}
+              >
+                {item.label}
+              </button>
+            ))}
+          </div>
+          <div className="pane-actions">{actions}</div>
+        </div>
+        {/* Every pane stays mounted (the editor keeps its state); only the chosen one is shown. */}
+        {(
+          [
+            ['description', statementPane],
+            ['code', editorPane],
+            ['result', consolePanel],
+          ] as const
+        ).map(([id, content]) => (
+          <div
+            key={id}
+            role="tabpanel"
+            id={`pane-${id}`}
+            aria-labelledby={`pane-tab-${id}`}
+            className="pane-slot"
+            hidden={pane !== id}
+          >
+            {content}
+          </div>
+        ))}
+      </div>
+    );
+  }
+
   return (
-    <div className="workspace" data-testid="workspace">
+    <div className="workspace" data-testid="workspace" data-layout="split">
       <SplitPane
         direction="row"
         initial={42}
@@ -173,14 +390,7 @@ export function Workspace({ slug }: { slug: string }) {
         max={70}
         storageKey="arbiter:split:main"
         label="Resize statement and editor"
-        first={
-          <section className="pane statement-pane" aria-label="Problem statement">
-            <Link href="/problems" className="back-link small-text">
-              ← All problems
-            </Link>
-            <Statement problem={problem} />
-          </section>
-        }
+        first={statementPane}
         second={
           <SplitPane
             direction="column"
@@ -189,86 +399,8 @@ export function Workspace({ slug }: { slug: string }) {
             max={85}
             storageKey="arbiter:split:editor"
             label="Resize editor and console"
-            first={
-              <section className="pane editor-pane" aria-label="Code">
-                <div className="editor-toolbar">
-                  <LanguageSelect
-                    value={language}
-                    options={problem.languages.map((id) => ({ id, label: LANGUAGE_NAMES[id] ?? id }))}
-                    onChange={pickLanguage}
-                  />
-                  <button
-                    type="button"
-                    className="ghost small"
-                    onClick={resetCode}
-                    title="Replace the code with the starting template"
-                  >
-                    ↺ Reset
-                  </button>
-                  <span className="toolbar-spacer" />
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={run}
-                    disabled={busy}
-                    title={`Run on the test cases (${mod}+Enter)`}
-                    data-testid="run"
-                  >
-                    ▶ Run
-                  </button>
-                  <button
-                    type="button"
-                    className="success"
-                    onClick={submit}
-                    disabled={busy}
-                    title={`Submit against every test (${mod}+')`}
-                    data-testid="submit"
-                  >
-                    Submit
-                  </button>
-                </div>
-                <CodeEditor
-                  value={code}
-                  language={language}
-                  onChange={changeCode}
-                  diagnostics={diagnostics}
-                  revealLine={revealLine}
-                  label={`Code editor, ${LANGUAGE_NAMES[language] ?? language}`}
-                />
-                {user === null ? (
-                  <p className="editor-note small-text muted">
-                    You can run without an account;{' '}
-                    <Link href={`/login?next=/problems/${slug}`}>sign in</Link> to submit.
-                  </p>
-                ) : null}
-              </section>
-            }
-            second={
-              <ConsolePanel
-                problem={problem}
-                tab={tab}
-                onTab={setTab}
-                cases={cases}
-                activeCase={activeCase}
-                onActiveCase={setActiveCase}
-                onCaseInput={(index, input) =>
-                  setCases((all) => all.map((c, i) => (i === index ? { ...c, input } : c)))
-                }
-                onAddCase={() => {
-                  const base = cases[activeCase]?.input ?? cases[0]?.input ?? '';
-                  setCases((all) => [...all, { id: nextCaseId.current++, input: base, example: null }]);
-                  setActiveCase(cases.length);
-                  setTab('cases');
-                }}
-                onRemoveCase={(index) => {
-                  setCases((all) => all.filter((_, i) => i !== index));
-                  setActiveCase((current) => Math.max(0, current >= index ? current - 1 : current));
-                }}
-                job={job}
-                caseResults={caseResults}
-                onJumpToLine={(line) => setRevealLine({ line, nonce: Date.now() })}
-              />
-            }
+            first={editorPane}
+            second={consolePanel}
           />
         }
       />
