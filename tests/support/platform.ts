@@ -261,7 +261,7 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A received socket event, flattened: its name and payload. */
 export interface ReceivedEvent {
-  type: 'status' | 'log' | 'test' | 'result';
+  type: 'status' | 'log' | 'test' | 'stage' | 'result';
   seq: number;
   jobId: string;
   payload: Record<string, unknown>;
@@ -276,7 +276,7 @@ export function connect(base: string, cookie?: string): { socket: ClientSocket; 
     ...(cookie === undefined ? {} : { extraHeaders: { cookie } }),
   });
   const events: ReceivedEvent[] = [];
-  for (const type of ['status', 'log', 'test', 'result'] as const) {
+  for (const type of ['status', 'log', 'test', 'stage', 'result'] as const) {
     socket.on(type, (payload: { seq: number; jobId: string }) => {
       events.push({
         type,

@@ -10,6 +10,7 @@ import { QueueEvents } from 'bullmq';
 import { describeMetricsAccess, metricsAccess, type Logger } from '@arbiter/observability';
 import {
   JobEventLog,
+  JobStdin,
   JobStore,
   SUBMISSION_QUEUE,
   WorkerRegistry,
@@ -34,6 +35,8 @@ import { sessionUserFromCookieHeader } from './auth/session.js';
 import { jobOwner } from './submissions/job-access.js';
 import { JobWatcher } from './submissions/job-watcher.js';
 import { judge0Settings } from './compat/judge0/judge0-service.js';
+import { attachPistonConnect } from './compat/piston/piston-connect.js';
+import { createRateLimiters } from './http/rate-limit.js';
 
 export interface ApiServer {
   httpServer: Server;
@@ -76,6 +79,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       ttlSeconds: env.EVENTS_TTL_SECONDS,
     }),
     registry: new WorkerRegistry(redis, keys),
+    stdin: new JobStdin({ redis, keys, ttlSeconds: env.EVENTS_TTL_SECONDS }),
     db,
     catalog,
     limits: {
@@ -148,6 +152,16 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     ownerOf: (jobId) => jobOwner(resources, jobId),
   });
   resources.metrics.countSocketsWith(() => io.of('/').sockets.size);
+  // Piston's WebSocket shares the HTTP server with Socket.IO: each takes the upgrades of its own path.
+  const pistonConnect = env.PISTON_PREFIX
+    ? attachPistonConnect(httpServer, {
+        resources,
+        watcher,
+        limits: createRateLimiters(resources, resources.rateLimits),
+        prefix: env.PISTON_PREFIX,
+        trust: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+      })
+    : null;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(env.PORT, env.HOST, () => resolve());
@@ -166,6 +180,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     async close(graceMs = env.SHUTDOWN_GRACE_MS) {
       // Stop accepting, let in-flight requests end, then cut what is left.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      pistonConnect?.close();
       await io.close().catch(() => undefined);
       httpServer.closeIdleConnections();
       const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);

@@ -3,7 +3,7 @@ import type { LimitPolicy } from '@arbiter/contracts';
 import type { Database } from '@arbiter/db';
 import type { Catalog } from '@arbiter/problems';
 import type { Logger } from '@arbiter/observability';
-import type { JobEventLog, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
+import type { JobEventLog, JobStdin, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
 import type { SessionSettings } from './auth/session.js';
 import type { RateLimitSettings } from './http/rate-limit.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
@@ -18,6 +18,8 @@ export interface ApiResources {
   queue: SubmissionQueue;
   store: JobStore;
   events: JobEventLog;
+  /** Interactive jobs' input streams (live stdin). */
+  stdin: JobStdin;
   registry: WorkerRegistry;
   limits: LimitPolicy;
   /** The problems, loaded at start. */

@@ -11,6 +11,8 @@ import {
   type ProblemTest,
   type StepHooks,
 } from '@arbiter/judge';
+import type { StdinReader } from '@arbiter/queue';
+import type { RunChannel } from '@arbiter/sandbox';
 import type { LogBatcher } from './log-batcher.js';
 import type { WorkerResources } from './resources.js';
 
@@ -40,6 +42,7 @@ export async function judgeJob(
   onStep?: StepHooks['onStep'],
 ): Promise<JudgedFields> {
   if (data.problem === null) {
+    const live = data.options?.interactive === true ? liveStdin(resources, data.jobId, batcher) : undefined;
     const outcome = await judgeProgram(
       {
         language: data.language,
@@ -52,11 +55,12 @@ export async function judgeJob(
         compilerOptions: data.options?.compilerOptions,
         redirectStderrToStdout: data.options?.redirectStderrToStdout,
         runs: data.options?.numberOfRuns,
+        channel: live?.channel,
       },
       resources.sandbox,
       { onLog: batcher.push, signal, onStep },
       resources.compile,
-    );
+    ).finally(() => live?.stop());
     return clipResultTexts({ ...outcome, tests: [], passed: null, total: null, failedTest: null });
   }
 
@@ -105,6 +109,43 @@ export async function judgeJob(
     if (error instanceof InvalidTestInputError) throw new UnrecoverableError(error.message);
     throw error;
   }
+}
+
+/**
+ * An interactive run's stdin: when the program starts, a `stage` event tells the clients, and the job's
+ * input stream is read from its start and written to the program's stdin as it comes (end of file
+ * half-closes it, a signal kills the run). What the program writes to its own stdin is dropped.
+ */
+function liveStdin(
+  resources: WorkerResources,
+  jobId: string,
+  batcher: LogBatcher,
+): { channel: RunChannel; stop: () => void } {
+  let reader: StdinReader | undefined;
+  let stopped = false;
+  const channel: RunChannel = {
+    open: (port) => {
+      if (stopped) return;
+      batcher.event({ type: 'stage', data: { stage: 'run' } });
+      reader = resources.stdin.read(jobId, (record) => {
+        if (record.type === 'data') port.write(record.data);
+        else if (record.type === 'eof') port.end();
+        else port.kill();
+      });
+      reader.done.catch((err: unknown) => {
+        // The program then reads nothing more; it ends by itself or at its wall-clock limit.
+        resources.logger.warn({ err, jobId }, 'cannot read the live stdin of an interactive job');
+      });
+    },
+    data: () => undefined,
+  };
+  return {
+    channel,
+    stop: () => {
+      stopped = true;
+      reader?.stop();
+    },
+  };
 }
 
 /** The job's extra files by name, Base64 ones decoded. */

@@ -22,6 +22,7 @@ import {
   JobStore,
   WorkerRegistry,
   createKeys,
+  JobStdin,
   createRedis,
   createResultsQueue,
 } from '@arbiter/queue';
@@ -120,6 +121,7 @@ export async function startWorker(
         ttlSeconds: env.EVENTS_TTL_SECONDS,
       }),
       registry: new WorkerRegistry(redis, keys),
+      stdin: new JobStdin({ redis, keys, ttlSeconds: env.EVENTS_TTL_SECONDS }),
       results,
     },
     {

@@ -25,11 +25,15 @@ export const testPayloadSchema = z.object({
   memoryKb: z.number().nonnegative(),
 });
 
+/** An interactive run's program started: stdin sent from now on reaches it. */
+export const stagePayloadSchema = z.object({ stage: z.literal('run') });
+
 /** An event as stored in the stream, before it gets its `jobId` and `seq`. */
 export const jobEventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), data: statusPayloadSchema }),
   z.object({ type: z.literal('log'), data: logPayloadSchema }),
   z.object({ type: z.literal('test'), data: testPayloadSchema }),
+  z.object({ type: z.literal('stage'), data: stagePayloadSchema }),
   z.object({ type: z.literal('result'), data: jobResultSchema }),
 ]);
 export type JobEventBody = z.infer<typeof jobEventBodySchema>;
@@ -72,6 +76,7 @@ export interface ServerToClientEvents {
   status: (payload: SocketEventPayload<'status'>) => void;
   log: (payload: SocketEventPayload<'log'>) => void;
   test: (payload: SocketEventPayload<'test'>) => void;
+  stage: (payload: SocketEventPayload<'stage'>) => void;
   result: (payload: SocketEventPayload<'result'>) => void;
 }
 

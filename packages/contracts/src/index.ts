@@ -15,3 +15,4 @@ export * from './rejudge.js';
 export * from './judge0.js';
 export * from './piston.js';
 export * from './program-options.js';
+export * from './live-stdin.js';

@@ -80,6 +80,11 @@ export const programOptionsSchema = z.object({
   compilerOptions: compilerOptionsSchema.optional(),
   redirectStderrToStdout: z.boolean().optional(),
   numberOfRuns: numberOfRunsSchema.optional(),
+  /**
+   * Stdin comes while the program runs, from the job's input stream (`packages/queue`'s
+   * `JobStdin`), instead of `stdin`: the Piston WebSocket and Socket.IO's interactive runs.
+   */
+  interactive: z.boolean().optional(),
 });
 export type ProgramOptions = z.infer<typeof programOptionsSchema>;
 

@@ -4,7 +4,7 @@
  * only platform faults throw (`InfrastructureError`, or `AbortError` when aborted).
  */
 import type { EffectiveLimits, LanguageId, LogStream, Verdict } from '@arbiter/contracts';
-import type { Sandbox } from '@arbiter/sandbox';
+import type { RunChannel, Sandbox } from '@arbiter/sandbox';
 import { sameTokens } from './compare-output.js';
 import { compileProgram, type CompileContext, type StepHooks } from './compile-step.js';
 import { runProgram } from './run-step.js';
@@ -30,6 +30,11 @@ export interface ProgramJob {
    * Only the first run's output is streamed to the log.
    */
   runs?: number | undefined;
+  /**
+   * An interactive run: the program's stdin is this conversation instead of `stdin` (what the caller
+   * writes reaches it while it runs); one run only, and Python's output is unbuffered.
+   */
+  channel?: RunChannel | undefined;
 }
 
 export interface JudgeHooks {
@@ -68,14 +73,16 @@ export async function judgeProgram(
   });
   if (!compiled.ok) return compileError(compiled.compileOutput);
 
-  const runs = Math.max(1, job.runs ?? 1);
+  const runs = job.channel === undefined ? Math.max(1, job.runs ?? 1) : 1;
   const times: { cpu: number; wall: number; memory: number }[] = [];
   let outcome: ProgramOutcome | null = null;
   for (let i = 0; i < runs; i += 1) {
     const run = await runProgram(compiled.program, sandbox, {
       ...hooks,
       ...(i > 0 ? { onLog: undefined } : {}),
-      stdin: job.stdin,
+      ...(job.channel === undefined
+        ? { stdin: job.stdin }
+        : { channel: job.channel, env: { PYTHONUNBUFFERED: '1' } }),
       limits: job.limits,
       args: job.args ?? [],
       redirectStderrToStdout: job.redirectStderrToStdout === true,

@@ -11,6 +11,8 @@ export interface RunOptions extends StepHooks {
   /** The program's stdin (a file); or `channel`, a conversation on its fd 0. */
   stdin?: string;
   channel?: RunChannel;
+  /** Extra environment of the program. */
+  env?: Record<string, string>;
   limits: EffectiveLimits;
   /** Arguments passed to the program after its own argv (each one argv entry, no shell). */
   args?: readonly string[];
@@ -67,6 +69,7 @@ export async function runProgram(
       argv: redirect ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...command] : command,
       files: program.files,
       ...(options.channel ? { channel: options.channel } : { stdin: options.stdin ?? '' }),
+      ...(options.env === undefined ? {} : { env: options.env }),
       limits: runStepLimits(options.limits),
       onOutput: (stream, chunk) => {
         options.onOutput?.(stream, chunk);

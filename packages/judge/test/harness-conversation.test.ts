@@ -35,6 +35,7 @@ function start(
   conversation.open({
     write: (data) => written.push(String(data)),
     end: () => (ended = true),
+    kill: () => undefined,
     usage: () => ({ cpuMs: 0, memoryKb: 0 }),
   });
   return {

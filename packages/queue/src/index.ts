@@ -37,5 +37,6 @@ export {
   type Announcement,
   type JobEventLogOptions,
 } from './job-event-log.js';
+export { JobStdin, type JobStdinOptions, type StdinAppendOutcome, type StdinReader } from './job-stdin.js';
 export { JobStore, newJobRecord, type JobStoreOptions } from './job-store.js';
 export { WorkerRegistry, workerAdvertSchema, type WorkerAdvert } from './worker-registry.js';

@@ -11,6 +11,10 @@ export interface Keys {
   eventChannel(jobId: string): string;
   /** The job's record (status and result). */
   record(jobId: string): string;
+  /** An interactive job's input stream: stdin chunks, end of file, signals (see `JobStdin`). */
+  stdin(jobId: string): string;
+  /** Hash beside the input stream: bytes and records so far, whether stdin or the stream is closed. */
+  stdinMeta(jobId: string): string;
   /** Sorted set of live workers, scored by heartbeat expiry (ms). */
   workers(): string;
   /** One live worker's advertisement (JSON). */
@@ -25,6 +29,8 @@ export function createKeys(prefix: string): Keys {
     eventMeta: (jobId) => `${prefix}:evmeta:{${jobId}}`,
     eventChannel: (jobId) => `${prefix}:evch:{${jobId}}`,
     record: (jobId) => `${prefix}:job:{${jobId}}`,
+    stdin: (jobId) => `${prefix}:in:{${jobId}}`,
+    stdinMeta: (jobId) => `${prefix}:inmeta:{${jobId}}`,
     workers: () => `${prefix}:workers`,
     worker: (workerId) => `${prefix}:worker:${workerId}`,
     reconcileLock: () => `${prefix}:reconcile-lock`,

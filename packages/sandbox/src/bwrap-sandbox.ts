@@ -507,6 +507,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       channel?.open({
         write: (data) => standby.channelWrite(data),
         end: () => standby.channelEnd(),
+        kill: () => kill('killed'),
         usage,
       });
       wallTimer = setTimeout(() => kill('wall_limit'), limits.wallMs);

@@ -10,7 +10,14 @@ import { constants } from 'node:os';
 import type { RunStatus } from './sandbox.js';
 
 /** Why the sandbox killed the run, if it did. */
-export type KillReason = 'cpu_limit' | 'wall_limit' | 'output_limit' | 'aborted' | 'memory_limit';
+export type KillReason =
+  | 'cpu_limit'
+  | 'wall_limit'
+  | 'output_limit'
+  | 'aborted'
+  | 'memory_limit'
+  // The caller's `ChannelPort.kill()`: the run reads as killed by SIGKILL, as from `kill -9`.
+  | 'killed';
 
 export interface EndFacts {
   killReason: KillReason | undefined;
@@ -45,6 +52,7 @@ export function classifyEnd(f: EndFacts): Outcome {
   const killedBy =
     f.signal ??
     (f.exitCode !== null && f.exitCode > 128 && f.exitCode <= 192 ? signalName(f.exitCode - 128) : null);
+  if (f.killReason === 'killed') return { status: 'signaled', exitCode: null, signal: 'SIGKILL' };
   if (f.killReason) return { status: f.killReason, exitCode: null, signal: killedBy };
   if (f.oomKills > 0) return { status: 'memory_limit', exitCode: null, signal: killedBy };
   if (f.signalHitSandbox && f.signal !== null) {

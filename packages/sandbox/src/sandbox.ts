@@ -62,6 +62,8 @@ export interface ChannelPort {
   write(data: string | Uint8Array): void;
   /** Half-closes the channel: the program reads end of file. */
   end(): void;
+  /** Kills the run at the caller's request: it reports `signaled` by `SIGKILL` (unless a limit came first). */
+  kill(): void;
   /** The run's resource use now. */
   usage(): RunUsage;
 }

@@ -100,6 +100,7 @@ async function runPlain(
     channel.open({
       write: (data) => !socket.destroyed && socket.write(data),
       end: () => !socket.destroyed && socket.end(),
+      kill: () => kill('killed'),
       usage,
     });
     socket.on('data', (d: Buffer) => channel.data(d, usage()));

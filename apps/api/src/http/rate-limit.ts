@@ -57,6 +57,11 @@ export interface RateLimiters {
    * whose request `submit` counted as one); throws 429 when they do not fit.
    */
   submitMore(req: Request, res: Response, count: number): Promise<void>;
+  /**
+   * Counts one submission without a sign-in from `address` (a counting key, see `clientAddressKey`),
+   * outside any HTTP request (the Piston WebSocket's `init`): the seconds to wait when over, else null.
+   */
+  submitFrom(address: string): Promise<number | null>;
   /** For `POST /auth/login` and `POST /auth/signup`: attempts per address. */
   auth: RequestHandler;
   /** Counts a sign-up attempt of a well-formed body; throws 429 over the hourly limit. */
@@ -142,6 +147,12 @@ export function createRateLimiters(context: LimiterContext, settings: RateLimitS
       );
   };
 
+  const submitFrom = async (address: string): Promise<number | null> => {
+    const held = submitHeld && (await submitHeld.check(address));
+    if (held) return held;
+    return submitIp && (await submitIp.take(address));
+  };
+
   const auth: RequestHandler = async (req, res, next) => {
     const wait = authIp && (await authIp.take(clientKey(req)));
     if (authIp && wait)
@@ -202,5 +213,5 @@ export function createRateLimiters(context: LimiterContext, settings: RateLimitS
     },
   };
 
-  return { submit, submitMore, auth, signup, login };
+  return { submit, submitMore, submitFrom, auth, signup, login };
 }

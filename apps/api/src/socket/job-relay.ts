@@ -257,6 +257,9 @@ export class JobRelay {
       case 'test':
         sub.socket.emit('test', { ...event.data, ...meta });
         break;
+      case 'stage':
+        sub.socket.emit('stage', { ...event.data, ...meta });
+        break;
       case 'result':
         sub.done = true;
         sub.socket.emit('result', { ...event.data, ...meta });

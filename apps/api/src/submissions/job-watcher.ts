@@ -1,12 +1,16 @@
 /**
- * Waits in the API for jobs to finish (Judge0's `?wait=true`, result callbacks): listens to the
+ * Waits in the API for jobs to finish (Judge0's `?wait=true`, result callbacks) or follows their
+ * events (the Piston WebSocket): listens to the
  * jobs' event channels on a connection of its own and reads the job again after every
  * announcement, so a result published between the first read and the subscription is not missed.
  */
 import type { Redis } from '@arbiter/queue';
-import { isFinalStatus } from '@arbiter/contracts';
+import { isFinalStatus, type JobEvent } from '@arbiter/contracts';
 import type { ApiResources } from '../resources.js';
 import { readStatus, type StatusAnswer } from './read-status.js';
+
+/** Events read at once while following a job. */
+const FOLLOW_BATCH = 200;
 
 export class JobWatcher {
   private connection: Redis | null = null;
@@ -71,6 +75,65 @@ export class JobWatcher {
         await this.connection?.unsubscribe(channel).catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Hands every event of the job to `onEvent` in `seq` order, from its first, as it is appended, until the
+   * `result` event (then `done` settles), `stop()` or the watcher's close. The channel is subscribed
+   * before the first read, so nothing appended in between is missed.
+   */
+  follow(jobId: string, onEvent: (event: JobEvent) => void): { stop: () => void; done: Promise<void> } {
+    const channel = this.resources.events.channel(jobId);
+    let pending = true;
+    let stopped = false;
+    let wake: () => void = () => undefined;
+    const onMessage = () => {
+      pending = true;
+      wake();
+    };
+    const set = this.waiters.get(channel) ?? new Set();
+    const first = set.size === 0;
+    set.add(onMessage);
+    this.waiters.set(channel, set);
+    const done = (async () => {
+      try {
+        if (first && !this.closed) await this.listen().subscribe(channel);
+        let last = 0;
+        for (;;) {
+          while (pending && !stopped && !this.closed) {
+            pending = false;
+            for (;;) {
+              const batch = await this.resources.events.readAfter(jobId, last, FOLLOW_BATCH);
+              for (const event of batch) {
+                last = event.seq;
+                onEvent(event);
+                if (event.type === 'result') return;
+              }
+              if (batch.length < FOLLOW_BATCH || stopped) break;
+            }
+          }
+          if (stopped || this.closed) return;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            this.onClose.add(resolve);
+          });
+          this.onClose.delete(wake);
+        }
+      } finally {
+        set.delete(onMessage);
+        if (set.size === 0) {
+          this.waiters.delete(channel);
+          await this.connection?.unsubscribe(channel).catch(() => undefined);
+        }
+      }
+    })();
+    return {
+      stop: () => {
+        stopped = true;
+        wake();
+      },
+      done,
+    };
   }
 
   private readonly onClose = new Set<() => void>();
