@@ -14,6 +14,7 @@ const UNIT = [
   'packages/*/src/**/*.test.ts',
   'apps/*/src/**/*.test.ts',
   'packages/archive/test/**/*.test.ts',
+  'packages/languages/**/*.test.ts',
   'packages/observability/test/**/*.test.ts',
   'packages/problems/test/**/*.test.ts',
   'packages/problem-package/test/**/*.test.ts',

@@ -3,7 +3,7 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   reactStrictMode: true,
-  transpilePackages: ['@arbiter/contracts'],
+  transpilePackages: ['@arbiter/contracts', '@arbiter/languages'],
   poweredByHeader: false,
   // `npm run dev` only: hosts besides localhost (127.0.0.1, LAN addresses) that may load the dev
   // server's assets; the production build (`npm start`) needs no such list.

@@ -13,6 +13,7 @@ COPY packages/archive/package.json packages/archive/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/
 COPY packages/judge/package.json packages/judge/
+COPY packages/languages/package.json packages/languages/
 COPY packages/observability/package.json packages/observability/
 COPY packages/problem-package/package.json packages/problem-package/
 COPY packages/problems/package.json packages/problems/

@@ -1,23 +1,14 @@
 /**
- * The languages the platform knows. A worker advertises the subset it can run
- * (with toolchain versions); the API accepts only ids from this list.
+ * The languages the platform knows (their ids and names come from `@arbiter/languages/catalog`). A worker
+ * advertises the subset whose self-test passed (with toolchain versions); the API accepts only ids from this list.
  */
+import { LANGUAGE_IDS, LANGUAGE_NAMES } from '@arbiter/languages/catalog';
 import { z } from 'zod';
 
-export const LANGUAGE_IDS = ['python', 'javascript', 'typescript', 'cpp', 'c', 'java'] as const;
+export { LANGUAGE_IDS, LANGUAGE_NAMES };
 
 export const languageIdSchema = z.enum(LANGUAGE_IDS);
 export type LanguageId = z.infer<typeof languageIdSchema>;
-
-/** Display names, shown by clients next to the toolchain version. */
-export const LANGUAGE_NAMES: Record<LanguageId, string> = {
-  python: 'Python 3',
-  javascript: 'JavaScript (Node.js)',
-  typescript: 'TypeScript',
-  cpp: 'C++17',
-  c: 'C17',
-  java: 'Java',
-};
 
 export const languageInfoSchema = z.object({
   id: languageIdSchema,

@@ -13,7 +13,7 @@ import {
 } from '@arbiter/contracts';
 import type { RunLimits, RunReport, Sandbox } from '@arbiter/sandbox';
 import { CompileCache } from './compile-cache.js';
-import { RECIPES, type LanguageRecipe } from './languages/index.js';
+import { RECIPES, type LanguageRecipe } from '@arbiter/languages';
 import { COMPILE_STEP_LIMITS } from './run-limits.js';
 import { streamDecoder } from './stream-text.js';
 import { InfrastructureError } from './verdict.js';

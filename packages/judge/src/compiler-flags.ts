@@ -1,21 +1,15 @@
 /**
- * Which compiler flags a submitter may add, per language: the allow-lists declared next to each
- * recipe (`languages/native.ts`, `languages/java.ts`). Imported by the API (to answer 400 naming
- * the flag) through `@arbiter/judge/compiler-flags`, and checked again by the judge before a compile.
+ * Which compiler flags a submitter may add, per language: the allow-list of each recipe
+ * (`@arbiter/languages`, `<id>/recipe.ts`). Imported by the API (to answer 400 naming the flag)
+ * through `@arbiter/judge/compiler-flags`, and checked again by the judge before a compile.
  */
 import type { LanguageId } from '@arbiter/contracts';
-import { JAVA_COMPILER_FLAGS } from './languages/java.js';
-import { CPP_COMPILER_FLAGS, C_COMPILER_FLAGS } from './languages/native.js';
+import { RECIPES } from '@arbiter/languages';
 
-/** Languages whose compile step is esbuild's (JavaScript, TypeScript), or none (Python), take no flags. */
-export const COMPILER_FLAGS: Record<LanguageId, readonly RegExp[]> = {
-  cpp: CPP_COMPILER_FLAGS,
-  c: C_COMPILER_FLAGS,
-  java: JAVA_COMPILER_FLAGS,
-  python: [],
-  javascript: [],
-  typescript: [],
-};
+/** Languages without a compile step, or whose compile step is esbuild's (JavaScript, TypeScript), take no flags. */
+export const COMPILER_FLAGS = Object.fromEntries(
+  Object.entries(RECIPES).map(([id, recipe]) => [id, recipe.compile?.flags ?? []]),
+) as Record<LanguageId, readonly RegExp[]>;
 
 /** Why `flags` cannot be used for `language` (naming the first refused flag), or null when they can. */
 export function refusedCompilerFlags(language: LanguageId, flags: readonly string[]): string | null {

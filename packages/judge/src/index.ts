@@ -1,7 +1,7 @@
-/** Language recipes, toolchain detection and judging of programs, on top of a `Sandbox`. */
-export { RECIPES, javaMainClass, type LanguageRecipe } from './languages/index.js';
+/** Toolchain detection and judging of programs with the languages' recipes, on top of a `Sandbox`. */
+export { RECIPES, javaMainClass, type LanguageRecipe } from '@arbiter/languages';
 export { detectToolchains } from './toolchains.js';
-export { ESBUILD_BINARY, judgeReadOnlyPaths } from './languages/esbuild-binary.js';
+export { ESBUILD_BINARY, judgeReadOnlyPaths } from '@arbiter/languages';
 export {
   compileProgram,
   type CompileContext,

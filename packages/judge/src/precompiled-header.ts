@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CPP_FLAGS } from './languages/native.js';
+import { CPP_FLAGS } from '@arbiter/languages';
 
 const run = promisify(execFile);
 

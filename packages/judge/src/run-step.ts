@@ -2,7 +2,6 @@
 import { preciseNow, type EffectiveLimits, type Verdict } from '@arbiter/contracts';
 import type { OutputStream, RunChannel, Sandbox } from '@arbiter/sandbox';
 import { usable, type CompiledProgram, type StepHooks, type UsableReport } from './compile-step.js';
-import { JAVA_OOM } from './languages/index.js';
 import { runStepLimits } from './run-limits.js';
 import { markerRouter, streamDecoder } from './stream-text.js';
 import { verdictOfRun } from './verdict.js';
@@ -89,21 +88,10 @@ export async function runProgram(
     return { compileError: true, compileOutput: errors.slice(marker.length) };
   }
   let verdict = verdictOfRun(report.status, report.exitCode);
-  if (verdict === 'RUNTIME_ERROR' && ranOutOfHeap(stdout, errors)) verdict = 'MEMORY_LIMIT_EXCEEDED';
+  // Runtimes that cap their own heap report running out of it instead of being OOM-killed.
+  if (verdict === 'RUNTIME_ERROR') verdict = recipe.classify?.({ stdout, stderr: errors }) ?? verdict;
   if (report.status === 'signaled' && report.signal !== null && stderr.length === 0) {
     stderr = `Program was killed by ${report.signal}`;
   }
   return { compileError: false, report, stdout, stderr, verdict };
-}
-
-/** Runtimes that cap their own heap report running out of it instead of being OOM-killed. */
-function ranOutOfHeap(stdout: string, stderr: string): boolean {
-  return (
-    stderr.includes(JAVA_OOM) ||
-    // The JVM's -XX:+ExitOnOutOfMemoryError notice goes to stdout.
-    stdout.slice(-200).includes(JAVA_OOM) ||
-    /^MemoryError\b/m.test(stderr) ||
-    stderr.includes('JavaScript heap out of memory') ||
-    stderr.includes('std::bad_alloc')
-  );
 }

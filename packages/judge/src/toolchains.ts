@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { LANGUAGE_IDS, LANGUAGE_NAMES, type LanguageInfo } from '@arbiter/contracts';
-import { RECIPES } from './languages/index.js';
+import { RECIPES } from '@arbiter/languages';
 
 const run = promisify(execFile);
 

@@ -3,7 +3,7 @@
  * type, and compares it with the expected value using the problem's comparator.
  */
 import type { FunctionProblem, FunctionTest } from './problem.js';
-import type { TypeNode } from './types.js';
+import type { TypeNode } from '@arbiter/languages/signature';
 import { checkValue, normalizeValue } from './values.js';
 
 /** Largest difference, absolute or relative, between two doubles the `float` comparator accepts. */

@@ -1,7 +1,7 @@
 /** How values are shown to users, LeetCode-style: compact JSON, doubles with five decimals. */
 import { MAX_TEST_TEXT_BYTES, clipText } from '@arbiter/contracts';
 import type { Param } from './problem.js';
-import type { TypeNode } from './types.js';
+import type { TypeNode } from '@arbiter/languages/signature';
 
 export function formatValue(type: TypeNode, value: unknown): string {
   return clip(render(type, value));

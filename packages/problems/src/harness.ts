@@ -1,14 +1,10 @@
 /**
  * Builds the program the judge compiles and runs for a problem: for a function problem, the
- * user's code plus a harness `main` in the same language (see `protocol.ts`); for a stdio
- * problem, the code unchanged.
+ * user's code plus a harness `main` in the same language (its function part in `@arbiter/languages`;
+ * see `protocol.ts`); for a stdio problem, the code unchanged.
  */
 import type { LanguageId } from '@arbiter/contracts';
-import { cHarness } from './lang/c-harness.js';
-import { cppHarness } from './lang/cpp-harness.js';
-import { javaHarness } from './lang/java-harness.js';
-import { javascriptHarness } from './lang/javascript-harness.js';
-import { pythonHarness } from './lang/python-harness.js';
+import { functionPart } from '@arbiter/languages';
 import type { FunctionSignature, Problem } from './problem.js';
 import { unsupportedReason } from './support.js';
 
@@ -29,17 +25,7 @@ export function buildHarness(problem: Problem, language: LanguageId, userCode: s
 export function harnessSource(signature: FunctionSignature, language: LanguageId, userCode: string): string {
   const reason = unsupportedReason(language, [...signature.params.map((p) => p.type), signature.returns]);
   if (reason !== null) throw new Error(reason);
-  switch (language) {
-    case 'python':
-      return pythonHarness(signature, userCode);
-    case 'javascript':
-    case 'typescript':
-      return javascriptHarness(signature, signature.names[language], userCode);
-    case 'cpp':
-      return cppHarness(signature, userCode);
-    case 'c':
-      return cHarness(signature, userCode);
-    case 'java':
-      return javaHarness(signature, userCode);
-  }
+  const part = functionPart(language);
+  if (part === undefined) throw new Error(`${language} has no function problems`);
+  return part.harness(signature, userCode);
 }

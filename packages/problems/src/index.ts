@@ -15,7 +15,7 @@ export type {
   StdioTest,
 } from './problem.js';
 export { COMPARATORS, DIFFICULTIES, problemYamlSchema, type Comparator, type ProblemYaml } from './schema.js';
-export { formatType, nesting, parseType, type ScalarKind, type TypeNode } from './types.js';
+export { formatType, nesting, parseType, type ScalarKind, type TypeNode } from '@arbiter/languages/signature';
 export { checkValue, canonicalTree, normalizeValue } from './values.js';
 export { parseCustomInput, parseFunctionTests, parseStdioTests, type Parsed } from './tests.js';
 export { FLOAT_TOLERANCE, judgeAnswer, sameValue, type AnswerVerdict } from './compare.js';

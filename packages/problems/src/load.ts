@@ -14,7 +14,7 @@ import { ProblemFormatError, type ProblemIssue } from './problem-error.js';
 import { problemYamlSchema, type ProblemYaml } from './schema.js';
 import { supportedLanguages, unsupportedReason } from './support.js';
 import { parseFunctionTests, parseStdioTests, type Parsed } from './tests.js';
-import { parseType, type TypeNode } from './types.js';
+import { parseType, type TypeNode } from '@arbiter/languages/signature';
 
 export type Catalog = ReadonlyMap<string, Problem>;
 

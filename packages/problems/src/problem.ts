@@ -1,23 +1,11 @@
 /** A loaded problem: its validated metadata, statement, tests, reference solutions and checker. */
 import type { LanguageId } from '@arbiter/contracts';
 import type { Comparator } from './schema.js';
-import type { TypeNode } from './types.js';
+import type { FunctionSignature } from '@arbiter/languages/signature';
+
+export type { FunctionSignature, Param } from '@arbiter/languages/signature';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
-
-export interface Param {
-  name: string;
-  type: TypeNode;
-}
-
-export interface FunctionSignature {
-  /** LeetCode's method name. */
-  name: string;
-  params: Param[];
-  returns: TypeNode;
-  /** Method name per language (the signature's name unless overridden). */
-  names: Record<LanguageId, string>;
-}
 
 /** One test of a function problem: the arguments, in order, and the expected return value (JSON). */
 export interface FunctionTest {

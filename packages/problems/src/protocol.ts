@@ -18,10 +18,13 @@
  * test is written only after an answer to this one), that an answer out of turn ends the run, that the
  * answer is compared in the worker, and that time and memory are measured by the worker, outside.
  */
-import type { LanguageId } from '@arbiter/contracts';
+import { LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
+import { functionPart } from '@arbiter/languages';
 
-/** Languages whose harness may answer `compile` instead of `ready`. */
-export const COMPILE_RECORD_LANGUAGES: ReadonlySet<LanguageId> = new Set<LanguageId>(['python']);
+/** Languages whose harness may answer `compile` instead of `ready` (their function part says so). */
+export const COMPILE_RECORD_LANGUAGES: ReadonlySet<LanguageId> = new Set<LanguageId>(
+  LANGUAGE_IDS.filter((id) => functionPart(id)?.compileRecord === true),
+);
 
 export type AnswerStatus = 'ok' | 'error';
 

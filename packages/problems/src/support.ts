@@ -1,13 +1,14 @@
-/** Which languages can express a signature: every language can, except C for arrays of nodes. */
+/** Which languages can express a signature: those with a function part that takes every type in it. */
 import { LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
-import { cUnsupported } from './lang/c.js';
-import type { TypeNode } from './types.js';
+import { functionPart } from '@arbiter/languages';
+import type { TypeNode } from '@arbiter/languages/signature';
 
 /** Why `language` cannot take a function with these types, or null when it can. */
 export function unsupportedReason(language: LanguageId, types: TypeNode[]): string | null {
-  if (language !== 'c') return null;
+  const part = functionPart(language);
+  if (part === undefined) return `${language} has no function problems`;
   for (const type of types) {
-    const reason = cUnsupported(type);
+    const reason = part.unsupported?.(type) ?? null;
     if (reason !== null) return reason;
   }
   return null;

@@ -3,7 +3,7 @@
  * program answers), and putting trees in canonical form. Integers must be safe JavaScript
  * integers (|n| ≤ 2^53 − 1) so that they survive `JSON.parse` unchanged; `int` is 32-bit.
  */
-import type { TypeNode } from './types.js';
+import type { TypeNode } from '@arbiter/languages/signature';
 
 const INT_MIN = -(2 ** 31);
 const INT_MAX = 2 ** 31 - 1;

@@ -6,7 +6,7 @@ import Editor, { loader } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import type { Diagnostic } from '../lib/compile-errors';
-import { MONACO_LANGUAGE } from '../lib/format';
+import { monacoLanguage } from '../lib/format';
 import { useTheme } from '../lib/use-theme';
 
 type MonacoApi = typeof Monaco;
@@ -105,7 +105,7 @@ export function CodeEditor({
     <div className="code-editor" data-testid="code-editor">
       <Editor
         value={value}
-        language={MONACO_LANGUAGE[language] ?? 'plaintext'}
+        language={monacoLanguage(language)}
         theme={theme === 'dark' ? 'arbiter-dark' : 'arbiter-light'}
         onChange={(next) => onChange?.(next ?? '')}
         onMount={(editor) => {

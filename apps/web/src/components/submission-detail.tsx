@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { JobResult, RejudgeResponse } from '@arbiter/contracts';
 import { api, ApiError } from '../lib/api';
-import { formatDate, formatMemory, formatMs, LANGUAGE_NAMES, verdictLabel, verdictTone } from '../lib/format';
+import { formatDate, formatMemory, formatMs, languageName, verdictLabel, verdictTone } from '../lib/format';
 import { useAuth } from './auth-context';
 import { CodeEditor } from './code-editor';
 import { TestDetails } from './workspace/verdict-panel';
@@ -102,8 +102,7 @@ export function SubmissionDetail({ id }: { id: string }) {
             ) : (
               'Playground'
             )}{' '}
-            · {LANGUAGE_NAMES[detail.language] ?? detail.language} · {detail.mode} ·{' '}
-            {formatDate(detail.createdAt)}
+            · {languageName(detail.language)} · {detail.mode} · {formatDate(detail.createdAt)}
             {detail.rejudgeOf ? (
               <>
                 {' '}

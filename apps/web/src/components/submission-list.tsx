@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import type { ProblemSummary } from '@arbiter/contracts';
 import { api, ApiError } from '../lib/api';
-import { formatDate, formatMemory, formatMs, LANGUAGE_NAMES, verdictLabel, verdictTone } from '../lib/format';
+import { formatDate, formatMemory, formatMs, languageName, verdictLabel, verdictTone } from '../lib/format';
 import { useAuth } from './auth-context';
 
 export interface SubmissionItem {
@@ -177,7 +177,7 @@ export function SubmissionList() {
                       {item.verdict ? verdictLabel(item.verdict) : item.status}
                     </Link>
                   </td>
-                  <td>{LANGUAGE_NAMES[item.language] ?? item.language}</td>
+                  <td>{languageName(item.language)}</td>
                   <td className="num">
                     {item.testsPassed !== null && item.testsTotal !== null
                       ? `${item.testsPassed} / ${item.testsTotal}`

@@ -1,5 +1,6 @@
-// Small display helpers: verdict labels and colors, times, memory, dates.
+// Small display helpers: verdict labels and colors, times, memory, dates, language names.
 import type { Verdict } from '@arbiter/contracts';
+import { languageMeta } from '@arbiter/languages/catalog';
 
 export function verdictLabel(verdict: Verdict | string | null | undefined): string {
   if (!verdict) return '—';
@@ -52,21 +53,12 @@ export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export const LANGUAGE_NAMES: Record<string, string> = {
-  python: 'Python 3',
-  javascript: 'JavaScript',
-  typescript: 'TypeScript',
-  cpp: 'C++17',
-  c: 'C17',
-  java: 'Java 17',
-};
+/** Display name of a language id (the catalog's; an unknown id as it came). */
+export function languageName(id: string): string {
+  return languageMeta(id)?.name ?? id;
+}
 
-/** Monaco's language id for one of ours. */
-export const MONACO_LANGUAGE: Record<string, string> = {
-  python: 'python',
-  javascript: 'javascript',
-  typescript: 'typescript',
-  cpp: 'cpp',
-  c: 'cpp',
-  java: 'java',
-};
+/** Monaco's language id for one of ours (plain text for an unknown id). */
+export function monacoLanguage(id: string): string {
+  return languageMeta(id)?.monaco ?? 'plaintext';
+}

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AdminWorker, AdminWorkersResponse } from '@arbiter/contracts';
 import { api, ApiError } from '../../lib/api';
 import { apiUrl } from '../../lib/api-url';
-import { formatDate, LANGUAGE_NAMES } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useAuth } from '../../components/auth-context';
 
 /** How often the list is refreshed (workers heartbeat every 5 s by default). */
@@ -59,7 +59,7 @@ function WorkerRow({ worker, now }: { worker: AdminWorker; now: number }) {
         <div className="tags">
           {worker.languages.map((language) => (
             <span key={language.id} className="tag static" title={`${language.name} ${language.version}`}>
-              {LANGUAGE_NAMES[language.id] ?? language.name}
+              {language.name}
             </span>
           ))}
         </div>

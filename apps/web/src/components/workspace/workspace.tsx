@@ -9,7 +9,7 @@ import { api, ApiError } from '../../lib/api';
 import { parseDiagnostics } from '../../lib/compile-errors';
 import { loadCases, saveCases } from '../../lib/custom-cases';
 import { clearDraft, loadDraft, loadLanguage, saveDraft, saveLanguage } from '../../lib/drafts';
-import { LANGUAGE_NAMES } from '../../lib/format';
+import { languageName } from '../../lib/format';
 import { LanguageSelect } from '../language-select';
 import { useJob } from '../../lib/use-job';
 import { useNarrow } from '../../lib/use-narrow';
@@ -268,7 +268,7 @@ export function Workspace({ slug }: { slug: string }) {
       <div className="editor-toolbar">
         <LanguageSelect
           value={language}
-          options={problem.languages.map((id) => ({ id, label: LANGUAGE_NAMES[id] ?? id }))}
+          options={problem.languages.map((id) => ({ id, label: languageName(id) }))}
           onChange={pickLanguage}
         />
         <button
@@ -292,7 +292,7 @@ export function Workspace({ slug }: { slug: string }) {
         onChange={changeCode}
         diagnostics={diagnostics}
         revealLine={revealLine}
-        label={`Code editor, ${LANGUAGE_NAMES[language] ?? language}`}
+        label={`Code editor, ${languageName(language)}`}
       />
       {user === null ? (
         <p className="editor-note small-text muted">

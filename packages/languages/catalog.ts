@@ -1,0 +1,36 @@
+/**
+ * Every language the platform knows, as pure data (safe for the web): the ids, names, Monaco ids and
+ * starter code derive from this list. Adding a language adds its `meta` here and its module to
+ * `registry.ts` (docs/LANGUAGES.md).
+ */
+import { cMeta } from './c/meta.js';
+import { cppMeta } from './cpp/meta.js';
+import { javaMeta } from './java/meta.js';
+import { javascriptMeta } from './javascript/meta.js';
+import type { LanguageMeta } from './meta.js';
+import { pythonMeta } from './python/meta.js';
+import { typescriptMeta } from './typescript/meta.js';
+
+/** In the order clients list them. */
+export const LANGUAGES = [pythonMeta, javascriptMeta, typescriptMeta, cppMeta, cMeta, javaMeta] as const;
+
+type Ids<T extends readonly LanguageMeta[]> = { readonly [K in keyof T]: T[K]['id'] };
+
+export type LanguageId = (typeof LANGUAGES)[number]['id'];
+
+export const LANGUAGE_IDS = LANGUAGES.map((language) => language.id) as unknown as Ids<typeof LANGUAGES>;
+
+const BY_ID = new Map<string, LanguageMeta>(LANGUAGES.map((language) => [language.id, language]));
+
+/** The metadata of a known language; undefined for any other string (clients may send anything). */
+export function languageMeta(id: string): LanguageMeta | undefined {
+  return BY_ID.get(id);
+}
+
+/** Display names, by id. */
+export const LANGUAGE_NAMES = Object.fromEntries(LANGUAGES.map((l) => [l.id, l.name])) as Record<
+  LanguageId,
+  string
+>;
+
+export { SELF_TEST_INPUT, SELF_TEST_OUTPUT, type LanguageMeta } from './meta.js';

@@ -1,0 +1,18 @@
+/**
+ * The languages (Node entry): each language's folder holds its metadata, recipe, function part and tests;
+ * `catalog.ts` (also `@arbiter/languages/catalog`, safe for the web) and `registry.ts` list them.
+ */
+export * from './catalog.js';
+export { functionPart, LANGUAGE_MODULES, RECIPES } from './registry.js';
+export type { LanguageModule } from './module.js';
+export type { FunctionPart } from './function-part.js';
+export type {
+  ClassifiedVerdict,
+  CompileOptions,
+  LanguageRecipe,
+  PrepareResult,
+  RunContext,
+} from './recipe.js';
+export { ESBUILD_BINARY, judgeReadOnlyPaths } from './shared/esbuild-binary.js';
+export { CPP_FLAGS } from './cpp/recipe.js';
+export { JAVA_OOM, javaMainClass } from './java/recipe.js';

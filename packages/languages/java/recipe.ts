@@ -1,0 +1,77 @@
+/**
+ * Java 17. The source file is named after the public class (`Main` if there is none),
+ * compiled with a fast-starting javac, and run with a heap sized from the memory limit
+ * so that running out of heap is a clean `OutOfMemoryError` (→ MEMORY_LIMIT_EXCEEDED).
+ */
+import type { LanguageRecipe } from '../recipe.js';
+
+const PUBLIC_CLASS = /^([ \t]*)public\s+(?:(?:final|abstract|strictfp)\s+)*class\s+([A-Za-z_$][\w$]*)/gm;
+
+/** The public top-level class (the least indented one; nested classes are indented), else `Main`. */
+export function javaMainClass(code: string): string {
+  let best: { indent: number; name: string } | null = null;
+  for (const match of code.matchAll(PUBLIC_CLASS)) {
+    const indent = match[1]?.length ?? 0;
+    const name = match[2];
+    if (name !== undefined && (best === null || indent < best.indent)) best = { indent, name };
+  }
+  return best?.name ?? 'Main';
+}
+
+/** Marker the JVM prints when the heap runs out; the judge maps it to MEMORY_LIMIT_EXCEEDED. */
+export const JAVA_OOM = 'java.lang.OutOfMemoryError';
+
+/** Flags a submitter may add to javac: lint warnings, debug info, parameter names; nothing naming a path. */
+export const JAVA_COMPILER_FLAGS = [
+  /^-Xlint(:-?[a-z]+(,-?[a-z]+)*)?$/,
+  /^-Werror$/,
+  /^-nowarn$/,
+  /^-deprecation$/,
+  /^-g(:none|:(lines|vars|source)(,(lines|vars|source))*)?$/,
+  /^-parameters$/,
+  /^-Xdiags:(compact|verbose)$/,
+];
+
+export const javaRecipe: LanguageRecipe = {
+  id: 'java',
+  prepare: async (code) => ({ files: { [`${javaMainClass(code)}.java`]: code } }),
+  compile: {
+    argv: (files, options) => [
+      '/usr/bin/javac',
+      '-J-XX:TieredStopAtLevel=1',
+      '-J-XX:+UseSerialGC',
+      '-J-Xshare:auto',
+      '-encoding',
+      'UTF-8',
+      '-d',
+      'classes',
+      ...(options.flags ?? []),
+      ...Object.keys(files).filter((name) => name.endsWith('.java')),
+    ],
+    flags: JAVA_COMPILER_FLAGS,
+    collect: ['classes'],
+  },
+  run: (files, { memoryMb }) => {
+    const source = Object.keys(files).find((file) => file.endsWith('.java')) ?? 'Main.java';
+    // Heap below the cgroup limit leaves room for metaspace, code cache and thread stacks.
+    const heapMb = Math.max(32, memoryMb - 64);
+    return [
+      '/usr/bin/java',
+      `-Xmx${heapMb}m`,
+      '-Xss64m',
+      '-XX:+UseSerialGC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Xshare:auto',
+      '-cp',
+      'classes',
+      source.slice(0, -'.java'.length),
+    ];
+  },
+  // The heap cap's error; -XX:+ExitOnOutOfMemoryError's notice goes to stdout.
+  classify: ({ stdout, stderr }) =>
+    stderr.includes(JAVA_OOM) || stdout.slice(-200).includes(JAVA_OOM) ? 'MEMORY_LIMIT_EXCEEDED' : null,
+  version: {
+    argv: ['/usr/bin/java', '-version'],
+    parse: (out) => /version "([^"]+)"/.exec(out)?.[1] ?? null,
+  },
+};

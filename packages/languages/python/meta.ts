@@ -1,0 +1,11 @@
+/** Python 3: what clients and the web know of it. */
+import type { LanguageMeta } from '../meta.js';
+
+export const pythonMeta = {
+  id: 'python',
+  name: 'Python 3',
+  extensions: ['.py'],
+  monaco: 'python',
+  stdioStarter: 'import sys\n\ndata = sys.stdin.read().split()\n',
+  sample: 'import sys\n\na, b = map(int, sys.stdin.read().split())\nprint(a + b)\n',
+} as const satisfies LanguageMeta;

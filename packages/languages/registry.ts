@@ -1,0 +1,33 @@
+/**
+ * Every language's module, by id (Node only: recipes run toolchains, harnesses read their runtime files).
+ * Its keys are exactly `catalog.ts`'s ids, so a language listed there and missing here does not build.
+ */
+import { c } from './c/index.js';
+import { LANGUAGE_IDS, type LanguageId } from './catalog.js';
+import { cpp } from './cpp/index.js';
+import type { FunctionPart } from './function-part.js';
+import { java } from './java/index.js';
+import { javascript } from './javascript/index.js';
+import type { LanguageModule } from './module.js';
+import { python } from './python/index.js';
+import type { LanguageRecipe } from './recipe.js';
+import { typescript } from './typescript/index.js';
+
+export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
+  python,
+  javascript,
+  typescript,
+  cpp,
+  c,
+  java,
+};
+
+/** The recipe of each language. */
+export const RECIPES = Object.fromEntries(
+  LANGUAGE_IDS.map((id) => [id, LANGUAGE_MODULES[id].recipe]),
+) as Record<LanguageId, LanguageRecipe>;
+
+/** The function part of a language, or undefined when it solves stdio problems only. */
+export function functionPart(language: LanguageId): FunctionPart | undefined {
+  return LANGUAGE_MODULES[language].functions;
+}
