@@ -2,14 +2,16 @@
  * Every language the platform knows, as pure data (safe for the web): the ids, names, Monaco ids and
  * starter code derive from this list. Adding a language adds its `meta` here and its module to
  * `registry.ts` (docs/LANGUAGES.md).
+ *
+ * Its own imports name the `.ts` files: the web's bundler (Turbopack) does not map `./x.js` to `./x.ts`.
  */
-import { cMeta } from './c/meta.js';
-import { cppMeta } from './cpp/meta.js';
-import { javaMeta } from './java/meta.js';
-import { javascriptMeta } from './javascript/meta.js';
-import type { LanguageMeta } from './meta.js';
-import { pythonMeta } from './python/meta.js';
-import { typescriptMeta } from './typescript/meta.js';
+import { cMeta } from './c/meta.ts';
+import { cppMeta } from './cpp/meta.ts';
+import { javaMeta } from './java/meta.ts';
+import { javascriptMeta } from './javascript/meta.ts';
+import type { LanguageMeta } from './meta.ts';
+import { pythonMeta } from './python/meta.ts';
+import { typescriptMeta } from './typescript/meta.ts';
 
 /** In the order clients list them. */
 export const LANGUAGES = [pythonMeta, javascriptMeta, typescriptMeta, cppMeta, cMeta, javaMeta] as const;
@@ -33,4 +35,4 @@ export const LANGUAGE_NAMES = Object.fromEntries(LANGUAGES.map((l) => [l.id, l.n
   string
 >;
 
-export { SELF_TEST_INPUT, SELF_TEST_OUTPUT, type LanguageMeta } from './meta.js';
+export { SELF_TEST_INPUT, SELF_TEST_OUTPUT, type LanguageMeta } from './meta.ts';
