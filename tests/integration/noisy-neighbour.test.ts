@@ -61,8 +61,8 @@ interface Attack {
   body: Record<string, unknown>;
   /** Verdicts that prove the attack was contained. */
   verdicts: Verdict[];
-  /** The exact stdout, when it proves the attack failed. */
-  stdout?: string;
+  /** The stdout (exact, or a pattern), when it proves the attack failed. */
+  stdout?: string | RegExp;
 }
 
 const py = (code: string, limits: Record<string, number> = {}) => ({
@@ -264,7 +264,9 @@ const ATTACKS: Attack[] = [
       ].join('\n'),
     },
     verdicts: ['WRONG_ANSWER'],
-    stdout: 'found 0\n',
+    // What it reads off fd 0 may be the harness's next test: that harness process then fails, and a run
+    // goes on with the tests left in a fresh one, where the program starts over and looks again.
+    stdout: /^(found 0\n)+$/,
   },
   {
     label: 'function harness: forged answers on every descriptor, then a late compile record (two-sum)',
@@ -406,7 +408,10 @@ describe('a noisy neighbour', () => {
         result.status === 'completed' &&
         result.verdict !== null &&
         attack.verdicts.includes(result.verdict) &&
-        (attack.stdout === undefined || result.stdout === attack.stdout);
+        (attack.stdout === undefined ||
+          (typeof attack.stdout === 'string'
+            ? result.stdout === attack.stdout
+            : attack.stdout.test(result.stdout)));
       return ok
         ? []
         : [
