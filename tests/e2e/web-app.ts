@@ -107,9 +107,17 @@ export async function setEditorCode(page: Page, code: string): Promise<void> {
 }
 
 /** On the narrow layout, shows one of the workspace's panes; the wide layout shows them all already. */
+/** The widest viewport that gets the web's narrow layout (NARROW_MAX_PX in apps/web/src/lib/use-narrow.ts). */
+const NARROW_MAX_PX = 900;
+
+/**
+ * Shows a workspace pane: on a narrow viewport by its tab, once the workspace has switched to its tabs
+ * (it renders the split layout first and switches after it measured the window); wide, every pane shows.
+ */
 export async function openPane(page: Page, pane: 'description' | 'code' | 'result'): Promise<void> {
-  const tab = page.getByTestId(`pane-tab-${pane}`);
-  if ((await tab.count()) > 0) await tab.click();
+  const layout = (page.viewportSize()?.width ?? Infinity) <= NARROW_MAX_PX ? 'tabs' : 'split';
+  await page.locator(`[data-testid="workspace"][data-layout="${layout}"]`).waitFor({ timeout: 20_000 });
+  if (layout === 'tabs') await page.getByTestId(`pane-tab-${pane}`).click();
 }
 
 /** How far the page is wider than the window, in CSS px (0: no horizontal scrolling). */

@@ -172,7 +172,8 @@ describe('workspace layouts and fixes in Chromium', () => {
           await page.getByTestId('nav-toggle').click();
           await nav.getByRole('link', { name: 'Playground' }).click();
           await page.waitForURL(`${web.url}/playground`);
-          expect(await nav.isVisible()).toBe(false);
+          // The menu folds when the new page's path reaches the header, a render after the URL changed.
+          await nav.waitFor({ state: 'hidden', timeout: 10_000 });
         } else {
           expect(await page.getByTestId('nav-toggle').isVisible()).toBe(false);
           expect(await nav.isVisible()).toBe(true);
