@@ -69,11 +69,7 @@ export class JobWatcher {
         this.onClose.delete(wake);
       }
     } finally {
-      set.delete(onMessage);
-      if (set.size === 0) {
-        this.waiters.delete(channel);
-        await this.connection?.unsubscribe(channel).catch(() => undefined);
-      }
+      await this.release(channel, set, onMessage);
     }
   }
 
@@ -120,11 +116,7 @@ export class JobWatcher {
           this.onClose.delete(wake);
         }
       } finally {
-        set.delete(onMessage);
-        if (set.size === 0) {
-          this.waiters.delete(channel);
-          await this.connection?.unsubscribe(channel).catch(() => undefined);
-        }
+        await this.release(channel, set, onMessage);
       }
     })();
     return {
@@ -137,6 +129,15 @@ export class JobWatcher {
   }
 
   private readonly onClose = new Set<() => void>();
+
+  /** Takes a waiter off its channel; the last one off unsubscribes the channel. */
+  private async release(channel: string, set: Set<() => void>, onMessage: () => void): Promise<void> {
+    set.delete(onMessage);
+    if (set.size === 0) {
+      this.waiters.delete(channel);
+      await this.connection?.unsubscribe(channel).catch(() => undefined);
+    }
+  }
 
   async close(): Promise<void> {
     this.closed = true;

@@ -4,7 +4,6 @@
  * one joins the row with the job's current state; a `callback_url` gets the finished submission
  * (Base64, Judge0's default fields) through the callback guard.
  */
-import { randomUUID } from 'node:crypto';
 import {
   MAX_CODE_BYTES,
   MAX_STDIN_BYTES,
@@ -22,6 +21,7 @@ import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import { deliverCallback, type CallbackPolicy } from '../../http/outbound/deliver-callback.js';
 import type { ApiResources } from '../../resources.js';
 import type { JobWatcher } from '../../submissions/job-watcher.js';
+import { freeRunJob } from '../../submissions/free-run-job.js';
 import { checkLanguageAvailable } from '../../submissions/live-languages.js';
 import { acceptJob } from '../../submissions/queue-job.js';
 import { readStatus } from '../../submissions/read-status.js';
@@ -169,21 +169,14 @@ export class Judge0Service {
     } catch (error) {
       if (error instanceof HttpError) throw new ForeignHttpError(error.status, { error: error.message });
     }
-    const data: JobData = {
-      jobId: randomUUID(),
+    const data = freeRunJob({
       language: language.id,
       code: sourceCode,
       stdin,
-      mode: 'run',
-      problem: null,
-      tests: [],
-      userId: null,
-      rejudgeOf: null,
       limits: this.limits(params),
-      ...(args.length > 0 ? { args } : {}),
+      args,
       ...judge0Options(params),
-      createdAt: Date.now(),
-    };
+    });
     try {
       await acceptJob(this.resources, data, owner, { judge0: params });
     } catch (error) {

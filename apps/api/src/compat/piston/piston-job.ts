@@ -3,7 +3,6 @@
  * its language and SemVer range pick, its files laid out as Piston does, its run limits clamped to the
  * platform's maxima, and the job that runs it. Errors are Piston's `{message}`.
  */
-import { randomUUID } from 'node:crypto';
 import semver from 'semver';
 import {
   MAX_CODE_BYTES,
@@ -22,6 +21,7 @@ import {
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import type { ApiResources } from '../../resources.js';
 import { checkLanguageAvailable } from '../../submissions/live-languages.js';
+import { freeRunJob } from '../../submissions/free-run-job.js';
 import { COMPAT_LANGUAGES, versionNumber, type CompatLanguage } from '../compat-languages.js';
 
 /** Piston's defaults for the run stage, in ms. */
@@ -101,23 +101,16 @@ export async function pistonJob(
   } catch (error) {
     if (error instanceof HttpError) throw message(error.status, error.message);
   }
-  const data: JobData = {
-    jobId: randomUUID(),
+  const data = freeRunJob({
     language: match.language.id,
     code,
     stdin,
-    mode: 'run',
-    problem: null,
-    tests: [],
-    userId: null,
-    rejudgeOf: null,
     limits: runLimits(resources.limits, body),
-    ...(args.length > 0 ? { args } : {}),
+    args,
     ...(files.length > 0 || interactive
       ? { options: { ...(files.length > 0 ? { files } : {}), ...(interactive ? { interactive } : {}) } }
       : {}),
-    createdAt: Date.now(),
-  };
+  });
   return { data, match };
 }
 
