@@ -2,46 +2,36 @@
  * Fair share end to end (real API, Redis, PostgreSQL, worker and sandbox): while one client floods the
  * queue with runs, another user's submit is judged within a few jobs of the flood, not after it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiServer } from '@arbiter/api';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '@arbiter/worker';
 import {
-  base,
-  cleanup,
   post,
   signUp,
-  startApi,
   startWorkerInProcess,
-  testPrefix,
   testSql,
   waitFor,
   waitForResult,
   USING_PGLITE,
 } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 
 const FLOOD = 200;
-const prefix = testPrefix();
-let api: ApiServer;
-let worker: RunningWorker | undefined;
-let url: string;
-
-beforeAll(async () => {
-  // No rate limits: the flood is the point.
-  api = await startApi(prefix, { SUBMIT_RATE_PER_MINUTE_USER: '0', SUBMIT_RATE_PER_MINUTE_IP: '0' });
-  url = base(api);
+// No rate limits: the flood is the point. The test starts its worker itself.
+const platform = usePlatform({
+  api: { SUBMIT_RATE_PER_MINUTE_USER: '0', SUBMIT_RATE_PER_MINUTE_IP: '0' },
+  worker: false,
 });
+let worker: RunningWorker | undefined;
 
 afterAll(async () => {
   await worker?.stop(1_000);
-  await api?.close(1_000);
-  await cleanup(prefix);
 });
 
 /** Jobs of the anonymous flood a worker has taken so far (the started_at the worker records). */
 async function floodStarted(): Promise<number> {
   const result = await testSql(
-    prefix,
+    platform.prefix,
     `select count(*)::int as n from submissions where user_id is null and started_at is not null`,
   );
   return (result.rows[0] as { n: number }).n;
@@ -51,12 +41,14 @@ describe('fair share', () => {
   it.skipIf(USING_PGLITE)(
     `judges a user's submit within a few jobs while an anonymous client floods ${FLOOD} runs`,
     async () => {
-      const cookie = await signUp(url, 'patient');
-      worker = await startWorkerInProcess(prefix);
+      const cookie = await signUp(platform.url, 'patient');
+      worker = await startWorkerInProcess(platform.prefix);
       const flood: string[] = [];
       for (let sent = 0; sent < FLOOD; sent += 20) {
         const answers = await Promise.all(
-          Array.from({ length: 20 }, () => post(url, '/submit', { language: 'python', code: 'print(1)' })),
+          Array.from({ length: 20 }, () =>
+            post(platform.url, '/submit', { language: 'python', code: 'print(1)' }),
+          ),
         );
         for (const answer of answers) {
           expect(answer.status).toBe(202);
@@ -79,14 +71,14 @@ describe('fair share', () => {
         '            seen[n] = i',
       ].join('\n');
       const submitted = await post(
-        url,
+        platform.url,
         '/submit',
         { language: 'python', code, problem: 'two-sum', mode: 'submit' },
         { cookie },
       );
       expect(submitted.status).toBe(202);
       const result = await waitForResult(
-        url,
+        platform.url,
         (submitted.body as { jobId: string }).jobId,
         scaledMs(60_000),
         cookie,
@@ -100,7 +92,7 @@ describe('fair share', () => {
       );
       // Counted by the times the worker took each job (the API records them a little later).
       const overtook = await testSql(
-        prefix,
+        platform.prefix,
         `select count(*)::int as n from submissions
          where user_id is null and started_at > $1::timestamptz and started_at < $2::timestamptz`,
         [
@@ -109,7 +101,7 @@ describe('fair share', () => {
         ],
       );
       const later = await testSql(
-        prefix,
+        platform.prefix,
         `select count(*)::int as n from submissions where user_id is null and started_at > $1::timestamptz`,
         [result.startedAt],
       );
