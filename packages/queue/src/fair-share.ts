@@ -16,11 +16,12 @@
  *
  * The tags and V live in one hash beside BullMQ's keys (same key prefix, hence the same Redis Cluster
  * slot); it is dropped whenever nothing waits, which also keeps the numbers small. Tags stop at the
- * largest BullMQ priority; beyond it an owner's jobs keep class order and arrival order.
+ * largest BullMQ priority; beyond it an owner's jobs keep class order and arrival order. The script is
+ * commands/fair-priority-3.lua.
  */
-import { createHash } from 'node:crypto';
 import type { Redis, Cluster } from 'ioredis';
 import type { JobData } from '@arbiter/contracts';
+import { redisCommands } from './redis-commands.js';
 
 /** BullMQ's largest priority (2²¹ − 1). */
 const PRIORITY_LIMIT = 2 ** 21 - 1;
@@ -60,33 +61,6 @@ export function fairShareKey(base: string): string {
   return `${base}:fair`;
 }
 
-// KEYS: prioritized set, wait list, fair-share hash. ARGV: owner, class, MAX_TAG, MAX_OWNERS.
-// The field '@v' holds V; an owner's last tag of class c is the field '<c>|<owner>'.
-const PRIORITY_SCRIPT = `
-local head = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-local v = 0
-if head[2] == nil then
-  if redis.call('LLEN', KEYS[2]) == 0 then redis.call('DEL', KEYS[3]) end
-  v = tonumber(redis.call('HGET', KEYS[3], '@v') or '0')
-else
-  local priority = math.floor(tonumber(head[2]) / 4294967296)
-  local served = math.floor((priority - 1) / 3) - 1
-  v = math.max(tonumber(redis.call('HGET', KEYS[3], '@v') or '0'), served)
-end
-if redis.call('HLEN', KEYS[3]) > tonumber(ARGV[4]) * 3 then redis.call('DEL', KEYS[3]) end
-local class = tonumber(ARGV[2])
-local maxTag = tonumber(ARGV[3])
-local own = class .. '|' .. ARGV[1]
-local tag = math.min(math.max(v, tonumber(redis.call('HGET', KEYS[3], own) or '0')) + 1, maxTag)
-redis.call('HSET', KEYS[3], own, tag, '@v', v)
-for later = class + 1, 2 do
-  local field = later .. '|' .. ARGV[1]
-  if tonumber(redis.call('HGET', KEYS[3], field) or '0') < tag then redis.call('HSET', KEYS[3], field, tag) end
-end
-return 1 + 3 * tag + class
-`;
-const PRIORITY_SHA = createHash('sha1').update(PRIORITY_SCRIPT).digest('hex');
-
 /** The BullMQ priority (≥ 1) of a new job of `owner` and `cls` in the queue whose keys start with `base`. */
 export async function fairPriority(
   redis: Redis | Cluster,
@@ -94,22 +68,11 @@ export async function fairPriority(
   owner: QueueOwner,
   cls: JobClass,
 ): Promise<number> {
-  const args = [
-    3,
-    `${base}:prioritized`,
-    `${base}:wait`,
-    fairShareKey(base),
-    owner.slice(0, MAX_OWNER_LENGTH),
-    String(cls),
-    String(MAX_TAG),
-    String(MAX_OWNERS),
-  ] as const;
-  // By its SHA (the script is sent once per Redis server, not with every job).
-  const priority = await redis.evalsha(PRIORITY_SHA, ...args).catch((error: unknown) => {
-    if (error instanceof Error && error.message.startsWith('NOSCRIPT'))
-      return redis.eval(PRIORITY_SCRIPT, ...args);
-    throw error;
-  });
+  const priority = await redisCommands.fairPriority.run(
+    redis,
+    [`${base}:prioritized`, `${base}:wait`, fairShareKey(base)],
+    [owner.slice(0, MAX_OWNER_LENGTH), String(cls), String(MAX_TAG), String(MAX_OWNERS)],
+  );
   if (typeof priority !== 'number' || priority < 1 || priority > PRIORITY_LIMIT) {
     throw new Error(`fair-share priority out of range: ${String(priority)}`);
   }

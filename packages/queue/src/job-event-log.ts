@@ -1,60 +1,14 @@
 /**
  * Per-job event streams in Redis. Every event gets the next `seq` of its job and is
  * stored as stream entry `<seq>-0`, so "everything after seq N" is one XRANGE. Appends
- * are atomic (Lua): sequence, stream, trim, expiry and the pub/sub announcement together,
+ * are atomic (commands/append-event-2.lua, append-result-3.lua): sequence, stream, trim, expiry and the pub/sub announcement together,
  * whichever process (API or worker) writes. The announcement carries the event itself when it
  * is small, so a relay that has delivered everything before it needs no read of the stream.
  */
 import type { Redis } from 'ioredis';
 import type { JobEvent, JobEventBody, JobResult } from '@arbiter/contracts';
 import type { Keys } from './keys.js';
-
-// KEYS: stream, meta. ARGV: type, data, maxlen, ttl, channel, status, position, refresh, inline.
-// A refresh (queue position update) is dropped unless the job is still queued and the
-// position went down, so racing API instances never make a position jump back.
-// The announcement is `<seq>`, or `<seq>\n<type>\n<data>` for data of at most `inline` bytes.
-const APPEND_SCRIPT = `
-local meta = KEYS[2]
-if ARGV[8] == '1' then
-  if redis.call('HGET', meta, 'status') ~= 'queued' then return -1 end
-  local last = tonumber(redis.call('HGET', meta, 'pos') or '0')
-  if last > 0 and tonumber(ARGV[7]) >= last then return -1 end
-end
-if ARGV[6] ~= '' then redis.call('HSET', meta, 'status', ARGV[6]) end
-if ARGV[7] ~= '' then redis.call('HSET', meta, 'pos', ARGV[7]) end
-local seq = redis.call('HINCRBY', meta, 'seq', 1)
-redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], seq .. '-0', 't', ARGV[1], 'd', ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[4])
-redis.call('EXPIRE', meta, ARGV[4])
-if #ARGV[2] <= tonumber(ARGV[9]) then
-  redis.call('PUBLISH', ARGV[5], seq .. '\\n' .. ARGV[1] .. '\\n' .. ARGV[2])
-else
-  redis.call('PUBLISH', ARGV[5], seq)
-end
-return seq
-`;
-
-// KEYS: stream, meta, record. ARGV: head, tail, maxlen, ttl, channel, status, record ttl, inline.
-// Finishes a job in one step: unless its record is missing or already final, takes the next
-// seq, stores the record `head .. seq .. tail` (the result, its `lastSeq` being this seq) and
-// appends the same JSON as the `result` event. Returns the seq, or 0 when nothing was written.
-const RESULT_SCRIPT = `
-local current = redis.call('HGET', KEYS[3], 'status')
-if not current or current == 'completed' or current == 'failed' then return 0 end
-local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
-local json = ARGV[1] .. seq .. ARGV[2]
-redis.call('HSET', KEYS[3], 'status', ARGV[6], 'json', json)
-redis.call('EXPIRE', KEYS[3], ARGV[7])
-redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], seq .. '-0', 't', 'result', 'd', json)
-redis.call('EXPIRE', KEYS[1], ARGV[4])
-redis.call('EXPIRE', KEYS[2], ARGV[4])
-if #json <= tonumber(ARGV[8]) then
-  redis.call('PUBLISH', ARGV[5], seq .. '\\n' .. 'result' .. '\\n' .. json)
-else
-  redis.call('PUBLISH', ARGV[5], seq)
-end
-return seq
-`;
+import { redisCommands } from './redis-commands.js';
 
 /** What a job's channel said: the `seq` appended, and the event itself when it was small enough to come along. */
 export interface Announcement {
@@ -131,20 +85,19 @@ export class JobEventLog {
   async appendResult(record: JobResult, recordTtlSeconds: number): Promise<JobResult | null> {
     const { lastSeq: _lastSeq, ...rest } = record;
     const json = JSON.stringify(rest);
-    const seq = await this.redis.eval(
-      RESULT_SCRIPT,
-      3,
-      this.keys.events(record.jobId),
-      this.keys.eventMeta(record.jobId),
-      this.keys.record(record.jobId),
-      `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"lastSeq":`,
-      '}',
-      this.maxLength,
-      this.ttlSeconds,
-      this.keys.eventChannel(record.jobId),
-      record.status,
-      recordTtlSeconds,
-      this.inlineBytes,
+    const seq = await redisCommands.appendResult.run(
+      this.redis,
+      [this.keys.events(record.jobId), this.keys.eventMeta(record.jobId), this.keys.record(record.jobId)],
+      [
+        `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"lastSeq":`,
+        '}',
+        this.maxLength,
+        this.ttlSeconds,
+        this.keys.eventChannel(record.jobId),
+        record.status,
+        recordTtlSeconds,
+        this.inlineBytes,
+      ],
     );
     return typeof seq === 'number' && seq > 0 ? { ...record, lastSeq: seq } : null;
   }
@@ -170,20 +123,20 @@ export class JobEventLog {
     const status = body.type === 'status' ? body.data.status : '';
     const position =
       body.type === 'status' && body.data.position !== undefined ? String(body.data.position) : '';
-    const seq = await this.redis.eval(
-      APPEND_SCRIPT,
-      2,
-      this.keys.events(jobId),
-      this.keys.eventMeta(jobId),
-      body.type,
-      JSON.stringify(body.data),
-      this.maxLength,
-      this.ttlSeconds,
-      this.keys.eventChannel(jobId),
-      status,
-      position,
-      refresh ? '1' : '0',
-      this.inlineBytes,
+    const seq = await redisCommands.appendEvent.run(
+      this.redis,
+      [this.keys.events(jobId), this.keys.eventMeta(jobId)],
+      [
+        body.type,
+        JSON.stringify(body.data),
+        this.maxLength,
+        this.ttlSeconds,
+        this.keys.eventChannel(jobId),
+        status,
+        position,
+        refresh ? '1' : '0',
+        this.inlineBytes,
+      ],
     );
     return typeof seq === 'number' && seq > 0 ? seq : null;
   }

@@ -1,7 +1,7 @@
 /**
  * An interactive job's input stream in Redis: the API appends what a client sends into the running
  * program (stdin chunks, end of file, a signal) and the worker running the job reads it in order and
- * writes it to the program's stdin. One Lua script appends, so the caps hold across API instances:
+ * writes it to the program's stdin. One Lua script (commands/append-stdin-2.lua) appends, so the caps hold across API instances:
  * bytes and records per job, only to jobs opened as interactive, nothing after end of file but a
  * signal, nothing after a signal.
  */
@@ -13,28 +13,7 @@ import {
   type LiveStdinRecord,
 } from '@arbiter/contracts';
 import type { Keys } from './keys.js';
-
-// KEYS: stream, meta. ARGV: type, record JSON, bytes, max bytes, max records, ttl.
-// Returns 'ok', or why the record was refused: 'unknown' (not an interactive job, or expired), 'closed'
-// (after a signal), 'eof' (data after end of file), 'bytes' (over the byte cap), 'records' (over the
-// record cap).
-const APPEND_SCRIPT = `
-local meta = KEYS[2]
-if redis.call('HEXISTS', meta, 'open') == 0 then return 'unknown' end
-if redis.call('HEXISTS', meta, 'closed') == 1 then return 'closed' end
-if ARGV[1] == 'data' and redis.call('HEXISTS', meta, 'eof') == 1 then return 'eof' end
-local records = tonumber(redis.call('HGET', meta, 'records') or '0')
-if records >= tonumber(ARGV[5]) then return 'records' end
-local bytes = tonumber(redis.call('HGET', meta, 'bytes') or '0') + tonumber(ARGV[3])
-if bytes > tonumber(ARGV[4]) then return 'bytes' end
-redis.call('HSET', meta, 'records', records + 1, 'bytes', bytes)
-if ARGV[1] == 'eof' then redis.call('HSET', meta, 'eof', 1) end
-if ARGV[1] == 'signal' then redis.call('HSET', meta, 'closed', 1) end
-redis.call('XADD', KEYS[1], '*', 'r', ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[6])
-redis.call('EXPIRE', meta, ARGV[6])
-return 'ok'
-`;
+import { redisCommands } from './redis-commands.js';
 
 export type StdinAppendOutcome = 'ok' | 'unknown' | 'closed' | 'eof' | 'bytes' | 'records';
 
@@ -83,17 +62,10 @@ export class JobStdin {
   /** Appends one record to the job's input stream, unless a cap or an earlier record refuses it. */
   async append(jobId: string, record: LiveStdinRecord): Promise<StdinAppendOutcome> {
     const bytes = record.type === 'data' ? Buffer.byteLength(record.data) : 0;
-    const outcome = await this.redis.eval(
-      APPEND_SCRIPT,
-      2,
-      this.keys.stdin(jobId),
-      this.keys.stdinMeta(jobId),
-      record.type,
-      JSON.stringify(record),
-      bytes,
-      this.maxBytes,
-      this.maxRecords,
-      this.ttlSeconds,
+    const outcome = await redisCommands.appendStdin.run(
+      this.redis,
+      [this.keys.stdin(jobId), this.keys.stdinMeta(jobId)],
+      [record.type, JSON.stringify(record), bytes, this.maxBytes, this.maxRecords, this.ttlSeconds],
     );
     return outcome as StdinAppendOutcome;
   }

@@ -5,21 +5,17 @@
  * prioritized ones (the `prioritized` sorted set).
  */
 import type { Redis } from 'ioredis';
+import { redisCommands } from './redis-commands.js';
 import { SUBMISSION_QUEUE } from './submission-queue.js';
-
-const POSITION_SCRIPT = `
-local len = redis.call('LLEN', KEYS[1])
-local index = redis.call('LPOS', KEYS[1], ARGV[1])
-if index then return len - index end
-local rank = redis.call('ZRANK', KEYS[2], ARGV[1])
-if rank then return len + rank + 1 end
-return 0
-`;
 
 /** Returns the position, or null when the job is not waiting (running, delayed, finished, unknown). */
 export async function queuePosition(redis: Redis, prefix: string, jobId: string): Promise<number | null> {
   const base = `${prefix}:${SUBMISSION_QUEUE}`;
-  const position = await redis.eval(POSITION_SCRIPT, 2, `${base}:wait`, `${base}:prioritized`, jobId);
+  const position = await redisCommands.queuePosition.run(
+    redis,
+    [`${base}:wait`, `${base}:prioritized`],
+    [jobId],
+  );
   return typeof position === 'number' && position > 0 ? position : null;
 }
 

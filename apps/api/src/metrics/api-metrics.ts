@@ -15,8 +15,7 @@ import {
   type Logger,
   type Registry,
 } from '@arbiter/observability';
-import type { Redis } from '@arbiter/queue';
-import { QUEUE_STATES, readQueueDepth, type QueueDepth } from './queue-depth.js';
+import { QUEUE_STATES, readQueueDepth, type QueueDepth, type Redis } from '@arbiter/queue';
 
 export interface ApiMetricsOptions {
   /** Commands connection (fail-fast), for the queue read at scrape time. */

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { isFinalStatus, resolveLimits, type JobData, type JobResult } from '@arbiter/contracts';
 import type { Submission } from '@arbiter/db';
 import { problemLimits } from '@arbiter/problems';
-import { createKeys, newJobRecord, REQUEUED_OWNER, userOwner } from '@arbiter/queue';
+import { createKeys, newJobRecord, redisCommands, REQUEUED_OWNER, userOwner } from '@arbiter/queue';
 import type { ApiResources } from '../resources.js';
 import { queueJob } from '../submissions/queue-job.js';
 import { persistResult } from './result-persister.js';
@@ -59,14 +59,7 @@ export function startReconciler(resources: ApiResources, options: ReconcilerOpti
       return await reconcile(resources, new Date(Date.now() - options.afterMs));
     } finally {
       // Only our own lock is released.
-      await resources.redis
-        .eval(
-          `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end`,
-          1,
-          lockKey,
-          token,
-        )
-        .catch(() => undefined);
+      await redisCommands.releaseLock.run(resources.redis, [lockKey], [token]).catch(() => undefined);
     }
   };
   const runOnce = () => {

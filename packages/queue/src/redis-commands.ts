@@ -1,0 +1,12 @@
+/** Every Lua script the platform runs in Redis, loaded once from `commands/` (see redis-command.ts). */
+import { RedisCommand } from './redis-command.js';
+
+export const redisCommands = {
+  appendEvent: new RedisCommand('append-event-2'),
+  appendResult: new RedisCommand('append-result-3'),
+  appendStdin: new RedisCommand('append-stdin-2'),
+  fairPriority: new RedisCommand('fair-priority-3'),
+  queuePosition: new RedisCommand('queue-position-2'),
+  queueDepth: new RedisCommand('queue-depth-4'),
+  releaseLock: new RedisCommand('release-lock-1'),
+} as const;
