@@ -3,6 +3,7 @@
  * and the queue list of the queue dashboard mounted at `/admin/queues`.
  */
 import { z } from 'zod';
+import { authUserSchema, roleNameSchema } from './auth.js';
 import { languageInfoSchema } from './languages.js';
 
 /**
@@ -45,3 +46,11 @@ export type AdminWorkersResponse = z.infer<typeof adminWorkersResponseSchema>;
 export const queueDashboardListSchema = z.looseObject({
   queues: z.array(z.looseObject({ name: z.string() })),
 });
+
+/** `PUT /admin/users/:username/role`: the new role (`teacher` is read as `organiser`). */
+export const setRoleRequestSchema = z.strictObject({ role: roleNameSchema });
+export type SetRoleRequest = z.infer<typeof setRoleRequestSchema>;
+
+/** Its answer: the account with its new role. */
+export const setRoleResponseSchema = z.object({ user: authUserSchema });
+export type SetRoleResponse = z.infer<typeof setRoleResponseSchema>;

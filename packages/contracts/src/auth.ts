@@ -11,11 +11,46 @@ export const PASSWORD_MIN_LENGTH = 8;
 /** Longer passwords are refused before hashing: argon2 over megabytes of input would be a DoS. */
 export const PASSWORD_MAX_LENGTH = 128;
 
+/**
+ * Account roles: `admin` runs the platform, `organiser` (a teacher, in a school) creates and runs
+ * contests, `user` takes part. One stored name per role; `teacher` is read as `organiser`.
+ */
+export const USER_ROLES = ['user', 'organiser', 'admin'] as const;
+export const userRoleSchema = z.enum(USER_ROLES);
+export type UserRole = z.infer<typeof userRoleSchema>;
+
+/** Names a person may type for a role (the admin CLI and API): the stored ones and `teacher`. */
+export const ROLE_NAMES = [...USER_ROLES, 'teacher'] as const;
+
+/** A typed role name as the stored role (`teacher` → `organiser`), or null when it names none. */
+export function parseRoleName(name: string): UserRole | null {
+  const lower = name.trim().toLowerCase();
+  if (lower === 'teacher') return 'organiser';
+  const parsed = userRoleSchema.safeParse(lower);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The role name as a request body gives it (`teacher` allowed), read as the stored role. */
+export const roleNameSchema = z
+  .string({ error: `role is required: one of ${ROLE_NAMES.join(', ')}` })
+  .transform((name, ctx) => {
+    const role = parseRoleName(name);
+    if (role === null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: name,
+        message: `role must be one of ${ROLE_NAMES.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return role;
+  });
+
 /** What the API says about a user (never the password hash). */
 export const authUserSchema = z.object({
   id: z.string(),
   username: z.string(),
-  role: z.enum(['user', 'admin']),
+  role: userRoleSchema,
 });
 export type AuthUser = z.infer<typeof authUserSchema>;
 

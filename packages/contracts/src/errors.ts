@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'FORBIDDEN_ORIGIN',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'CONFLICT',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -106,6 +106,11 @@ export class UsersRepository {
     return row?.n ?? 0;
   }
 
+  async countByRole(role: UserRole): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(users).where(eq(users.role, role));
+    return row?.n ?? 0;
+  }
+
   /** The updated user, or null when there is no such user. */
   async setRole(userId: string, role: UserRole): Promise<User | null> {
     const [user] = await this.db

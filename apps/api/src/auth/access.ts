@@ -1,10 +1,12 @@
 /**
  * Who may call one of the API's own routes, as route declarations name it (`http/route.ts`):
- * anyone, anyone with an optional session, a signed-in user, an admin, or the metrics scraper.
+ * anyone, anyone with an optional session, a signed-in user, an organiser (or admin), an admin, or
+ * the metrics scraper.
  * Each enforces itself and documents its security requirement and its 401/403 answers.
  */
 import { requireAdmin } from '../admin/require-admin.js';
 import type { AccessSpec, ResponseSpec, SecuritySchemeObject } from '../http/route.js';
+import { requireOrganiser } from './roles.js';
 import { SESSION_COOKIE, requireUser } from './session.js';
 
 const SESSION_SCHEME: Record<string, SecuritySchemeObject> = {
@@ -63,6 +65,26 @@ export const ADMIN: AccessSpec = {
             description: `\`FORBIDDEN\`, \`FORBIDDEN_ORIGIN\`: not an admin ("Only admins may ${action}."), or the request comes from a page on another site.`,
             errors: ['FORBIDDEN', 'FORBIDDEN_ORIGIN'],
           },
+    503: sessionUnchecked,
+  }),
+};
+
+/** Admins and organisers (teachers): who creates and runs contests. */
+export const ORGANISER: AccessSpec = {
+  security: [{ session: [] }],
+  schemes: SESSION_SCHEME,
+  check: (req, action) => {
+    requireOrganiser(req, action);
+  },
+  responses: (action, method) => ({
+    401: unauthenticated(action),
+    403: {
+      description:
+        method === 'get'
+          ? `\`FORBIDDEN\`: signed in, but neither an admin nor an organiser: "Only admins and organisers may ${action}."`
+          : `\`FORBIDDEN\`, \`FORBIDDEN_ORIGIN\`: neither an admin nor an organiser ("Only admins and organisers may ${action}."), or the request comes from a page on another site.`,
+      errors: method === 'get' ? ['FORBIDDEN'] : ['FORBIDDEN', 'FORBIDDEN_ORIGIN'],
+    },
     503: sessionUnchecked,
   }),
 };

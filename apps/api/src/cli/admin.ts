@@ -5,28 +5,41 @@
  *   npm run admin -- list
  *   npm run admin -- promote <username>
  *   npm run admin -- demote <username>
+ *   npm run admin -- set-role <username> <admin|organiser|teacher|user>
  *
  * Roles are read from the database on every request, so a change applies to existing sessions at
  * once. With embedded PGlite the API must be stopped first (one process per data folder).
  */
 import { createLogger } from '@arbiter/observability';
-import { DataDirLockedError, schema, type Database, type UserRole } from '@arbiter/db';
+import { ROLE_NAMES, parseRoleName, type UserRole } from '@arbiter/contracts';
+import { DataDirLockedError, schema, type Database } from '@arbiter/db';
+import { changeRole, describeRole } from '../auth/change-role.js';
 import { openApiDatabase } from '../database.js';
 import { loadEnv } from '../env.js';
 
 const USAGE = `Usage:
   npm run admin -- list                 every account with its role
   npm run admin -- promote <username>   make an account an admin
-  npm run admin -- demote <username>    make an admin a plain user
+  npm run admin -- demote <username>    make an admin (or organiser) a plain user
+  npm run admin -- set-role <username> <role>
+                                        roles: admin, organiser (or teacher), user
 `;
 
-type Command = { name: 'list' } | { name: 'promote' | 'demote'; username: string };
+type Command = { name: 'list' } | { name: 'set-role'; username: string; role: UserRole };
 
 class UsageError extends Error {}
 
 /** The command the arguments name, checked before the database is opened. */
 function parseArgs(args: string[]): Command {
   const [name, username, ...rest] = args;
+  if (name === 'set-role') {
+    const [roleName, ...extra] = rest;
+    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+    if (!username || roleName === undefined) throw new UsageError('set-role needs a username and a role.');
+    const role = parseRoleName(roleName);
+    if (role === null) throw new UsageError(`Unknown role "${roleName}": one of ${ROLE_NAMES.join(', ')}.`);
+    return { name, username, role };
+  }
   if (rest.length > 0) throw new UsageError(`Unexpected arguments: ${rest.join(' ')}`);
   if (name === 'list') {
     if (username !== undefined) throw new UsageError(`Unexpected argument: ${username}`);
@@ -34,15 +47,11 @@ function parseArgs(args: string[]): Command {
   }
   if (name !== 'promote' && name !== 'demote') throw new UsageError(`Unknown command "${name ?? ''}".`);
   if (!username) throw new UsageError(`${name} needs a username.`);
-  return { name, username };
+  return { name: 'set-role', username, role: name === 'promote' ? 'admin' : 'user' };
 }
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
-}
-
-function describeRole(role: UserRole): string {
-  return role === 'admin' ? 'an admin' : 'a plain user';
 }
 
 function listUsers(database: Database) {
@@ -61,26 +70,23 @@ async function run(database: Database, command: Command): Promise<void> {
       return;
     }
     const width = Math.max(8, ...rows.map((row) => row.username.length));
-    out(`${'username'.padEnd(width)}  role   created`);
+    out(`${'username'.padEnd(width)}  role       created`);
     for (const row of rows)
-      out(`${row.username.padEnd(width)}  ${row.role.padEnd(5)}  ${row.createdAt.toISOString()}`);
+      out(`${row.username.padEnd(width)}  ${row.role.padEnd(9)}  ${row.createdAt.toISOString()}`);
     return;
   }
-  const user = await database.users.findUserByUsername(command.username);
-  if (user === null) throw new Error(`No account named "${command.username}". See: npm run admin -- list`);
-  const role: UserRole = command.name === 'promote' ? 'admin' : 'user';
-  if (user.role === role) {
-    out(`${user.username} is already ${describeRole(role)}.`);
-    return;
+  const change = await changeRole(database, command.username, command.role);
+  switch (change.outcome) {
+    case 'no-such-user':
+      throw new Error(`No account named "${command.username}". See: npm run admin -- list`);
+    case 'last-admin':
+      throw new Error(`${change.user.username} is the only admin; promote someone else first.`);
+    case 'unchanged':
+      out(`${change.user.username} is already ${describeRole(command.role)}.`);
+      return;
+    case 'changed':
+      out(`${change.user.username} is now ${describeRole(command.role)}.`);
   }
-  if (role === 'user') {
-    // Demoting the last admin would leave nobody who can administer from the web app.
-    const admins = (await listUsers(database)).filter((row) => row.role === 'admin');
-    if (admins.length <= 1)
-      throw new Error(`${user.username} is the only admin; promote someone else first.`);
-  }
-  await database.users.setRole(user.id, role);
-  out(`${user.username} is now ${describeRole(role)}.`);
 }
 
 async function main(): Promise<number> {

@@ -18,6 +18,8 @@ import {
   queueDashboardListSchema,
   rejudgeRequestSchema,
   rejudgeResponseSchema,
+  setRoleRequestSchema,
+  setRoleResponseSchema,
   signupRequestSchema,
   submissionModeSchema,
   submitBatchRequestSchema,
@@ -48,6 +50,8 @@ export const AuthResponse = answerSchema('AuthResponse', authResponseSchema);
 export const AdminWorkers = answerSchema('AdminWorkers', adminWorkersResponseSchema);
 export const QueueDashboardList = answerSchema('QueueDashboardList', queueDashboardListSchema);
 export const RejudgeResponse = answerSchema('RejudgeResponse', rejudgeResponseSchema);
+export const SetRoleRequest = requestSchema('SetRoleRequest', setRoleRequestSchema);
+export const SetRoleResponse = answerSchema('SetRoleResponse', setRoleResponseSchema);
 
 export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 

@@ -1,10 +1,10 @@
 /** The `users` table: accounts, with a case-insensitive unique username. */
 import { sql } from 'drizzle-orm';
 import { check, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { USER_ROLES, type UserRole } from '@arbiter/contracts';
 import { sqlList, timestampMs } from './columns.js';
 
-export const USER_ROLES = ['user', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+export { USER_ROLES, type UserRole };
 
 export const users = pgTable(
   'users',
