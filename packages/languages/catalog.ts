@@ -35,4 +35,4 @@ export const LANGUAGE_NAMES = Object.fromEntries(LANGUAGES.map((l) => [l.id, l.n
   string
 >;
 
-export { SELF_TEST_INPUT, SELF_TEST_OUTPUT, type LanguageMeta } from './meta.ts';
+export { SELF_TEST_INPUT, SELF_TEST_OUTPUT, type LanguageMeta, type LanguageSamples } from './meta.ts';

@@ -19,6 +19,28 @@ export interface LanguageMeta {
    * in the sandbox at start (stdin `SELF_TEST_INPUT`, expected stdout `SELF_TEST_OUTPUT`).
    */
   readonly sample: string;
+  /** Programs for each verdict, judged by the verdict test of every language (docs/LANGUAGES.md). */
+  readonly samples: LanguageSamples;
+}
+
+/**
+ * One program per verdict, as a user of the language would write it; `tests/integration/language-verdicts.test.ts`
+ * judges each through `POST /submit` in every language a worker offers, so adding a language adds these and no test.
+ */
+export interface LanguageSamples {
+  /** Prints `hello` and a newline. */
+  readonly hello: string;
+  /**
+   * Does not compile (a compiled language) or does not parse (an interpreter): COMPILE_ERROR where the recipe
+   * has a compile or check step, else RUNTIME_ERROR with the interpreter's message on stderr.
+   */
+  readonly compileError: string;
+  /** Prints `before` and a newline, then fails (an uncaught error, or exit status 3). */
+  readonly runtimeError: string;
+  /** Loops forever on the CPU. */
+  readonly timeLimit: string;
+  /** Keeps allocating and touching memory until the 256 MiB limit stops it. */
+  readonly memoryLimit: string;
 }
 
 /** The self-test's input and the output it must print, whatever the language. */

@@ -14,7 +14,7 @@ describe('language registry', () => {
     }
   });
 
-  it('gives every language a name, source endings, an editor mode, a stdio starter and a self-test sample', () => {
+  it('gives every language a name, source endings, an editor mode, a stdio starter, a self-test sample and verdict samples', () => {
     for (const meta of LANGUAGES) {
       expect(meta.name.length).toBeGreaterThan(0);
       expect(meta.extensions.length).toBeGreaterThan(0);
@@ -22,6 +22,7 @@ describe('language registry', () => {
       expect(meta.monaco).toMatch(/^[a-z]+$/);
       expect(meta.stdioStarter.length).toBeGreaterThan(0);
       expect(meta.sample.length).toBeGreaterThan(0);
+      for (const program of Object.values(meta.samples)) expect(program.length).toBeGreaterThan(0);
     }
   });
 });

@@ -10,4 +10,11 @@ export const javascriptMeta = {
   sample:
     "const [a, b] = require('fs').readFileSync(0, 'utf8').split(/\\s+/).filter(Boolean).map(Number);\n" +
     'console.log(a + b);\n',
+  samples: {
+    hello: 'console.log("hello");\n',
+    compileError: 'function broken( {\n',
+    runtimeError: 'console.log("before");\nthrow new Error("broken");\n',
+    timeLimit: 'for (;;) {}\n',
+    memoryLimit: 'const keep = [];\nfor (;;) keep.push(new Array(1e6).fill(7));\n',
+  },
 } as const satisfies LanguageMeta;

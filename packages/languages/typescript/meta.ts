@@ -11,4 +11,11 @@ export const typescriptMeta = {
   sample:
     "const [a, b]: number[] = require('fs').readFileSync(0, 'utf8').split(/\\s+/).filter(Boolean).map(Number);\n" +
     'console.log(a + b);\n',
+  samples: {
+    hello: 'const greeting: string = "hello";\nconsole.log(greeting);\n',
+    compileError: 'const x: number = ;\n',
+    runtimeError: 'console.log("before");\nthrow new Error("broken");\n',
+    timeLimit: 'for (;;) {}\n',
+    memoryLimit: 'const keep: number[][] = [];\nfor (;;) keep.push(new Array(1e6).fill(7));\n',
+  },
 } as const satisfies LanguageMeta;
