@@ -16,3 +16,4 @@ export * from './judge0.js';
 export * from './piston.js';
 export * from './program-options.js';
 export * from './live-stdin.js';
+export * from './contests.js';
