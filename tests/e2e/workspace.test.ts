@@ -4,7 +4,8 @@
  * API's port as `npm start` gives it, Chromium driven by playwright-core. Signs up at 127.0.0.1,
  * solves Two Sum in Monaco (run, submit, accepted with runtime and distribution), checks the
  * history, a wrong C++ answer and a compile error, the draft surviving a reload, live playground
- * output, signs in and submits at localhost too, and that no request ever leaves the machine.
+ * output, an interactive playground run (lines typed while it runs), signs in and submits at localhost
+ * too, and that no request ever leaves the machine.
  * Screenshots go to a temporary folder; UPDATE_SCREENSHOTS=1 writes docs/screenshots/ instead.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
@@ -67,6 +68,11 @@ const SLOW_PYTHON = `import time
 for i in range(6):
     print(f"tick {i}", flush=True)
     time.sleep(0.5)
+`;
+
+const INTERACTIVE_PYTHON = `name = input()
+print("hello " + name)
+print(int(input()) * 2)
 `;
 
 function freePort(): Promise<number> {
@@ -304,6 +310,27 @@ describe('web app in Chromium', () => {
     await page.locator('[data-testid="verdict"]', { hasText: 'Finished' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('output').innerText()).toContain('tick 5');
   }, 60_000);
+
+  it('runs an interactive playground program: each line typed while it runs is answered', async () => {
+    await page.goto(`${webUrl}/playground`);
+    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await page.getByTestId('language').selectOption('python');
+    await setEditorCode(page, INTERACTIVE_PYTHON);
+    await page.getByTestId('interactive').check();
+    await page.getByTestId('playground-run').click();
+    const line = page.getByTestId('stdin-line');
+    await line.waitFor({ timeout: 30_000 });
+    await line.fill('Ada');
+    await line.press('Enter');
+    await page.getByTestId('output').filter({ hasText: 'hello Ada' }).waitFor({ timeout: 30_000 });
+    // Still running: the program waits for its second line.
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    await line.fill('21');
+    await line.press('Enter');
+    await page.locator('[data-testid="verdict"]', { hasText: 'Finished' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('output').innerText()).toContain('42');
+    await page.getByTestId('interactive').uncheck();
+  }, 90_000);
 
   it('asks an anonymous visitor to sign in to submit', async () => {
     const anonymous = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -37,6 +37,7 @@ import { JobWatcher } from './submissions/job-watcher.js';
 import { judge0Settings } from './compat/judge0/judge0-service.js';
 import { attachPistonConnect } from './compat/piston/piston-connect.js';
 import { createRateLimiters } from './http/rate-limit.js';
+import type { TrustProxy } from './http/client-address.js';
 
 export interface ApiServer {
   httpServer: Server;
@@ -150,6 +151,11 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     logger,
     userOf: (cookieHeader) => sessionUserFromCookieHeader(resources, cookieHeader),
     ownerOf: (jobId) => jobOwner(resources, jobId),
+    interactive: {
+      resources,
+      limits: createRateLimiters(resources, resources.rateLimits),
+      trust: app.get('trust proxy fn') as TrustProxy,
+    },
   });
   resources.metrics.countSocketsWith(() => io.of('/').sockets.size);
   // Piston's WebSocket shares the HTTP server with Socket.IO: each takes the upgrades of its own path.
@@ -159,7 +165,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
         watcher,
         limits: createRateLimiters(resources, resources.rateLimits),
         prefix: env.PISTON_PREFIX,
-        trust: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+        trust: app.get('trust proxy fn') as TrustProxy,
       })
     : null;
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@
  * relayed to Socket.IO subscribers in `seq` order. Event names are the contract.
  */
 import { z } from 'zod';
+import type { InputAck, InteractiveRunRequest, RunAck, RunInput } from './interactive-run.js';
 import { jobResultSchema } from './result.js';
 import { jobStatusSchema, verdictSchema } from './verdicts.js';
 
@@ -86,4 +87,8 @@ export type SubscribeAck = { ok: true } | { ok: false; error: { code: string; me
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack?: (answer: SubscribeAck) => void) => void;
   unsubscribe: (request: { jobId: string }) => void;
+  /** Starts an interactive run owned by this connection, which then receives its events. */
+  run: (request: InteractiveRunRequest, ack: (answer: RunAck) => void) => void;
+  /** Stdin, end of file or a kill for a run this connection started. */
+  input: (message: RunInput, ack?: (answer: InputAck) => void) => void;
 }

@@ -17,3 +17,4 @@ export * from './piston.js';
 export * from './program-options.js';
 export * from './live-stdin.js';
 export * from './contests.js';
+export * from './interactive-run.js';

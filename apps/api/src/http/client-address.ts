@@ -2,6 +2,7 @@
  * Who a request comes from, for counting: the client address Express derives (the peer, or
  * `X-Forwarded-For` as far as TRUST_PROXY trusts the hops), normalised so one client is one key.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import { isIP } from 'node:net';
 
@@ -32,4 +33,24 @@ function expandIPv6(address: string): string[] {
 /** The counting key of a request's client. */
 export function clientKey(req: Request): string {
   return clientAddressKey(req.ip ?? req.socket.remoteAddress);
+}
+
+/** Whether a hop is a trusted proxy (Express's `trust proxy fn`). */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+/**
+ * The counting key of a request outside Express (a WebSocket upgrade, a Socket.IO handshake): its client
+ * address as Express would derive it, `X-Forwarded-For` as far as the hops are trusted.
+ */
+export function upgradeClientKey(req: IncomingMessage, trust: TrustProxy): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter((hop) => hop !== '')
+    .reverse();
+  const chain = [req.socket.remoteAddress ?? '', ...hops];
+  let i = 0;
+  while (i < chain.length - 1 && trust(chain[i] ?? '', i)) i += 1;
+  return clientAddressKey(chain[i]);
 }

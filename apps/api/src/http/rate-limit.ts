@@ -58,10 +58,11 @@ export interface RateLimiters {
    */
   submitMore(req: Request, res: Response, count: number): Promise<void>;
   /**
-   * Counts one submission without a sign-in from `address` (a counting key, see `clientAddressKey`),
-   * outside any HTTP request (the Piston WebSocket's `init`): the seconds to wait when over, else null.
+   * Counts one submission from `address` (a counting key, see `clientAddressKey`) outside any HTTP
+   * request (the Piston WebSocket's `init`, a Socket.IO interactive run): against the account's allowance
+   * when `userId` is given, else the address's, as `submit` does. The seconds to wait when over, else null.
    */
-  submitFrom(address: string): Promise<number | null>;
+  submitFrom(address: string, userId?: string | null): Promise<number | null>;
   /** For `POST /auth/login` and `POST /auth/signup`: attempts per address. */
   auth: RequestHandler;
   /** Counts a sign-up attempt of a well-formed body; throws 429 over the hourly limit. */
@@ -147,7 +148,15 @@ export function createRateLimiters(context: LimiterContext, settings: RateLimitS
       );
   };
 
-  const submitFrom = async (address: string): Promise<number | null> => {
+  const submitFrom = async (address: string, userId: string | null = null): Promise<number | null> => {
+    if (userId !== null) {
+      const wait = submitUser && (await submitUser.take(userId));
+      if (submitUser && wait) {
+        await submitHeld?.hold(address, wait);
+        return wait;
+      }
+      return null;
+    }
     const held = submitHeld && (await submitHeld.check(address));
     if (held) return held;
     return submitIp && (await submitIp.take(address));

@@ -48,7 +48,7 @@ export function submissionRoutes(
       resources,
       body,
       { userId: user?.id ?? null, owner: user ? userOwner(user.id) : clientOwner(clientKey(req)) },
-      callbacks?.policy.allowedHosts ?? [],
+      { callbackHosts: callbacks?.policy.allowedHosts ?? [] },
     );
     if (body.callbackUrl !== undefined && callbacks !== null)
       sendResultWhenDone(resources, callbacks, jobId, body.callbackUrl);

@@ -5,6 +5,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import {
+  MAX_SOCKET_MESSAGE_BYTES,
   MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE,
   MAX_SUBSCRIPTIONS_PER_SOCKET,
   jobIdSchema,
@@ -15,6 +16,7 @@ import {
 } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
 import { canAccess } from '../submissions/job-access.js';
+import { serveInteractiveRuns, type InteractiveRunsOptions } from './interactive-runs.js';
 import type { JobRelay } from './job-relay.js';
 import { LookupWindow } from './lookup-window.js';
 
@@ -46,6 +48,8 @@ export interface SocketServerOptions {
    * @defaultValue MAX_SUBSCRIBE_LOOKUPS_PER_SOCKET_PER_MINUTE
    */
   maxLookupsPerMinute?: number;
+  /** Interactive runs (`run`, `input`); absent: those events are refused. */
+  interactive?: InteractiveRunsOptions;
 }
 
 export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions) {
@@ -55,7 +59,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   const io = new Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>(httpServer, {
     cors: { origin: options.origins, credentials: true },
     serveClient: false,
-    maxHttpBufferSize: 16 * 1024,
+    // A `run` carries the program's code, an `input` a chunk of stdin.
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     // CORS does not cover the WebSocket upgrade: without this a page on another site could
     // open a socket carrying the visitor's cookie. Clients that send no Origin (tools) may.
     allowRequest: (req, callback) => {
@@ -77,6 +82,20 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   });
 
   io.on('connection', (socket) => {
+    if (options.interactive) {
+      serveInteractiveRuns(socket, socket.data.user, {
+        ...options.interactive,
+        relay,
+        maxSubscriptions,
+      });
+    } else {
+      const off = {
+        ok: false as const,
+        error: { code: 'NOT_FOUND', message: 'Interactive runs are not served here.' },
+      };
+      socket.on('run', (_raw, ack) => typeof ack === 'function' && ack(off));
+      socket.on('input', (_raw, ack) => typeof ack === 'function' && ack(off));
+    }
     socket.on('subscribe', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const parsed = subscribeRequestSchema.safeParse(raw);

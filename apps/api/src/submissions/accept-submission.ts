@@ -11,8 +11,10 @@ import {
   languageIdSchema,
   programFilesOverCap,
   resolveLimits,
+  type EffectiveLimits,
   type JobData,
   type LanguageId,
+  type LimitPolicy,
   type ProgramOptions,
   type SubmitRequest,
 } from '@arbiter/contracts';
@@ -46,13 +48,23 @@ const FREE_RUN_ONLY = {
   numberOfRuns: '"numberOfRuns" is for free runs: a problem runs each test once.',
 } as const satisfies Partial<Record<keyof SubmitRequest, string>>;
 
+export interface AcceptOptions {
+  /** CALLBACK_ALLOWED_HOSTS, for `callbackUrl`. */
+  callbackHosts?: readonly string[];
+  /**
+   * An interactive free run: its stdin comes while it runs, through its input stream (opened here before
+   * the job is queued), and its wall clock is the policy's longest, as it waits on a person.
+   */
+  interactive?: boolean;
+}
+
 export async function acceptSubmission(
   resources: ApiResources,
   request: SubmitRequest,
   submitter: Submitter,
-  /** CALLBACK_ALLOWED_HOSTS, for `callbackUrl`. */
-  callbackHosts: readonly string[] = [],
+  accept: AcceptOptions = {},
 ): Promise<string> {
+  const { callbackHosts = [], interactive = false } = accept;
   const language = languageIdSchema.safeParse(request.language);
   if (!language.success) {
     throw new HttpError(
@@ -85,7 +97,10 @@ export async function acceptSubmission(
     }
   }
   if (problem !== null) checkProblemRequest(problem, language.data, request);
-  const options = programOptions(request, language.data);
+  if (interactive && (problem !== null || request.stdin !== undefined || request.numberOfRuns !== undefined))
+    throw new HttpError(400, 'INVALID_REQUEST', 'An interactive run is a free run whose stdin comes live.');
+  const requested = programOptions(request, language.data);
+  const options = interactive ? { ...requested, interactive } : requested;
   if (request.callbackUrl !== undefined) checkCallback(request.callbackUrl, callbackHosts);
   // Redis being away is not this check's business: the queue step reports it.
   await checkLanguageAvailable(resources.registry, language.data).catch((error: unknown) => {
@@ -106,14 +121,25 @@ export async function acceptSubmission(
     // A problem's limits are part of the problem; a free run may ask for its own.
     limits: problem
       ? problemLimits(problem, resources.limits)
-      : resolveLimits(request.limits, resources.limits),
+      : interactive
+        ? interactiveLimits(resolveLimits(request.limits, resources.limits), resources.limits)
+        : resolveLimits(request.limits, resources.limits),
     ...(request.args === undefined || request.args.length === 0 ? {} : { args: request.args }),
     ...(options === undefined ? {} : { options }),
     createdAt: Date.now(),
   };
+  if (interactive) await resources.stdin.open(data.jobId);
   await acceptJob(resources, data, submitter.owner);
   resources.logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
   return data.jobId;
+}
+
+/** An interactive run's limits: the wall clock of the longest CPU time allowed (3 × max + 1 s). */
+function interactiveLimits(limits: EffectiveLimits, policy: LimitPolicy): EffectiveLimits {
+  return {
+    ...limits,
+    wallTimeMs: Math.max(limits.wallTimeMs, resolveLimits({ timeMs: policy.maxTimeMs }, policy).wallTimeMs),
+  };
 }
 
 /** What only a problem can say about a request: the language, and the shape of custom inputs. */

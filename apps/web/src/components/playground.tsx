@@ -1,7 +1,8 @@
 'use client';
 // The playground: pick any language, write code and stdin, run it, watch the output stream in. A run
-// that ends normally is "Finished", with its wall time (CPU time and memory beside it).
-import { useEffect, useState } from 'react';
+// that ends normally is "Finished", with its wall time (CPU time and memory beside it). An interactive
+// run takes its stdin while it runs, a line at a time from the input under the output.
+import { useEffect, useRef, useState } from 'react';
 import type { LanguageInfo } from '@arbiter/contracts';
 import { api } from '../lib/api';
 import { loadDraft, loadLanguage, saveDraft, saveLanguage } from '../lib/drafts';
@@ -22,6 +23,7 @@ const SAMPLES: Record<string, string> = {
   java: 'import java.util.*;\n\npublic class Main {\n  public static void main(String[] args) {\n    Scanner in = new Scanner(System.in);\n    System.out.println("Hello, " + in.nextLine() + "!");\n  }\n}\n',
 };
 const SCOPE = 'playground';
+const INTERACTIVE_KEY = 'arbiter:playground:interactive';
 
 export function Playground() {
   const [languages, setLanguages] = useState<LanguageInfo[]>([]);
@@ -29,8 +31,12 @@ export function Playground() {
   const [code, setCode] = useState(SAMPLES.python ?? '');
   const [stdin, setStdin] = useState('world');
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { state: job, start, busy } = useJob();
+  const [interactive, setInteractive] = useState(false);
+  const [line, setLine] = useState('');
+  const lineInput = useRef<HTMLInputElement>(null);
+  const { state: job, start, startInteractive, send, endInput, kill, busy } = useJob();
   const narrow = useNarrow();
+  const live = busy && job.interactive !== null;
 
   useEffect(() => {
     api
@@ -40,7 +46,13 @@ export function Playground() {
     const saved = loadLanguage(SCOPE) ?? 'python';
     setLanguage(saved);
     setCode(loadDraft(SCOPE, saved) ?? SAMPLES[saved] ?? '');
+    setInteractive(window.localStorage.getItem(INTERACTIVE_KEY) === '1');
   }, []);
+
+  const pickInteractive = (on: boolean) => {
+    setInteractive(on);
+    window.localStorage.setItem(INTERACTIVE_KEY, on ? '1' : '0');
+  };
 
   const pickLanguage = (id: string) => {
     setLanguage(id);
@@ -49,7 +61,21 @@ export function Playground() {
   };
 
   const run = () => {
-    if (!busy) void start({ language, code, stdin });
+    if (busy) return;
+    if (interactive) {
+      setLine('');
+      startInteractive({ language, code });
+    } else void start({ language, code, stdin });
+  };
+
+  // The input line takes the focus when an interactive run starts.
+  useEffect(() => {
+    if (live) lineInput.current?.focus();
+  }, [live]);
+
+  const sendLine = () => {
+    void send(`${line}\n`);
+    setLine('');
   };
 
   useEffect(() => {
@@ -87,6 +113,16 @@ export function Playground() {
                 onChange={pickLanguage}
               />
               <span className="toolbar-spacer" />
+              <label className="toggle" title="Type the program's input while it runs">
+                <input
+                  type="checkbox"
+                  checked={interactive}
+                  disabled={busy}
+                  onChange={(event) => pickInteractive(event.target.checked)}
+                  data-testid="interactive"
+                />
+                Interactive
+              </label>
               <button
                 type="button"
                 className="success"
@@ -110,16 +146,22 @@ export function Playground() {
         }
         second={
           <section className="pane console-pane" aria-label="Input and output">
-            <label className="field stacked">
-              <span className="block-label">Input (stdin)</span>
-              <textarea
-                className="stdin"
-                value={stdin}
-                spellCheck={false}
-                onChange={(event) => setStdin(event.target.value)}
-                data-testid="stdin"
-              />
-            </label>
+            {interactive ? (
+              <p className="muted interactive-note">
+                Interactive: type the program&apos;s input under the output while it runs.
+              </p>
+            ) : (
+              <label className="field stacked">
+                <span className="block-label">Input (stdin)</span>
+                <textarea
+                  className="stdin"
+                  value={stdin}
+                  spellCheck={false}
+                  onChange={(event) => setStdin(event.target.value)}
+                  data-testid="stdin"
+                />
+              </label>
+            )}
             <div className="status-line" data-testid="status" aria-live="polite">
               {job.phase === 'idle' ? (
                 <span className="muted">Ready</span>
@@ -161,6 +203,66 @@ export function Playground() {
                 ? result.compileOutput || result.stdout || result.stderr
                 : null}
             </pre>
+            {live && job.interactive ? (
+              <form
+                className="stdin-line"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  sendLine();
+                }}
+              >
+                <input
+                  ref={lineInput}
+                  value={line}
+                  onChange={(event) => setLine(event.target.value)}
+                  onKeyDown={(event) => {
+                    // Ctrl+D ends the input, as in a terminal.
+                    if (event.ctrlKey && event.key === 'd') {
+                      event.preventDefault();
+                      void endInput();
+                    }
+                  }}
+                  disabled={job.interactive.closed}
+                  placeholder={
+                    job.interactive.closed
+                      ? 'Input ended'
+                      : job.interactive.started
+                        ? 'Type a line; Enter sends it'
+                        : 'Type a line; it waits until the program starts'
+                  }
+                  aria-label="Program input"
+                  spellCheck={false}
+                  autoComplete="off"
+                  data-testid="stdin-line"
+                />
+                <button
+                  type="submit"
+                  className="small"
+                  disabled={job.interactive.closed}
+                  data-testid="stdin-send"
+                >
+                  Send
+                </button>
+                <button
+                  type="button"
+                  className="small secondary"
+                  onClick={() => void endInput()}
+                  disabled={job.interactive.closed}
+                  title="End of input (Ctrl+D)"
+                  data-testid="stdin-eof"
+                >
+                  EOF
+                </button>
+                <button
+                  type="button"
+                  className="small secondary"
+                  onClick={() => void kill()}
+                  data-testid="stop"
+                >
+                  Stop
+                </button>
+              </form>
+            ) : null}
           </section>
         }
       />

@@ -17,7 +17,7 @@ import {
   type JobEvent,
   type LiveStdinRecord,
 } from '@arbiter/contracts';
-import { clientAddressKey } from '../../http/client-address.js';
+import { upgradeClientKey, type TrustProxy } from '../../http/client-address.js';
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import type { RateLimiters } from '../../http/rate-limit.js';
 import { parseBody } from '../../http/validate.js';
@@ -101,7 +101,7 @@ export interface PistonConnectOptions {
   /** PISTON_PREFIX. */
   prefix: string;
   /** Whether a hop is a trusted proxy (Express's `trust proxy fn`), to find the client's address. */
-  trust: (address: string, hop: number) => boolean;
+  trust: TrustProxy;
 }
 
 export interface PistonConnect {
@@ -109,20 +109,6 @@ export interface PistonConnect {
   open(): number;
   /** Closes every socket (1001) and stops taking upgrades. */
   close(): void;
-}
-
-/** The client's address as Express would derive it: `X-Forwarded-For` as far as the hops are trusted. */
-function clientAddress(req: IncomingMessage, trust: PistonConnectOptions['trust']): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
-    .split(',')
-    .map((hop) => hop.trim())
-    .filter((hop) => hop !== '')
-    .reverse();
-  const chain = [req.socket.remoteAddress ?? '', ...hops];
-  let i = 0;
-  while (i < chain.length - 1 && trust(chain[i] ?? '', i)) i += 1;
-  return clientAddressKey(chain[i]);
 }
 
 /** The text of an error answer: Piston's `message` for its own errors, else the platform's. */
@@ -151,7 +137,7 @@ export function attachPistonConnect(httpServer: HttpServer, options: PistonConne
     if (pathname !== path) return; // Socket.IO's, or nobody's (Socket.IO ends those)
     socket.on('error', () => undefined);
     if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
-    const address = clientAddress(req, options.trust);
+    const address = upgradeClientKey(req, options.trust);
     const count = perClient.get(address) ?? 0;
     if (count >= PISTON_WS_MAX_PER_CLIENT) return refuseUpgrade(socket, 429, 'Too Many Requests');
     if (wss.clients.size >= PISTON_WS_MAX_TOTAL) return refuseUpgrade(socket, 503, 'Service Unavailable');
