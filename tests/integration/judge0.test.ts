@@ -357,13 +357,11 @@ describe('Judge0 submissions', () => {
       language_id: 71,
       enable_network: true,
       compiler_options: '-O3',
-      additional_files: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==',
       enable_per_process_and_thread_time_limit: true,
     });
     expect(refused.body).toEqual({
       enable_network: ['enabling network is not allowed'],
       compiler_options: ['setting compiler options is only allowed for compiled languages'],
-      additional_files: ['setting additional files is not allowed'],
       enable_per_process_and_thread_time_limit: ['this option cannot be enabled'],
     });
     // `enable_network: false` is what Judge0 accepts.

@@ -59,6 +59,8 @@ export const judge0ParamsSchema = z.object({
   redirect_stderr_to_stdout: z.boolean(),
   enable_network: z.boolean(),
   callback_url: z.string().nullable(),
+  /** The zip of `additional_files`, Base64 without line breaks (absent in rows made before it was served). */
+  additional_files: z.string().nullable().optional(),
 });
 export type Judge0Params = z.infer<typeof judge0ParamsSchema>;
 

@@ -7,11 +7,13 @@
  */
 import {
   MAX_NUMBER_OF_RUNS,
+  MAX_PROGRAM_FILES_BYTES,
   type Judge0Params,
   type Judge0SubmissionRequest,
   type LimitPolicy,
 } from '@arbiter/contracts';
 import { COMPILER_FLAGS, refusedCompilerFlags } from '@arbiter/judge/compiler-flags';
+import { decode64Bytes } from './judge0-additional-files.js';
 import { judge0Arguments } from './judge0-arguments.js';
 import { CallbackRefused, checkCallbackUrl } from '../../http/outbound/callback-guard.js';
 import { languageOfJudge0Id, type CompatLanguage } from '../compat-languages.js';
@@ -82,7 +84,7 @@ export function judge0Config(policy: LimitPolicy, switches: Judge0Switches): Jud
     enable_callbacks: true,
     callbacks_max_tries: switches.callbackTries,
     callbacks_timeout: switches.callbackTimeoutSeconds,
-    enable_additional_files: false,
+    enable_additional_files: true,
     max_queue_size: switches.maxQueueSize,
     cpu_time_limit: Math.min(5, maxCpu),
     max_cpu_time_limit: maxCpu,
@@ -105,7 +107,8 @@ export function judge0Config(policy: LimitPolicy, switches: Judge0Switches): Jud
     number_of_runs: 1,
     max_number_of_runs: MAX_NUMBER_OF_RUNS,
     redirect_stderr_to_stdout: false,
-    max_extract_size: 10240,
+    // KB: what `additional_files` may hold once extracted.
+    max_extract_size: MAX_PROGRAM_FILES_BYTES / 1024,
     enable_batched_submissions: switches.enableBatch,
     max_submission_batch_size: 20,
     submission_cache_duration: 1,
@@ -260,6 +263,10 @@ export function acceptJudge0Params(
     redirect_stderr_to_stdout: toBoolean(input.redirect_stderr_to_stdout) ?? config.redirect_stderr_to_stdout,
     enable_network: toBoolean(input.enable_network) ?? config.enable_network,
     callback_url: input.callback_url ?? null,
+    // Always Base64, whatever `base64_encoded` says (Judge0 decodes it unconditionally); kept without line breaks.
+    additional_files: blank(input.additional_files)
+      ? null
+      : decode64Bytes(input.additional_files ?? '').toString('base64'),
   };
 
   if (

@@ -12,6 +12,7 @@ import {
   type JobResult,
   type Judge0Params,
   type Judge0SubmissionRequest,
+  type ProgramFile,
   type ProgramOptions,
 } from '@arbiter/contracts';
 import type { Submission } from '@arbiter/db';
@@ -32,6 +33,7 @@ import {
   type Judge0Config,
   type Judge0Switches,
 } from './judge0-params.js';
+import { readAdditionalFiles } from './judge0-additional-files.js';
 import { judge0Arguments } from './judge0-arguments.js';
 import { DEFAULT_FIELDS, judge0View, type Judge0Record } from './judge0-view.js';
 
@@ -108,9 +110,13 @@ function pending(row: Submission): JobResult {
   };
 }
 
-/** The job options Judge0's parameters ask for (compiler flags, runs, stderr into stdout); none: {}. */
-function judge0Options(params: Judge0Params): Pick<JobData, 'options'> {
+/**
+ * The job options Judge0's parameters ask for (compiler flags, runs, stderr into stdout, the files of
+ * `additional_files`); none: {}.
+ */
+function judge0Options(params: Judge0Params, files: ProgramFile[]): Pick<JobData, 'options'> {
   const options: ProgramOptions = {};
+  if (files.length > 0) options.files = files;
   const flags = judge0Arguments(params.compiler_options);
   if (flags.length > 0) options.compilerOptions = flags;
   if (params.number_of_runs > 1) options.numberOfRuns = params.number_of_runs;
@@ -163,6 +169,12 @@ export class Judge0Service {
       errors.stdin = [`is too long (maximum is ${MAX_STDIN_BYTES} bytes)`];
     if (Buffer.byteLength(params.expected_output ?? '') > MAX_STDIN_BYTES)
       errors.expected_output = [`is too long (maximum is ${MAX_STDIN_BYTES} bytes)`];
+    let files: ProgramFile[] = [];
+    if (params.additional_files) {
+      const read = await readAdditionalFiles(params.additional_files);
+      if (read.ok) files = read.files;
+      else errors.additional_files = [read.message];
+    }
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     try {
       await checkLanguageAvailable(this.resources.registry, language.id);
@@ -175,7 +187,7 @@ export class Judge0Service {
       stdin,
       limits: this.limits(params),
       args,
-      ...judge0Options(params),
+      ...judge0Options(params, files),
     });
     try {
       await acceptJob(this.resources, data, owner, { judge0: params });

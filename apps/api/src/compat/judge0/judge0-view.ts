@@ -38,7 +38,11 @@ const TEXT_FIELDS = [
 
 /** Ruby's `Base64.encode64`. */
 export function encode64(text: string): string {
-  const flat = Buffer.from(text, 'utf8').toString('base64');
+  return wrap64(Buffer.from(text, 'utf8').toString('base64'));
+}
+
+/** Base64 as Ruby's `encode64` lays it out: lines of 60 characters, each ending in a newline. */
+function wrap64(flat: string): string {
   if (flat === '') return '';
   return `${flat.match(/.{1,60}/g)?.join('\n') ?? flat}\n`;
 }
@@ -126,7 +130,8 @@ function attributes(record: Judge0Record): Required<Judge0Submission> {
     command_line_arguments: params.command_line_arguments,
     redirect_stderr_to_stdout: params.redirect_stderr_to_stdout,
     callback_url: params.callback_url,
-    additional_files: null,
+    // Judge0's serializer always answers it in Base64, whatever `base64_encoded` says.
+    additional_files: params.additional_files ? wrap64(params.additional_files) : null,
     enable_network: params.enable_network,
     started_at: startedAt,
     queued_at: created,
