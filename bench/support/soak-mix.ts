@@ -28,7 +28,7 @@ export interface SoakJob extends SoakCase {
 
 type Kind = 'hello' | 'wrong' | 'compile' | 'crash' | 'busy' | 'sleep' | 'memory' | 'output';
 
-const PROGRAMS: Record<LanguageId, Record<Kind, string>> = {
+const PROGRAMS: Partial<Record<LanguageId, Record<Kind, string>>> = {
   python: {
     hello: 'print("hello")',
     wrong: 'print("hello")',
@@ -118,12 +118,12 @@ function limitsOf(language: LanguageId, kind: Kind): { timeMs: number; memoryMb:
 }
 
 function languageCases(): SoakCase[] {
-  return (Object.keys(PROGRAMS) as LanguageId[]).flatMap((language) =>
+  return (Object.entries(PROGRAMS) as [LanguageId, Record<Kind, string>][]).flatMap(([language, programs]) =>
     (Object.keys(VERDICTS) as Kind[]).map((kind): SoakCase => ({
       label: `${language}/${kind}`,
       body: {
         language,
-        code: PROGRAMS[language][kind],
+        code: programs[kind],
         limits: limitsOf(language, kind),
         ...(kind === 'wrong' ? { expectedOutput: 'goodbye\n' } : {}),
       },

@@ -7,14 +7,35 @@
  */
 import { cMeta } from './c/meta.ts';
 import { cppMeta } from './cpp/meta.ts';
+import { goMeta } from './go/meta.ts';
 import { javaMeta } from './java/meta.ts';
 import { javascriptMeta } from './javascript/meta.ts';
 import type { LanguageMeta } from './meta.ts';
 import { pythonMeta } from './python/meta.ts';
 import { typescriptMeta } from './typescript/meta.ts';
+import { rustMeta } from './rust/meta.ts';
+import { csharpMeta } from './csharp/meta.ts';
+import { cppClangMeta } from './cpp-clang/meta.ts';
+import { haskellMeta } from './haskell/meta.ts';
+import { kotlinMeta } from './kotlin/meta.ts';
+import { scalaMeta } from './scala/meta.ts';
 
 /** In the order clients list them. */
-export const LANGUAGES = [pythonMeta, javascriptMeta, typescriptMeta, cppMeta, cMeta, javaMeta] as const;
+export const LANGUAGES = [
+  pythonMeta,
+  javascriptMeta,
+  typescriptMeta,
+  cppMeta,
+  cMeta,
+  javaMeta,
+  goMeta,
+  rustMeta,
+  csharpMeta,
+  cppClangMeta,
+  haskellMeta,
+  kotlinMeta,
+  scalaMeta,
+] as const;
 
 type Ids<T extends readonly LanguageMeta[]> = { readonly [K in keyof T]: T[K]['id'] };
 

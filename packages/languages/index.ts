@@ -3,16 +3,17 @@
  * `catalog.ts` (also `@arbiter/languages/catalog`, safe for the web) and `registry.ts` list them.
  */
 export * from './catalog.js';
-export { functionPart, LANGUAGE_MODULES, RECIPES } from './registry.js';
+export { functionPart, judgeReadOnlyPaths, LANGUAGE_MODULES, RECIPES } from './registry.js';
 export type { LanguageModule } from './module.js';
 export type { FunctionPart } from './function-part.js';
 export type {
   ClassifiedVerdict,
+  CompileNeeds,
   CompileOptions,
   LanguageRecipe,
   PrepareResult,
   RunContext,
 } from './recipe.js';
-export { ESBUILD_BINARY, judgeReadOnlyPaths } from './shared/esbuild-binary.js';
+export { ESBUILD_BINARY } from './shared/esbuild-binary.js';
 export { CPP_FLAGS } from './cpp/recipe.js';
 export { JAVA_OOM, javaMainClass } from './java/recipe.js';

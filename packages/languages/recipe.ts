@@ -29,6 +29,16 @@ export interface CompileOptions {
   flags?: readonly string[] | undefined;
 }
 
+/** A compiler's needs beyond the worker's compile limits (each only ever raises a limit). */
+export interface CompileNeeds {
+  /** Tasks (processes and threads) at once; default 64. */
+  pids?: number;
+  /** Memory in MiB; default 1024. */
+  memoryMb?: number;
+  /** Multiplies the worker's compile CPU and wall time: for compilers that are slow to start (JVM-hosted ones). */
+  timeScale?: number;
+}
+
 export interface LanguageRecipe {
   id: LanguageId;
   /**
@@ -48,9 +58,25 @@ export interface LanguageRecipe {
     keep?: string[];
     /** Rewrites the compile step's (capped) output into compiler-style diagnostics. */
     formatOutput?: (output: string) => string;
+    /** Environment of the compiler (the sandbox starts from an empty one with PATH, HOME=/box, LANG). */
+    env?: Record<string, string>;
+    /** What the compiler needs beyond the worker's compile limits. */
+    needs?: CompileNeeds;
   };
   /** Command of the run step. */
   run(files: Record<string, string | Uint8Array>, context: RunContext): string[];
+  /** Environment of the run step, e.g. a heap cap a runtime reads from a variable (Mono's GC). */
+  runEnv?(context: RunContext): Record<string, string>;
+  /**
+   * Tasks (processes and threads) the run step may have at once, for runtimes whose thread pools need
+   * more than the platform's 64 (the JVM, Go, Mono, the BEAM).
+   */
+  runPids?: number;
+  /**
+   * Host paths the toolchain reads besides `/usr` (a package database under `/var/lib`, a config under
+   * `/etc`): shown read-only at the same place in every sandbox. Never a writable or secret path.
+   */
+  readOnlyPaths?: readonly string[];
   /**
    * Marker the run step writes first on stderr when the source does not compile
    * (languages that check and run in one process, e.g. Python).

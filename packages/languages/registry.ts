@@ -6,12 +6,19 @@ import { c } from './c/index.js';
 import { LANGUAGE_IDS, type LanguageId } from './catalog.js';
 import { cpp } from './cpp/index.js';
 import type { FunctionPart } from './function-part.js';
+import { go } from './go/index.js';
 import { java } from './java/index.js';
 import { javascript } from './javascript/index.js';
 import type { LanguageModule } from './module.js';
 import { python } from './python/index.js';
 import type { LanguageRecipe } from './recipe.js';
 import { typescript } from './typescript/index.js';
+import { rust } from './rust/index.js';
+import { csharp } from './csharp/index.js';
+import { cppClang } from './cpp-clang/index.js';
+import { haskell } from './haskell/index.js';
+import { kotlin } from './kotlin/index.js';
+import { scala } from './scala/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   python,
@@ -20,6 +27,13 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   cpp,
   c,
   java,
+  go,
+  rust,
+  csharp,
+  'cpp-clang': cppClang,
+  haskell,
+  kotlin,
+  scala,
 };
 
 /** The recipe of each language. */
@@ -30,4 +44,12 @@ export const RECIPES = Object.fromEntries(
 /** The function part of a language, or undefined when it solves stdio problems only. */
 export function functionPart(language: LanguageId): FunctionPart | undefined {
   return LANGUAGE_MODULES[language].functions;
+}
+
+/**
+ * Host paths the judge's steps need inside the sandbox besides `/usr` (esbuild's executable, toolchains'
+ * package databases and configs): pass them to the sandbox's read-only binds.
+ */
+export function judgeReadOnlyPaths(): string[] {
+  return [...new Set(LANGUAGE_IDS.flatMap((id) => RECIPES[id].readOnlyPaths ?? []))];
 }

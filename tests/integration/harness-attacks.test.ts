@@ -213,7 +213,7 @@ describe('records come from the harness alone', () => {
 });
 
 /** Returns [0, 0]: wrong on every two-sum test. */
-const WRONG: Record<LanguageId, string> = {
+const WRONG: Partial<Record<LanguageId, string>> = {
   python: 'class Solution:\n    def twoSum(self, nums, target):\n        return [0, 0]\n',
   javascript: 'var twoSum = function (nums, target) {\n  return [0, 0];\n};\n',
   typescript: 'function twoSum(nums: number[], target: number): number[] {\n  return [0, 0];\n}\n',
@@ -229,7 +229,7 @@ describe('ordinary submissions in every harness language', () => {
       const code = problem.solutions.find((s) => s.language === language)?.code ?? '';
       const [accepted, wrong] = await Promise.all([
         submit(language, code),
-        submit(language, WRONG[language]),
+        submit(language, WRONG[language] ?? ''),
       ]);
       const shown = (r: JobResult): string =>
         JSON.stringify({ ...r, tests: undefined, compileOutput: r.compileOutput?.slice(0, 2000) });

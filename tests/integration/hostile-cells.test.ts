@@ -19,7 +19,7 @@ const NESTED = [
   'print(len(os.getcwd()) > 4096)',
 ].join('\n');
 
-const HELLO: Record<LanguageId, string> = {
+const HELLO: Partial<Record<LanguageId, string>> = {
   python: 'print("hello")',
   javascript: 'console.log("hello")',
   typescript: 'const greeting: string = "hello";\nconsole.log(greeting)',

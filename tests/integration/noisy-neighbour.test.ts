@@ -298,7 +298,7 @@ const ATTACKS: Attack[] = [
 ];
 
 /** An ordinary program per language: reads two numbers, prints their sum. */
-const SUM: Record<LanguageId, string> = {
+const SUM: Partial<Record<LanguageId, string>> = {
   python: 'a, b = map(int, input().split())\nprint(a + b)',
   javascript:
     "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(/\\s+/).map(Number);\nconsole.log(a + b);",

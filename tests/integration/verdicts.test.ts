@@ -65,7 +65,7 @@ interface Program {
 
 type Case = 'hello' | 'echo' | 'compile' | 'crash' | 'busy' | 'sleep' | 'memory' | 'output';
 
-const PROGRAMS: Record<LanguageId, Record<Case, Program>> = {
+const PROGRAMS: Partial<Record<LanguageId, Record<Case, Program>>> = {
   python: {
     hello: { code: 'print("hello")' },
     echo: { code: 'import sys\nsys.stdout.write(sys.stdin.read())', stdin: 'line 1\nline 2\n' },
@@ -181,7 +181,8 @@ function timeLimitMs(language: LanguageId, which: Case): number {
 }
 
 async function judge(language: LanguageId, which: Case, timeMs: number): Promise<JobResult> {
-  const program = PROGRAMS[language][which];
+  const program = PROGRAMS[language]?.[which];
+  if (program === undefined) throw new Error(`no ${which} program for ${language}`);
   const jobId = await submit(base(api), {
     language,
     code: program.code,

@@ -30,10 +30,13 @@ export class CompileCache {
     language: string;
     version: string;
     argv: string[];
+    /** The compiler's environment, when its recipe sets one. */
+    env?: Record<string, string> | undefined;
     files: Record<string, string | Uint8Array>;
   }): string {
     const hash = createHash('sha256');
     hash.update(`${parts.language}\0${parts.version}\0${parts.argv.join('\0')}\0`);
+    for (const [name, value] of Object.entries(parts.env ?? {}).sort()) hash.update(`${name}=${value}\0`);
     for (const name of Object.keys(parts.files).sort()) {
       hash.update(`${name}\0`);
       hash.update(parts.files[name] ?? '');

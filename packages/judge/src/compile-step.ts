@@ -14,7 +14,7 @@ import {
 import type { RunLimits, RunReport, Sandbox } from '@arbiter/sandbox';
 import { CompileCache } from './compile-cache.js';
 import { RECIPES, type LanguageRecipe } from '@arbiter/languages';
-import { COMPILE_STEP_LIMITS } from './run-limits.js';
+import { COMPILE_STEP_LIMITS, compileLimitsFor } from './run-limits.js';
 import { streamDecoder } from './stream-text.js';
 import { InfrastructureError } from './verdict.js';
 
@@ -103,10 +103,17 @@ export async function compileProgram(
   }
 
   const argv = recipe.compile.argv(sources, { pchDir: context.pchDir, flags });
+  const env = recipe.compile.env;
   const key =
     context.cache === undefined
       ? null
-      : CompileCache.key({ language, version: context.versions?.[language] ?? '', argv, files: sources });
+      : CompileCache.key({
+          language,
+          version: context.versions?.[language] ?? '',
+          argv,
+          env,
+          files: sources,
+        });
   const lookedUp = preciseNow();
   const cached = key === null ? undefined : context.cache?.get(key);
   if (cached !== undefined) {
@@ -125,7 +132,8 @@ export async function compileProgram(
       argv,
       files: sources,
       collect: recipe.compile.collect,
-      limits: context.limits ?? COMPILE_STEP_LIMITS,
+      ...(env === undefined ? {} : { env }),
+      limits: compileLimitsFor(context.limits ?? COMPILE_STEP_LIMITS, recipe.compile.needs),
       onOutput: compileLog.push,
       signal: hooks.signal,
     }),

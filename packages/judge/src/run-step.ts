@@ -55,21 +55,17 @@ export async function runProgram(
     redirect ? (stream, text) => onLog(stream === 'stderr' ? 'stdout' : stream, text) : onLog,
   );
   const runLog = streamDecoder(redirect ? (_stream, text) => router('stderr', text) : router);
-  const command = [
-    ...recipe.run(program.sources, {
-      memoryMb: options.limits.memoryMb,
-      unbuffered: options.unbuffered === true,
-    }),
-    ...(options.args ?? []),
-  ];
+  const context = { memoryMb: options.limits.memoryMb, unbuffered: options.unbuffered === true };
+  const command = [...recipe.run(program.sources, context), ...(options.args ?? [])];
+  const env = { ...recipe.runEnv?.(context), ...options.env };
   const start = preciseNow();
   const report = usable(
     await sandbox.run({
       argv: redirect ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...command] : command,
       files: program.files,
       ...(options.channel ? { channel: options.channel } : { stdin: options.stdin ?? '' }),
-      ...(options.env === undefined ? {} : { env: options.env }),
-      limits: runStepLimits(options.limits),
+      ...(Object.keys(env).length === 0 ? {} : { env }),
+      limits: runStepLimits(options.limits, recipe.runPids),
       onOutput: (stream, chunk) => {
         options.onOutput?.(stream, chunk);
         runLog.push(stream, chunk);

@@ -2,9 +2,10 @@
  * LeetCode-style solutions, as users paste them, for the problem-judging tests: right ones (that
  * also print), wrong ones, crashing ones and ones that do not compile, in all six languages.
  */
-import type { LanguageId } from '@arbiter/contracts';
+/** The languages these solutions are written in (each has a function part). */
+export type SolutionLanguage = 'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java';
 
-type PerLanguage = Record<LanguageId, string>;
+type PerLanguage = Record<SolutionLanguage, string>;
 
 /** Correct, and prints `checking <n>` on every call. */
 export const TWO_SUM_OK: PerLanguage = {

@@ -5,7 +5,7 @@
  * lines; `run` mode answers custom inputs with the reference solution.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
+import type { LanguageId } from '@arbiter/contracts';
 import { problemLimits, type Problem } from '@arbiter/problems';
 import {
   judgeProblem,
@@ -24,6 +24,7 @@ import {
   TWO_SUM_OK,
   TWO_SUM_SLOW_PYTHON,
   TWO_SUM_WRONG,
+  type SolutionLanguage,
 } from './judge-problem-solutions.js';
 
 const sandbox = testSandbox();
@@ -50,7 +51,7 @@ async function judge(
   return { outcome, streamed, problem };
 }
 
-const COMPILE_ERROR_AT_LINE_3: Record<LanguageId, RegExp> = {
+const COMPILE_ERROR_AT_LINE_3: Record<SolutionLanguage, RegExp> = {
   python: /File "solution\.py", line 3/,
   javascript: /main\.js:3:\d+: error/,
   typescript: /main\.ts:3:\d+: error/,
@@ -59,7 +60,7 @@ const COMPILE_ERROR_AT_LINE_3: Record<LanguageId, RegExp> = {
   java: /Main\.java:3: error/,
 };
 
-describe.each(LANGUAGE_IDS)('%s', (language) => {
+describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as SolutionLanguage[])('%s', (language) => {
   it('accepts a correct two-sum on submit, streaming every test, hidden ones without data', async () => {
     const { outcome, streamed, problem } = await judge('two-sum', language, TWO_SUM_OK[language]);
     const total = problem.samples.length + problem.hidden.length;

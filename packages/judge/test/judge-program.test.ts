@@ -15,7 +15,10 @@ function job(language: LanguageId, code: string, extra: Partial<ProgramJob> = {}
   return { language, code, stdin: '', limits, ...extra };
 }
 
-const HELLO: Record<LanguageId, string> = {
+/** The languages this file judges. */
+type Tested = 'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java';
+
+const HELLO: Record<Tested, string> = {
   python: 'import sys\nprint("hello", sys.stdin.read().strip())',
   javascript: "console.log('hello', require('fs').readFileSync(0, 'utf8').trim())",
   typescript:
@@ -25,7 +28,7 @@ const HELLO: Record<LanguageId, string> = {
   java: 'import java.util.*;\npublic class Greeter { public static void main(String[] a){ System.out.println("hello " + new Scanner(System.in).next()); } }',
 };
 
-const BROKEN: Record<LanguageId, string> = {
+const BROKEN: Record<Tested, string> = {
   python: 'print("x"',
   javascript: 'console.log(1 +;',
   typescript: 'let x: number = ;',
@@ -34,7 +37,7 @@ const BROKEN: Record<LanguageId, string> = {
   java: 'class Main { public static void main(String[] a) { int x = "s"; } }',
 };
 
-const CRASH: Record<LanguageId, string> = {
+const CRASH: Record<Tested, string> = {
   python: 'raise ValueError("boom")',
   javascript: 'throw new Error("boom")',
   typescript: 'throw new Error("boom")',
@@ -43,7 +46,7 @@ const CRASH: Record<LanguageId, string> = {
   java: 'class Main { public static void main(String[] a){ throw new RuntimeException("boom"); } }',
 };
 
-describe.each(Object.keys(HELLO) as LanguageId[])('%s', (language) => {
+describe.each(Object.keys(HELLO) as Tested[])('%s', (language) => {
   it('runs hello with stdin and matches the expected output', async () => {
     const outcome = await judgeProgram(
       job(language, HELLO[language], { stdin: 'judge\n', expectedOutput: 'hello judge' }),

@@ -59,6 +59,7 @@ export const javascriptRecipe: LanguageRecipe = {
     formatOutput: formatEsbuildOutput,
   },
   run: (_files, { memoryMb }) => nodeArgs(memoryMb, 'main.js'),
+  readOnlyPaths: [ESBUILD_BINARY],
   // V8's heap cap (`--max-old-space-size`) reached.
   classify: nodeHeapExhausted,
   version: { argv: ['/usr/bin/node', '--version'], parse: (out) => /v(\S+)/.exec(out)?.[1] ?? null },

@@ -1,7 +1,6 @@
 /**
  * Where the esbuild executable is on the host. It runs inside the sandbox (as the compile step of
- * JavaScript and TypeScript), so the sandbox must show this one file: pass `judgeReadOnlyPaths()` to the
- * sandbox's read-only binds.
+ * JavaScript and TypeScript), so the sandbox must show this one file: the recipes list it in their `readOnlyPaths`.
  */
 import { createRequire } from 'node:module';
 
@@ -23,8 +22,3 @@ function resolveBinary(): string {
 
 /** Absolute path of the esbuild executable (the same path inside the sandbox). */
 export const ESBUILD_BINARY = resolveBinary();
-
-/** Host paths the judge's compile steps need inside the sandbox, besides `/usr`. */
-export function judgeReadOnlyPaths(): string[] {
-  return [ESBUILD_BINARY];
-}

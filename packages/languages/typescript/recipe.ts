@@ -33,6 +33,7 @@ export const typescriptRecipe: LanguageRecipe = {
     formatOutput: formatEsbuildOutput,
   },
   run: (_files, { memoryMb }) => nodeArgs(memoryMb, 'main.js', ['--enable-source-maps']),
+  readOnlyPaths: [ESBUILD_BINARY],
   classify: nodeHeapExhausted,
   version: {
     argv: ['/usr/bin/node', '--version'],
