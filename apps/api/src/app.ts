@@ -17,6 +17,8 @@ import { pistonRoutes } from './compat/piston/piston-routes.js';
 import type { JobWatcher } from './submissions/job-watcher.js';
 import type { CallbackPolicy } from './http/outbound/deliver-callback.js';
 import { adminRoutes, mountQueueDashboard } from './routes/admin.js';
+import { adminSubmissionRoutes } from './routes/admin-submissions.js';
+import { adminUserRoutes } from './routes/admin-users.js';
 import { authRoutes } from './routes/auth.js';
 import { historyRoutes } from './routes/history.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -81,6 +83,8 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
       ? pistonRoutes(resources, options.watcher, options.pistonPrefix, limits)
       : []),
     ...adminRoutes(resources),
+    ...adminSubmissionRoutes(resources),
+    ...adminUserRoutes(resources),
   ];
   const served = [...open, ...withSession];
   // Only the routes that take code and input read big bodies (their `bodyLimit`); every other body

@@ -18,3 +18,4 @@ export * from './program-options.js';
 export * from './live-stdin.js';
 export * from './contests.js';
 export * from './interactive-run.js';
+export * from './admin-views.js';

@@ -13,8 +13,12 @@ export {
   UsersRepository,
   UsernameTakenError,
   usernameKey,
+  MAX_USER_PAGE_SIZE,
   type User,
   type CreateUserInput,
+  type ListUsersQuery,
+  type UserListItem,
+  type UserPage,
 } from './users-repository.js';
 export {
   SessionsRepository,
@@ -25,6 +29,10 @@ export {
 export {
   SubmissionsRepository,
   MAX_PAGE_SIZE,
+  MAX_EXPORT_BATCH,
+  type ListAllSubmissionsQuery,
+  type AdminSubmissionSummary,
+  type AdminSubmissionPage,
   type NewSubmission,
   type Submission,
   type SubmissionSummary,

@@ -3,7 +3,7 @@
  * table (or backup) cannot be replayed as anyone's cookie.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { systemClock, type Clock, type Db } from './db.js';
 import { sessions, users } from './schema/index.js';
 import type { User } from './users-repository.js';
@@ -47,7 +47,7 @@ export class SessionsRepository {
     return { token, expiresAt };
   }
 
-  /** The session's user, or null when the token is unknown or expired. */
+  /** The session's user, or null when the token is unknown or expired, or the account is disabled. */
   async findSessionUser(token: string): Promise<User | null> {
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
     const id = hashSessionToken(token);
@@ -60,12 +60,13 @@ export class SessionsRepository {
           passwordHash: users.passwordHash,
           role: users.role,
           createdAt: users.createdAt,
+          disabledAt: users.disabledAt,
         },
         lastSeenAt: sessions.lastSeenAt,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
     if (!row) return null;
     const staleBefore = new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS);
     if (row.lastSeenAt <= staleBefore) {

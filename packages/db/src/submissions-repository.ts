@@ -14,7 +14,7 @@ import {
   type Verdict,
 } from '@arbiter/contracts';
 import { systemClock, type Clock, type Db } from './db.js';
-import { problemStats, submissions, type SubmissionRequest } from './schema/index.js';
+import { problemStats, submissions, users, type SubmissionRequest } from './schema/index.js';
 import { decodeCursor, encodeCursor } from './submission-cursor.js';
 
 /** What the API records when it accepts a job. */
@@ -78,6 +78,31 @@ export interface ListSubmissionsQuery {
   /** Rows per page, clamped to 1…MAX_PAGE_SIZE. */
   limit: number;
 }
+
+/** Everyone's submissions (the admin's list and export): each filter optional. */
+export interface ListAllSubmissionsQuery {
+  /** The account's id. */
+  userId?: string;
+  problem?: string;
+  verdict?: Verdict;
+  language?: string;
+  cursor?: string | null;
+  /** Rows per page, clamped to 1…MAX_EXPORT_BATCH. */
+  limit: number;
+}
+
+/** A row of everyone's submissions: who made it too (null: anonymous or deleted account). */
+export interface AdminSubmissionSummary extends SubmissionSummary {
+  username: string | null;
+}
+
+export interface AdminSubmissionPage {
+  items: AdminSubmissionSummary[];
+  nextCursor: string | null;
+}
+
+/** Rows one query of `listAll` reads at most (an export reads batches of this size). */
+export const MAX_EXPORT_BATCH = 1000;
 
 export interface SubmissionPage {
   /** Newest first. Summaries: no code, result or compiler output (fetch one with getSubmission). */
@@ -304,6 +329,37 @@ export class SubmissionsRepository {
     const rows = await this.db
       .select(summaryColumns)
       .from(submissions)
+      .where(and(...conditions))
+      .orderBy(desc(submissions.createdAt), desc(submissions.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    return { items, nextCursor };
+  }
+
+  /**
+   * Everyone's submissions, newest first, with the author's username; filters and cursor as in
+   * `listSubmissions`. Throws `InvalidCursorError`.
+   */
+  async listAll(query: ListAllSubmissionsQuery): Promise<AdminSubmissionPage> {
+    const limit = Math.min(Math.max(Math.trunc(query.limit), 1), MAX_EXPORT_BATCH);
+    const conditions: SQL[] = [];
+    if (query.userId !== undefined) conditions.push(eq(submissions.userId, query.userId));
+    if (query.problem !== undefined) conditions.push(eq(submissions.problemSlug, query.problem));
+    if (query.verdict !== undefined) conditions.push(eq(submissions.verdict, query.verdict));
+    if (query.language !== undefined) conditions.push(eq(submissions.language, query.language as LanguageId));
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      conditions.push(
+        sql`(${submissions.createdAt}, ${submissions.id}) < (${timestamptz(after.createdAt.toISOString())}, ${after.id})`,
+      );
+    }
+    const rows = await this.db
+      .select({ ...summaryColumns, username: users.username })
+      .from(submissions)
+      .leftJoin(users, eq(users.id, submissions.userId))
       .where(and(...conditions))
       .orderBy(desc(submissions.createdAt), desc(submissions.id))
       .limit(limit + 1);

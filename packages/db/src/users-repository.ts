@@ -1,12 +1,14 @@
 /**
  * Accounts: create (the very first account becomes `admin`), look up by id or by username
- * (case-insensitively), count, change role. Password hashing happens before this layer.
+ * (case-insensitively), count, change role, disable, set a password, list for admins. Password
+ * hashing happens before this layer.
  */
 import { randomUUID } from 'node:crypto';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { isUniqueViolation } from './pg-error.js';
-import { users, type UserRole } from './schema/index.js';
+import { submissions, users, type UserRole } from './schema/index.js';
+import { decodeCursor, encodeCursor } from './submission-cursor.js';
 
 export interface User {
   id: string;
@@ -15,6 +17,8 @@ export interface User {
   passwordHash: string;
   role: UserRole;
   createdAt: Date;
+  /** When an admin disabled the account; null: enabled. */
+  disabledAt: Date | null;
 }
 
 export interface CreateUserInput {
@@ -48,6 +52,7 @@ const userColumns = {
   passwordHash: users.passwordHash,
   role: users.role,
   createdAt: users.createdAt,
+  disabledAt: users.disabledAt,
 };
 
 export class UsersRepository {
@@ -120,6 +125,97 @@ export class UsersRepository {
       .returning(userColumns);
     return user ?? null;
   }
+
+  /** Disables (now) or enables an account; the updated user, or null when there is no such user. */
+  async setDisabled(userId: string, disabledAt: Date | null): Promise<User | null> {
+    const [user] = await this.db
+      .update(users)
+      .set({ disabledAt })
+      .where(eq(users.id, userId))
+      .returning(userColumns);
+    return user ?? null;
+  }
+
+  /** Replaces the password hash; the updated user, or null when there is no such user. */
+  async setPasswordHash(userId: string, passwordHash: string): Promise<User | null> {
+    const [user] = await this.db
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, userId))
+      .returning(userColumns);
+    return user ?? null;
+  }
+
+  /**
+   * Accounts for the admin's list, newest first, with how many submissions (runs included) each
+   * made; one page at a time. Throws `InvalidCursorError`.
+   */
+  async listUsers(query: ListUsersQuery): Promise<UserPage> {
+    const limit = Math.min(Math.max(Math.trunc(query.limit), 1), MAX_USER_PAGE_SIZE);
+    const conditions: SQL[] = [];
+    if (query.search !== undefined && query.search !== '') {
+      // Substring of the normalised name; LIKE's wildcards in the search are matched literally.
+      const pattern = `%${usernameKey(query.search).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      conditions.push(sql`${users.usernameKey} like ${pattern}`);
+    }
+    if (query.role !== undefined) conditions.push(eq(users.role, query.role));
+    if (query.disabled === true) conditions.push(isNotNull(users.disabledAt));
+    if (query.disabled === false) conditions.push(isNull(users.disabledAt));
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      conditions.push(
+        sql`(${users.createdAt}, ${users.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})`,
+      );
+    }
+    const rows = await this.db
+      .select({
+        id: users.id,
+        username: users.username,
+        role: users.role,
+        createdAt: users.createdAt,
+        disabledAt: users.disabledAt,
+        // Qualified by hand: inside a select list drizzle writes bare column names.
+        submissions: sql<number>`(select count(*)::int from ${submissions} as s where s.user_id = ${sql.raw('"users"."id"')})`,
+      })
+      .from(users)
+      .where(and(...conditions))
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit).map((row) => ({ ...row, submissions: Number(row.submissions) }));
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    return { items, nextCursor };
+  }
+}
+
+export const MAX_USER_PAGE_SIZE = 100;
+
+export interface ListUsersQuery {
+  /** Part of the username (any case). */
+  search?: string;
+  role?: UserRole;
+  /** true: disabled accounts only; false: enabled ones only; absent: both. */
+  disabled?: boolean;
+  cursor?: string | null;
+  /** Rows per page, clamped to 1…MAX_USER_PAGE_SIZE. */
+  limit: number;
+}
+
+/** One account in the admin's list: never the password hash. */
+export interface UserListItem {
+  id: string;
+  username: string;
+  role: UserRole;
+  createdAt: Date;
+  disabledAt: Date | null;
+  /** Runs and submits the account made. */
+  submissions: number;
+}
+
+export interface UserPage {
+  items: UserListItem[];
+  nextCursor: string | null;
 }
 
 function mustExist<T>(row: T | undefined): T {

@@ -6,6 +6,15 @@
  */
 import { z } from 'zod';
 import {
+  adminAccountResponseSchema,
+  adminSubmissionPageSchema,
+  adminSubmissionsExportQuerySchema,
+  adminSubmissionsQuerySchema,
+  adminUserPageSchema,
+  adminUsersQuerySchema,
+  resetPasswordRequestSchema,
+  resetPasswordResponseSchema,
+  setDisabledRequestSchema,
   adminWorkersResponseSchema,
   authResponseSchema,
   jobResultSchema,
@@ -52,6 +61,16 @@ export const QueueDashboardList = answerSchema('QueueDashboardList', queueDashbo
 export const RejudgeResponse = answerSchema('RejudgeResponse', rejudgeResponseSchema);
 export const SetRoleRequest = requestSchema('SetRoleRequest', setRoleRequestSchema);
 export const SetRoleResponse = answerSchema('SetRoleResponse', setRoleResponseSchema);
+
+export const AdminSubmissionsQuery = adminSubmissionsQuerySchema;
+export const AdminSubmissionsExportQuery = adminSubmissionsExportQuerySchema;
+export const AdminSubmissionPage = answerSchema('AdminSubmissionPage', adminSubmissionPageSchema);
+export const AdminUsersQuery = adminUsersQuerySchema;
+export const AdminUserPage = answerSchema('AdminUserPage', adminUserPageSchema);
+export const SetDisabledRequest = requestSchema('SetDisabledRequest', setDisabledRequestSchema);
+export const AdminAccountResponse = answerSchema('AdminAccountResponse', adminAccountResponseSchema);
+export const ResetPasswordRequest = requestSchema('ResetPasswordRequest', resetPasswordRequestSchema);
+export const ResetPasswordResponse = answerSchema('ResetPasswordResponse', resetPasswordResponseSchema);
 
 export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 

@@ -110,6 +110,10 @@ export function authRoutes(
             '`INVALID_CREDENTIALS`: wrong username or password (the same answer, in the same time, for both).',
           errors: ['INVALID_CREDENTIALS'],
         },
+        403: {
+          description: '`ACCOUNT_DISABLED`: the password is right, but an admin disabled the account.',
+          errors: ['ACCOUNT_DISABLED'],
+        },
         429: rateLimited(
           'sign-in attempts from this address, or failed sign-ins from it or to this username',
         ),
@@ -125,6 +129,13 @@ export function authRoutes(
           throw new HttpError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS);
         }
         await limits.login.succeeded(req, body.username);
+        // Told only to whoever knows the password, so it reveals nothing about other accounts.
+        if (user.disabledAt !== null)
+          throw new HttpError(
+            403,
+            'ACCOUNT_DISABLED',
+            'This account is disabled. Ask an admin of this site to enable it again.',
+          );
         // Signing in again replaces the session this browser had instead of leaving it behind.
         if (req.sessionToken) await db.sessions.deleteSession(req.sessionToken);
         await signIn(res, user, 200);

@@ -1,11 +1,12 @@
 /**
  * A signed-in user's submissions: `GET /submissions` (newest first, filters, cursor pages) and
- * `GET /submissions/:id` (with its code; the owner's or, for admins, anyone's).
+ * `GET /submissions/:id` (with its code; the owner's or, for admins and organisers, anyone's).
  */
 import { z } from 'zod';
 import { VERDICTS } from '@arbiter/contracts';
 import { InvalidCursorError, MAX_PAGE_SIZE, type SubmissionSummary } from '@arbiter/db';
 import { SESSION } from '../auth/access.js';
+import { isOrganiser } from '../auth/roles.js';
 import { requireUser } from '../auth/session.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
@@ -92,15 +93,15 @@ export function historyRoutes(resources: ApiResources): RouteSpec[] {
       responses: {
         200: { description: 'The submission.', body: submissionDetailSchema },
         404: {
-          description: "`NOT_FOUND`: no such submission of yours (admins see everyone's).",
+          description: "`NOT_FOUND`: no such submission of yours (admins and organisers see everyone's).",
           errors: ['NOT_FOUND'],
         },
       },
       handle: async ({ params }, req, res) => {
         const user = requireUser(req, 'see a submission');
         const row = await resources.db.submissions.getSubmission(params.id);
-        if (row === null || (row.userId !== user.id && user.role !== 'admin'))
-          throw noSuchSubmission(params.id);
+        // Admins and organisers (teachers) see everyone's, as in GET /admin/submissions.
+        if (row === null || (row.userId !== user.id && !isOrganiser(user))) throw noSuchSubmission(params.id);
         res.json({ ...view(row), code: row.code, result: row.result });
       },
     }),

@@ -90,6 +90,23 @@ export const submissions = pgTable(
       table.createdAt.desc().nullsFirst(),
       table.id.desc().nullsFirst(),
     ),
+    // Everyone's submissions, newest first (the admin's list), alone or by language or verdict.
+    index('submissions_created_idx').on(table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index('submissions_language_created_idx').on(
+      table.language,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('submissions_verdict_created_idx').on(
+      table.verdict,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('submissions_problem_created_idx').on(
+      table.problemSlug,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     // A problem's submissions by verdict (e.g. the accepted ones), newest first.
     index('submissions_problem_verdict_created_idx').on(
       table.problemSlug,

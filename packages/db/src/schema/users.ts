@@ -1,6 +1,6 @@
 /** The `users` table: accounts, with a case-insensitive unique username. */
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { USER_ROLES, type UserRole } from '@arbiter/contracts';
 import { sqlList, timestampMs } from './columns.js';
 
@@ -18,9 +18,13 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role').$type<UserRole>().notNull().default('user'),
     createdAt: timestampMs('created_at').notNull().defaultNow(),
+    /** When an admin disabled the account (its sessions end, sign-in is refused); null: enabled. */
+    disabledAt: timestampMs('disabled_at'),
   },
   (table) => [
     uniqueIndex('users_username_key_unique').on(table.usernameKey),
+    // The admin's user list: by role, newest accounts first.
+    index('users_role_created_idx').on(table.role, table.createdAt.desc().nullsFirst()),
     check('users_role_check', sql.raw(`role in ${sqlList(USER_ROLES)}`)),
   ],
 );
