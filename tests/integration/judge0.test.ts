@@ -508,6 +508,22 @@ describe('Judge0 submissions', () => {
     expect(shown.body.submissions[0]).toMatchObject({ token: tokens[0], stdout: '10\n', status: { id: 3 } });
     // Sent without base64_encoded=true: the source is taken as it is, Base64 text included.
     expect(shown.body.submissions[2]?.status.id).not.toBe(3);
+
+    // Tokens split as Ruby's split(","): an empty token between commas is one (unknown), trailing ones none.
+    const gaps = await call<{ submissions: (Submission | null)[] }>(
+      'GET',
+      `/submissions/batch?tokens=${tokens[0]},,${tokens[1]},,&fields=token`,
+    );
+    expect(gaps.body.submissions).toEqual([{ token: tokens[0] }, null, { token: tokens[1] }]);
+    // The fields are checked first (Judge0's before_action), then the tokens.
+    const badFields = await call('GET', '/submissions/batch?tokens=&fields=nope');
+    expect(badFields.body).toEqual({ error: 'invalid fields: [nope]' });
+    // Creating a batch ignores `fields` and `wait`, as Judge0's batch_create does.
+    const ignored = await call<{ token: string }[]>('POST', '/submissions/batch?fields=nope&wait=true', {
+      submissions: [{ source_code: 'print(1)', language_id: 71 }],
+    });
+    expect(ignored.status).toBe(201);
+    expect(Object.keys(ignored.body[0] ?? {})).toEqual(['token']);
   });
 });
 

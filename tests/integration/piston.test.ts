@@ -218,6 +218,26 @@ describe('Piston v2 requests', () => {
     expect(unknown).toEqual({ status: 400, body: { message: 'cobol-1.0.0 runtime is unknown' } });
     const tooOld = await execute({ language: 'python', version: '2.x', files: [{ content: 'x' }] });
     expect(tooOld.body).toEqual({ message: 'python-2.x runtime is unknown' });
+    // Empty strings are refused as missing ones are (Piston tests them for truth).
+    expect((await execute({ language: '', version: '*', files: [] })).body).toEqual({
+      message: 'language is required as a string',
+    });
+    expect((await execute({ language: 'python', version: '', files: [] })).body).toEqual({
+      message: 'version is required as a string',
+    });
+    // A negative time limit, named in Piston's order (timeouts before CPU times, compile before run).
+    const negative = await execute({
+      language: 'python',
+      version: '*',
+      files: [{ content: 'print(1)' }],
+      run_cpu_time: -1,
+      run_timeout: -5,
+    });
+    expect(negative).toEqual({ status: 400, body: { message: 'run_timeout must be non-negative' } });
+    expect(
+      (await execute({ language: 'python', version: '*', files: [{ content: 'x' }], compile_cpu_time: -2 }))
+        .body,
+    ).toEqual({ message: 'compile_cpu_time must be non-negative' });
     const form = await execute('language=python', 'application/x-www-form-urlencoded');
     expect(form).toEqual({ status: 415, body: { message: 'requests must be of type application/json' } });
   });

@@ -12,8 +12,9 @@ export const pistonFileSchema = z.object({
 /** `POST /api/v2/execute`. Limits are ms (timeouts, CPU times) and bytes (memory; -1: the default). */
 export const pistonExecuteRequestSchema = z
   .object({
-    language: z.string(),
-    version: z.string(),
+    // Piston refuses an empty one as it refuses none ("language is required as a string").
+    language: z.string().min(1),
+    version: z.string().min(1),
     files: z.array(pistonFileSchema),
     stdin: z.string().optional().nullable(),
     args: z.array(z.string()).optional().nullable(),

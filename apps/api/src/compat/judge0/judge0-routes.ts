@@ -295,12 +295,10 @@ export function judge0Routes(
       },
       handle: async ({ query }, req, res) => {
         checkBatches();
-        const tokens = String(req.get('tokens') ?? query.tokens ?? '')
-          .trim()
-          .split(',')
-          .filter((token) => token !== '');
-        batchSizeError(tokens.length);
+        // Judge0 checks the fields before the tokens (a `before_action`).
         const fields = fieldsOf(req);
+        const tokens = rubySplit(String(req.get('tokens') ?? query.tokens ?? '').trim(), ',');
+        batchSizeError(tokens.length);
         const { base64 } = flags(req);
         const uuid = z.uuid();
         const records = await Promise.all(
@@ -694,4 +692,14 @@ export function judge0Routes(
       },
     }),
   ];
+}
+
+/**
+ * Ruby's `String#split(sep)`: empty strings between separators are kept ("a,,b" is three tokens, the middle
+ * one unknown), trailing empty ones dropped ("a,b," is two), and "" is none.
+ */
+function rubySplit(text: string, separator: string): string[] {
+  const parts = text.split(separator);
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
 }

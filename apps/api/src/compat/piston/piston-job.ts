@@ -64,6 +64,21 @@ export function runLimits(policy: LimitPolicy, body: PistonExecuteRequest): Effe
   return { timeMs, wallTimeMs, memoryMb, outputBytes: policy.outputBytes };
 }
 
+/**
+ * The first time limit sent negative, in the order Piston checks its constraints (timeouts, then CPU
+ * times; compile before run). Memory limits are not checked: Piston's default configuration has none
+ * (-1), and it checks only the limits it has configured.
+ */
+function negativeLimit(body: PistonExecuteRequest): string | null {
+  for (const constraint of ['timeout', 'cpu_time'] as const)
+    for (const stage of ['compile', 'run'] as const) {
+      const field = `${stage}_${constraint}` as const;
+      const value = body[field];
+      if (typeof value === 'number' && value < 0) return field;
+    }
+  return null;
+}
+
 /** A runtime the live workers run, as Piston lists it, with the platform's language behind it. */
 export interface PistonMatch {
   language: CompatLanguage;
@@ -90,6 +105,8 @@ export async function pistonJob(
     .sort((a, b) => semver.rcompare(a.runtime.version, b.runtime.version))[0];
   if (match === undefined) throw message(400, `${body.language}-${body.version} runtime is unknown`);
   const { code, files } = programOf(body.files);
+  const negative = negativeLimit(body);
+  if (negative !== null) throw message(400, `${negative} must be non-negative`);
   const stdin = interactive ? '' : (body.stdin ?? '');
   if (Buffer.byteLength(stdin) > MAX_STDIN_BYTES)
     throw message(400, `stdin is over ${MAX_STDIN_BYTES} bytes`);
