@@ -49,6 +49,8 @@ export const submitRequestSchema = z
     redirectStderrToStdout: z.boolean().optional(),
     /** Run the program this many times: time is the average, memory the peak (as Judge0). */
     numberOfRuns: numberOfRunsSchema.optional(),
+    /** Submit within this contest (registered, inside one's window); only with mode `submit`. */
+    contestId: z.uuid('contestId must be a contest id').optional(),
     /** Where the finished result is sent (`POST`, JSON), through the callback address guard. */
     callbackUrl: z.string().max(2048, 'callbackUrl is at most 2048 characters').optional(),
   })
@@ -104,6 +106,8 @@ export const jobDataSchema = z.object({
   userId: z.string().nullable().default(null),
   /** The submission this job judges again (an admin's rejudge); null: a new submission. */
   rejudgeOf: jobIdSchema.nullable().default(null),
+  /** The contest it counts in (a rejudge: its original's); absent: none. */
+  contestId: z.string().optional(),
   limits: effectiveLimitsSchema,
   /** Command-line arguments of a free run's program (the compatible APIs); never through a shell. */
   args: z.array(z.string().max(4096)).max(256).optional(),

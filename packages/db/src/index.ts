@@ -51,5 +51,15 @@ export {
   type ProblemStats,
   type SolvedBy,
 } from './submission-stats-repository.js';
+export {
+  ContestsRepository,
+  type Contest,
+  type ContestSettings,
+  type ContestProblemRow,
+  type ContestParticipant,
+  type ContestSubmissionRow,
+  type ClarificationRow,
+  type AnnouncementRow,
+} from './contests-repository.js';
 export { USER_ROLES, type UserRole, type SubmissionRequest } from './schema/index.js';
 export * as schema from './schema/index.js';

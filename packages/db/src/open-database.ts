@@ -4,6 +4,7 @@
  * repositories; the caller gets them bound to one connection, plus `close()`.
  */
 import { systemClock, type Clock, type DatabaseKind, type Db, type BackendConnection } from './db.js';
+import { ContestsRepository } from './contests-repository.js';
 import { openPglite } from './pglite-connection.js';
 import { openPostgres, redactUrl } from './postgres-connection.js';
 import { SessionsRepository } from './sessions-repository.js';
@@ -48,6 +49,7 @@ export interface Database {
   sessions: SessionsRepository;
   submissions: SubmissionsRepository;
   stats: SubmissionStatsRepository;
+  contests: ContestsRepository;
   /** Resolves when the database answers a query (readiness checks). */
   ping(): Promise<void>;
   /** Applies pending migrations (what `openDatabase` does unless `migrate: false`). */
@@ -105,6 +107,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     sessions: new SessionsRepository(backend.db, now),
     submissions: new SubmissionsRepository(backend.db, now),
     stats: new SubmissionStatsRepository(backend.db),
+    contests: new ContestsRepository(backend.db, now),
     ping: () => backend.ping(),
     migrate: () => backend.migrate(),
     close: () => backend.close(),

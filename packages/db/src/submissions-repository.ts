@@ -32,6 +32,8 @@ export interface NewSubmission {
   request?: SubmissionRequest | null;
   /** The submission this one judges again; absent: an original submission. */
   rejudgeOf?: string | null;
+  /** The contest it is submitted in (a rejudge: its original's); absent: none. */
+  contestId?: string | null;
   /** Default: now. */
   createdAt?: Date;
 }
@@ -53,6 +55,8 @@ export interface SubmissionSummary {
   worker: string | null;
   /** The submission this row judges again; null: an original submission. */
   rejudgeOf: string | null;
+  /** The contest it was submitted in; null: none. */
+  contestId: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -127,6 +131,7 @@ const summaryColumns = {
   testsTotal: submissions.testsTotal,
   worker: submissions.worker,
   rejudgeOf: submissions.rejudgeOf,
+  contestId: submissions.contestId,
   createdAt: submissions.createdAt,
   startedAt: submissions.startedAt,
   finishedAt: submissions.finishedAt,
@@ -170,6 +175,7 @@ export class SubmissionsRepository {
         code: row.code,
         request: row.request ?? null,
         rejudgeOf: row.rejudgeOf ?? null,
+        contestId: row.contestId ?? null,
         status: 'queued',
         createdAt: row.createdAt ?? this.now(),
       })

@@ -16,6 +16,19 @@ import {
   resetPasswordResponseSchema,
   setDisabledRequestSchema,
   adminWorkersResponseSchema,
+  announcementListSchema,
+  announcementSchema,
+  answerClarificationRequestSchema,
+  askClarificationRequestSchema,
+  clarificationListSchema,
+  clarificationSchema,
+  contestDetailSchema,
+  contestListSchema,
+  createContestRequestSchema,
+  postAnnouncementRequestSchema,
+  registerContestRequestSchema,
+  scoreboardSchema,
+  updateContestRequestSchema,
   authResponseSchema,
   jobResultSchema,
   jobStatusSchema,
@@ -61,6 +74,28 @@ export const QueueDashboardList = answerSchema('QueueDashboardList', queueDashbo
 export const RejudgeResponse = answerSchema('RejudgeResponse', rejudgeResponseSchema);
 export const SetRoleRequest = requestSchema('SetRoleRequest', setRoleRequestSchema);
 export const SetRoleResponse = answerSchema('SetRoleResponse', setRoleResponseSchema);
+export const CreateContestRequest = requestSchema('CreateContestRequest', createContestRequestSchema);
+export const UpdateContestRequest = requestSchema('UpdateContestRequest', updateContestRequestSchema);
+export const RegisterContestRequest = requestSchema('RegisterContestRequest', registerContestRequestSchema);
+export const AskClarificationRequest = requestSchema(
+  'AskClarificationRequest',
+  askClarificationRequestSchema,
+);
+export const AnswerClarificationRequest = requestSchema(
+  'AnswerClarificationRequest',
+  answerClarificationRequestSchema,
+);
+export const PostAnnouncementRequest = requestSchema(
+  'PostAnnouncementRequest',
+  postAnnouncementRequestSchema,
+);
+export const ContestDetail = answerSchema('ContestDetail', contestDetailSchema);
+export const ContestListSchema = answerSchema('ContestList', contestListSchema);
+export const ScoreboardSchema = answerSchema('Scoreboard', scoreboardSchema);
+export const Clarification = answerSchema('Clarification', clarificationSchema);
+export const ClarificationList = answerSchema('ClarificationList', clarificationListSchema);
+export const Announcement = answerSchema('Announcement', announcementSchema);
+export const AnnouncementList = answerSchema('AnnouncementList', announcementListSchema);
 
 export const AdminSubmissionsQuery = adminSubmissionsQuerySchema;
 export const AdminSubmissionsExportQuery = adminSubmissionsExportQuerySchema;

@@ -1,7 +1,8 @@
 /** `GET /problems` (the catalog with acceptance rates and the user's marks) and `GET /problems/:slug`. */
 import { z } from 'zod';
-import { LANGUAGE_IDS, type ProblemSummary } from '@arbiter/contracts';
+import { LANGUAGE_IDS, type AuthUser, type ProblemSummary } from '@arbiter/contracts';
 import { OPTIONAL, PUBLIC } from '../auth/access.js';
+import { isOrganiser } from '../auth/roles.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { ProblemDetail, ProblemList, runtimeDistributionSchema } from '../openapi/http-schemas.js';
@@ -31,6 +32,11 @@ export function problemRoutes(resources: ApiResources): RouteSpec[] {
     return (slug) => (solvedSet.has(slug) ? 'solved' : attemptedSet.has(slug) ? 'attempted' : null);
   }
 
+  /** Problems of contests yet to start: hidden from all but organisers and admins. */
+  async function unreleased(user: AuthUser | null | undefined): Promise<Set<string>> {
+    return isOrganiser(user) ? new Set() : db.contests.unreleasedProblems();
+  }
+
   return [
     defineRoute({
       method: 'get',
@@ -38,11 +44,13 @@ export function problemRoutes(resources: ApiResources): RouteSpec[] {
       tag: 'Problems',
       summary: 'The problem catalog',
       description:
-        "Easy first. `status` is the signed-in user's mark (`solved`, `attempted`), null otherwise.",
+        "Easy first. `status` is the signed-in user's mark (`solved`, `attempted`), null otherwise. " +
+        'Problems of contests that have not started are left out (organisers and admins see them).',
       access: OPTIONAL,
       responses: { 200: { description: 'The problems.', body: ProblemList } },
       handle: async (_input, req, res) => {
-        const problems = [...catalog.values()];
+        const hidden = await unreleased(req.user);
+        const problems = [...catalog.values()].filter((problem) => !hidden.has(problem.slug));
         const [stats, statusOf] = await Promise.all([
           db.stats.problemStats(problems.map((problem) => problem.slug)),
           marks(req.user?.id),
@@ -66,7 +74,8 @@ export function problemRoutes(resources: ApiResources): RouteSpec[] {
       responses: { 200: { description: 'The problem.', body: ProblemDetail }, 404: NO_SUCH_PROBLEM },
       handle: async ({ params }, req, res) => {
         const problem = catalog.get(params.slug);
-        if (problem === undefined) throw noSuchProblem(params.slug);
+        if (problem === undefined || (await unreleased(req.user)).has(problem.slug))
+          throw noSuchProblem(params.slug);
         const [stats, statusOf] = await Promise.all([
           db.stats.problemStats([problem.slug]),
           marks(req.user?.id),

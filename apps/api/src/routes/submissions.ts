@@ -25,6 +25,8 @@ import {
   jobStatusAnswerSchema,
 } from '../openapi/http-schemas.js';
 import { acceptSubmission } from '../submissions/accept-submission.js';
+import { checkContestSubmit, isUnreleased } from '../contests/contest-submit.js';
+import { isOrganiser } from '../auth/roles.js';
 import { sendResultWhenDone, type ResultCallbacks } from '../submissions/result-callback.js';
 import { readStatus } from '../submissions/read-status.js';
 import { canAccess } from '../submissions/job-access.js';
@@ -44,10 +46,22 @@ export function submissionRoutes(
     const user = body.mode === 'submit' ? requireUser(req, 'submit a solution') : (req.user ?? null);
     if (body.callbackUrl !== undefined && callbacks === null)
       throw new HttpError(400, 'INVALID_REQUEST', 'callbackUrl is not served by this instance.');
+    if (body.contestId !== undefined)
+      await checkContestSubmit(resources, body.contestId, body, requireUser(req, 'submit in a contest'));
+    else if (
+      body.problem !== undefined &&
+      !isOrganiser(user) &&
+      (await isUnreleased(resources, body.problem))
+    )
+      throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${body.problem}". See GET /problems.`);
     const jobId = await acceptSubmission(
       resources,
       body,
-      { userId: user?.id ?? null, owner: user ? userOwner(user.id) : clientOwner(clientKey(req)) },
+      {
+        userId: user?.id ?? null,
+        owner: user ? userOwner(user.id) : clientOwner(clientKey(req)),
+        ...(body.contestId === undefined ? {} : { contestId: body.contestId }),
+      },
       { callbackHosts: callbacks?.policy.allowedHosts ?? [] },
     );
     if (body.callbackUrl !== undefined && callbacks !== null)
@@ -62,7 +76,8 @@ export function submissionRoutes(
       summary: 'Run or submit code',
       description:
         "`run` (anyone): a free run with `stdin`/`expectedOutput`, or a problem's samples plus custom `tests`. " +
-        '`submit` (signed in, needs `problem`): every test, stopping at the first failure. ' +
+        '`submit` (signed in, needs `problem`): every test, stopping at the first failure; with `contestId`, within ' +
+        'that contest (registered, inside one’s window; 403 otherwise). ' +
         'The job is queued; follow it with `GET /status/{jobId}` or the Socket.IO `subscribe` event. ' +
         'Rate limited per account and per client IP.',
       access: OPTIONAL,
@@ -85,6 +100,11 @@ export function submissionRoutes(
         401: {
           description: '`mode: submit` without a valid session: "Sign in to submit a solution."',
           errors: ['UNAUTHENTICATED'],
+        },
+        403: {
+          description:
+            '`FORBIDDEN`: with `contestId`, not registered for the contest or outside one’s window; `FORBIDDEN_ORIGIN`.',
+          errors: ['FORBIDDEN', 'FORBIDDEN_ORIGIN'],
         },
         429: {
           description:

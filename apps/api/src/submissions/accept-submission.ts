@@ -32,6 +32,8 @@ export interface Submitter {
   userId: string | null;
   /** Who the job counts against in the queue's fair share (the user, or the client's address). */
   owner: QueueOwner;
+  /** The contest the submit counts in, already checked (contest-submit.ts); absent: none. */
+  contestId?: string;
 }
 
 /**
@@ -118,6 +120,7 @@ export async function acceptSubmission(
     tests: request.tests ?? [],
     userId: submitter.userId,
     rejudgeOf: null,
+    ...(submitter.contestId === undefined ? {} : { contestId: submitter.contestId }),
     // A problem's limits are part of the problem; a free run may ask for its own.
     limits: problem
       ? problemLimits(problem, resources.limits)

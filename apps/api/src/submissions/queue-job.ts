@@ -38,6 +38,7 @@ export function submissionRow(data: JobData, extras: RequestExtras = {}): NewSub
       ...extras,
     },
     rejudgeOf: data.rejudgeOf,
+    contestId: data.contestId ?? null,
     createdAt: new Date(data.createdAt),
   };
 }

@@ -56,6 +56,7 @@ function rejudgeJob(resources: ApiResources, original: Submission): JobData | nu
     tests: [],
     userId: original.userId,
     rejudgeOf: original.id,
+    ...(original.contestId === null ? {} : { contestId: original.contestId }),
     limits: problemLimits(problem, resources.limits),
     createdAt: Date.now(),
   };

@@ -3,3 +3,10 @@ export { users, USER_ROLES, type UserRole } from './users.js';
 export { sessions } from './sessions.js';
 export { submissions, type SubmissionRequest } from './submissions.js';
 export { problemStats } from './problem-stats.js';
+export {
+  contests,
+  contestProblems,
+  contestParticipants,
+  contestClarifications,
+  contestAnnouncements,
+} from './contests.js';

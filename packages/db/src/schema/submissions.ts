@@ -55,6 +55,8 @@ export const submissions = pgTable(
     request: nulSafeJsonb('request').$type<SubmissionRequest>(),
     /** The submission this row judges again (an admin's rejudge); null: an original submission. */
     rejudgeOf: text('rejudge_of'),
+    /** The contest it was submitted in (a rejudge keeps its original's); null: outside any contest. */
+    contestId: text('contest_id'),
     /** Times the job was queued again after Redis lost it. */
     requeues: integer('requeues').notNull().default(0),
     status: text('status').$type<JobStatus>().notNull().default('queued'),
@@ -122,6 +124,8 @@ export const submissions = pgTable(
       .where(acceptedSubmit),
     // A submission's rejudges.
     index('submissions_rejudge_of_idx').on(table.rejudgeOf).where(sql.raw('rejudge_of is not null')),
+    // A contest's submissions (its scoreboard).
+    index('submissions_contest_idx').on(table.contestId).where(sql.raw('contest_id is not null')),
     // Jobs not finished yet, oldest first: what a janitor looks at after a crash.
     index('submissions_unfinished_idx').on(table.createdAt).where(sql.raw(`status in ('queued', 'running')`)),
     check('submissions_mode_check', sql.raw(`mode in ${sqlList(SUBMISSION_MODES)}`)),
