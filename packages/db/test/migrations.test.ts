@@ -9,7 +9,17 @@ import pg from 'pg';
 import { MIGRATIONS_FOLDER, openDatabase } from '../src/index.js';
 import { adminQuery, openTestDatabase, randomSchema, TEST_DATABASE_URL } from './support/test-database.js';
 
-const TABLES = ['problem_stats', 'sessions', 'submissions', 'users'];
+const TABLES = [
+  'contest_announcements',
+  'contest_clarifications',
+  'contest_participants',
+  'contest_problems',
+  'contests',
+  'problem_stats',
+  'sessions',
+  'submissions',
+  'users',
+];
 /** Migrations shipped: each is applied exactly once. */
 const MIGRATIONS = (
   JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }

@@ -90,7 +90,7 @@ export async function openTestDatabase(
     clock,
     schema,
     async reset() {
-      await database.db.execute('truncate table problem_stats, submissions, sessions, users');
+      await database.db.execute('truncate table problem_stats, submissions, sessions, users cascade');
     },
     async close() {
       await database.close();
