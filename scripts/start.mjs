@@ -284,6 +284,26 @@ process.on('exit', () => {
   for (const state of components) if (state.child?.pid) signalGroup(state.child, 'SIGKILL');
 });
 
+/**
+ * The catalogue's languages the worker does not offer (toolchain not installed, or its self-test failed, which
+ * the worker's log says), and the apt-get line for those not installed; null when it offers them all.
+ */
+function notOffered(offered) {
+  const listed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/languages.ts', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (listed.status !== 0) return null;
+  const { languages: catalogue, install } = JSON.parse(listed.stdout);
+  const ids = new Set(offered.map((language) => language.id));
+  const rest = catalogue.filter((language) => !ids.has(language.id));
+  if (rest.length === 0) return null;
+  return (
+    `  not offered ${rest.map((l) => (l.version === undefined ? l.id : `${l.id} (self-test failed: see the worker's log)`)).join(', ')}` +
+    (install === null ? '' : `\n             install the rest: ${install}  (or: npm run languages:install)`)
+  );
+}
+
 /** What the live workers can run, from the API (the languages arrive with the worker's first heartbeat). */
 async function languages() {
   for (let attempt = 0; attempt < 40; attempt += 1) {
@@ -383,6 +403,8 @@ async function main() {
   say(
     `  languages  ${found.length > 0 ? found.map((language) => `${language.name} ${language.version}`).join(', ') : 'none advertised yet'}`,
   );
+  const rest = notOffered(found);
+  if (rest !== null) say(rest);
   say(`  redis      ${redisUrl}`);
   say(
     `  database   ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${process.env.DATA_DIR ?? './data'}`}`,

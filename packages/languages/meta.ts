@@ -12,6 +12,8 @@ export interface LanguageMeta {
   readonly extensions: readonly string[];
   /** Monaco's language id for the editor's highlighting. */
   readonly monaco: string;
+  /** The Debian packages of its toolchain (`apt-get install`), for the install hints and CI. */
+  readonly debian: readonly string[];
   /** Starter code of a stdio problem: a program that reads stdin. */
   readonly stdioStarter: string;
   /**

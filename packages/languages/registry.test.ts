@@ -22,6 +22,7 @@ describe('language registry', () => {
       expect(meta.monaco).toMatch(/^[a-z]+$/);
       expect(meta.stdioStarter.length).toBeGreaterThan(0);
       expect(meta.sample.length).toBeGreaterThan(0);
+      expect(meta.debian.length).toBeGreaterThan(0);
       for (const program of Object.values(meta.samples)) expect(program.length).toBeGreaterThan(0);
     }
   });

@@ -13,8 +13,13 @@ import {
   detectToolchains,
   judgeReadOnlyPaths,
   precompiledHeaderDir,
+  selfTestLanguages,
+  aptInstallLine,
+  LANGUAGES,
   type CompileContext,
+  type LanguageRecipe,
 } from '@arbiter/judge';
+import type { LanguageId, LanguageInfo } from '@arbiter/contracts';
 import { metricsAccess, type Logger } from '@arbiter/observability';
 import { CATALOG_ROOT, loadCatalog } from '@arbiter/problems';
 import {
@@ -49,6 +54,8 @@ export interface RunningWorker {
 export interface StartWorkerOverrides {
   /** Use this sandbox instead of the one the environment selects (tests inject faults this way). */
   sandbox?: Sandbox;
+  /** Use these recipes instead of the registry's (tests break a toolchain this way). */
+  recipes?: Partial<Record<LanguageId, LanguageRecipe>>;
 }
 
 export async function startWorker(
@@ -58,13 +65,15 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const concurrency = env.WORKER_CONCURRENCY ?? availableParallelism();
   const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
-  const languages = await detectToolchains();
-  if (languages.length === 0) {
-    throw new Error('no toolchain found: install python3, nodejs, g++, gcc or openjdk-17-jdk-headless');
+  const found = await detectToolchains();
+  if (found.length === 0) {
+    throw new Error(
+      `no toolchain found: install some (${aptInstallLine(LANGUAGES)}; docs/LANGUAGES.md lists the languages)`,
+    );
   }
-  logger.info({ languages: languages.map((l) => `${l.id} ${l.version}`) }, 'toolchains found');
+  logger.info({ languages: found.map((l) => `${l.id} ${l.version}`) }, 'toolchains found');
 
-  const cppVersion = languages.find((language) => language.id === 'cpp')?.version;
+  const cppVersion = found.find((language) => language.id === 'cpp')?.version;
   const pchDir =
     cppVersion === undefined
       ? undefined
@@ -81,9 +90,16 @@ export async function startWorker(
       env.COMPILE_CACHE_MB > 0
         ? new CompileCache({ maxBytes: env.COMPILE_CACHE_MB * 1024 * 1024 })
         : undefined,
-    versions: Object.fromEntries(languages.map((language) => [language.id, language.version])),
+    versions: Object.fromEntries(found.map((language) => [language.id, language.version])),
     limits: compileStepLimits(env.COMPILE_TIME_MS),
+    ...(overrides.recipes === undefined ? {} : { recipes: overrides.recipes }),
   };
+  const languages = await selfTest(found, sandbox, compile, concurrency, env, logger).catch(
+    async (error: unknown) => {
+      if (overrides.sandbox === undefined) await sandbox.close().catch(() => undefined);
+      throw error;
+    },
+  );
   if (pchDir !== undefined) {
     // C++ compiles work without it meanwhile; they get faster once it is there.
     const started = performance.now();
@@ -164,4 +180,46 @@ export async function startWorker(
       await metricsServer?.close();
     },
   };
+}
+
+/**
+ * Each found language's sample, compiled and run in the sandbox: the worker offers the languages that pass and
+ * refuses to start when none does.
+ */
+async function selfTest(
+  found: LanguageInfo[],
+  sandbox: Sandbox,
+  compile: CompileContext,
+  concurrency: number,
+  env: WorkerEnv,
+  logger: Logger,
+): Promise<LanguageInfo[]> {
+  const started = performance.now();
+  const report = await selfTestLanguages(found, sandbox, compile, {
+    parallel: Math.max(2, concurrency),
+    // A compile's own wall clock (2 × COMPILE_TIME_MS), then the run's (30 s).
+    timeoutMs: 2 * env.COMPILE_TIME_MS + 30_000,
+  });
+  for (const { language, reason } of report.failed) {
+    logger.warn(
+      { language: language.id, version: language.version, reason },
+      'language self-test failed; not offered',
+    );
+  }
+  if (report.passed.length === 0) {
+    throw new Error(
+      `every language's self-test failed, so this worker could run nothing: ${report.failed
+        .map(({ language, reason }) => `${language.id}: ${reason}`)
+        .join('; ')}`,
+    );
+  }
+  logger.info(
+    {
+      languages: report.passed.map((l) => `${l.id} ${l.version}`),
+      failed: report.failed.map((f) => f.language.id),
+      ms: Math.round(performance.now() - started),
+    },
+    'language self-test done',
+  );
+  return report.passed;
 }

@@ -59,6 +59,8 @@ export interface CompileContext {
   pchDir?: string;
   /** Limits of the compile step; default COMPILE_STEP_LIMITS (the worker's COMPILE_TIME_MS sets its times). */
   limits?: RunLimits;
+  /** Recipes used instead of the registry's, by language (tests break a toolchain this way). */
+  recipes?: Partial<Record<LanguageId, LanguageRecipe>>;
 }
 
 /** What a free run adds to its code (`POST /submit`'s `files` and `compilerOptions`). */
@@ -79,7 +81,7 @@ export async function compileProgram(
   context: CompileContext = {},
   extras: ProgramExtras = {},
 ): Promise<CompileResult> {
-  const recipe = RECIPES[language];
+  const recipe = context.recipes?.[language] ?? RECIPES[language];
   const onLog = hooks.onLog ?? (() => undefined);
   const prepared = await recipe.prepare(code);
   const clash = Object.keys(extras.files ?? {}).find((name) => name in prepared.files);

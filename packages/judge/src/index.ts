@@ -1,7 +1,13 @@
 /** Toolchain detection and judging of programs with the languages' recipes, on top of a `Sandbox`. */
 export { RECIPES, javaMainClass, type LanguageRecipe } from '@arbiter/languages';
 export { detectToolchains } from './toolchains.js';
-export { ESBUILD_BINARY, judgeReadOnlyPaths } from '@arbiter/languages';
+export {
+  selfTestLanguages,
+  type SelfTestFailure,
+  type SelfTestOptions,
+  type SelfTestReport,
+} from './self-test.js';
+export { ESBUILD_BINARY, LANGUAGES, aptInstallLine, judgeReadOnlyPaths } from '@arbiter/languages';
 export {
   compileProgram,
   type CompileContext,

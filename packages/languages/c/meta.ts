@@ -6,6 +6,7 @@ export const cMeta = {
   name: 'C17',
   extensions: ['.c', '.h'],
   monaco: 'cpp',
+  debian: ['gcc', 'libc6-dev'],
   stdioStarter: '#include <stdio.h>\n\nint main(void) {\n    \n    return 0;\n}\n',
   sample:
     '#include <stdio.h>\n\nint main(void) {\n    long long a, b;\n    if (scanf("%lld %lld", &a, &b) != 2) return 1;\n' +

@@ -6,6 +6,7 @@ export const javaMeta = {
   name: 'Java',
   extensions: ['.java'],
   monaco: 'java',
+  debian: ['openjdk-17-jdk-headless'],
   stdioStarter:
     'import java.util.*;\n\npublic class Main {\n    public static void main(String[] args) {\n' +
     '        Scanner in = new Scanner(System.in);\n        \n    }\n}\n',

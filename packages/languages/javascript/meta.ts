@@ -6,6 +6,7 @@ export const javascriptMeta = {
   name: 'JavaScript (Node.js)',
   extensions: ['.js', '.cjs', '.mjs'],
   monaco: 'javascript',
+  debian: ['nodejs'],
   stdioStarter: "const data = require('fs').readFileSync(0, 'utf8').split(/\\s+/).filter(Boolean);\n",
   sample:
     "const [a, b] = require('fs').readFileSync(0, 'utf8').split(/\\s+/).filter(Boolean).map(Number);\n" +

@@ -6,6 +6,7 @@ export const pythonMeta = {
   name: 'Python 3',
   extensions: ['.py'],
   monaco: 'python',
+  debian: ['python3'],
   stdioStarter: 'import sys\n\ndata = sys.stdin.read().split()\n',
   sample: 'import sys\n\na, b = map(int, sys.stdin.read().split())\nprint(a + b)\n',
   samples: {

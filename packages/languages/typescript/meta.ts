@@ -6,6 +6,7 @@ export const typescriptMeta = {
   name: 'TypeScript',
   extensions: ['.ts', '.cts', '.mts'],
   monaco: 'typescript',
+  debian: ['nodejs'],
   stdioStarter:
     "const data: string[] = require('fs').readFileSync(0, 'utf8').split(/\\s+/).filter(Boolean);\n",
   sample:

@@ -4,7 +4,7 @@
 // language, the test cases per problem; Ctrl/Cmd+Enter runs, Ctrl/Cmd+' submits.
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ProblemDetail } from '@arbiter/contracts';
+import type { LanguageInfo, ProblemDetail } from '@arbiter/contracts';
 import { api, ApiError } from '../../lib/api';
 import { parseDiagnostics } from '../../lib/compile-errors';
 import { loadCases, saveCases } from '../../lib/custom-cases';
@@ -56,6 +56,15 @@ export function Workspace({ slug }: { slug: string }) {
   const nextCaseId = useRef(1000);
   const { state: job, start, reset: resetJob, busy } = useJob();
   const narrow = useNarrow();
+  // What the live workers offer (their self-tests passed); null: not known, or no worker up (all are listed).
+  const [offered, setOffered] = useState<ReadonlySet<string> | null>(null);
+
+  useEffect(() => {
+    api
+      .get<LanguageInfo[]>('/languages')
+      .then((list) => setOffered(list.length > 0 ? new Set(list.map((info) => info.id)) : null))
+      .catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -268,7 +277,9 @@ export function Workspace({ slug }: { slug: string }) {
       <div className="editor-toolbar">
         <LanguageSelect
           value={language}
-          options={problem.languages.map((id) => ({ id, label: languageName(id) }))}
+          options={problem.languages
+            .filter((id) => offered === null || offered.has(id) || id === language)
+            .map((id) => ({ id, label: languageName(id) }))}
           onChange={pickLanguage}
         />
         <button
