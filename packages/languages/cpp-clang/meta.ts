@@ -6,6 +6,7 @@ export const cppClangMeta = {
   name: 'C++17 (Clang)',
   extensions: ['.cpp', '.cc', '.cxx', '.c++', '.h', '.hpp'],
   monaco: 'cpp',
+  debian: ['clang'],
   stdioStarter: '#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n    \n    return 0;\n}\n',
   sample:
     '#include <iostream>\n\nint main() {\n    long long a, b;\n    std::cin >> a >> b;\n    std::cout << a + b << "\\n";\n}\n',

@@ -6,6 +6,7 @@ export const csharpMeta = {
   name: 'C# (Mono)',
   extensions: ['.cs'],
   monaco: 'csharp',
+  debian: ['mono-mcs', 'mono-runtime'],
   stdioStarter:
     'using System;\nusing System.Collections.Generic;\nusing System.Linq;\n\npublic class Program\n{\n' +
     '    public static void Main()\n    {\n        \n    }\n}\n',

@@ -6,6 +6,7 @@ export const goMeta = {
   name: 'Go',
   extensions: ['.go'],
   monaco: 'go',
+  debian: ['golang-go'],
   stdioStarter:
     'package main\n\nimport (\n\t"bufio"\n\t"fmt"\n\t"os"\n)\n\nfunc main() {\n\tin := bufio.NewReader(os.Stdin)\n' +
     '\tout := bufio.NewWriter(os.Stdout)\n\tdefer out.Flush()\n\t_ = in\n\tfmt.Fprintln(out)\n}\n',

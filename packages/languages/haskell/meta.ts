@@ -7,6 +7,7 @@ export const haskellMeta = {
   extensions: ['.hs'],
   // Monaco has no Haskell grammar: plain text.
   monaco: 'plaintext',
+  debian: ['ghc'],
   stdioStarter:
     'import qualified Data.ByteString.Char8 as B\nimport Data.Maybe (mapMaybe)\n\nmain :: IO ()\nmain = do\n' +
     '  input <- B.getContents\n  let numbers = map fst (mapMaybe B.readInt (B.words input))\n  print (length numbers)\n',

@@ -6,6 +6,7 @@ export const kotlinMeta = {
   name: 'Kotlin',
   extensions: ['.kt'],
   monaco: 'kotlin',
+  debian: ['kotlin'],
   stdioStarter: 'fun main() {\n    val line = readLine() ?: return\n    \n}\n',
   sample:
     'fun main() {\n    val (a, b) = readLine()!!.trim().split(Regex("\\\\s+")).map { it.toLong() }\n    println(a + b)\n}\n',

@@ -6,6 +6,7 @@ export const rustMeta = {
   name: 'Rust',
   extensions: ['.rs'],
   monaco: 'rust',
+  debian: ['rustc'],
   stdioStarter:
     'use std::io::{self, BufWriter, Read, Write};\n\nfn main() {\n    let mut input = String::new();\n' +
     '    io::stdin().read_to_string(&mut input).unwrap();\n    let mut out = BufWriter::new(io::stdout().lock());\n' +

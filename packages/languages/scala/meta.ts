@@ -6,6 +6,7 @@ export const scalaMeta = {
   name: 'Scala 2',
   extensions: ['.scala'],
   monaco: 'scala',
+  debian: ['scala'],
   stdioStarter:
     'import scala.io.StdIn\n\nobject Main {\n  def main(args: Array[String]): Unit = {\n    val line = StdIn.readLine()\n    \n  }\n}\n',
   sample:
