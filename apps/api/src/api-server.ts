@@ -11,6 +11,7 @@ import { describeMetricsAccess, metricsAccess, type Logger } from '@arbiter/obse
 import {
   JobEventLog,
   JobStdin,
+  PackageBlobs,
   JobStore,
   SUBMISSION_QUEUE,
   WorkerRegistry,
@@ -81,6 +82,8 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     }),
     registry: new WorkerRegistry(redis, keys),
     stdin: new JobStdin({ redis, keys, ttlSeconds: env.EVENTS_TTL_SECONDS }),
+    packages: new PackageBlobs({ redis, keys }),
+    packageUploadBytes: env.PACKAGE_UPLOAD_MAX_MB * 1024 * 1024,
     db,
     catalog,
     limits: {

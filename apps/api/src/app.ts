@@ -25,6 +25,7 @@ import { historyRoutes } from './routes/history.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { problemRoutes } from './routes/problems.js';
+import { problemPackageRoutes } from './routes/problem-packages.js';
 import { rejudgeRoutes } from './routes/rejudge.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { systemRoutes } from './routes/system.js';
@@ -87,11 +88,14 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
     ...adminRoutes(resources),
     ...adminSubmissionRoutes(resources),
     ...adminUserRoutes(resources),
+    ...problemPackageRoutes(resources),
   ];
   const served = [...open, ...withSession];
   // Only the routes that take code and input read big bodies (their `bodyLimit`); every other body
   // is refused over MAX_SMALL_BODY_BYTES before it is parsed. The first parser to read a body wins.
   for (const route of served) {
+    if (route.rawBody !== undefined)
+      app[route.method](route.path, express.raw({ type: route.rawBody.type, limit: route.rawBody.limit }));
     if (route.bodyLimit !== undefined)
       app[route.method](
         route.path,

@@ -3,7 +3,15 @@ import type { LimitPolicy } from '@arbiter/contracts';
 import type { Database } from '@arbiter/db';
 import type { Catalog } from '@arbiter/problems';
 import type { Logger } from '@arbiter/observability';
-import type { JobEventLog, JobStdin, JobStore, Redis, SubmissionQueue, WorkerRegistry } from '@arbiter/queue';
+import type {
+  JobEventLog,
+  JobStdin,
+  JobStore,
+  PackageBlobs,
+  Redis,
+  SubmissionQueue,
+  WorkerRegistry,
+} from '@arbiter/queue';
 import type { SessionSettings } from './auth/session.js';
 import type { RateLimitSettings } from './http/rate-limit.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
@@ -21,6 +29,10 @@ export interface ApiResources {
   /** Interactive jobs' input streams (live stdin). */
   stdin: JobStdin;
   registry: WorkerRegistry;
+  /** Imported problem packages in Redis, by hash, for the workers (see PackageBlobs). */
+  packages: PackageBlobs;
+  /** Largest package zip an admin may upload, in bytes (PACKAGE_UPLOAD_MAX_MB). */
+  packageUploadBytes: number;
   limits: LimitPolicy;
   /** The problems, loaded at start. */
   catalog: Catalog;

@@ -3,9 +3,17 @@
  * (its tests through the harness). Returns the fields of the result that judging decides.
  */
 import { UnrecoverableError } from 'bullmq';
-import { clipResultTexts, type JobData, type JobResult, type TestResult } from '@arbiter/contracts';
+import {
+  clipResultTexts,
+  type JobData,
+  type JobResult,
+  type PackageRef,
+  type TestResult,
+} from '@arbiter/contracts';
 import {
   InvalidTestInputError,
+  judgePackageProblem,
+  PackageJudgeError,
   judgeProblem,
   judgeProgram,
   type ProblemTest,
@@ -64,6 +72,8 @@ export async function judgeJob(
     return clipResultTexts({ ...outcome, tests: [], passed: null, total: null, failedTest: null });
   }
 
+  if (data.package !== undefined)
+    return judgePackageJob(resources, data, data.package, batcher, signal, onStep);
   const problem = resources.catalog.get(data.problem);
   if (problem === undefined) throw new UnrecoverableError(`this worker has no problem "${data.problem}"`);
   try {
@@ -107,6 +117,63 @@ export async function judgeJob(
   } catch (error) {
     // The API checks custom inputs first; one the reference solution cannot answer ends here.
     if (error instanceof InvalidTestInputError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+}
+
+/** An imported problem's job: judged on exactly the package version it names. */
+async function judgePackageJob(
+  resources: WorkerResources,
+  data: JobData,
+  ref: PackageRef,
+  batcher: LogBatcher,
+  signal: AbortSignal,
+  onStep?: StepHooks['onStep'],
+): Promise<JudgedFields> {
+  // A package that cannot be had is a platform fault: retried (the API puts it back in Redis on a requeue).
+  const pkg = await resources.packages.get(ref);
+  try {
+    const outcome = await judgePackageProblem(
+      { pkg, language: data.language, code: data.code, mode: data.mode, limits: data.limits },
+      resources.sandbox,
+      {
+        onLog: batcher.push,
+        signal,
+        onStep,
+        onTest: (test) =>
+          batcher.event({
+            type: 'test',
+            data: { index: test.index, verdict: test.verdict, timeMs: test.timeMs, memoryKb: test.memoryKb },
+          }),
+      },
+      resources.compile,
+    );
+    return clipResultTexts({
+      verdict: outcome.verdict,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      compileOutput: outcome.compileOutput,
+      exitCode: outcome.exitCode,
+      signal: outcome.signal,
+      timeMs: outcome.timeMs,
+      wallTimeMs: outcome.wallTimeMs,
+      memoryKb: outcome.memoryKb,
+      tests: outcome.tests.map(testResult),
+      passed: outcome.passed,
+      total: outcome.total,
+      failedTest: outcome.failedTest === null ? null : testResult(outcome.failedTest),
+    });
+  } catch (error) {
+    // The package's own validator is unusable: no retry makes it better; an admin must fix the package.
+    if (error instanceof PackageJudgeError) {
+      resources.logger.error(
+        { err: error, problem: ref.slug, version: ref.version },
+        'package cannot be judged',
+      );
+      throw new UnrecoverableError(
+        `Problem "${ref.slug}" (version ${ref.version}) cannot be judged: its output validator is unusable. An admin must fix the package.`,
+      );
+    }
     throw error;
   }
 }

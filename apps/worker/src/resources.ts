@@ -5,6 +5,7 @@ import type { Sandbox } from '@arbiter/sandbox';
 import type { LanguageInfo } from '@arbiter/contracts';
 import type { CompileContext } from '@arbiter/judge';
 import type { Catalog } from '@arbiter/problems';
+import type { PackageCache } from './package-cache.js';
 import type { WorkerMetrics } from './worker-metrics.js';
 
 export interface WorkerResources {
@@ -23,6 +24,8 @@ export interface WorkerResources {
   languages: LanguageInfo[];
   /** The problems, loaded at start. */
   catalog: Catalog;
+  /** Imported problem packages by hash (fetched from Redis, cached on disk). */
+  packages: PackageCache;
   /** Compile cache and toolchain versions, shared by every job of this worker. */
   compile: CompileContext;
   /** This worker's Prometheus metrics (METRICS_PORT). */

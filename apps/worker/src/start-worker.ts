@@ -28,12 +28,14 @@ import {
   WorkerRegistry,
   createKeys,
   JobStdin,
+  PackageBlobs,
   createRedis,
   createResultsQueue,
 } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { WorkerEnv } from './env.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
+import { PackageCache } from './package-cache.js';
 import { setUpSandbox } from './sandbox-setup.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 import { startWorkerService, type WorkerService } from './worker-service.js';
@@ -134,6 +136,12 @@ export async function startWorker(
       metrics,
       languages,
       catalog,
+      packages: new PackageCache({
+        dir: join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'packages'),
+        maxBytes: env.PACKAGE_CACHE_MB * 1024 * 1024,
+        blobs: new PackageBlobs({ redis, keys }),
+        logger,
+      }),
       compile,
       store: new JobStore({ redis, keys, ttlSeconds: env.RESULT_TTL_SECONDS }),
       events: new JobEventLog({

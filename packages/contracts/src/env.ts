@@ -210,6 +210,8 @@ export const apiEnvSchema = z.object({
   LOGIN_FAILURES_PER_HOUR_USER_IP: z.coerce.number().int().nonnegative().default(10),
   /** Failed sign-ins per username per hour, all addresses together (0: no limit). */
   LOGIN_FAILURES_PER_HOUR_USER: z.coerce.number().int().nonnegative().default(50),
+  /** Largest problem package zip `POST /admin/problems` takes, in MiB. */
+  PACKAGE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(256).default(64),
   /** How often one API instance checks unfinished submissions against the queue, in ms (0: never). */
   RECONCILE_INTERVAL_MS: ms(30_000),
   /** A submission unfinished for this long is checked: queued again if Redis lost it, in ms. */
@@ -252,6 +254,8 @@ export const workerEnvSchema = z.object({
   COMPILE_TIME_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   /** Memory for compiled programs kept between jobs, in MiB (0: no cache). */
   COMPILE_CACHE_MB: z.coerce.number().int().nonnegative().default(256),
+  /** Disk for imported problem packages kept between jobs (under CACHE_DIR/packages), in MiB. */
+  PACKAGE_CACHE_MB: z.coerce.number().int().min(1).default(1024),
   /** Heartbeat period of the live-worker registry, in ms. */
   HEARTBEAT_MS: ms(5_000),
   /** Port of the worker's `GET /metrics` and `GET /health` server (9100 in production); unset: none; 0: any free port. */

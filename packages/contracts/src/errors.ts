@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'FORBIDDEN_ORIGIN',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'INVALID_PACKAGE',
   'CONFLICT',
   'ACCOUNT_DISABLED',
 ] as const;

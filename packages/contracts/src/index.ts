@@ -19,3 +19,4 @@ export * from './live-stdin.js';
 export * from './contests.js';
 export * from './interactive-run.js';
 export * from './admin-views.js';
+export * from './problem-packages.js';

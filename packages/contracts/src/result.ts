@@ -20,6 +20,13 @@ export const testResultSchema = z.object({
   source: z.enum(['sample', 'hidden', 'custom']).optional(),
   /** Why it failed, when the verdict alone does not say (e.g. the exception's message). */
   message: z.string().optional(),
+  /** An imported problem's test case, by its path below data/ without extension (`secret/group1/03`). */
+  name: z.string().optional(),
+  /**
+   * An output validator's message for the judges (`judgemessage.txt`, or the default validator's
+   * reason); shown to admins only (`withoutJudgeMessages` takes it out for everyone else).
+   */
+  judgeMessage: z.string().optional(),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
@@ -129,6 +136,8 @@ function clipTest(test: TestResult): TestResult {
   }
   // A message is usually the end of stderr: its end has the error.
   if (clipped.message !== undefined) clipped.message = clipTextEnd(clipped.message, MAX_TEST_TEXT_BYTES);
+  if (clipped.judgeMessage !== undefined)
+    clipped.judgeMessage = clipText(clipped.judgeMessage, MAX_TEST_TEXT_BYTES);
   return clipped;
 }
 
@@ -148,4 +157,24 @@ export function clipResultTexts<T extends Partial<JobResult>>(result: T): T {
     clipped.failedTest = clipTest(clipped.failedTest);
   }
   return clipped;
+}
+
+function withoutJudgeMessage(test: TestResult): TestResult {
+  if (test.judgeMessage === undefined) return test;
+  const { judgeMessage: _judges, ...rest } = test;
+  return rest;
+}
+
+/** A result as someone other than an admin sees it: the validators' messages for the judges taken out. */
+export function withoutJudgeMessages<T extends Pick<JobResult, 'tests' | 'failedTest'>>(result: T): T {
+  if (
+    !result.tests.some((t) => t.judgeMessage !== undefined) &&
+    result.failedTest?.judgeMessage === undefined
+  )
+    return result;
+  return {
+    ...result,
+    tests: result.tests.map(withoutJudgeMessage),
+    failedTest: result.failedTest === null ? null : withoutJudgeMessage(result.failedTest),
+  };
 }

@@ -1,5 +1,6 @@
 /** The body of `POST /submit`, the job payload that goes on the queue, and size limits of both. */
 import { z } from 'zod';
+import { packageRefSchema } from './problem-packages.js';
 import { errorBodySchema } from './errors.js';
 import { languageIdSchema } from './languages.js';
 import { effectiveLimitsSchema, requestedLimitsSchema } from './limits.js';
@@ -100,6 +101,8 @@ export const jobDataSchema = z.object({
   mode: submissionModeSchema,
   /** Problem slug, for problem jobs. */
   problem: z.string().nullable().default(null),
+  /** An imported problem's version and package hash (absent: a problem of the built-in catalog). */
+  package: packageRefSchema.optional(),
   /** Custom inputs of a `run` on a problem (one JSON line of arguments each, or stdin text). */
   tests: z.array(z.string()).default([]),
   /** Who submitted it; null: anonymous. */

@@ -40,6 +40,14 @@ export {
   type SubmissionPage,
   type SubmissionCounts,
 } from './submissions-repository.js';
+export {
+  ProblemPackagesRepository,
+  sha256Hex,
+  type NewProblemVersion,
+  type ProblemVersion,
+  type ImportedProblemSummary,
+} from './problem-packages-repository.js';
+export type { ProblemVersionMetadata } from './schema/index.js';
 export { InvalidCursorError } from './submission-cursor.js';
 export {
   SubmissionStatsRepository,

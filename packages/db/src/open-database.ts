@@ -7,6 +7,7 @@ import { systemClock, type Clock, type DatabaseKind, type Db, type BackendConnec
 import { ContestsRepository } from './contests-repository.js';
 import { openPglite } from './pglite-connection.js';
 import { openPostgres, redactUrl } from './postgres-connection.js';
+import { ProblemPackagesRepository } from './problem-packages-repository.js';
 import { SessionsRepository } from './sessions-repository.js';
 import { SubmissionStatsRepository } from './submission-stats-repository.js';
 import { SubmissionsRepository } from './submissions-repository.js';
@@ -50,6 +51,8 @@ export interface Database {
   submissions: SubmissionsRepository;
   stats: SubmissionStatsRepository;
   contests: ContestsRepository;
+  /** Imported problem packages and their versions. */
+  problems: ProblemPackagesRepository;
   /** Resolves when the database answers a query (readiness checks). */
   ping(): Promise<void>;
   /** Applies pending migrations (what `openDatabase` does unless `migrate: false`). */
@@ -108,6 +111,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     submissions: new SubmissionsRepository(backend.db, now),
     stats: new SubmissionStatsRepository(backend.db),
     contests: new ContestsRepository(backend.db, now),
+    problems: new ProblemPackagesRepository(backend.db, now),
     ping: () => backend.ping(),
     migrate: () => backend.migrate(),
     close: () => backend.close(),

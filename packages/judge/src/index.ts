@@ -38,3 +38,12 @@ export {
   type TestSource,
 } from './judge-problem.js';
 export { referenceSolution } from './judge-problem-reference.js';
+export { judgePackageProblem, type PackageJob } from './judge-package-problem.js';
+export {
+  compileOutputValidator,
+  runOutputValidator,
+  PackageJudgeError,
+  VALIDATOR_LIMITS,
+  type CompiledValidator,
+  type Validation,
+} from './output-validator.js';

@@ -8,7 +8,7 @@ import { verdictOfRun } from './verdict.js';
 
 export interface RunOptions extends StepHooks {
   /** The program's stdin (a file); or `channel`, a conversation on its fd 0. */
-  stdin?: string;
+  stdin?: string | Uint8Array;
   channel?: RunChannel;
   /** Extra environment of the program. */
   env?: Record<string, string>;

@@ -34,3 +34,4 @@ export {
   type Statement,
   type SubmissionLabel,
 } from './parse-package.js';
+export { loadPackageZip, normalizedZip } from './package-zip.js';

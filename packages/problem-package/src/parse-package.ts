@@ -172,11 +172,10 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
         issues.push({ file, message: `validator flags: ${e.message}` });
       }
     }
-  } else {
-    unsupported.push(`custom output validator (${validatorDir}) is not judged yet`);
   }
   for (const type of metadata.types) {
-    if (type !== 'pass-fail') unsupported.push(`problem type ${type} is not judged yet`);
+    if (type === 'scoring') unsupported.push('problem type scoring is not judged yet (judged pass-fail)');
+    else if (type !== 'pass-fail') unsupported.push(`problem type ${type} is not judged yet`);
   }
   if (inputValidators.length > 0) unsupported.push('input_validators/ are not run yet');
 

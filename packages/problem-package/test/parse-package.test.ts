@@ -115,7 +115,7 @@ describe('2023-07 package', () => {
     expect(pkg.submissions.map((s) => s.label)).toEqual(['accepted', 'rejected']);
     expect(pkg.report.unsupported).toEqual([
       'problem.yaml: allow_file_writing',
-      'problem type scoring is not judged yet',
+      'problem type scoring is not judged yet (judged pass-fail)',
     ]);
   });
 

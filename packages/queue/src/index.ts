@@ -43,3 +43,4 @@ export {
 export { JobStdin, type JobStdinOptions, type StdinAppendOutcome, type StdinReader } from './job-stdin.js';
 export { JobStore, newJobRecord, type JobStoreOptions } from './job-store.js';
 export { WorkerRegistry, workerAdvertSchema, type WorkerAdvert } from './worker-registry.js';
+export { PackageBlobs, PACKAGE_BLOB_TTL_SECONDS, type PackageBlobsOptions } from './package-blobs.js';

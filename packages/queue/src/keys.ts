@@ -21,6 +21,8 @@ export interface Keys {
   worker(workerId: string): string;
   /** Held by the API instance reconciling the database with the queue. */
   reconcileLock(): string;
+  /** An imported problem package's zip, by its SHA-256, for workers to fetch (see `PackageBlobs`). */
+  packageBlob(sha256: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -34,5 +36,6 @@ export function createKeys(prefix: string): Keys {
     workers: () => `${prefix}:workers`,
     worker: (workerId) => `${prefix}:worker:${workerId}`,
     reconcileLock: () => `${prefix}:reconcile-lock`,
+    packageBlob: (sha256) => `${prefix}:pkg:${sha256}`,
   };
 }

@@ -105,7 +105,7 @@ function translate(error: unknown, req: Request): HttpError | null {
       return new HttpError(
         413,
         'PAYLOAD_TOO_LARGE',
-        (error.limit ?? 0) > MAX_SMALL_BODY_BYTES
+        (error.limit ?? 0) > MAX_SMALL_BODY_BYTES && req.is('application/json')
           ? `The request body is larger than ${error.limit ?? 'the limit'} bytes. Send less code or input.`
           : `The request body is larger than ${error.limit ?? 'the limit'} bytes, the most ${req.method} ${clip(req.path, 60)} takes.`,
       );
@@ -160,6 +160,23 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 };
 
 /** Write routes accept JSON only. */
+/** The body must be of this media type (a file upload); read by the route's raw parser before this runs. */
+export function requireMedia(type: string): RequestHandler {
+  return (req, _res, next) => {
+    if (req.is(type) && Buffer.isBuffer(req.body)) {
+      next();
+      return;
+    }
+    next(
+      new HttpError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Send the body as "Content-Type: ${type}" (got ${req.headers['content-type'] ?? 'none'}).`,
+      ),
+    );
+  };
+}
+
 export const requireJson: RequestHandler = (req, _res, next) => {
   if (req.is('application/json')) {
     next();

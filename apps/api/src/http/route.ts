@@ -7,7 +7,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import type { ErrorCode } from '@arbiter/contracts';
-import { requireJson } from './error-handler.js';
+import { requireJson, requireMedia } from './error-handler.js';
 import { parseBody } from './validate.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -84,6 +84,11 @@ export interface RouteSpec<
   bodyLimit?: number;
   /** Bodies are JSON only (415 otherwise); default true when there is a body. */
   jsonOnly?: boolean;
+  /**
+   * A body that is not JSON (an uploaded file): read as bytes when it has this media type and is at most
+   * `limit` bytes (413 over it), handed to the handler as `req.body` (a Buffer); 415 for another type.
+   */
+  rawBody?: { type: string; limit: number; description: string };
   /** Turns an input that breaks its schema into this route's own error (default: 400 naming each field). */
   invalid?: (part: InputPart, error: Error, req: Request) => Error;
   /** Runs first, before the JSON, access and input checks (rate limits count every attempt). */
@@ -124,6 +129,7 @@ export function routerOf(routes: readonly RouteSpec[]): Router {
     if (handle === undefined) continue;
     const stack: RequestHandler[] = [...(route.before ?? [])];
     if (route.body !== undefined && route.jsonOnly !== false) stack.push(requireJson);
+    if (route.rawBody !== undefined) stack.push(requireMedia(route.rawBody.type));
     if (route.access.check) {
       const check = route.access.check;
       const action = route.action ?? 'continue';

@@ -29,6 +29,8 @@ import {
   registerContestRequestSchema,
   scoreboardSchema,
   updateContestRequestSchema,
+  importedProblemListSchema,
+  importProblemResponseSchema,
   authResponseSchema,
   jobResultSchema,
   jobStatusSchema,
@@ -106,6 +108,8 @@ export const SetDisabledRequest = requestSchema('SetDisabledRequest', setDisable
 export const AdminAccountResponse = answerSchema('AdminAccountResponse', adminAccountResponseSchema);
 export const ResetPasswordRequest = requestSchema('ResetPasswordRequest', resetPasswordRequestSchema);
 export const ResetPasswordResponse = answerSchema('ResetPasswordResponse', resetPasswordResponseSchema);
+export const ImportProblemResponse = answerSchema('ImportProblemResponse', importProblemResponseSchema);
+export const ImportedProblemList = answerSchema('ImportedProblemList', importedProblemListSchema);
 
 export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 

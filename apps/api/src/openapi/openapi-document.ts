@@ -44,7 +44,11 @@ export interface OperationObject {
   description?: string;
   security: SecurityRequirement[];
   parameters?: ParameterObject[];
-  requestBody?: { required: boolean; content: Record<string, { schema: SchemaObject }> };
+  requestBody?: {
+    required: boolean;
+    description?: string;
+    content: Record<string, { schema: SchemaObject }>;
+  };
   responses: Record<string, ResponseObject>;
 }
 
@@ -106,6 +110,16 @@ function commonResponses(route: RouteSpec): Record<string, ResponseSpec> {
       description:
         '`FORBIDDEN_ORIGIN`: the request comes from a page on another site (its `Origin` is neither the API nor the web app).',
       errors: ['FORBIDDEN_ORIGIN'],
+    };
+  }
+  if (route.rawBody !== undefined) {
+    common[413] = {
+      description: `\`PAYLOAD_TOO_LARGE\`: the body is over ${route.rawBody.limit} bytes.`,
+      errors: ['PAYLOAD_TOO_LARGE'],
+    };
+    common[415] = {
+      description: `\`UNSUPPORTED_MEDIA_TYPE\`: the body is not sent as \`${route.rawBody.type}\`.`,
+      errors: ['UNSUPPORTED_MEDIA_TYPE'],
     };
   }
   if (route.body !== undefined) {
@@ -247,6 +261,15 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: Documen
       ...(route.description ? { description: route.description } : {}),
       security: route.access.security,
       ...(params.length > 0 ? { parameters: params } : {}),
+      ...(route.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: route.rawBody.description,
+              content: { [route.rawBody.type]: { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
+        : {}),
       ...(route.body
         ? {
             requestBody: {

@@ -133,9 +133,13 @@ export async function settle(resources: ApiResources, row: Submission): Promise<
 
 /** The job as it was queued, rebuilt from its row; a string says why it cannot be. */
 function jobDataOf(resources: ApiResources, row: Submission): JobData | string {
-  const problem = row.problemSlug === null ? null : resources.catalog.get(row.problemSlug);
-  if (problem === undefined) return `problem "${row.problemSlug}" is no longer in the catalog`;
   const request = row.request;
+  // An imported problem's job keeps its package version; a built-in one needs the catalog.
+  const problem =
+    row.problemSlug === null || request?.package !== undefined
+      ? null
+      : resources.catalog.get(row.problemSlug);
+  if (problem === undefined) return `problem "${row.problemSlug}" is no longer in the catalog`;
   if (request === null && row.mode === 'run') return 'its input was not kept';
   const limits = request?.limits ?? (problem ? problemLimits(problem, resources.limits) : null);
   if (limits === null) return 'its limits were not kept';
@@ -153,6 +157,7 @@ function jobDataOf(resources: ApiResources, row: Submission): JobData | string {
     limits,
     ...(request?.args === undefined ? {} : { args: request.args }),
     ...(request?.options === undefined ? {} : { options: request.options }),
+    ...(request?.package === undefined ? {} : { package: request.package }),
     createdAt: row.createdAt.getTime(),
   };
 }

@@ -3,7 +3,7 @@
  * `GET /submissions/:id` (with its code; the owner's or, for admins and organisers, anyone's).
  */
 import { z } from 'zod';
-import { VERDICTS } from '@arbiter/contracts';
+import { VERDICTS, withoutJudgeMessages } from '@arbiter/contracts';
 import { InvalidCursorError, MAX_PAGE_SIZE, type SubmissionSummary } from '@arbiter/db';
 import { SESSION } from '../auth/access.js';
 import { isOrganiser } from '../auth/roles.js';
@@ -102,7 +102,9 @@ export function historyRoutes(resources: ApiResources): RouteSpec[] {
         const row = await resources.db.submissions.getSubmission(params.id);
         // Admins and organisers (teachers) see everyone's, as in GET /admin/submissions.
         if (row === null || (row.userId !== user.id && !isOrganiser(user))) throw noSuchSubmission(params.id);
-        res.json({ ...view(row), code: row.code, result: row.result });
+        const result =
+          row.result === null || user.role === 'admin' ? row.result : withoutJudgeMessages(row.result);
+        res.json({ ...view(row), code: row.code, result });
       },
     }),
   ];

@@ -5,6 +5,7 @@ import {
   MAX_BATCH_SUBMISSIONS,
   MAX_BODY_BYTES,
   submitRequestSchema,
+  withoutJudgeMessages,
   type SubmitBatchResponse,
   type SubmitRequest as SubmitRequestBody,
   type SubmitResponse,
@@ -210,7 +211,7 @@ export function submissionRoutes(
       handle: async ({ params }, req, res) => {
         const answer = await readStatus(resources, params.jobId);
         if (answer === null || !canAccess(req.user, answer.userId)) throw noSuchJob(params.jobId);
-        res.json(answer);
+        res.json(req.user?.role === 'admin' ? answer : withoutJudgeMessages(answer));
       },
     }),
   ];

@@ -8,7 +8,7 @@
  */
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, JobEvent, ServerToClientEvents } from '@arbiter/contracts';
-import { isFinalStatus } from '@arbiter/contracts';
+import { isFinalStatus, withoutJudgeMessages } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
 import {
   parseAnnouncement,
@@ -19,6 +19,12 @@ import {
 } from '@arbiter/queue';
 
 export type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** A result as the socket's user may see it: validators' messages for the judges go to admins only. */
+function forViewer<T extends Parameters<typeof withoutJudgeMessages>[0]>(socket: ClientSocket, result: T): T {
+  const user = (socket.data as { user?: { role?: string } | null }).user;
+  return user?.role === 'admin' ? result : withoutJudgeMessages(result);
+}
 
 interface Subscription {
   socket: ClientSocket;
@@ -80,7 +86,7 @@ export class JobRelay {
     if (lastSeq === 0 && record !== null) {
       // The stream expired but the result is kept: send it as the last event.
       if (isFinalStatus(record.status) && record.lastSeq > after) {
-        socket.emit('result', { ...record, jobId, seq: record.lastSeq });
+        socket.emit('result', { ...forViewer(socket, record), jobId, seq: record.lastSeq });
       }
       return true;
     }
@@ -262,7 +268,7 @@ export class JobRelay {
         break;
       case 'result':
         sub.done = true;
-        sub.socket.emit('result', { ...event.data, ...meta });
+        sub.socket.emit('result', { ...forViewer(sub.socket, event.data), ...meta });
         break;
     }
   }

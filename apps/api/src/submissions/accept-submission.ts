@@ -21,7 +21,9 @@ import {
 import { refusedCompilerFlags } from '@arbiter/judge/compiler-flags';
 import { parseCustomInput, problemLimits, type Problem } from '@arbiter/problems';
 import type { QueueOwner } from '@arbiter/queue';
-import { HttpError } from '../http/http-error.js';
+import { HttpError, unavailable } from '../http/http-error.js';
+import { packageLimits } from '../problems/package-limits.js';
+import { resolveProblem, type ResolvedProblem } from '../problems/problem-directory.js';
 import { CallbackRefused, checkCallbackUrl } from '../http/outbound/callback-guard.js';
 import type { ApiResources } from '../resources.js';
 import { acceptJob } from './queue-job.js';
@@ -78,29 +80,29 @@ export async function acceptSubmission(
   checkSize('code', request.code, MAX_CODE_BYTES);
   checkSize('stdin', request.stdin ?? '', MAX_STDIN_BYTES);
   checkSize('expectedOutput', request.expectedOutput ?? '', MAX_STDIN_BYTES);
-  const problem = request.problem === undefined ? null : resources.catalog.get(request.problem);
-  if (problem === undefined) {
-    throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${request.problem}". See GET /problems.`);
-  }
-  if (problem === null && request.mode === 'submit') {
+  const resolved = request.problem === undefined ? null : await lookUpProblem(resources, request.problem);
+  const problem = resolved?.kind === 'builtin' ? resolved.problem : null;
+  const imported = resolved?.kind === 'package' ? resolved : null;
+  if (resolved === null && request.mode === 'submit') {
     throw new HttpError(400, 'INVALID_REQUEST', 'mode "submit" judges a problem: give "problem" as well.');
   }
-  if (problem === null && request.tests !== undefined) {
+  if (resolved === null && request.tests !== undefined) {
     throw new HttpError(
       400,
       'INVALID_REQUEST',
       '"tests" are custom inputs for a problem: give "problem" as well.',
     );
   }
-  if (problem !== null) {
+  if (resolved !== null) {
     for (const [field, message] of Object.entries(FREE_RUN_ONLY)) {
       if (request[field as keyof typeof FREE_RUN_ONLY] !== undefined)
         throw new HttpError(400, 'INVALID_REQUEST', message);
     }
   }
   if (problem !== null) checkProblemRequest(problem, language.data, request);
-  if (interactive && (problem !== null || request.stdin !== undefined || request.numberOfRuns !== undefined))
+  if (interactive && (resolved !== null || request.stdin !== undefined || request.numberOfRuns !== undefined))
     throw new HttpError(400, 'INVALID_REQUEST', 'An interactive run is a free run whose stdin comes live.');
+  if (imported !== null) checkPackageRequest(imported, request);
   const requested = programOptions(request, language.data);
   const options = interactive ? { ...requested, interactive } : requested;
   if (request.callbackUrl !== undefined) checkCallback(request.callbackUrl, callbackHosts);
@@ -116,7 +118,8 @@ export async function acceptSubmission(
     stdin: request.stdin ?? '',
     expectedOutput: request.expectedOutput,
     mode: request.mode,
-    problem: problem?.slug ?? null,
+    problem: problem?.slug ?? imported?.ref.slug ?? null,
+    ...(imported === null ? {} : { package: imported.ref }),
     tests: request.tests ?? [],
     userId: submitter.userId,
     rejudgeOf: null,
@@ -124,9 +127,11 @@ export async function acceptSubmission(
     // A problem's limits are part of the problem; a free run may ask for its own.
     limits: problem
       ? problemLimits(problem, resources.limits)
-      : interactive
-        ? interactiveLimits(resolveLimits(request.limits, resources.limits), resources.limits)
-        : resolveLimits(request.limits, resources.limits),
+      : imported
+        ? packageLimits(imported.version.metadata, resources.limits)
+        : interactive
+          ? interactiveLimits(resolveLimits(request.limits, resources.limits), resources.limits)
+          : resolveLimits(request.limits, resources.limits),
     ...(request.args === undefined || request.args.length === 0 ? {} : { args: request.args }),
     ...(options === undefined ? {} : { options }),
     createdAt: Date.now(),
@@ -143,6 +148,49 @@ function interactiveLimits(limits: EffectiveLimits, policy: LimitPolicy): Effect
     ...limits,
     wallTimeMs: Math.max(limits.wallTimeMs, resolveLimits({ timeMs: policy.maxTimeMs }, policy).wallTimeMs),
   };
+}
+
+/** The problem a request names, built-in or imported; 400 when there is none, 503 when the database is away. */
+async function lookUpProblem(resources: ApiResources, slug: string): Promise<ResolvedProblem> {
+  let resolved: ResolvedProblem | null;
+  try {
+    resolved = await resolveProblem(resources, slug);
+  } catch (error) {
+    resources.logger.error({ err: error, problem: slug }, 'could not look the problem up');
+    throw unavailable(
+      'The database is not reachable right now; nothing was saved. Try again in a few seconds.',
+    );
+  }
+  if (resolved === null) {
+    throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${slug}". See GET /problems.`);
+  }
+  return resolved;
+}
+
+/** What an imported problem allows: its own tests only, and only the kinds judged so far. */
+function checkPackageRequest(
+  imported: Extract<ResolvedProblem, { kind: 'package' }>,
+  request: SubmitRequest,
+): void {
+  const { metadata } = imported.version;
+  const unjudged = metadata.types.filter((type) => type !== 'pass-fail' && type !== 'scoring');
+  if (unjudged.length > 0) {
+    throw new HttpError(
+      400,
+      'INVALID_REQUEST',
+      `"${imported.ref.slug}" is ${unjudged.join(' + ')}, which Arbiter does not judge yet.`,
+    );
+  }
+  if (request.tests !== undefined) {
+    throw new HttpError(
+      400,
+      'INVALID_REQUEST',
+      'An imported problem has no reference solution to answer custom "tests": a run judges its samples.',
+    );
+  }
+  if (request.stdin !== undefined || request.expectedOutput !== undefined) {
+    throw new HttpError(400, 'INVALID_REQUEST', 'A problem brings its own tests: send no stdin.');
+  }
 }
 
 /** What only a problem can say about a request: the language, and the shape of custom inputs. */

@@ -35,6 +35,7 @@ export function submissionRow(data: JobData, extras: RequestExtras = {}): NewSub
       limits: data.limits,
       ...(data.args === undefined ? {} : { args: data.args }),
       ...(data.options === undefined ? {} : { options: data.options }),
+      ...(data.package === undefined ? {} : { package: data.package }),
       ...extras,
     },
     rejudgeOf: data.rejudgeOf,
@@ -66,6 +67,7 @@ export async function recordJob(
 export async function queueJob(resources: ApiResources, data: JobData, owner: QueueOwner): Promise<void> {
   const { store, events, queue } = resources;
   try {
+    if (data.package !== undefined) await ensurePackage(resources, data.package.sha256);
     const [, priority] = await Promise.all([
       store.create(newJobRecord(data)),
       submissionPriority(resources.redis, resources.prefix, data, owner),
@@ -79,6 +81,15 @@ export async function queueJob(resources: ApiResources, data: JobData, owner: Qu
     await store.delete(data.jobId).catch(() => undefined);
     throw error;
   }
+}
+
+/** Puts the package a job needs in Redis for the workers, read from the database only when it is not there. */
+async function ensurePackage(resources: ApiResources, sha256: string): Promise<void> {
+  await resources.packages.ensure(sha256, async () => {
+    const zip = await resources.db.problems.blob(sha256);
+    if (zip === null) throw new Error(`package ${sha256} is not in the database`);
+    return zip;
+  });
 }
 
 /** Records and queues a new job; if the queue refuses it, the row goes too and the client hears 503. */

@@ -18,13 +18,15 @@ import { problemLimits } from '@arbiter/problems';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
 import { acceptJob } from './queue-job.js';
+import { packageLimits } from '../problems/package-limits.js';
+import { resolveProblem } from '../problems/problem-directory.js';
 
 export async function rejudge(resources: ApiResources, request: RejudgeRequest): Promise<RejudgeResponse> {
   const target =
     'submissionId' in request
       ? { id: request.submissionId }
       : { problem: request.problem, ...(request.language ? { language: request.language } : {}) };
-  if ('problem' in target && !resources.catalog.has(target.problem)) {
+  if ('problem' in target && (await resolveProblem(resources, target.problem)) === null) {
     throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${target.problem}". See GET /problems.`);
   }
   const originals = await resources.db.submissions.listRejudgeable(target, MAX_REJUDGE_BATCH);
@@ -33,7 +35,7 @@ export async function rejudge(resources: ApiResources, request: RejudgeRequest):
   }
   const jobs: RejudgeResponse['jobs'] = [];
   for (const original of originals) {
-    const data = rejudgeJob(resources, original);
+    const data = await rejudgeJob(resources, original);
     if (data === null) continue;
     await acceptJob(resources, data, REJUDGE_OWNER);
     jobs.push({ jobId: data.jobId, rejudgeOf: original.id });
@@ -42,10 +44,28 @@ export async function rejudge(resources: ApiResources, request: RejudgeRequest):
   return { jobs };
 }
 
-/** The new job for an original submit; null when its problem left the catalog. */
-function rejudgeJob(resources: ApiResources, original: Submission): JobData | null {
-  const problem = original.problemSlug === null ? undefined : resources.catalog.get(original.problemSlug);
-  if (problem === undefined) return null;
+/** The new job for an original submit (an imported problem's latest version); null when its problem is gone. */
+async function rejudgeJob(resources: ApiResources, original: Submission): Promise<JobData | null> {
+  const resolved =
+    original.problemSlug === null ? null : await resolveProblem(resources, original.problemSlug);
+  if (resolved === null) return null;
+  if (resolved.kind === 'package') {
+    return {
+      jobId: randomUUID(),
+      language: original.language,
+      code: original.code,
+      stdin: '',
+      mode: 'submit',
+      problem: resolved.ref.slug,
+      package: resolved.ref,
+      tests: [],
+      userId: original.userId,
+      rejudgeOf: original.id,
+      limits: packageLimits(resolved.version.metadata, resources.limits),
+      createdAt: Date.now(),
+    };
+  }
+  const { problem } = resolved;
   return {
     jobId: randomUUID(),
     language: original.language,

@@ -10,3 +10,9 @@ export {
   contestClarifications,
   contestAnnouncements,
 } from './contests.js';
+export {
+  packageBlobs,
+  importedProblems,
+  problemVersions,
+  type ProblemVersionMetadata,
+} from './problem-packages.js';

@@ -14,7 +14,7 @@ import {
   type SubmissionMode,
   type Verdict,
 } from '@arbiter/contracts';
-import type { EffectiveLimits, Judge0Params, ProgramOptions } from '@arbiter/contracts';
+import type { EffectiveLimits, Judge0Params, PackageRef, ProgramOptions } from '@arbiter/contracts';
 import { nulSafeJsonb, nulSafeText, sqlList, timestampMs } from './columns.js';
 import { users } from './users.js';
 
@@ -28,6 +28,8 @@ export interface SubmissionRequest {
   args?: string[];
   /** A free run's files, compiler flags, stderr redirection and number of runs (absent: defaults). */
   options?: ProgramOptions;
+  /** An imported problem's job: the version and package it is judged on (a requeue keeps them). */
+  package?: PackageRef;
   /** Submissions made through the Judge0-compatible API: the Judge0 parameters, after defaults. */
   judge0?: Judge0Params;
 }

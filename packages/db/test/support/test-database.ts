@@ -90,7 +90,9 @@ export async function openTestDatabase(
     clock,
     schema,
     async reset() {
-      await database.db.execute('truncate table problem_stats, submissions, sessions, users cascade');
+      await database.db.execute(
+        'truncate table problem_versions, imported_problems, package_blobs, problem_stats, submissions, sessions, users cascade',
+      );
     },
     async close() {
       await database.close();

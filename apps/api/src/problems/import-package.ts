@@ -1,0 +1,112 @@
+/**
+ * Importing a problem package (the CLI and `POST /admin/problems`): parse it, pick its slug, store it
+ * as the next version of that slug, content once by hash (docs/PROBLEMS.md, "Storage").
+ */
+import type { Database, ProblemVersionMetadata } from '@arbiter/db';
+import {
+  normalizedZip,
+  parsePackage,
+  PackageError,
+  type PackageFile,
+  type ProblemPackage,
+  type TestGroup,
+} from '@arbiter/problem-package';
+import { problemSlugSchema, type ImportProblemResponse } from '@arbiter/contracts';
+
+/** The slug cannot be used: a built-in problem has it, or none could be made from the package. */
+export class SlugRefusedError extends Error {
+  override name = 'SlugRefusedError';
+}
+
+export interface ImportOptions {
+  /** The slug asked for; default: made from the package's title (else `fallbackSlug`). */
+  slug?: string;
+  /** The folder's or file's name, when the title gives no slug. */
+  fallbackSlug?: string;
+  /** Whether a built-in problem of `problems/` has this slug (imports may not shadow one). */
+  isBuiltIn: (slug: string) => boolean;
+}
+
+export interface ImportResult extends ImportProblemResponse {
+  /** An earlier version existed: this import replaced it for new submissions. */
+  replaced: boolean;
+}
+
+/** `Hello, World!` → `hello-world`; '' when nothing is left. */
+export function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}
+
+function groupCounts(groups: readonly TestGroup[]): { name: string; cases: number }[] {
+  const out: { name: string; cases: number }[] = [];
+  const walk = (group: TestGroup) => {
+    const cases = group.items.filter((item) => !('items' in item)).length;
+    out.push({ name: group.name, cases });
+    for (const item of group.items) if ('items' in item) walk(item);
+  };
+  groups.forEach(walk);
+  return out;
+}
+
+/** What a version keeps besides its files. */
+export function versionMetadata(pkg: ProblemPackage): ProblemVersionMetadata {
+  const samples = pkg.testData.cases.filter((c) => c.sample).length;
+  return {
+    formatVersion: pkg.metadata.formatVersion,
+    types: [...pkg.metadata.types],
+    validation: pkg.validation,
+    validatorFlags: pkg.metadata.validatorFlags,
+    ...(pkg.timeLimit === undefined ? {} : { timeLimit: pkg.timeLimit }),
+    timeMultiplier: pkg.metadata.limits.timeMultiplier,
+    timeSafetyMargin: pkg.metadata.limits.timeSafetyMargin,
+    memoryMb: pkg.metadata.limits.memory,
+    outputMb: pkg.metadata.limits.output,
+    groups: groupCounts(pkg.testData.groups),
+    samples,
+    secret: pkg.testData.cases.length - samples,
+  };
+}
+
+/** Parses and stores a package; throws PackageError (bad package) or SlugRefusedError. */
+export async function importPackage(
+  database: Database,
+  files: readonly PackageFile[],
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const pkg = parsePackage(files);
+  const slug = options.slug ?? (slugOf(pkg.title) || slugOf(options.fallbackSlug ?? ''));
+  if (!problemSlugSchema.safeParse(slug).success) {
+    throw new SlugRefusedError(
+      `No slug could be made from the package's name "${pkg.title}"; give one (lowercase letters, digits, hyphens).`,
+    );
+  }
+  if (options.isBuiltIn(slug)) {
+    throw new SlugRefusedError(`"${slug}" is a built-in problem of problems/; import under another slug.`);
+  }
+  const report = {
+    found: [...pkg.report.found],
+    unsupported: [...pkg.report.unsupported],
+    warnings: [...pkg.report.warnings],
+  };
+  if (pkg.timeLimit === undefined) {
+    report.warnings.push(
+      'no time limit stated: judged with the platform default until one is set (deriving it from the accepted submissions is not built yet)',
+    );
+  }
+  const { version, replaced } = await database.problems.addVersion({
+    slug,
+    title: pkg.title,
+    zip: await normalizedZip(files),
+    metadata: versionMetadata(pkg),
+    report,
+  });
+  return { slug, version: version.version, sha256: version.sha256, title: version.title, report, replaced };
+}
+
+export { PackageError };

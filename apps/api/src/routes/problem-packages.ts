@@ -1,0 +1,192 @@
+/**
+ * Problem packages, admins only: `POST /admin/problems` imports a package zip (a new problem, or a new
+ * version of one), `GET /admin/problems` lists the imported problems, `GET /admin/problems/:slug/package`
+ * exports one version back to a zip. See docs/PROBLEMS.md.
+ */
+import { z } from 'zod';
+import {
+  importProblemQuerySchema,
+  problemSlugSchema,
+  type ImportedProblemList,
+  type ImportProblemResponse,
+} from '@arbiter/contracts';
+import { PackageError, packageFromZip } from '@arbiter/problem-package';
+import { ADMIN } from '../auth/access.js';
+import { HttpError, notFound, unavailable } from '../http/http-error.js';
+import { defineRoute, type RouteSpec } from '../http/route.js';
+import {
+  ImportedProblemList as ImportedProblemListBody,
+  ImportProblemResponse as ImportBody,
+} from '../openapi/http-schemas.js';
+import { importPackage, SlugRefusedError } from '../problems/import-package.js';
+import type { ApiResources } from '../resources.js';
+
+const ZIP = 'application/zip';
+
+/** A database fault while importing or exporting: 503, nothing half-stored (one transaction). */
+async function withDatabase<T>(resources: ApiResources, what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError || error instanceof PackageError || error instanceof SlugRefusedError)
+      throw error;
+    resources.logger.error({ err: error }, `could not ${what}`);
+    throw unavailable(
+      `The database is not reachable right now; could not ${what}. Try again in a few seconds.`,
+    );
+  }
+}
+
+export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/admin/problems',
+      tag: 'Admin',
+      summary: 'Import a problem package (ICPC / Kattis format)',
+      description:
+        'The body is the package as a zip, its root (`problem.yaml`) at the zip root or in one folder. A new slug ' +
+        'answers 201; an existing one gets a new version (200), which new submissions are judged on while jobs ' +
+        'already queued keep theirs. The report says what was found, what is not judged yet, and warnings.',
+      access: ADMIN,
+      action: 'import problems',
+      query: importProblemQuerySchema,
+      rawBody: {
+        type: ZIP,
+        limit: resources.packageUploadBytes,
+        description: 'The problem package as a zip (PACKAGE_UPLOAD_MAX_MB at most).',
+      },
+      responses: {
+        200: { description: 'A new version of an imported problem.', body: ImportBody },
+        201: { description: 'A new imported problem (version 1).', body: ImportBody },
+        400: {
+          description:
+            '`INVALID_PACKAGE`: the package cannot be judged; `details` names each file and what is wrong with it. ' +
+            '`INVALID_REQUEST`: the slug is not valid.',
+          errors: ['INVALID_PACKAGE', 'INVALID_REQUEST'],
+        },
+        409: { description: '`CONFLICT`: a built-in problem has this slug.', errors: ['CONFLICT'] },
+        503: {
+          description: 'The database is unreachable; nothing was stored.',
+          errors: ['SERVICE_UNAVAILABLE'],
+        },
+      },
+      handle: async ({ query }, req, res) => {
+        const zip = req.body as Buffer;
+        let result;
+        try {
+          const files = await packageFromZip(zip);
+          result = await withDatabase(resources, 'store the package', () =>
+            importPackage(resources.db, files, {
+              ...(query.slug === undefined ? {} : { slug: query.slug }),
+              isBuiltIn: (slug) => resources.catalog.has(slug),
+            }),
+          );
+        } catch (error) {
+          const name = query.slug === undefined ? 'the package' : `problem "${query.slug}"`;
+          if (error instanceof PackageError) {
+            const details = error.issues.map((issue) =>
+              issue.file ? `${issue.file}: ${issue.message}` : issue.message,
+            );
+            throw new HttpError(
+              400,
+              'INVALID_PACKAGE',
+              `${name} cannot be imported: ${details[0] ?? error.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`,
+              details,
+            );
+          }
+          if (error instanceof SlugRefusedError) {
+            throw new HttpError(
+              error.message.includes('built-in') ? 409 : 400,
+              error.message.includes('built-in') ? 'CONFLICT' : 'INVALID_REQUEST',
+              error.message,
+            );
+          }
+          throw error;
+        }
+        resources.logger.info(
+          { problem: result.slug, version: result.version, sha256: result.sha256 },
+          'problem package imported',
+        );
+        const answer: ImportProblemResponse = {
+          slug: result.slug,
+          version: result.version,
+          sha256: result.sha256,
+          title: result.title,
+          report: result.report,
+        };
+        res.status(result.replaced ? 200 : 201).json(answer);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/admin/problems',
+      tag: 'Admin',
+      summary: 'Imported problems, each at its latest version',
+      access: ADMIN,
+      action: 'list imported problems',
+      responses: {
+        200: { description: 'By slug.', body: ImportedProblemListBody },
+        503: { description: 'The database is unreachable.', errors: ['SERVICE_UNAVAILABLE'] },
+      },
+      handle: async (_input, _req, res) => {
+        const rows = await withDatabase(resources, 'list the problems', () => resources.db.problems.list());
+        const answer: ImportedProblemList = {
+          problems: rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() })),
+        };
+        res.set('Cache-Control', 'no-store').json(answer);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/admin/problems/:slug/package',
+      tag: 'Admin',
+      summary: "An imported problem's package as a zip",
+      description:
+        'The latest version, or `?version=N`. The zip holds the files as imported (paths sorted, fixed ' +
+        'timestamps): importing it again gives the same SHA-256 (`ETag`).',
+      access: ADMIN,
+      action: 'export problems',
+      params: z.object({ slug: problemSlugSchema }),
+      query: z.object({ version: z.coerce.number().int().positive().optional() }),
+      responses: {
+        200: {
+          description: 'The package.',
+          media: { type: ZIP, schema: { type: 'string', format: 'binary' } },
+          headers: {
+            ETag: { description: 'The SHA-256 of the zip, quoted.', schema: { type: 'string' } },
+          },
+        },
+        404: { description: '`NOT_FOUND`: no such imported problem or version.', errors: ['NOT_FOUND'] },
+        503: { description: 'The database is unreachable.', errors: ['SERVICE_UNAVAILABLE'] },
+      },
+      handle: async ({ params, query }, _req, res) => {
+        const found = await withDatabase(resources, 'read the package', async () => {
+          const version =
+            query.version === undefined
+              ? await resources.db.problems.latest(params.slug)
+              : await resources.db.problems.version(params.slug, query.version);
+          if (version === null) return null;
+          const zip = await resources.db.problems.blob(version.sha256);
+          return zip === null ? null : { version, zip };
+        });
+        if (found === null) {
+          throw notFound(
+            query.version === undefined
+              ? `No imported problem "${params.slug}".`
+              : `Problem "${params.slug}" has no version ${query.version}.`,
+          );
+        }
+        res
+          .status(200)
+          .set({
+            'Content-Type': ZIP,
+            'Content-Disposition': `attachment; filename="${params.slug}-v${found.version.version}.zip"`,
+            ETag: `"${found.version.sha256}"`,
+            'Cache-Control': 'no-store',
+          })
+          .send(found.zip);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,59 @@
+/** Imported problem packages: the version a job judges, and what the import and export routes take and give. */
+import { z } from 'zod';
+
+/** A problem's slug: lowercase letters, digits and single hyphens (as the folders of `problems/`). */
+export const problemSlugSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens');
+
+/** Hex SHA-256 of a stored package (its normalised zip). */
+export const packageHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256');
+
+/**
+ * The exact package a job judges: fixed when the job is accepted, so a re-import while it waits or
+ * runs does not change what it is judged against. Workers fetch the package by `sha256`.
+ */
+export const packageRefSchema = z.object({
+  slug: problemSlugSchema,
+  version: z.number().int().positive(),
+  sha256: packageHashSchema,
+});
+export type PackageRef = z.infer<typeof packageRefSchema>;
+
+/** What the import found, what Arbiter does not judge yet, and warnings. */
+export const importReportSchema = z.object({
+  found: z.array(z.string()),
+  unsupported: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type ImportReportBody = z.infer<typeof importReportSchema>;
+
+export const importProblemQuerySchema = z.object({
+  /** The slug to import under; default: the package's name made into a slug. */
+  slug: problemSlugSchema.optional(),
+});
+
+export const importProblemResponseSchema = z.object({
+  slug: problemSlugSchema,
+  /** 1 for a new problem; each re-import adds one. */
+  version: z.number().int().positive(),
+  sha256: packageHashSchema,
+  title: z.string(),
+  report: importReportSchema,
+});
+export type ImportProblemResponse = z.infer<typeof importProblemResponseSchema>;
+
+export const importedProblemSchema = z.object({
+  slug: problemSlugSchema,
+  title: z.string(),
+  /** The version new submissions are judged on. */
+  version: z.number().int().positive(),
+  sha256: packageHashSchema,
+  /** Bytes of the stored package zip. */
+  size: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+export const importedProblemListSchema = z.object({ problems: z.array(importedProblemSchema) });
+export type ImportedProblemList = z.infer<typeof importedProblemListSchema>;

@@ -1,0 +1,179 @@
+/**
+ * Imported problems and their versions: adding a version (its package stored once by hash),
+ * the latest version of a slug, one version, a package's bytes by hash, the list.
+ */
+import { createHash } from 'node:crypto';
+import { asc, desc, eq, and, sql } from 'drizzle-orm';
+import type { Clock, Db } from './db.js';
+import { systemClock } from './db.js';
+import {
+  importedProblems,
+  packageBlobs,
+  problemVersions,
+  type ProblemVersionMetadata,
+} from './schema/index.js';
+
+export interface NewProblemVersion {
+  slug: string;
+  title: string;
+  /** The normalised package zip; stored once under its SHA-256. */
+  zip: Buffer;
+  metadata: ProblemVersionMetadata;
+  report: { found: string[]; unsupported: string[]; warnings: string[] };
+}
+
+export interface ProblemVersion {
+  slug: string;
+  version: number;
+  sha256: string;
+  title: string;
+  metadata: ProblemVersionMetadata;
+  report: { found: string[]; unsupported: string[]; warnings: string[] };
+  createdAt: Date;
+}
+
+export interface ImportedProblemSummary {
+  slug: string;
+  title: string;
+  version: number;
+  sha256: string;
+  size: number;
+  updatedAt: Date;
+}
+
+const versionColumns = {
+  slug: problemVersions.slug,
+  version: problemVersions.version,
+  sha256: problemVersions.sha256,
+  title: problemVersions.title,
+  metadata: problemVersions.metadata,
+  report: problemVersions.report,
+  createdAt: problemVersions.createdAt,
+};
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export class ProblemPackagesRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: Clock = systemClock,
+  ) {}
+
+  /**
+   * Stores a package as the next version of its slug (1 for a new slug). The blob is written only when
+   * no package with the same hash is stored yet. Two imports of one slug at once take turns (row lock).
+   */
+  async addVersion(input: NewProblemVersion): Promise<{ version: ProblemVersion; replaced: boolean }> {
+    const sha256 = sha256Hex(input.zip);
+    const now = this.now();
+    return this.db.transaction(async (tx) => {
+      await tx
+        .insert(packageBlobs)
+        .values({ sha256, bytes: input.zip, size: input.zip.length, createdAt: now })
+        .onConflictDoNothing();
+      // Creates the problem at version 0 or locks its row; either way the next version is ours alone.
+      await tx
+        .insert(importedProblems)
+        .values({ slug: input.slug, title: input.title, latestVersion: 0, createdAt: now, updatedAt: now })
+        .onConflictDoNothing();
+      const [locked] = await tx
+        .select({ latest: importedProblems.latestVersion })
+        .from(importedProblems)
+        .where(eq(importedProblems.slug, input.slug))
+        .for('update');
+      const previous = locked?.latest ?? 0;
+      const version = previous + 1;
+      const [row] = await tx
+        .insert(problemVersions)
+        .values({
+          slug: input.slug,
+          version,
+          sha256,
+          title: input.title,
+          metadata: input.metadata,
+          report: input.report,
+          createdAt: now,
+        })
+        .returning(versionColumns);
+      await tx
+        .update(importedProblems)
+        .set({ latestVersion: version, title: input.title, updatedAt: now })
+        .where(eq(importedProblems.slug, input.slug));
+      if (!row) throw new Error('the new problem version was not returned');
+      return { version: row, replaced: previous > 0 };
+    });
+  }
+
+  /** The version new submissions of `slug` are judged on; null: no such imported problem. */
+  async latest(slug: string): Promise<ProblemVersion | null> {
+    const [row] = await this.db
+      .select(versionColumns)
+      .from(problemVersions)
+      .innerJoin(
+        importedProblems,
+        and(
+          eq(importedProblems.slug, problemVersions.slug),
+          eq(importedProblems.latestVersion, problemVersions.version),
+        ),
+      )
+      .where(eq(problemVersions.slug, slug));
+    return row ?? null;
+  }
+
+  async version(slug: string, version: number): Promise<ProblemVersion | null> {
+    const [row] = await this.db
+      .select(versionColumns)
+      .from(problemVersions)
+      .where(and(eq(problemVersions.slug, slug), eq(problemVersions.version, version)));
+    return row ?? null;
+  }
+
+  /** Every version of a slug, newest first. */
+  async versions(slug: string): Promise<ProblemVersion[]> {
+    return this.db
+      .select(versionColumns)
+      .from(problemVersions)
+      .where(eq(problemVersions.slug, slug))
+      .orderBy(desc(problemVersions.version));
+  }
+
+  /** A stored package's zip by hash; null: none. */
+  async blob(sha256: string): Promise<Buffer | null> {
+    const [row] = await this.db
+      .select({ bytes: packageBlobs.bytes })
+      .from(packageBlobs)
+      .where(eq(packageBlobs.sha256, sha256));
+    return row?.bytes ?? null;
+  }
+
+  /** Every imported problem at its latest version, by slug. */
+  async list(): Promise<ImportedProblemSummary[]> {
+    return this.db
+      .select({
+        slug: importedProblems.slug,
+        title: importedProblems.title,
+        version: importedProblems.latestVersion,
+        sha256: problemVersions.sha256,
+        size: packageBlobs.size,
+        updatedAt: importedProblems.updatedAt,
+      })
+      .from(importedProblems)
+      .innerJoin(
+        problemVersions,
+        and(
+          eq(problemVersions.slug, importedProblems.slug),
+          eq(problemVersions.version, importedProblems.latestVersion),
+        ),
+      )
+      .innerJoin(packageBlobs, eq(packageBlobs.sha256, problemVersions.sha256))
+      .orderBy(asc(importedProblems.slug));
+  }
+
+  /** How many stored blobs there are (tests check that identical packages share one). */
+  async blobCount(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(packageBlobs);
+    return row?.n ?? 0;
+  }
+}

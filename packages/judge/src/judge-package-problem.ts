@@ -1,0 +1,176 @@
+/**
+ * Judges code against an imported problem package as the specification says: the program is compiled
+ * once and run once per test case, samples first, then secret data, each group searched recursively in
+ * file-name order (the order `readTestData` gives); each output goes to the package's output validator
+ * (the default one with the case's flags, or the package's own, run in the sandbox). A `submit` stops at
+ * the first failing case, which decides the verdict; a `run` judges the samples only.
+ */
+import type { EffectiveLimits, LanguageId, SubmissionMode, Verdict } from '@arbiter/contracts';
+import {
+  defaultValidate,
+  flagWords,
+  parseValidatorFlags,
+  type DefaultValidatorFlags,
+  type ProblemPackage,
+  type TestCase,
+} from '@arbiter/problem-package';
+import { clip } from '@arbiter/problems';
+import type { Sandbox } from '@arbiter/sandbox';
+import { compileProgram, type CompileContext } from './compile-step.js';
+import { compileErrorOutcome, firstFailure, tail } from './judge-problem-outcome.js';
+import type { ProblemHooks, ProblemOutcome, ProblemTest } from './judge-problem-types.js';
+import { runProgram, type RunOutcome } from './run-step.js';
+import { InfrastructureError } from './verdict.js';
+import { compileOutputValidator, runOutputValidator, type CompiledValidator } from './output-validator.js';
+
+export interface PackageJob {
+  pkg: ProblemPackage;
+  language: LanguageId;
+  code: string;
+  /** `run`: the samples; `submit`: every case, stopping at the first failure. */
+  mode: SubmissionMode;
+  /** Per test case's process. */
+  limits: EffectiveLimits;
+}
+
+const decoder = new TextDecoder();
+
+function fileBytes(pkg: ProblemPackage, path: string): Buffer {
+  const file = pkg.files.get(path);
+  if (file === undefined) throw new InfrastructureError(`package file ${path} is missing`);
+  return file.bytes;
+}
+
+/** The default validator's flags for one case: problem.yaml's, then its group's. */
+function caseFlags(pkg: ProblemPackage, testCase: TestCase, memo: Map<string, DefaultValidatorFlags>) {
+  const key = testCase.config.outputValidatorFlags;
+  let flags = memo.get(key);
+  if (flags === undefined) {
+    flags = parseValidatorFlags([...flagWords(pkg.metadata.validatorFlags), ...flagWords(key)]);
+    memo.set(key, flags);
+  }
+  return flags;
+}
+
+export async function judgePackageProblem(
+  job: PackageJob,
+  sandbox: Sandbox,
+  hooks: ProblemHooks = {},
+  context: CompileContext = {},
+): Promise<ProblemOutcome> {
+  const { pkg } = job;
+  const submit = job.mode === 'submit';
+  const cases = pkg.testData.cases.filter((c) => submit || c.sample);
+  const total = cases.length;
+  const compiled = await compileProgram(
+    job.language,
+    job.code,
+    sandbox,
+    { onLog: hooks.onLog, signal: hooks.signal, onStep: hooks.onStep },
+    context,
+  );
+  if (!compiled.ok) return compileErrorOutcome(compiled.compileOutput, total);
+
+  let validator: CompiledValidator | null = null;
+  if (pkg.validation === 'custom') {
+    validator = await compileOutputValidator(pkg, sandbox, { signal: hooks.signal }, context);
+  }
+  const flagMemo = new Map<string, DefaultValidatorFlags>();
+
+  const tests: ProblemTest[] = [];
+  let last: Extract<RunOutcome, { compileError: false }> | null = null;
+  let cpuMs = 0;
+  let wallMs = 0;
+  let memoryKb = 0;
+  for (const [index, testCase] of cases.entries()) {
+    const input = fileBytes(pkg, testCase.input);
+    const answer = fileBytes(pkg, testCase.answer);
+    const run = await runProgram(compiled.program, sandbox, {
+      stdin: input,
+      limits: job.limits,
+      signal: hooks.signal,
+      onStep: hooks.onStep,
+      // Secret data may be read back from the output: only a run of the samples streams.
+      onLog: submit ? undefined : hooks.onLog,
+    });
+    if (run.compileError) {
+      hooks.onLog?.('compile', run.compileOutput);
+      return compileErrorOutcome(run.compileOutput, total);
+    }
+    last = run;
+    cpuMs += run.report.cpuMs;
+    wallMs += run.report.wallMs;
+    memoryKb = Math.max(memoryKb, run.report.memoryKb);
+    let verdict: Verdict = run.verdict;
+    let message: string | undefined;
+    let judgeMessage: string | undefined;
+    if (verdict === 'ACCEPTED') {
+      const output = Buffer.from(run.report.stdout);
+      if (validator === null) {
+        const checked = defaultValidate(answer, output, caseFlags(pkg, testCase, flagMemo));
+        if (!checked.accepted) {
+          verdict = 'WRONG_ANSWER';
+          judgeMessage = checked.message;
+        }
+      } else {
+        const checked = await runOutputValidator(validator, sandbox, {
+          input,
+          answer,
+          output,
+          flags: [
+            ...flagWords(pkg.metadata.validatorFlags),
+            ...flagWords(testCase.config.outputValidatorFlags),
+          ],
+          signal: hooks.signal,
+        });
+        verdict = checked.verdict;
+        if (checked.teamMessage) message = checked.teamMessage;
+        if (checked.judgeMessage) judgeMessage = checked.judgeMessage;
+      }
+    } else if (verdict === 'RUNTIME_ERROR') {
+      message = tail(run.stderr.trim(), 2_000);
+    }
+    const test: ProblemTest = {
+      index,
+      source: testCase.sample ? 'sample' : 'hidden',
+      verdict,
+      timeMs: run.report.cpuMs,
+      memoryKb: run.report.memoryKb,
+      name: testCase.name,
+    };
+    if (message !== undefined) test.message = message;
+    if (judgeMessage !== undefined) {
+      test.judgeMessage = clip(judgeMessage);
+      // A sample's answer is public: the reason it differs may be too.
+      if (testCase.sample && message === undefined) test.message = clip(judgeMessage);
+    }
+    if (testCase.sample) {
+      test.input = clip(decoder.decode(input));
+      test.expected = clip(decoder.decode(answer));
+      test.actual = clip(run.stdout);
+    }
+    tests.push(test);
+    hooks.onTest?.(test);
+    if (submit && verdict !== 'ACCEPTED') break;
+  }
+
+  const failedTest = firstFailure(tests);
+  const verdict = failedTest?.verdict ?? 'ACCEPTED';
+  const secretFailed = failedTest !== null && failedTest.source === 'hidden';
+  return {
+    verdict,
+    passed: tests.filter((t) => t.verdict === 'ACCEPTED').length,
+    total,
+    failedTest,
+    tests,
+    // What a program printed on secret data stays with the judge.
+    stdout: secretFailed || submit ? '' : (last?.stdout ?? ''),
+    stderr: verdict === 'RUNTIME_ERROR' || !submit ? tail(last?.stderr ?? '') : '',
+    compileOutput: compiled.program.compileOutput,
+    timeMs: cpuMs,
+    wallTimeMs: wallMs,
+    memoryKb,
+    exitCode: last?.report.exitCode ?? null,
+    signal: last?.report.signal ?? null,
+  };
+}

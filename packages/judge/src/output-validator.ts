@@ -1,0 +1,190 @@
+/**
+ * A package's own output validator, compiled and run in the sandbox with the specification's protocol:
+ * `validator input judge_answer feedback_dir [flags] < team_output`; exit 42 accepts, 43 is a wrong
+ * answer, anything else (another code, a signal, a limit) is a judge error. `judgemessage.txt` in the
+ * feedback folder is for the judges, `teammessage.txt` for the team. The validator's sources are laid out
+ * as the package has them (so `#include "validate.h"` finds the package's own header) and compiled like a
+ * submission in their language; it never runs outside the sandbox.
+ */
+import { clipText, MAX_TEST_TEXT_BYTES, type LanguageId, type Verdict } from '@arbiter/contracts';
+import type { ProblemPackage } from '@arbiter/problem-package';
+import type { RunLimits, Sandbox } from '@arbiter/sandbox';
+import { compileProgram, usable, type CompileContext, type CompiledProgram } from './compile-step.js';
+
+/** The package's validator cannot be used (none, several, an unknown language, it does not compile). */
+export class PackageJudgeError extends Error {
+  override name = 'PackageJudgeError';
+}
+
+export interface CompiledValidator {
+  program: CompiledProgram;
+}
+
+/** Exit codes of the protocol. */
+export const VALIDATOR_ACCEPT = 42;
+export const VALIDATOR_WRONG_ANSWER = 43;
+
+/** Limits of one validation (the specification's defaults are 60 s and 2 GiB; bounded here to keep workers moving). */
+export const VALIDATOR_LIMITS: RunLimits = {
+  cpuMs: 30_000,
+  wallMs: 60_000,
+  memoryKb: 1024 * 1024,
+  pids: 16,
+  outputBytes: 64 * 1024,
+  fileSizeBytes: 16 * 1024 * 1024,
+  openFiles: 64,
+  stackKb: 256 * 1024,
+};
+
+const LANGUAGE_OF: readonly [RegExp, LanguageId][] = [
+  [/\.(cpp|cc|cxx|c\+\+)$/, 'cpp'],
+  [/\.c$/, 'c'],
+  [/\.py$/, 'python'],
+];
+
+/** The validator's files relative to its own folder (legacy `output_validators/<name>/` or its root). */
+function validatorFiles(pkg: ProblemPackage): Map<string, Buffer> {
+  const dir = pkg.metadata.formatVersion === 'legacy' ? 'output_validators/' : 'output_validator/';
+  const paths = pkg.outputValidators.map((p) => p.slice(dir.length));
+  // Legacy packages may hold each validator in a folder of its own; exactly one is supported.
+  const tops = new Set(paths.map((p) => (p.includes('/') ? p.split('/')[0] : '')));
+  const root = tops.size === 1 && !tops.has('') ? `${[...tops][0] as string}/` : '';
+  if (tops.size > 1 && !tops.has('')) {
+    throw new PackageJudgeError(`${dir}: holds ${tops.size} validators; Arbiter runs exactly one`);
+  }
+  const files = new Map<string, Buffer>();
+  for (const path of pkg.outputValidators) {
+    const file = pkg.files.get(path);
+    if (file !== undefined) files.set(path.slice(dir.length + root.length), file.bytes);
+  }
+  return files;
+}
+
+/** Compiles the package's output validator (once per worker and package: the compile cache keeps it). */
+export async function compileOutputValidator(
+  pkg: ProblemPackage,
+  sandbox: Sandbox,
+  hooks: { signal?: AbortSignal },
+  context: CompileContext,
+): Promise<CompiledValidator> {
+  const files = validatorFiles(pkg);
+  const sources = [...files.keys()].flatMap((name) => {
+    const match = LANGUAGE_OF.find(([pattern]) => pattern.test(name));
+    return match ? [{ name, language: match[1] }] : [];
+  });
+  const languages = new Set(sources.map((s) => s.language));
+  if (languages.size !== 1) {
+    throw new PackageJudgeError(
+      languages.size === 0
+        ? 'the output validator has no source in a language Arbiter compiles (C++, C, Python 3)'
+        : `the output validator mixes languages (${[...languages].join(', ')})`,
+    );
+  }
+  const language = [...languages][0] as LanguageId;
+  // The entry is the source that defines main (C, C++), or the only / first Python file.
+  const entry =
+    sources.find((s) => /\bmain\s*\(/.test((files.get(s.name) as Buffer).toString('latin1'))) ?? sources[0];
+  if (entry === undefined) throw new PackageJudgeError('the output validator has no source file');
+  const extras: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of files) if (name !== entry.name) extras[name] = bytes;
+  const compiled = await compileProgram(
+    language,
+    (files.get(entry.name) as Buffer).toString('utf8'),
+    sandbox,
+    { signal: hooks.signal },
+    context,
+    { files: extras },
+  );
+  if (!compiled.ok) {
+    throw new PackageJudgeError(
+      `the output validator (${entry.name}) does not compile:\n${clipText(compiled.compileOutput, 4_096)}`,
+    );
+  }
+  return { program: compiled.program };
+}
+
+export interface Validation {
+  verdict: Verdict;
+  /** `teammessage.txt`, for the user. */
+  teamMessage?: string;
+  /** `judgemessage.txt`, or why the validator failed: for admins. */
+  judgeMessage?: string;
+}
+
+const decoder = new TextDecoder();
+
+/** Runs the validator on one team output. */
+export async function runOutputValidator(
+  validator: CompiledValidator,
+  sandbox: Sandbox,
+  input: {
+    input: Uint8Array;
+    answer: Uint8Array;
+    output: Uint8Array;
+    flags: readonly string[];
+    signal?: AbortSignal;
+  },
+): Promise<Validation> {
+  const { program } = validator;
+  const argv = [
+    ...program.recipe.run(program.sources, { memoryMb: VALIDATOR_LIMITS.memoryKb / 1024, unbuffered: false }),
+    'judge/testdata.in',
+    'judge/testdata.ans',
+    'feedback/',
+    ...input.flags,
+  ];
+  const report = usable(
+    await sandbox.run({
+      argv,
+      files: {
+        ...program.files,
+        'judge/testdata.in': input.input,
+        'judge/testdata.ans': input.answer,
+        // The feedback folder exists before the validator starts, as the protocol promises.
+        'feedback/.arbiter': '',
+      },
+      collect: ['feedback/judgemessage.txt', 'feedback/teammessage.txt'],
+      stdin: input.output,
+      limits: VALIDATOR_LIMITS,
+      signal: input.signal,
+    }),
+    'output validator',
+  );
+  const text = (name: string): string | undefined => {
+    const bytes = report.files[`feedback/${name}`];
+    return bytes === undefined || bytes.length === 0
+      ? undefined
+      : clipText(decoder.decode(bytes), MAX_TEST_TEXT_BYTES);
+  };
+  const teamMessage = text('teammessage.txt');
+  const judgeMessage = text('judgemessage.txt');
+  const messages = {
+    ...(teamMessage === undefined ? {} : { teamMessage }),
+    ...(judgeMessage === undefined ? {} : { judgeMessage }),
+  };
+  if (report.status === 'exited' && report.exitCode === VALIDATOR_ACCEPT)
+    return { verdict: 'ACCEPTED', ...messages };
+  if (report.status === 'exited' && report.exitCode === VALIDATOR_WRONG_ANSWER)
+    return { verdict: 'WRONG_ANSWER', ...messages };
+  const how =
+    report.status === 'exited'
+      ? `exited with code ${report.exitCode ?? '?'}`
+      : report.status === 'signaled'
+        ? `was killed by ${report.signal ?? 'a signal'}`
+        : `was stopped (${report.status})`;
+  const stderr = decoder.decode(report.stderr).trim();
+  return {
+    verdict: 'INTERNAL_ERROR',
+    ...(teamMessage === undefined ? {} : { teamMessage }),
+    judgeMessage: clipText(
+      [
+        `Judge error: the output validator ${how} (42 accepts, 43 rejects).`,
+        judgeMessage,
+        stderr && `stderr:\n${stderr}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      MAX_TEST_TEXT_BYTES,
+    ),
+  };
+}
