@@ -19,6 +19,12 @@ import { cppClangMeta } from './cpp-clang/meta.ts';
 import { haskellMeta } from './haskell/meta.ts';
 import { kotlinMeta } from './kotlin/meta.ts';
 import { scalaMeta } from './scala/meta.ts';
+import { pascalMeta } from './pascal/meta.ts';
+import { fortranMeta } from './fortran/meta.ts';
+import { dMeta } from './d/meta.ts';
+import { adaMeta } from './ada/meta.ts';
+import { ocamlMeta } from './ocaml/meta.ts';
+import { nasmMeta } from './nasm/meta.ts';
 
 /** In the order clients list them. */
 export const LANGUAGES = [
@@ -35,6 +41,12 @@ export const LANGUAGES = [
   haskellMeta,
   kotlinMeta,
   scalaMeta,
+  pascalMeta,
+  fortranMeta,
+  dMeta,
+  adaMeta,
+  ocamlMeta,
+  nasmMeta,
 ] as const;
 
 type Ids<T extends readonly LanguageMeta[]> = { readonly [K in keyof T]: T[K]['id'] };

@@ -19,6 +19,12 @@ import { cppClang } from './cpp-clang/index.js';
 import { haskell } from './haskell/index.js';
 import { kotlin } from './kotlin/index.js';
 import { scala } from './scala/index.js';
+import { pascal } from './pascal/index.js';
+import { fortran } from './fortran/index.js';
+import { d } from './d/index.js';
+import { ada } from './ada/index.js';
+import { ocaml } from './ocaml/index.js';
+import { nasm } from './nasm/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   python,
@@ -34,6 +40,12 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   haskell,
   kotlin,
   scala,
+  pascal,
+  fortran,
+  d,
+  ada,
+  ocaml,
+  nasm,
 };
 
 /** The recipe of each language. */

@@ -12,6 +12,8 @@ import 'monaco-editor/languages/definitions/rust/register';
 import 'monaco-editor/languages/definitions/csharp/register';
 import 'monaco-editor/languages/definitions/kotlin/register';
 import 'monaco-editor/languages/definitions/scala/register';
+import 'monaco-editor/languages/definitions/pascal/register';
+import 'monaco-editor/languages/definitions/fsharp/register';
 
 declare global {
   interface Window {
