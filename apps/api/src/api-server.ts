@@ -35,6 +35,7 @@ import { createSocketServer } from './socket/socket-server.js';
 import { sessionUserFromCookieHeader } from './auth/session.js';
 import { jobOwner } from './submissions/job-access.js';
 import { JobWatcher } from './submissions/job-watcher.js';
+import { ScoreboardPush } from './contests/scoreboard-push.js';
 import { judge0Settings } from './compat/judge0/judge0-service.js';
 import { attachPistonConnect } from './compat/piston/piston-connect.js';
 import { createRateLimiters } from './http/rate-limit.js';
@@ -161,6 +162,8 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     },
   });
   resources.metrics.countSocketsWith(() => io.of('/').sockets.size);
+  const scoreboards = new ScoreboardPush(resources, io, subscriber);
+  await scoreboards.start();
   // Piston's WebSocket shares the HTTP server with Socket.IO: each takes the upgrades of its own path.
   const pistonConnect = env.PISTON_PREFIX
     ? attachPistonConnect(httpServer, {
@@ -190,6 +193,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       // Stop accepting, let in-flight requests end, then cut what is left.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       pistonConnect?.close();
+      scoreboards.close();
       await io.close().catch(() => undefined);
       httpServer.closeIdleConnections();
       const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);

@@ -3,6 +3,7 @@
  * relayed to Socket.IO subscribers in `seq` order. Event names are the contract.
  */
 import { z } from 'zod';
+import type { Scoreboard, WatchContestRequest } from './contests.js';
 import type { InputAck, InteractiveRunRequest, RunAck, RunInput } from './interactive-run.js';
 import { jobResultSchema } from './result.js';
 import { jobStatusSchema, verdictSchema } from './verdicts.js';
@@ -74,6 +75,8 @@ export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 
 /** Events the server emits to Socket.IO clients. */
 export interface ServerToClientEvents {
+  /** A watched contest's scoreboard (`watchContest`), as `GET /contests/:id/scoreboard` answers it. */
+  scoreboard: (board: Scoreboard) => void;
   status: (payload: SocketEventPayload<'status'>) => void;
   log: (payload: SocketEventPayload<'log'>) => void;
   test: (payload: SocketEventPayload<'test'>) => void;
@@ -87,6 +90,9 @@ export type SubscribeAck = { ok: true } | { ok: false; error: { code: string; me
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack?: (answer: SubscribeAck) => void) => void;
   unsubscribe: (request: { jobId: string }) => void;
+  /** Receive `scoreboard` now and whenever a verdict of the contest lands. */
+  watchContest: (request: WatchContestRequest, ack?: (answer: SubscribeAck) => void) => void;
+  unwatchContest: (request: WatchContestRequest) => void;
   /** Starts an interactive run owned by this connection, which then receives its events. */
   run: (request: InteractiveRunRequest, ack: (answer: RunAck) => void) => void;
   /** Stdin, end of file or a kill for a run this connection started. */

@@ -8,6 +8,7 @@ import { Worker, type ConnectionOptions } from 'bullmq';
 import { isFinalStatus } from '@arbiter/contracts';
 import { withLogContext } from '@arbiter/observability';
 import { RESULTS_QUEUE, type PersistJobData, type ResultsJobName } from '@arbiter/queue';
+import { announceContestChange } from '../contests/scoreboard-push.js';
 import { withPercentile } from '../submissions/percentile.js';
 import type { ApiResources } from '../resources.js';
 
@@ -51,6 +52,11 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   const row = await resources.db.submissions.finish(jobId, result);
   if (row !== null) resources.logger.info({ jobId, verdict: result.verdict }, 'job saved');
   if (row !== null) resources.metrics.jobFinished(result);
+  // Every API instance with viewers of the contest pushes its board again.
+  if (row?.contestId)
+    await announceContestChange(resources, row.contestId).catch((err: unknown) =>
+      resources.logger.warn({ err, contestId: row.contestId }, 'could not announce a contest change'),
+    );
   return row !== null;
 }
 

@@ -1,0 +1,137 @@
+/**
+ * Live scoreboards over Socket.IO, on any number of API instances. When a verdict of a contest
+ * lands, the instance that saved it publishes the contest id on one Redis channel
+ * (`<prefix>:contests:changed`); every instance listens, and one that has viewers of that contest
+ * scores the board again from the database and emits `scoreboard` to them: the live board to the
+ * room of those who manage it, the public (perhaps frozen) one to everyone else's. Changes that
+ * come close together are scored once (`coalesceMs`).
+ */
+import type { Server, Socket } from 'socket.io';
+import {
+  watchContestRequestSchema,
+  type AuthUser,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SubscribeAck,
+} from '@arbiter/contracts';
+import type { Redis } from '@arbiter/queue';
+import type { ApiResources } from '../resources.js';
+import { canManage } from './contest-access.js';
+import { readScoreboard } from './read-scoreboard.js';
+
+/** The channel every API instance listens on for changed contests. */
+export function contestsChannel(prefix: string): string {
+  return `${prefix}:contests:changed`;
+}
+
+/** Tells every API instance that a contest's board changed (a verdict landed). */
+export async function announceContestChange(
+  resources: Pick<ApiResources, 'redis' | 'prefix'>,
+  contestId: string,
+): Promise<void> {
+  await resources.redis.publish(contestsChannel(resources.prefix), contestId);
+}
+
+const room = (contestId: string, manages: boolean) => `contest:${contestId}:${manages ? 'live' : 'public'}`;
+
+type ContestServer = Server<ClientToServerEvents, ServerToClientEvents, never, { user: AuthUser | null }>;
+type ContestSocket = Pick<
+  Socket<ClientToServerEvents, ServerToClientEvents, never, { user: AuthUser | null }>,
+  'data' | 'join' | 'leave' | 'emit'
+>;
+
+export class ScoreboardPush {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly onMessage = (channel: string, contestId: string) => {
+    if (channel === this.channel) this.schedule(contestId);
+  };
+  private readonly channel: string;
+
+  constructor(
+    private readonly resources: Pick<ApiResources, 'db' | 'logger' | 'prefix'>,
+    private readonly io: ContestServer,
+    private readonly subscriber: Redis,
+    private readonly coalesceMs = 200,
+  ) {
+    this.channel = contestsChannel(resources.prefix);
+    subscriber.on('message', this.onMessage);
+  }
+
+  /** Listens for changed contests, and serves `watchContest` / `unwatchContest` on every connection. */
+  async start(): Promise<void> {
+    this.io.on('connection', (socket) => {
+      socket.on('watchContest', (raw, ack) => {
+        const reply = typeof ack === 'function' ? ack : () => undefined;
+        this.watch(socket, raw, reply).catch((err: unknown) => {
+          this.resources.logger.warn({ err }, 'watchContest failed');
+          reply({
+            ok: false,
+            error: { code: 'SERVICE_UNAVAILABLE', message: 'Could not read the contest; try again.' },
+          });
+        });
+      });
+      socket.on('unwatchContest', (raw) => {
+        this.unwatch(socket, raw).catch(() => undefined);
+      });
+    });
+    await this.subscriber.subscribe(this.channel);
+  }
+
+  /** A socket's `watchContest`: joins its room and gets the board at once. */
+  async watch(socket: ContestSocket, raw: unknown, reply: (answer: SubscribeAck) => void): Promise<void> {
+    const parsed = watchContestRequestSchema.safeParse(raw);
+    const contest = parsed.success
+      ? await this.resources.db.contests.get(parsed.data.contestId).catch(() => null)
+      : null;
+    if (!parsed.success || contest === null) {
+      reply({ ok: false, error: { code: 'NOT_FOUND', message: 'No such contest.' } });
+      return;
+    }
+    const manages = canManage(socket.data.user, contest);
+    await socket.join(room(contest.id, manages));
+    reply({ ok: true });
+    socket.emit('scoreboard', await readScoreboard(this.resources, contest, manages));
+  }
+
+  async unwatch(socket: ContestSocket, raw: unknown): Promise<void> {
+    const parsed = watchContestRequestSchema.safeParse(raw);
+    if (!parsed.success) return;
+    await socket.leave(room(parsed.data.contestId, true));
+    await socket.leave(room(parsed.data.contestId, false));
+  }
+
+  private schedule(contestId: string): void {
+    if (this.timers.has(contestId)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(contestId);
+      this.push(contestId).catch((err: unknown) =>
+        this.resources.logger.warn({ err, contestId }, 'could not push the scoreboard'),
+      );
+    }, this.coalesceMs);
+    timer.unref();
+    this.timers.set(contestId, timer);
+  }
+
+  private async push(contestId: string): Promise<void> {
+    const rooms = this.io.sockets.adapter.rooms;
+    const live = (rooms.get(room(contestId, true))?.size ?? 0) > 0;
+    const everyone = (rooms.get(room(contestId, false))?.size ?? 0) > 0;
+    if (!live && !everyone) return;
+    const contest = await this.resources.db.contests.get(contestId);
+    if (contest === null) return;
+    if (live)
+      this.io
+        .to(room(contestId, true))
+        .emit('scoreboard', await readScoreboard(this.resources, contest, true));
+    if (everyone)
+      this.io
+        .to(room(contestId, false))
+        .emit('scoreboard', await readScoreboard(this.resources, contest, false));
+  }
+
+  close(): void {
+    this.subscriber.off('message', this.onMessage);
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
