@@ -252,6 +252,25 @@ describe('judging imported packages', () => {
   );
 
   it(
+    'fetches a package again when its cached file does not match its hash',
+    async () => {
+      const latest = importedProblemListSchema
+        .parse(await (await fetch(`${platform.url}/admin/problems`, { headers: { cookie: admin } })).json())
+        .problems.find((p) => p.slug === 'pinned');
+      if (latest === undefined) throw new Error('pinned is not listed');
+      // A fresh worker (nothing in memory) finds a damaged file on disk.
+      await worker?.stop(2_000);
+      const file = join(cacheDir, 'packages', `${latest.sha256}.zip`);
+      await writeFile(file, 'not the package');
+      worker = await startTestWorker();
+      const result = await judged(user, { problem: 'pinned', language: 'python', code: 'print(2)' });
+      expect(result.verdict).toBe('ACCEPTED');
+      expect(sha256(await readFile(file))).toBe(latest.sha256);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'runs samples first, then groups recursively in byte order of names; the first failure decides',
     async () => {
       const puppet = await readFile(
