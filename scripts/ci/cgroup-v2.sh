@@ -42,10 +42,14 @@ OUT="$WORK/out"
 mkdir -p "$OUT"
 chmod 0700 "$WORK"
 cleanup() {
-  [ -n "${UML_PID:-}" ] && kill -KILL -- "-$UML_PID" 2>/dev/null || true
+  # The kernel and its helper processes (one host process per guest process) form a process group of their
+  # own, which it kills when it exits; whatever is left of this guest, found by its result folder on their
+  # command line, is killed here.
+  for pid in $(pgrep -f "arbiter_out=$OUT " || true); do kill -KILL "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
 
 MEM=${ARBITER_UML_MEM:-4G}
 # UML backs the guest's memory with a file in TMPDIR: shared memory when it has room (containers often give
@@ -54,9 +58,20 @@ MEM_DIR="$WORK"
 shm_free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }')
 if [ -n "$shm_free_kb" ] && [ "$shm_free_kb" -gt $((5 * 1024 * 1024)) ]; then MEM_DIR=/dev/shm; fi
 
+# UML maps each page of a guest process into that process's host twin on its own, so a guest process can map
+# at most vm.max_map_count pages (65530 by default: 256 MiB) before UML runs "out of memory on the host side"
+# and the process dies (Node with PGlite in the verdict suite got there). Room for every page of the guest's
+# memory; raised, never lowered, and left raised (other guests may be running).
+map_count_needed=$(($(numfmt --from=iec "$MEM") / 4096 + 65536))
+if [ "$(sysctl -n vm.max_map_count)" -lt "$map_count_needed" ]; then
+  echo "cgroup-v2: sysctl vm.max_map_count=$map_count_needed (was $(sysctl -n vm.max_map_count))"
+  sysctl -qw vm.max_map_count="$map_count_needed"
+fi
+
 echo "cgroup-v2: booting $($UML --version 2>/dev/null | head -1 || echo linux.uml) (mem=$MEM), guest work in $WORK"
 start=$(date +%s)
-# setsid: the kernel's helper processes form one process group, killed as a whole on timeout or exit.
+# setsid: a Ctrl-C on the terminal reaches this script (which stops the guest), not the kernel directly. On
+# timeout the kernel gets SIGTERM, on which it kills its process group.
 set +e
 TMPDIR="$MEM_DIR" setsid timeout --kill-after=10 "${ARBITER_UML_TIMEOUT:-2400}" "$UML" \
   mem="$MEM" root=/dev/root rootfstype=hostfs rootflags=/ ro init="$ROOT/scripts/ci/uml-guest-init.sh" \
@@ -68,7 +83,6 @@ UML_PID=$!
 wait "$UML_PID"
 status=$?
 set -e
-UML_PID=
 elapsed=$(($(date +%s) - start))
 
 if [ ! -f "$OUT/rc" ]; then

@@ -64,5 +64,9 @@ export HOME=/tmp/home CI=true NODE_ENV=test TEST_DATABASE=pglite NEXT_TELEMETRY_
 mkdir -p "$HOME"
 cd "$REPO" || finish 1
 echo "guest: $(uname -r), $(nproc) CPU, $(free -m | awk '/Mem:/ { print $2 }') MiB, cgroup2 controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
+# Every minute, the guest's memory and load (so a step that dies shows what it was short of).
+( while sleep 60; do
+  echo "guest: $(free -m | awk '/Mem:/ { print $3 " MiB used, " $7 " MiB available" }'), load $(cut -d' ' -f1 /proc/loadavg)"
+done ) &
 sh "$REPO/scripts/ci/cgroup-v2-steps.sh" $STEPS
 finish $?

@@ -3,17 +3,20 @@
  * worker and sandbox. What a user sees for hello, stdin, compile errors, crashes, time,
  * memory and output limits.
  */
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LanguageId, JobResult } from '@arbiter/contracts';
+import { adminWorkersResponseSchema, type LanguageId, type JobResult } from '@arbiter/contracts';
 import type { ApiServer } from '@arbiter/api';
 import type { RunningWorker } from '@arbiter/worker';
 import {
   base,
   cleanup,
+  signUp,
   startApi,
   startWorkerInProcess,
   submit,
   testPrefix,
+  waitFor,
   waitForResult,
 } from '../support/platform.js';
 import { cpuScaledMs, scaledMs } from '../support/speed-factor.js';
@@ -252,5 +255,32 @@ describe('compiled languages', () => {
     );
     expect(again.stdout).toBe(first.stdout);
     expect(worker.compile.cache?.hits).toBe(hitsBefore + 1);
+  });
+});
+
+describe('the worker that judged them', () => {
+  it("shows the host's cgroup driver in GET /admin/workers", async () => {
+    // cgroup v2 when the unified hierarchy is mounted at /sys/fs/cgroup (the guest of npm run test:cgroup-v2),
+    // v1 on a v1 or hybrid host.
+    const expected =
+      process.env.TEST_SANDBOX === 'none'
+        ? 'none'
+        : existsSync('/sys/fs/cgroup/cgroup.controllers')
+          ? 'cgroup-v2'
+          : 'cgroup-v1';
+    const admin = await signUp(base(api), 'verdicts-admin'); // the first account of this prefix's database
+    let answer = adminWorkersResponseSchema.parse({ workers: [] });
+    await waitFor(
+      async () => {
+        const response = await fetch(`${base(api)}/admin/workers`, { headers: { cookie: admin } });
+        answer = adminWorkersResponseSchema.parse(await response.json());
+        return answer.workers.some((listed) => listed.id === worker.id);
+      },
+      scaledMs(10_000),
+      () => `worker ${worker.id} not listed: ${JSON.stringify(answer)}`,
+    );
+    const listed = answer.workers.find((candidate) => candidate.id === worker.id);
+    expect(listed?.sandboxDriver).toBe(expected);
+    if (expected !== 'none') expect(listed?.sandbox).toBe(`bwrap+${expected}`);
   });
 });

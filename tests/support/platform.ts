@@ -25,6 +25,7 @@ import { startApiServer, type ApiServer } from '@arbiter/api';
 import { startWorker, type RunningWorker, type StartWorkerOverrides } from '@arbiter/worker';
 import { createLogger } from '@arbiter/observability';
 import { spawnOwned } from './owned-processes.js';
+import { scaledMs } from './speed-factor.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The machine's PostgreSQL; every test prefix gets a schema of its own (see `databaseEnv`). */
@@ -188,15 +189,21 @@ export async function cleanup(prefix: string): Promise<void> {
   }
 }
 
+/**
+ * Polls `check` until it holds. The pause between polls scales with the start-up factor: on a slow machine
+ * (a User-Mode Linux guest with one CPU) a poll through the API costs as much CPU as the job it waits for,
+ * and polling every 25 ms there took most of the CPU from the program under test.
+ */
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
   message: () => string,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const pauseMs = scaledMs(25);
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(message());
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
 }
 
