@@ -92,8 +92,9 @@ describe('resource exhaustion', () => {
   });
 
   it('a python fork bomb cannot exceed the task limit', async () => {
-    const code =
-      'import os,time\nn=1\nwhile True:\n  try:\n    if os.fork()==0: n=0\n    else: n+=1\n  except OSError: break\nif n: print(n, flush=True)\ntime.sleep(0.5)';
+    // Each process stays until all have forked (0.5 s on the reference machine, scaled): one that exited
+    // earlier would free its task for another fork, and the count below would exceed the limit.
+    const code = `import os,time\nn=1\nwhile True:\n  try:\n    if os.fork()==0: n=0\n    else: n+=1\n  except OSError: break\nif n: print(n, flush=True)\ntime.sleep(${scaledMs(500) / 1000})`;
     const r = await runStrict([PYTHON, '-c', code], limits({ pids: 16, wallMs: 3_000 }));
     expect(r.status, describeReport(r)).toBe('exited');
     // Every process that could not fork more reports how many processes it accounts for (itself, for the
