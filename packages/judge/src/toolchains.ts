@@ -14,8 +14,11 @@ export async function detectToolchains(): Promise<LanguageInfo[]> {
       const [command, ...args] = argv;
       if (command === undefined) return null;
       try {
+        // Generous: a JVM's `-version` took over 10 s on a loaded one-CPU machine (the User-Mode Linux guest
+        // of test:cgroup-v2), and a language missed here is missing until the worker restarts. The probes run
+        // at once, so only a toolchain that hangs makes the start wait this long.
         const { stdout, stderr } = await run(command, args, {
-          timeout: 10_000,
+          timeout: 60_000,
           env: { PATH: '/usr/bin:/bin' },
         });
         const version = parse(`${stdout}\n${stderr}`);
