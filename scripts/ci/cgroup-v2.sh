@@ -8,7 +8,7 @@
 #
 #   npm run test:cgroup-v2                  (skips, saying why, when user-mode-linux is not installable, unless CI is set)
 #   ARBITER_UML_MEM=4G                      guest memory
-#   ARBITER_UML_TIMEOUT=2400                seconds before the guest is stopped and the step fails
+#   ARBITER_UML_TIMEOUT=3000                seconds before the guest is stopped and the step fails
 #   ARBITER_UML_STEPS="root delegated"      which layouts to run (root: sandbox + verdict suites; delegated:
 #                                           the core sandbox suite in a container's and in a unit's layout)
 #   ARBITER_UML_FILTER=<regex>              only the tests whose names match (vitest -t; no spaces), sandbox
@@ -73,7 +73,7 @@ start=$(date +%s)
 # setsid: a Ctrl-C on the terminal reaches this script (which stops the guest), not the kernel directly. On
 # timeout the kernel gets SIGTERM, on which it kills its process group.
 set +e
-TMPDIR="$MEM_DIR" setsid timeout --kill-after=10 "${ARBITER_UML_TIMEOUT:-2400}" "$UML" \
+TMPDIR="$MEM_DIR" setsid timeout --kill-after=10 "${ARBITER_UML_TIMEOUT:-3000}" "$UML" \
   mem="$MEM" root=/dev/root rootfstype=hostfs rootflags=/ ro init="$ROOT/scripts/ci/uml-guest-init.sh" \
   con=null con0=null,fd:1 ubd0=/dev/null quiet \
   arbiter_repo="$ROOT" arbiter_out="$OUT" arbiter_steps="$(echo "${ARBITER_UML_STEPS:-root delegated}" | tr " " ,)" \
