@@ -1,9 +1,12 @@
 'use client';
-// The top bar: brand, navigation, theme toggle, and the signed-in user with sign-out (or sign-in links).
+// The top bar: brand, navigation (the API docs too, once signed in), theme toggle, and the signed-in user
+// with sign-out (or sign-in links).
 // On a narrow screen the navigation folds behind a menu button; the theme and account controls stay.
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import type { UserRole } from '@arbiter/contracts';
+import { apiUrl } from '../lib/api-url';
 import { useAuth } from './auth-context';
 import { ThemeToggle } from './theme-toggle';
 
@@ -12,6 +15,13 @@ const NAV = [
   { href: '/submissions', label: 'Submissions' },
   { href: '/playground', label: 'Playground' },
 ];
+
+/** Admins get the admin pages; organisers (teachers) everyone's submissions. */
+function roleNav(role: UserRole | undefined): { href: string; label: string }[] {
+  if (role === 'admin') return [{ href: '/admin', label: 'Admin' }];
+  if (role === 'organiser') return [{ href: '/admin/submissions', label: 'All submissions' }];
+  return [];
+}
 
 export function SiteHeader() {
   const pathname = usePathname();
@@ -43,7 +53,7 @@ export function SiteHeader() {
         Arbiter
       </Link>
       <nav aria-label="Main" className="nav" id="main-nav" data-testid="main-nav">
-        {(user?.role === 'admin' ? [...NAV, { href: '/admin', label: 'Admin' }] : NAV).map((item) => (
+        {[...NAV, ...roleNav(user?.role)].map((item) => (
           <Link
             key={item.href}
             href={item.href}
@@ -53,6 +63,17 @@ export function SiteHeader() {
             {item.label}
           </Link>
         ))}
+        {user ? (
+          <a
+            href={`${apiUrl()}/docs`}
+            className="nav-link"
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="api-docs-link"
+          >
+            API docs
+          </a>
+        ) : null}
       </nav>
       <div className="topbar-end">
         <ThemeToggle />

@@ -8,6 +8,7 @@ import type { AdminWorker, AdminWorkersResponse } from '@arbiter/contracts';
 import { api, ApiError } from '../../lib/api';
 import { apiUrl } from '../../lib/api-url';
 import { formatDate } from '../../lib/format';
+import { AdminTabs } from '../../components/admin/admin-tabs';
 import { useAuth } from '../../components/auth-context';
 
 /** How often the list is refreshed (workers heartbeat every 5 s by default). */
@@ -118,6 +119,7 @@ export function AdminWorkers() {
   const active = workers?.reduce((sum, worker) => sum + worker.active, 0) ?? 0;
   return (
     <div className="page">
+      <AdminTabs />
       <div className="page-head">
         <div>
           <h1>Workers</h1>
