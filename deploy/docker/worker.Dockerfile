@@ -37,7 +37,7 @@ RUN mkdir -p /usr/share/man/man1 \
       bubblewrap python3 g++ gcc libc6-dev libseccomp-dev openjdk-17-jdk-headless util-linux \
       # compiled, JVM and functional languages of the catalogue (docs/LANGUAGES.md)
       golang-go rustc mono-mcs mono-runtime clang ghc kotlin scala \
-      fp-compiler gfortran gdc gnat ocaml-nox nasm \
+      fp-compiler gfortran gdc gnat ocaml-nox nasm erlang-nox \
  && rm -rf /var/lib/apt/lists/* \
  # The JavaScript/TypeScript recipes run /usr/bin/node; the image keeps node in /usr/local/bin
  # (inside /usr, so the sandbox's read-only /usr bind shows both).

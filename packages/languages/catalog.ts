@@ -25,6 +25,7 @@ import { dMeta } from './d/meta.ts';
 import { adaMeta } from './ada/meta.ts';
 import { ocamlMeta } from './ocaml/meta.ts';
 import { nasmMeta } from './nasm/meta.ts';
+import { erlangMeta } from './erlang/meta.ts';
 
 /** In the order clients list them. */
 export const LANGUAGES = [
@@ -47,6 +48,7 @@ export const LANGUAGES = [
   adaMeta,
   ocamlMeta,
   nasmMeta,
+  erlangMeta,
 ] as const;
 
 type Ids<T extends readonly LanguageMeta[]> = { readonly [K in keyof T]: T[K]['id'] };

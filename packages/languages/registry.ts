@@ -25,6 +25,7 @@ import { d } from './d/index.js';
 import { ada } from './ada/index.js';
 import { ocaml } from './ocaml/index.js';
 import { nasm } from './nasm/index.js';
+import { erlang } from './erlang/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   python,
@@ -46,6 +47,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   ada,
   ocaml,
   nasm,
+  erlang,
 };
 
 /** The recipe of each language. */
