@@ -66,6 +66,21 @@ describe('roles', () => {
     const answer = await setRole('roles-admin', 'organiser', admin);
     expect(answer).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } });
     expect(await me(admin)).toMatchObject({ user: { role: 'admin' } });
+    // A disabled admin administers nothing: beside one, the only enabled admin is still the last.
+    await signUp(platform.url, 'roles-dora');
+    expect((await setRole('roles-dora', 'admin', admin)).status).toBe(200);
+    const disable = await fetch(`${platform.url}/admin/users/roles-dora/disabled`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disable.status).toBe(200);
+    expect(await setRole('roles-admin', 'user', admin)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'CONFLICT' } },
+    });
+    // A disabled admin may be demoted.
+    expect((await setRole('roles-dora', 'user', admin)).status).toBe(200);
     // With a second admin, the first may step down.
     expect((await setRole('roles-carol', 'admin', admin)).status).toBe(200);
     expect((await setRole('roles-admin', 'user', admin)).body).toMatchObject({ user: { role: 'user' } });

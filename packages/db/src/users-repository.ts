@@ -111,8 +111,12 @@ export class UsersRepository {
     return row?.n ?? 0;
   }
 
-  async countByRole(role: UserRole): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(users).where(eq(users.role, role));
+  /** Accounts of `role` that are not disabled (a disabled admin administers nothing). */
+  async countEnabledByRole(role: UserRole): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, role), isNull(users.disabledAt)));
     return row?.n ?? 0;
   }
 

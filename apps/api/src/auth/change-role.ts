@@ -1,6 +1,6 @@
 /**
  * Changing an account's role, for the admin CLI and `PUT /admin/users/:username/role`: the last
- * admin is never demoted (nobody could administer from the web app any more).
+ * enabled admin is never demoted (nobody could administer from the web app any more); a disabled admin may be.
  */
 import type { UserRole } from '@arbiter/contracts';
 import type { Database, User } from '@arbiter/db';
@@ -18,7 +18,11 @@ export async function changeRole(
   const user = await database.users.findUserByUsername(username);
   if (user === null) return { outcome: 'no-such-user' };
   if (user.role === role) return { outcome: 'unchanged', user };
-  if (user.role === 'admin' && (await database.users.countByRole('admin')) <= 1)
+  if (
+    user.role === 'admin' &&
+    user.disabledAt === null &&
+    (await database.users.countEnabledByRole('admin')) <= 1
+  )
     return { outcome: 'last-admin', user };
   const updated = await database.users.setRole(user.id, role);
   return updated === null ? { outcome: 'no-such-user' } : { outcome: 'changed', user: updated };
