@@ -10,6 +10,17 @@ import { cppMeta } from './cpp/meta.ts';
 import { goMeta } from './go/meta.ts';
 import { javaMeta } from './java/meta.ts';
 import { javascriptMeta } from './javascript/meta.ts';
+import { rubyMeta } from './ruby/meta.ts';
+import { phpMeta } from './php/meta.ts';
+import { perlMeta } from './perl/meta.ts';
+import { luaMeta } from './lua/meta.ts';
+import { bashMeta } from './bash/meta.ts';
+import { awkMeta } from './awk/meta.ts';
+import { tclMeta } from './tcl/meta.ts';
+import { pypyMeta } from './pypy/meta.ts';
+import { rMeta } from './r/meta.ts';
+import { sqlMeta } from './sql/meta.ts';
+import { coffeescriptMeta } from './coffeescript/meta.ts';
 import type { LanguageMeta } from './meta.ts';
 import { pythonMeta } from './python/meta.ts';
 import { typescriptMeta } from './typescript/meta.ts';
@@ -49,6 +60,17 @@ export const LANGUAGES = [
   ocamlMeta,
   nasmMeta,
   erlangMeta,
+  rubyMeta,
+  phpMeta,
+  perlMeta,
+  luaMeta,
+  bashMeta,
+  awkMeta,
+  tclMeta,
+  pypyMeta,
+  rMeta,
+  sqlMeta,
+  coffeescriptMeta,
 ] as const;
 
 type Ids<T extends readonly LanguageMeta[]> = { readonly [K in keyof T]: T[K]['id'] };

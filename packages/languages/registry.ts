@@ -2,6 +2,17 @@
  * Every language's module, by id (Node only: recipes run toolchains, harnesses read their runtime files).
  * Its keys are exactly `catalog.ts`'s ids, so a language listed there and missing here does not build.
  */
+import { ruby } from './ruby/index.js';
+import { php } from './php/index.js';
+import { perl } from './perl/index.js';
+import { lua } from './lua/index.js';
+import { bash } from './bash/index.js';
+import { awk } from './awk/index.js';
+import { tcl } from './tcl/index.js';
+import { pypy } from './pypy/index.js';
+import { r } from './r/index.js';
+import { sql } from './sql/index.js';
+import { coffeescript } from './coffeescript/index.js';
 import { c } from './c/index.js';
 import { LANGUAGE_IDS, type LanguageId } from './catalog.js';
 import { cpp } from './cpp/index.js';
@@ -48,6 +59,17 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   ocaml,
   nasm,
   erlang,
+  ruby,
+  php,
+  perl,
+  lua,
+  bash,
+  awk,
+  tcl,
+  pypy,
+  r,
+  sql,
+  coffeescript,
 };
 
 /** The recipe of each language. */

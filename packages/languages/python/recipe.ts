@@ -11,6 +11,8 @@ const MARKER = '\u0000ARBITER:COMPILE_ERROR\n';
 // Compiles main.py; on a syntax error prints the marker and the error, else runs it as __main__.
 const BOOTSTRAP = [
   'import sys',
+  // -S leaves out site: Debian's third-party modules (python3-sortedcontainers) are added by hand.
+  "sys.path.append('/usr/lib/python3/dist-packages')",
   "src = open('main.py', encoding='utf-8').read()",
   'try:',
   "    code = compile(src, 'main.py', 'exec')",
