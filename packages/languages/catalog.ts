@@ -37,6 +37,7 @@ import { adaMeta } from './ada/meta.ts';
 import { ocamlMeta } from './ocaml/meta.ts';
 import { nasmMeta } from './nasm/meta.ts';
 import { erlangMeta } from './erlang/meta.ts';
+import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
 export const LANGUAGES = [
@@ -71,6 +72,7 @@ export const LANGUAGES = [
   rMeta,
   sqlMeta,
   coffeescriptMeta,
+  multifileMeta,
 ] as const;
 
 type Ids<T extends readonly LanguageMeta[]> = { readonly [K in keyof T]: T[K]['id'] };
@@ -78,6 +80,11 @@ type Ids<T extends readonly LanguageMeta[]> = { readonly [K in keyof T]: T[K]['i
 export type LanguageId = (typeof LANGUAGES)[number]['id'];
 
 export const LANGUAGE_IDS = LANGUAGES.map((language) => language.id) as unknown as Ids<typeof LANGUAGES>;
+
+/** The languages our own API, problems and the web offer: all but the unlisted ones (see `LanguageMeta.unlisted`). */
+export const LISTED_LANGUAGE_IDS: readonly LanguageId[] = LANGUAGES.filter(
+  (language: LanguageMeta) => language.unlisted !== true,
+).map((language) => language.id as LanguageId);
 
 const BY_ID = new Map<string, LanguageMeta>(LANGUAGES.map((language) => [language.id, language]));
 
@@ -92,4 +99,5 @@ export const LANGUAGE_NAMES = Object.fromEntries(LANGUAGES.map((l) => [l.id, l.n
   string
 >;
 
+export { MULTIFILE_FOLDER } from './multifile/meta.ts';
 export { SELF_TEST_INPUT, SELF_TEST_OUTPUT, type LanguageMeta, type LanguageSamples } from './meta.ts';

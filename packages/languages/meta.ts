@@ -23,6 +23,11 @@ export interface LanguageMeta {
   readonly sample: string;
   /** Programs for each verdict, judged by the verdict test of every language (docs/LANGUAGES.md). */
   readonly samples: LanguageSamples;
+  /**
+   * Offered only through an API that has it (Judge0's multi-file program): not in `GET /languages`, the
+   * web's picker or the verdict test of every language.
+   */
+  readonly unlisted?: boolean;
 }
 
 /**

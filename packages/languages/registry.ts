@@ -37,6 +37,7 @@ import { ada } from './ada/index.js';
 import { ocaml } from './ocaml/index.js';
 import { nasm } from './nasm/index.js';
 import { erlang } from './erlang/index.js';
+import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   python,
@@ -70,6 +71,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   r,
   sql,
   coffeescript,
+  multifile,
 };
 
 /** The recipe of each language. */

@@ -124,7 +124,7 @@ describe('Judge0 information routes', () => {
     const languages = await call<{ id: number; name: string }[]>('GET', '/languages');
     expect(languages.status).toBe(200);
     const ids = languages.body.map((language) => language.id).sort((a, b) => a - b);
-    expect(ids).toEqual([50, 54, 62, 63, 71, 74]);
+    expect(ids).toEqual([50, 54, 62, 63, 71, 74, 89]);
     expect(languages.body.find((language) => language.id === 71)?.name).toMatch(/^Python \(3\.\d+\.\d+\)$/);
     expect(Object.keys(languages.body[0] ?? {}).sort()).toEqual(['id', 'name']);
 

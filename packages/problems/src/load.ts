@@ -7,7 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
+import { LANGUAGE_IDS, LISTED_LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
 import { parse as parseYaml } from 'yaml';
 import type { CheckFn, FunctionSignature, Problem, ReferenceSolution } from './problem.js';
 import { ProblemFormatError, type ProblemIssue } from './problem-error.js';
@@ -196,7 +196,7 @@ function chooseLanguages(
   signature: FunctionSignature | null,
   report: Report,
 ): LanguageId[] {
-  if (signature === null) return meta.languages ?? [...LANGUAGE_IDS];
+  if (signature === null) return meta.languages ?? [...LISTED_LANGUAGE_IDS];
   const types = [...signature.params.map((p) => p.type), signature.returns];
   if (meta.languages === undefined) return supportedLanguages(types);
   meta.languages.forEach((language, i) => {

@@ -102,12 +102,44 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
   },
 ];
 
-const byJudge0Id = new Map(
-  COMPAT_LANGUAGES.flatMap((language) => language.judge0.ids.map((id) => [id, language] as const)),
+/** A language as the Judge0 API sees it (its rows above, and the ones only Judge0 has). */
+export type Judge0CompatLanguage = Pick<CompatLanguage, 'id'> & {
+  judge0: Omit<CompatLanguage['judge0'], 'sourceFile' | 'runCmd'> & {
+    sourceFile: string | null;
+    runCmd: string | null;
+  };
+};
+
+/**
+ * Judge0's language 89, "Multi-file program": the program is `additional_files` with its `compile` and
+ * `run` scripts, and its name has no version. Piston has nothing like it; our own API does not list it.
+ */
+export const JUDGE0_MULTIFILE = {
+  id: 'multifile',
+  judge0: {
+    ids: [89],
+    family: 'Multi-file program',
+    toolchain: '',
+    sourceFile: null,
+    compileCmd: null,
+    runCmd: null,
+  },
+} as const satisfies Judge0CompatLanguage;
+
+/** Every language the Judge0 API has, in the order it lists them. */
+export const JUDGE0_LANGUAGES: readonly Judge0CompatLanguage[] = [...COMPAT_LANGUAGES, JUDGE0_MULTIFILE];
+
+const byJudge0Id = new Map<number, Judge0CompatLanguage>(
+  JUDGE0_LANGUAGES.flatMap((language) => language.judge0.ids.map((id) => [id, language] as const)),
 );
 
-export function languageOfJudge0Id(id: number): CompatLanguage | undefined {
+export function languageOfJudge0Id(id: number): Judge0CompatLanguage | undefined {
   return byJudge0Id.get(id);
+}
+
+/** The listed Judge0 id of one of our languages (0 for one Judge0 does not have). */
+export function judge0IdOf(id: string): number {
+  return [...byJudge0Id.values()].find((language) => language.id === id)?.judge0.ids[0] ?? 0;
 }
 
 export function compatLanguage(id: LanguageId): CompatLanguage | undefined {

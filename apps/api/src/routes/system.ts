@@ -1,4 +1,5 @@
 /** `GET /languages`, `GET /health` (the process is up) and `GET /ready` (its dependencies answer). */
+import { LISTED_LANGUAGE_IDS } from '@arbiter/contracts';
 import { PUBLIC } from '../auth/access.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { LanguageList, healthSchema, readinessSchema } from '../openapi/http-schemas.js';
@@ -15,7 +16,9 @@ export function systemRoutes(resources: ApiResources): RouteSpec[] {
       access: PUBLIC,
       responses: { 200: { description: 'The languages.', body: LanguageList } },
       handle: async (_input, _req, res) => {
-        res.json(await resources.registry.languages());
+        // Unlisted languages (Judge0's multi-file program) are offered through their own API only.
+        const languages = await resources.registry.languages();
+        res.json(languages.filter((language) => LISTED_LANGUAGE_IDS.includes(language.id)));
       },
     }),
     defineRoute({

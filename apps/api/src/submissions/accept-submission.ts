@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  LANGUAGE_IDS,
+  LISTED_LANGUAGE_IDS,
   MAX_CODE_BYTES,
   MAX_STDIN_BYTES,
   languageIdSchema,
@@ -70,11 +70,12 @@ export async function acceptSubmission(
 ): Promise<string> {
   const { callbackHosts = [], interactive = false } = accept;
   const language = languageIdSchema.safeParse(request.language);
-  if (!language.success) {
+  // Unlisted languages (Judge0's multi-file program) are reached through their own API only.
+  if (!language.success || !LISTED_LANGUAGE_IDS.includes(language.data)) {
     throw new HttpError(
       400,
       'UNKNOWN_LANGUAGE',
-      `Unknown language "${request.language}". Known languages: ${LANGUAGE_IDS.join(', ')}.`,
+      `Unknown language "${request.language}". Known languages: ${LISTED_LANGUAGE_IDS.join(', ')}.`,
     );
   }
   checkSize('code', request.code, MAX_CODE_BYTES);

@@ -35,8 +35,13 @@ export type AdditionalFiles = { ok: true; files: ProgramFile[] } | { ok: false; 
 /**
  * The files of a Base64 zip, each as a Base64 program file under its path in the archive; or why the
  * archive is refused (a message for Judge0's `additional_files` field errors).
+ * Messages name the entry as the zip does, even when the files go into a folder.
  */
-export async function readAdditionalFiles(base64: string): Promise<AdditionalFiles> {
+export async function readAdditionalFiles(
+  base64: string,
+  /** A folder to put the files in (a multi-file program's), instead of beside the program. */
+  folder?: string,
+): Promise<AdditionalFiles> {
   let contents;
   try {
     contents = await readZip(decode64Bytes(base64), LIMITS);
@@ -52,7 +57,7 @@ export async function readAdditionalFiles(base64: string): Promise<AdditionalFil
   const files: ProgramFile[] = [];
   for (const entry of contents.files) {
     const parsed = programFileSchema.safeParse({
-      name: entry.path,
+      name: folder === undefined ? entry.path : `${folder}/${entry.path}`,
       content: entry.bytes.toString('base64'),
       encoding: 'base64',
     });

@@ -16,7 +16,7 @@ import { COMPILER_FLAGS, refusedCompilerFlags } from '@arbiter/judge/compiler-fl
 import { decode64Bytes } from './judge0-additional-files.js';
 import { judge0Arguments } from './judge0-arguments.js';
 import { CallbackRefused, checkCallbackUrl } from '../../http/outbound/callback-guard.js';
-import { languageOfJudge0Id, type CompatLanguage } from '../compat-languages.js';
+import { JUDGE0_MULTIFILE, languageOfJudge0Id, type Judge0CompatLanguage } from '../compat-languages.js';
 
 /** The configuration `GET /config_info` reports and submissions are checked against. */
 export interface Judge0Config {
@@ -122,7 +122,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export interface AcceptedParams {
   params: Judge0Params;
-  language: CompatLanguage;
+  language: Judge0CompatLanguage;
   sourceCode: string;
   stdin: string;
 }
@@ -190,11 +190,15 @@ export function acceptJudge0Params(
     return rule.float ? value : Math.trunc(value);
   };
 
-  if (blank(sourceCode)) add('source_code', "can't be blank");
   const rawLanguage = input.language_id;
   const languageId = blank(rawLanguage) ? null : Math.trunc(toNumber(rawLanguage)) || 0;
-  if (languageId === null) add('language_id', "can't be blank");
   const language = languageId === null ? undefined : languageOfJudge0Id(languageId);
+  // A multi-file program is its additional_files: Judge0 wants no source code then, and the zip.
+  if (language?.id === JUDGE0_MULTIFILE.id) {
+    if (!blank(sourceCode)) add('source_code', 'must be blank');
+    if (blank(input.additional_files)) add('additional_files', "can't be blank");
+  } else if (blank(sourceCode)) add('source_code', "can't be blank");
+  if (languageId === null) add('language_id', "can't be blank");
   if (language === undefined) add('language_id', `language with id ${languageId ?? ''} doesn't exist`);
 
   const params: Judge0Params = {

@@ -27,7 +27,7 @@ import type { RateLimiters } from '../../http/rate-limit.js';
 import { defineRoute, type AccessSpec, type ResponseSpec, type RouteSpec } from '../../http/route.js';
 import { answerSchema, requestSchema } from '../../openapi/components.js';
 import type { ApiResources } from '../../resources.js';
-import { COMPAT_LANGUAGES } from '../compat-languages.js';
+import { judge0IdOf } from '../compat-languages.js';
 import {
   allLanguages,
   judge0Language,
@@ -627,8 +627,7 @@ export function judge0Routes(
           submissions: { total: counts.total, today: perDay.get(today) ?? 0, last_30_days: lastDays },
           languages: counts.byLanguage
             .map((row) => {
-              const id =
-                COMPAT_LANGUAGES.find((language) => language.id === row.language)?.judge0.ids[0] ?? 0;
+              const id = judge0IdOf(row.language);
               return { language: { id, name: judge0LanguageName(id) }, count: row.count };
             })
             .sort((a, b) => b.count - a.count),

@@ -6,6 +6,7 @@
  */
 import {
   MAX_CODE_BYTES,
+  MULTIFILE_FOLDER,
   MAX_STDIN_BYTES,
   type EffectiveLimits,
   type JobData,
@@ -33,6 +34,7 @@ import {
   type Judge0Config,
   type Judge0Switches,
 } from './judge0-params.js';
+import { JUDGE0_MULTIFILE } from '../compat-languages.js';
 import { readAdditionalFiles } from './judge0-additional-files.js';
 import { judge0Arguments } from './judge0-arguments.js';
 import { DEFAULT_FIELDS, judge0View, type Judge0Record } from './judge0-view.js';
@@ -161,7 +163,8 @@ export class Judge0Service {
     const checked = acceptJudge0Params(input, base64, this.config, this.settings.callbacks.allowedHosts);
     if (!checked.ok) return checked;
     const { params, language, sourceCode, stdin } = checked.value;
-    const args = judge0Arguments(params.command_line_arguments);
+    // Judge0 runs a multi-file program's `run` script without the arguments.
+    const args = language.id === JUDGE0_MULTIFILE.id ? [] : judge0Arguments(params.command_line_arguments);
     const errors: FieldErrors = {};
     if (Buffer.byteLength(sourceCode) > MAX_CODE_BYTES)
       errors.source_code = [`is too long (maximum is ${MAX_CODE_BYTES} bytes)`];
@@ -171,7 +174,11 @@ export class Judge0Service {
       errors.expected_output = [`is too long (maximum is ${MAX_STDIN_BYTES} bytes)`];
     let files: ProgramFile[] = [];
     if (params.additional_files) {
-      const read = await readAdditionalFiles(params.additional_files);
+      const multifile = language.id === JUDGE0_MULTIFILE.id;
+      const read = await readAdditionalFiles(
+        params.additional_files,
+        multifile ? MULTIFILE_FOLDER : undefined,
+      );
       if (read.ok) files = read.files;
       else errors.additional_files = [read.message];
     }
