@@ -6,6 +6,7 @@ export * from './catalog.js';
 export { functionPart, judgeReadOnlyPaths, LANGUAGE_MODULES, RECIPES } from './registry.js';
 export type { LanguageModule } from './module.js';
 export { aptInstallLine } from './install-hint.js';
+export { languageSourceHash } from './source-hash.js';
 export type { FunctionPart } from './function-part.js';
 export type {
   ClassifiedVerdict,

@@ -13,6 +13,7 @@ import {
   detectToolchains,
   judgeReadOnlyPaths,
   precompiledHeaderDir,
+  SelfTestCache,
   selfTestLanguages,
   aptInstallLine,
   LANGUAGES,
@@ -103,7 +104,7 @@ export async function startWorker(
   };
   const tested = overrides.skipSelfTest
     ? Promise.resolve(found)
-    : selfTest(found, sandbox, compile, concurrency, env, logger);
+    : selfTest(found, sandbox, compile, concurrency, env, logger, overrides.recipes === undefined);
   const languages = await tested.catch(async (error: unknown) => {
     if (overrides.sandbox === undefined) await sandbox.close().catch(() => undefined);
     throw error;
@@ -207,9 +208,13 @@ async function selfTest(
   concurrency: number,
   env: WorkerEnv,
   logger: Logger,
+  remember: boolean,
 ): Promise<LanguageInfo[]> {
   const started = performance.now();
   const report = await selfTestLanguages(found, sandbox, compile, {
+    ...(remember
+      ? { cache: new SelfTestCache(join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'self-test.json')) }
+      : {}),
     parallel: Math.max(2, concurrency),
     // A compile's own wall clock (2 × COMPILE_TIME_MS), then the run's (30 s).
     timeoutMs: 2 * env.COMPILE_TIME_MS + 30_000,

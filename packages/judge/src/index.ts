@@ -7,6 +7,7 @@ export {
   type SelfTestOptions,
   type SelfTestReport,
 } from './self-test.js';
+export { SelfTestCache, selfTestKey } from './self-test-cache.js';
 export { ESBUILD_BINARY, LANGUAGES, aptInstallLine, judgeReadOnlyPaths } from '@arbiter/languages';
 export {
   compileProgram,

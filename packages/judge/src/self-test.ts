@@ -1,13 +1,15 @@
 /**
  * The worker's start-up self-test of its languages: each found toolchain compiles and runs its language's
  * sample (A+B) in the real sandbox, a few at once, each within a deadline. Only the languages that printed
- * the right sum are offered; the others come back with the reason.
+ * the right sum are offered; the others come back with the reason. Passes may be remembered across starts
+ * (self-test-cache.ts).
  */
 import type { EffectiveLimits, LanguageInfo } from '@arbiter/contracts';
 import { languageMeta, SELF_TEST_INPUT, SELF_TEST_OUTPUT } from '@arbiter/languages';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { CompileContext } from './compile-step.js';
 import { judgeProgram } from './judge-program.js';
+import { selfTestKey, type SelfTestCache } from './self-test-cache.js';
 
 /** The run step's limits: room for a VM's start on a loaded host, far from what a sum needs. */
 const SELF_TEST_LIMITS: EffectiveLimits = {
@@ -22,6 +24,8 @@ export interface SelfTestOptions {
   parallel: number;
   /** Deadline of one language's test (compile and run), in ms. */
   timeoutMs: number;
+  /** Passes remembered from earlier starts: those languages are offered untested, new passes are added. */
+  cache?: SelfTestCache;
 }
 
 export interface SelfTestFailure {
@@ -78,17 +82,26 @@ export async function selfTestLanguages(
   options: SelfTestOptions,
 ): Promise<SelfTestReport> {
   const reasons = new Array<string | null>(languages.length).fill(null);
+  const remembered = (await options.cache?.passed()) ?? new Set<string>();
+  const untested = languages.flatMap((language, index) =>
+    remembered.has(selfTestKey(language)) ? [] : [index],
+  );
   let next = 0;
   const lane = async () => {
-    while (next < languages.length) {
-      const index = next;
+    while (next < untested.length) {
+      const index = untested[next] ?? 0;
       next += 1;
       const language = languages[index];
       if (language !== undefined)
         reasons[index] = await testOne(language, sandbox, context, options.timeoutMs);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, languages.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, untested.length)) }, lane));
+  const newPasses = untested.flatMap((index) => {
+    const language = languages[index];
+    return language !== undefined && reasons[index] === null ? [selfTestKey(language)] : [];
+  });
+  await options.cache?.remember(newPasses).catch(() => undefined);
   const report: SelfTestReport = { passed: [], failed: [] };
   languages.forEach((language, index) => {
     const reason = reasons[index] ?? null;
