@@ -15,6 +15,7 @@ import type { Socket } from 'socket.io-client';
 import type { ApiServer } from '@arbiter/api';
 import {
   MAX_BODY_BYTES,
+  MAX_SOCKET_MESSAGE_BYTES,
   MAX_SUBSCRIPTIONS_PER_SOCKET,
   errorBodySchema,
   type ErrorCode,
@@ -969,7 +970,7 @@ describe('Socket.IO subscription floods', () => {
       // Still served after all that.
       await subscribe(socket, real[1] ?? '');
       const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-      raw.emit('subscribe', { jobId: 'x'.repeat(100_000) }); // over maxHttpBufferSize (16 KiB)
+      raw.emit('subscribe', { jobId: 'x'.repeat(MAX_SOCKET_MESSAGE_BYTES + 1024) }); // over maxHttpBufferSize
       expect(await closed).toMatch(/transport/);
       await subscribe(bystander.socket, real[2] ?? '');
       expect(bystander.socket.connected).toBe(true);
