@@ -4,7 +4,7 @@
 # suite (adversarial included) and the verdict suite on the v2 driver, in both layouts a worker meets: the
 # root cgroup of a host, and a delegated subtree (a container's own cgroup namespace). The guest's work stays
 # under a temp folder, removed at the end; its exit code comes back through a writable hostfs folder. See
-# docs/DEPLOY.md ("How CI tests cgroup v2").
+# docs/DEPLOY.md ("How cgroup v2 is tested").
 #
 #   npm run test:cgroup-v2                  (skips, saying why, when user-mode-linux is not installable, unless CI is set)
 #   ARBITER_UML_MEM=4G                      guest memory

@@ -24,7 +24,7 @@ import { cpuScaledMs, scaledMs } from '../support/speed-factor.js';
 const prefix = testPrefix();
 /**
  * The CPU limit of a case, chosen for the reference machine and scaled by the start-up factor: room for the
- * language's start (docs/DEPLOY.md, "How CI tests cgroup v2").
+ * language's start (docs/DEPLOY.md, "How cgroup v2 is tested").
  */
 const TIME_MS = scaledMs(1_000);
 /** The CPU a busy loop gets past the language's start before its time limit: scaled by the CPU factor. */
