@@ -7,15 +7,7 @@ import type { Redis } from 'ioredis';
 import type { JobData, JobResult } from '@arbiter/contracts';
 import type { JobEventLog } from './job-event-log.js';
 import type { Keys } from './keys.js';
-
-// KEYS: record. ARGV: status, json, ttl. Returns 1 if written, 0 if the record is missing or final.
-const UPDATE_SCRIPT = `
-local current = redis.call('HGET', KEYS[1], 'status')
-if not current or current == 'completed' or current == 'failed' then return 0 end
-redis.call('HSET', KEYS[1], 'status', ARGV[1], 'json', ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-return 1
-`;
+import { redisCommands } from './redis-commands.js';
 
 export interface JobStoreOptions {
   redis: Redis;
@@ -61,13 +53,10 @@ export class JobStore {
     const current = await this.get(jobId);
     if (current === null) return null;
     const next: JobResult = { ...current, ...patch, jobId };
-    const written = await this.redis.eval(
-      UPDATE_SCRIPT,
-      1,
-      this.keys.record(jobId),
-      next.status,
-      JSON.stringify(next),
-      this.ttlSeconds,
+    const written = await redisCommands.updateRecord.run(
+      this.redis,
+      [this.keys.record(jobId)],
+      [next.status, JSON.stringify(next), this.ttlSeconds],
     );
     return written === 1 ? next : null;
   }

@@ -9,4 +9,5 @@ export const redisCommands = {
   queuePosition: new RedisCommand('queue-position-2'),
   queueDepth: new RedisCommand('queue-depth-4'),
   releaseLock: new RedisCommand('release-lock-1'),
+  updateRecord: new RedisCommand('update-record-1'),
 } as const;
