@@ -16,6 +16,7 @@ import {
   PackageJudgeError,
   judgeProblem,
   judgeProgram,
+  type ProblemOutcome,
   type ProblemTest,
   type StepHooks,
 } from '@arbiter/judge';
@@ -87,33 +88,10 @@ export async function judgeJob(
         limits: data.limits,
       },
       resources.sandbox,
-      {
-        onLog: batcher.push,
-        signal,
-        onStep,
-        onTest: (test) =>
-          batcher.event({
-            type: 'test',
-            data: { index: test.index, verdict: test.verdict, timeMs: test.timeMs, memoryKb: test.memoryKb },
-          }),
-      },
+      problemHooks(batcher, signal, onStep),
       resources.compile,
     );
-    return clipResultTexts({
-      verdict: outcome.verdict,
-      stdout: outcome.stdout,
-      stderr: outcome.stderr,
-      compileOutput: outcome.compileOutput,
-      exitCode: outcome.exitCode,
-      signal: outcome.signal,
-      timeMs: outcome.timeMs,
-      wallTimeMs: outcome.wallTimeMs,
-      memoryKb: outcome.memoryKb,
-      tests: outcome.tests.map(testResult),
-      passed: outcome.passed,
-      total: outcome.total,
-      failedTest: outcome.failedTest === null ? null : testResult(outcome.failedTest),
-    });
+    return problemFields(outcome);
   } catch (error) {
     // The API checks custom inputs first; one the reference solution cannot answer ends here.
     if (error instanceof InvalidTestInputError) throw new UnrecoverableError(error.message);
@@ -136,33 +114,10 @@ async function judgePackageJob(
     const outcome = await judgePackageProblem(
       { pkg, language: data.language, code: data.code, mode: data.mode, limits: data.limits },
       resources.sandbox,
-      {
-        onLog: batcher.push,
-        signal,
-        onStep,
-        onTest: (test) =>
-          batcher.event({
-            type: 'test',
-            data: { index: test.index, verdict: test.verdict, timeMs: test.timeMs, memoryKb: test.memoryKb },
-          }),
-      },
+      problemHooks(batcher, signal, onStep),
       resources.compile,
     );
-    return clipResultTexts({
-      verdict: outcome.verdict,
-      stdout: outcome.stdout,
-      stderr: outcome.stderr,
-      compileOutput: outcome.compileOutput,
-      exitCode: outcome.exitCode,
-      signal: outcome.signal,
-      timeMs: outcome.timeMs,
-      wallTimeMs: outcome.wallTimeMs,
-      memoryKb: outcome.memoryKb,
-      tests: outcome.tests.map(testResult),
-      passed: outcome.passed,
-      total: outcome.total,
-      failedTest: outcome.failedTest === null ? null : testResult(outcome.failedTest),
-    });
+    return problemFields(outcome);
   } catch (error) {
     // The package's own validator is unusable: no retry makes it better; an admin must fix the package.
     if (error instanceof PackageJudgeError) {
@@ -225,6 +180,39 @@ function programFiles(data: JobData): Record<string, string | Uint8Array> | unde
       file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content,
     ]),
   );
+}
+
+/** What a problem's judging reports as it goes: output lines, steps, and each test as it finishes. */
+function problemHooks(batcher: LogBatcher, signal: AbortSignal, onStep?: StepHooks['onStep']) {
+  return {
+    onLog: batcher.push,
+    signal,
+    onStep,
+    onTest: (test: ProblemTest) =>
+      batcher.event({
+        type: 'test',
+        data: { index: test.index, verdict: test.verdict, timeMs: test.timeMs, memoryKb: test.memoryKb },
+      }),
+  };
+}
+
+/** A problem's outcome (built-in or imported) as the result's fields, texts clipped. */
+function problemFields(outcome: ProblemOutcome): JudgedFields {
+  return clipResultTexts({
+    verdict: outcome.verdict,
+    stdout: outcome.stdout,
+    stderr: outcome.stderr,
+    compileOutput: outcome.compileOutput,
+    exitCode: outcome.exitCode,
+    signal: outcome.signal,
+    timeMs: outcome.timeMs,
+    wallTimeMs: outcome.wallTimeMs,
+    memoryKb: outcome.memoryKb,
+    tests: outcome.tests.map(testResult),
+    passed: outcome.passed,
+    total: outcome.total,
+    failedTest: outcome.failedTest === null ? null : testResult(outcome.failedTest),
+  });
 }
 
 function testResult(test: ProblemTest): TestResult {
