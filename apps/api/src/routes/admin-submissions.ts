@@ -27,24 +27,10 @@ import {
   AdminSubmissionsQuery,
 } from '../openapi/http-schemas.js';
 import type { ApiResources } from '../resources.js';
+import { submissionSummaryView } from '../submissions/submission-view.js';
 
 function view(row: AdminSubmissionSummary): AdminSubmission {
-  return {
-    id: row.id,
-    username: row.username,
-    problemSlug: row.problemSlug,
-    language: row.language,
-    mode: row.mode,
-    status: row.status,
-    verdict: row.verdict,
-    timeMs: row.timeMs,
-    memoryKb: row.memoryKb,
-    testsPassed: row.testsPassed,
-    testsTotal: row.testsTotal,
-    rejudgeOf: row.rejudgeOf,
-    createdAt: row.createdAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-  };
+  return { ...submissionSummaryView(row), username: row.username };
 }
 
 const CSV_HEADER = [

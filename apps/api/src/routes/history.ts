@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { VERDICTS, withoutJudgeMessages } from '@arbiter/contracts';
-import { InvalidCursorError, MAX_PAGE_SIZE, type SubmissionSummary } from '@arbiter/db';
+import { InvalidCursorError, MAX_PAGE_SIZE } from '@arbiter/db';
 import { SESSION } from '../auth/access.js';
 import { isOrganiser } from '../auth/roles.js';
 import { requireUser } from '../auth/session.js';
@@ -12,6 +12,7 @@ import { HttpError, notFound } from '../http/http-error.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { submissionDetailSchema, submissionPageSchema } from '../openapi/http-schemas.js';
 import type { ApiResources } from '../resources.js';
+import { submissionSummaryView } from '../submissions/submission-view.js';
 
 const historyQuerySchema = z
   .object({
@@ -27,25 +28,6 @@ const historyQuerySchema = z
   .strict();
 
 const noSuchSubmission = (id: unknown) => notFound(`No submission "${String(id)}" of yours.`);
-
-/** What leaves the server of a row: no internal worker names. */
-function view(row: SubmissionSummary) {
-  return {
-    id: row.id,
-    problemSlug: row.problemSlug,
-    language: row.language,
-    mode: row.mode,
-    status: row.status,
-    verdict: row.verdict,
-    timeMs: row.timeMs,
-    memoryKb: row.memoryKb,
-    testsPassed: row.testsPassed,
-    testsTotal: row.testsTotal,
-    rejudgeOf: row.rejudgeOf,
-    createdAt: row.createdAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-  };
-}
 
 export function historyRoutes(resources: ApiResources): RouteSpec[] {
   return [
@@ -68,7 +50,7 @@ export function historyRoutes(resources: ApiResources): RouteSpec[] {
         const user = requireUser(req, 'see your submissions');
         try {
           const page = await resources.db.submissions.listSubmissions({ userId: user.id, ...query });
-          res.json({ items: page.items.map(view), nextCursor: page.nextCursor });
+          res.json({ items: page.items.map(submissionSummaryView), nextCursor: page.nextCursor });
         } catch (error) {
           if (error instanceof InvalidCursorError) {
             throw new HttpError(
@@ -104,7 +86,7 @@ export function historyRoutes(resources: ApiResources): RouteSpec[] {
         if (row === null || (row.userId !== user.id && !isOrganiser(user))) throw noSuchSubmission(params.id);
         const result =
           row.result === null || user.role === 'admin' ? row.result : withoutJudgeMessages(row.result);
-        res.json({ ...view(row), code: row.code, result });
+        res.json({ ...submissionSummaryView(row), code: row.code, result });
       },
     }),
   ];
