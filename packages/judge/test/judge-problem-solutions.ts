@@ -5,7 +5,7 @@
 /** The languages these solutions are written in (each has a function part). */
 export type SolutionLanguage = 'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java';
 
-type PerLanguage = Record<SolutionLanguage, string>;
+export type PerLanguage = Record<SolutionLanguage, string>;
 
 /** Correct, and prints `checking <n>` on every call. */
 export const TWO_SUM_OK: PerLanguage = {

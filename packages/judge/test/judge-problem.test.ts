@@ -24,8 +24,22 @@ import {
   TWO_SUM_OK,
   TWO_SUM_SLOW_PYTHON,
   TWO_SUM_WRONG,
+  type PerLanguage,
   type SolutionLanguage,
 } from './judge-problem-solutions.js';
+
+/** Languages that share another's function part, judged with that language's solutions. */
+const SAME_PART = { pypy: 'python', 'cpp-clang': 'cpp' } as const satisfies Partial<
+  Record<LanguageId, SolutionLanguage>
+>;
+type TestedLanguage = SolutionLanguage | keyof typeof SAME_PART;
+
+/** The solution in `language`, or in the language whose function part it shares. */
+function code(solutions: PerLanguage, language: TestedLanguage): string {
+  return solutions[
+    language in SAME_PART ? SAME_PART[language as keyof typeof SAME_PART] : (language as SolutionLanguage)
+  ];
+}
 
 const sandbox = testSandbox();
 let context: CompileContext = {};
@@ -51,8 +65,10 @@ async function judge(
   return { outcome, streamed, problem };
 }
 
-const COMPILE_ERROR_AT_LINE_3: Record<SolutionLanguage, RegExp> = {
+const COMPILE_ERROR_AT_LINE_3: Record<TestedLanguage, RegExp> = {
   python: /File "solution\.py", line 3/,
+  pypy: /File "solution\.py", line 3/,
+  'cpp-clang': /solution\.cpp:3:\d+: error/,
   javascript: /main\.js:3:\d+: error/,
   typescript: /main\.ts:3:\d+: error/,
   cpp: /solution\.cpp:3:\d+: error/,
@@ -60,9 +76,9 @@ const COMPILE_ERROR_AT_LINE_3: Record<SolutionLanguage, RegExp> = {
   java: /Main\.java:3: error/,
 };
 
-describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as SolutionLanguage[])('%s', (language) => {
+describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as TestedLanguage[])('%s', (language) => {
   it('accepts a correct two-sum on submit, streaming every test, hidden ones without data', async () => {
-    const { outcome, streamed, problem } = await judge('two-sum', language, TWO_SUM_OK[language]);
+    const { outcome, streamed, problem } = await judge('two-sum', language, code(TWO_SUM_OK, language));
     const total = problem.samples.length + problem.hidden.length;
     expect(outcome).toMatchObject({ verdict: 'ACCEPTED', passed: total, total, failedTest: null });
     expect(streamed).toEqual(outcome.tests);
@@ -81,7 +97,7 @@ describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as SolutionLanguage[])('%s', 
       {
         problem,
         language,
-        code: TWO_SUM_OK[language],
+        code: code(TWO_SUM_OK, language),
         mode: 'run',
         customInputs: ['[1,5,9]\n14'],
         limits: problemLimits(problem),
@@ -104,7 +120,7 @@ describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as SolutionLanguage[])('%s', 
   });
 
   it('names the failing input with expected and actual values on a wrong answer', async () => {
-    const { outcome, streamed } = await judge('two-sum', language, TWO_SUM_WRONG[language]);
+    const { outcome, streamed } = await judge('two-sum', language, code(TWO_SUM_WRONG, language));
     expect(outcome).toMatchObject({ verdict: 'WRONG_ANSWER', passed: 1 });
     expect(outcome.failedTest).toMatchObject({
       index: 1,
@@ -118,7 +134,7 @@ describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as SolutionLanguage[])('%s', 
   });
 
   it('reports a runtime error on the test that crashed', async () => {
-    const { outcome } = await judge('two-sum', language, TWO_SUM_CRASH[language]);
+    const { outcome } = await judge('two-sum', language, code(TWO_SUM_CRASH, language));
     expect(outcome.verdict).toBe('RUNTIME_ERROR');
     expect(outcome.failedTest).toMatchObject({
       index: 0,
@@ -129,15 +145,15 @@ describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as SolutionLanguage[])('%s', 
   });
 
   it('reports a compile error at the line of the user code', async () => {
-    const { outcome } = await judge('two-sum', language, TWO_SUM_BROKEN[language]);
+    const { outcome } = await judge('two-sum', language, code(TWO_SUM_BROKEN, language));
     expect(outcome).toMatchObject({ verdict: 'COMPILE_ERROR', passed: 0, tests: [] });
     expect(outcome.compileOutput).toMatch(COMPILE_ERROR_AT_LINE_3[language]);
   });
 
   it('accepts a correct reverse-linked-list and rejects one that returns the list unchanged', async () => {
-    const ok = await judge('reverse-linked-list', language, REVERSE_LIST_OK[language]);
+    const ok = await judge('reverse-linked-list', language, code(REVERSE_LIST_OK, language));
     expect(ok.outcome.verdict).toBe('ACCEPTED');
-    const wrong = await judge('reverse-linked-list', language, REVERSE_LIST_WRONG[language]);
+    const wrong = await judge('reverse-linked-list', language, code(REVERSE_LIST_WRONG, language));
     expect(wrong.outcome.failedTest).toMatchObject({
       index: 0,
       verdict: 'WRONG_ANSWER',
@@ -148,7 +164,7 @@ describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as SolutionLanguage[])('%s', 
   });
 
   it('accepts a recursive maximum-depth-of-binary-tree, 10^4 levels deep included', async () => {
-    const { outcome } = await judge('maximum-depth-of-binary-tree', language, MAX_DEPTH_OK[language]);
+    const { outcome } = await judge('maximum-depth-of-binary-tree', language, code(MAX_DEPTH_OK, language));
     expect(outcome).toMatchObject({ verdict: 'ACCEPTED', failedTest: null });
   });
 });
