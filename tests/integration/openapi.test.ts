@@ -308,6 +308,13 @@ describe('the Piston API in the OpenAPI document', () => {
       body: { language: 'c', version: '*' },
     });
   });
+
+  it('describes the WebSocket /api/v2/connect, and answers a plain GET there 426', async () => {
+    const connect = doc.paths['/piston/api/v2/connect']?.get;
+    expect(connect?.responses['101']).toBeDefined();
+    expect((connect as { description?: string } | undefined)?.description).toContain('4999');
+    await expectAnswer('get', '/piston/api/v2/connect', '/piston/api/v2/connect', 426);
+  });
 });
 
 describe('the docs page', () => {

@@ -414,11 +414,14 @@ export class SubmissionsRepository {
     return deleted.length > 0;
   }
 
-  /** Counts per language, per status and verdict, and per day of the last `days` days (UTC). */
+  /**
+   * Counts per language, per status and verdict, and per day of the last `days` days (UTC), and the
+   * size of the database holding them.
+   */
   async counts(days: number): Promise<SubmissionCounts> {
     const since = new Date(this.now().getTime() - days * 86_400_000);
     const day = sql<string>`to_char(${submissions.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-    const [total, byLanguage, byOutcome, byDay] = await Promise.all([
+    const [total, byLanguage, byOutcome, byDay, size] = await Promise.all([
       this.db.select({ count: sql<number>`count(*)::int` }).from(submissions),
       this.db
         .select({ language: submissions.language, count: sql<number>`count(*)::int` })
@@ -437,7 +440,12 @@ export class SubmissionsRepository {
         .from(submissions)
         .where(sql`${submissions.createdAt} >= ${timestamptz(since.toISOString())}`)
         .groupBy(day),
+      this.db.execute(
+        sql`select pg_size_pretty(pg_database_size(current_database())) as pretty, pg_database_size(current_database())::text as bytes`,
+      ),
     ]);
+    // node-postgres and PGlite both answer `{rows}`.
+    const sizeRow = (size as unknown as { rows: { pretty: string; bytes: string }[] }).rows[0];
     return {
       total: Number(total[0]?.count ?? 0),
       byLanguage: byLanguage.map((row) => ({ language: row.language, count: Number(row.count) })),
@@ -447,6 +455,7 @@ export class SubmissionsRepository {
         count: Number(row.count),
       })),
       byDay: byDay.map((row) => ({ day: row.day, count: Number(row.count) })),
+      database: { sizePretty: sizeRow?.pretty ?? '0 bytes', sizeBytes: Number(sizeRow?.bytes ?? 0) },
     };
   }
 }
@@ -457,4 +466,6 @@ export interface SubmissionCounts {
   byOutcome: { status: JobStatus; verdict: Verdict | null; count: number }[];
   /** `YYYY-MM-DD` (UTC) → submissions created that day. */
   byDay: { day: string; count: number }[];
+  /** The database's size, as PostgreSQL's `pg_database_size` and `pg_size_pretty` give it. */
+  database: { sizePretty: string; sizeBytes: number };
 }

@@ -1,4 +1,4 @@
-/** The job of a free run (no problem, no user of its own), as the compatible APIs queue it. */
+/** The job of a free run (no problem; a user's when signed in), as the compatible APIs queue it. */
 import { randomUUID } from 'node:crypto';
 import type { JobData, LanguageId } from '@arbiter/contracts';
 
@@ -9,6 +9,8 @@ export interface FreeRun {
   limits: JobData['limits'];
   args?: string[];
   options?: JobData['options'];
+  /** The signed-in user it belongs to (their history); absent: anonymous. */
+  userId?: string | null;
 }
 
 export function freeRunJob(run: FreeRun): JobData {
@@ -20,7 +22,7 @@ export function freeRunJob(run: FreeRun): JobData {
     mode: 'run',
     problem: null,
     tests: [],
-    userId: null,
+    userId: run.userId ?? null,
     rejudgeOf: null,
     limits: run.limits,
     ...(run.args !== undefined && run.args.length > 0 ? { args: run.args } : {}),

@@ -20,14 +20,13 @@ import {
   type Judge0Submission,
   type Verdict,
 } from '@arbiter/contracts';
-import { clientOwner } from '@arbiter/queue';
-import { clientKey } from '../../http/client-address.js';
 import { ForeignHttpError } from '../../http/http-error.js';
 import type { RateLimiters } from '../../http/rate-limit.js';
 import { defineRoute, type AccessSpec, type ResponseSpec, type RouteSpec } from '../../http/route.js';
 import { answerSchema, requestSchema } from '../../openapi/components.js';
 import type { ApiResources } from '../../resources.js';
 import { judge0IdOf } from '../compat-languages.js';
+import { compatSubmitter } from '../compat-submitter.js';
 import {
   allLanguages,
   judge0Language,
@@ -268,7 +267,7 @@ export function judge0Routes(
         const answers: unknown[] = [];
         let created = false;
         for (const submission of submissions) {
-          const outcome = await service.create(submission, base64, clientOwner(clientKey(req)));
+          const outcome = await service.create(submission, base64, compatSubmitter(req));
           if (outcome.ok) {
             created = true;
             answers.push({ token: outcome.token });
@@ -353,7 +352,7 @@ export function judge0Routes(
         if (wait && !service.config.enable_wait_result) throw error(400, 'wait not allowed');
         await checkQueue(1);
         const fields = fieldsOf(req);
-        const outcome = await service.create(body, base64, clientOwner(clientKey(req)));
+        const outcome = await service.create(body, base64, compatSubmitter(req));
         if (!outcome.ok) throw new ForeignHttpError(422, outcome.errors);
         if (!wait) {
           res.status(201).json({ token: outcome.token });
@@ -637,7 +636,7 @@ export function judge0Routes(
               count,
             }))
             .sort((a, b) => b.count - a.count),
-          database: { size_pretty: 'n/a', size_in_bytes: 0 },
+          database: { size_pretty: counts.database.sizePretty, size_in_bytes: counts.database.sizeBytes },
         });
       },
     }),

@@ -18,7 +18,6 @@ import {
 } from '@arbiter/contracts';
 import type { Submission } from '@arbiter/db';
 import type { ApiEnv } from '../../env.js';
-import type { QueueOwner } from '@arbiter/queue';
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import { deliverCallback, type CallbackPolicy } from '../../http/outbound/deliver-callback.js';
 import type { ApiResources } from '../../resources.js';
@@ -35,6 +34,7 @@ import {
   type Judge0Switches,
 } from './judge0-params.js';
 import { JUDGE0_MULTIFILE } from '../compat-languages.js';
+import type { CompatSubmitter } from '../compat-submitter.js';
 import { readAdditionalFiles } from './judge0-additional-files.js';
 import { judge0Arguments } from './judge0-arguments.js';
 import { DEFAULT_FIELDS, judge0View, type Judge0Record } from './judge0-view.js';
@@ -157,8 +157,8 @@ export class Judge0Service {
   async create(
     input: Judge0SubmissionRequest,
     base64: boolean,
-    /** Who it counts against in the queue's fair share. */
-    owner: QueueOwner,
+    /** Whose it is (history) and who it counts against in the queue's fair share. */
+    submitter: CompatSubmitter,
   ): Promise<{ ok: true; token: string } | { ok: false; errors: FieldErrors }> {
     const checked = acceptJudge0Params(input, base64, this.config, this.settings.callbacks.allowedHosts);
     if (!checked.ok) return checked;
@@ -195,9 +195,10 @@ export class Judge0Service {
       limits: this.limits(params),
       args,
       ...judge0Options(params, files),
+      userId: submitter.userId,
     });
     try {
-      await acceptJob(this.resources, data, owner, { judge0: params });
+      await acceptJob(this.resources, data, submitter.owner, { judge0: params });
     } catch (error) {
       if (error instanceof HttpError) throw new ForeignHttpError(error.status, { error: error.message });
       throw error;

@@ -9,7 +9,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { clientOwner } from '@arbiter/queue';
+import { clientOwner, userOwner } from '@arbiter/queue';
 import {
   MAX_LIVE_STDIN_BYTES,
   MAX_LIVE_STDIN_CHUNK_BYTES,
@@ -17,6 +17,7 @@ import {
   type JobEvent,
   type LiveStdinRecord,
 } from '@arbiter/contracts';
+import { sessionUserFromCookieHeader } from '../../auth/session.js';
 import { upgradeClientKey, type TrustProxy } from '../../http/client-address.js';
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import type { RateLimiters } from '../../http/rate-limit.js';
@@ -148,12 +149,13 @@ export function attachPistonConnect(httpServer: HttpServer, options: PistonConne
         if (left <= 0) perClient.delete(address);
         else perClient.set(address, left);
       });
-      serve(ws, address);
+      serve(ws, address, req.headers.cookie);
     });
   };
   httpServer.on('upgrade', onUpgrade);
 
-  function serve(ws: WebSocket, address: string): void {
+  /** `cookie`: the upgrade's `Cookie` header; a signed-in user's run is theirs (their history). */
+  function serve(ws: WebSocket, address: string, cookie: string | undefined): void {
     /** `null` until an `init` arrived; then the job (its id once accepted). */
     let state: null | { jobId: string | null; match: PistonMatch | null } = null;
     let follower: { stop: () => void } | null = null;
@@ -221,10 +223,11 @@ export function attachPistonConnect(httpServer: HttpServer, options: PistonConne
       }
       const wait = await options.limits.submitFrom(address);
       if (wait !== null) return fail(`too many runs from your address; try again in ${wait} s`);
-      const { data, match } = await pistonJob(resources, body, true);
+      const user = await sessionUserFromCookieHeader(resources, cookie);
+      const { data, match } = await pistonJob(resources, body, true, user?.id ?? null);
       await resources.stdin.open(data.jobId);
       try {
-        await acceptJob(resources, data, clientOwner(address));
+        await acceptJob(resources, data, user ? userOwner(user.id) : clientOwner(address));
       } catch (error) {
         if (error instanceof HttpError) return fail(errorText(error));
         throw error;

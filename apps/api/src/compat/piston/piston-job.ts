@@ -94,6 +94,8 @@ export async function pistonJob(
   resources: ApiResources,
   body: PistonExecuteRequest,
   interactive = false,
+  /** The signed-in user the run belongs to (their history), or null. */
+  userId: string | null = null,
 ): Promise<{ data: JobData; match: PistonMatch }> {
   const available = runtimesOf(await resources.registry.languages());
   const match = available
@@ -127,6 +129,7 @@ export async function pistonJob(
     ...(files.length > 0 || interactive
       ? { options: { ...(files.length > 0 ? { files } : {}), ...(interactive ? { interactive } : {}) } }
       : {}),
+    userId,
   });
   return { data, match };
 }

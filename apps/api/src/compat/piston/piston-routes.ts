@@ -1,7 +1,9 @@
 /**
  * Piston v2's HTTP API under a prefix (PISTON_PREFIX, default `/piston`): `GET /api/v2/runtimes`
  * and `POST /api/v2/execute`, answered once the job is judged, with Piston's shapes and its
- * `{message}` errors. Limits are clamped to the platform's maxima (docs/COMPAT.md).
+ * `{message}` errors. Limits are clamped to the platform's maxima (docs/COMPAT.md). The WebSocket
+ * `GET /api/v2/connect` is declared here too, so the document describes it; its upgrades are taken
+ * by `piston-connect.ts` before Express, which answers only a request that asks for no upgrade.
  */
 import express from 'express';
 import { z } from 'zod';
@@ -12,9 +14,7 @@ import {
   pistonExecuteResultSchema,
   pistonRuntimeSchema,
 } from '@arbiter/contracts';
-import { clientOwner } from '@arbiter/queue';
 import { PUBLIC } from '../../auth/access.js';
-import { clientKey } from '../../http/client-address.js';
 import { HttpError } from '../../http/http-error.js';
 import type { RateLimiters } from '../../http/rate-limit.js';
 import { defineRoute, type RouteSpec } from '../../http/route.js';
@@ -22,6 +22,7 @@ import { answerSchema, requestSchema } from '../../openapi/components.js';
 import type { ApiResources } from '../../resources.js';
 import type { JobWatcher } from '../../submissions/job-watcher.js';
 import { acceptJob } from '../../submissions/queue-job.js';
+import { compatSubmitter } from '../compat-submitter.js';
 import { invalidMessage, message, pistonJob, runtimesOf } from './piston-job.js';
 import { pistonResult } from './piston-stages.js';
 
@@ -93,9 +94,10 @@ export function pistonRoutes(
         500: { description: 'The platform could not run the job.', body: ErrorAnswer },
       },
       handle: async ({ body }, req, res) => {
-        const { data, match } = await pistonJob(resources, body);
+        const submitter = compatSubmitter(req);
+        const { data, match } = await pistonJob(resources, body, false, submitter.userId);
         try {
-          await acceptJob(resources, data, clientOwner(clientKey(req)));
+          await acceptJob(resources, data, submitter.owner);
         } catch (error) {
           if (error instanceof HttpError) throw message(error.status, error.message);
           throw error;
@@ -108,5 +110,47 @@ export function pistonRoutes(
         res.json(pistonResult(match.language, match.runtime.version, result));
       },
     }),
+    defineRoute({
+      method: 'get',
+      path: p('/api/v2/connect'),
+      tag: TAG,
+      summary: 'An interactive run over a WebSocket (Piston v2 protocol)',
+      description: CONNECT_PROTOCOL,
+      access: PUBLIC,
+      responses: {
+        101: {
+          description: 'Switching to the WebSocket protocol (a request with `Upgrade: websocket`).',
+          headers: {
+            Upgrade: { description: 'The protocol switched to.', schema: { const: 'websocket' } },
+          },
+        },
+        426: {
+          description: 'A request without `Upgrade: websocket`.',
+          body: ErrorAnswer,
+          headers: {
+            Upgrade: { description: 'The protocol to ask for.', schema: { const: 'websocket' } },
+          },
+        },
+      },
+      handle: (_input, _req, res) => {
+        res.status(426).set('Upgrade', 'websocket').json({ message: 'a WebSocket upgrade is required' });
+      },
+    }),
   ];
 }
+
+const CONNECT_PROTOCOL = [
+  'Upgrade to a WebSocket, then exchange JSON text messages (docs/COMPAT.md, `WS /api/v2/connect`).',
+  '',
+  'Client: `{"type": "init", language, version, files, args?, run_timeout?, …}` (the body of `POST /api/v2/execute`) within 1 s;',
+  'then `{"type": "data", "stream": "stdin", "data"}` (stdin while the program runs), `{"type": "signal", "signal": "SIGKILL"}`',
+  'and `{"type": "eof"}` (end of stdin; not in Piston).',
+  '',
+  'Server: `{"type": "runtime", language, version}`; per stage `{"type": "stage", "stage": "compile"|"run"}`,',
+  '`{"type": "data", "stream": "stdout"|"stderr", "data"}` and `{"type": "exit", stage, code, signal}`;',
+  '`{"type": "error", message}` before closing with 4002.',
+  '',
+  'Close codes: 4000 Already Initialized, 4001 Initialization Timeout, 4002 Notified Error, 4003 Not yet initialized,',
+  '4004 Can only write to stdin, 4005 Invalid signal, 4999 Job Completed; 1009 a message over 1 MiB; 1001 the API shutting down.',
+  'An upgrade is answered 429 when the client holds 4 sockets, 503 over 1000 on the instance.',
+].join('\n');
