@@ -42,27 +42,33 @@ import { scaledMs } from '../support/speed-factor.js';
 const NO_LIMITS = { SUBMIT_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' };
 
 /** What each test started, stopped afterwards whatever happened. */
-const teardown: { what: string; run: () => Promise<unknown> }[] = [];
+const teardown: { what: string; run: () => Promise<unknown>; doing?: () => string | null }[] = [];
 
-function onTeardown(what: string, run: () => Promise<unknown>): void {
-  teardown.push({ what, run });
+/** `doing` names what a step that hangs is waiting on, for the failure message. */
+function onTeardown(what: string, run: () => Promise<unknown>, doing?: () => string | null): void {
+  teardown.push({ what, run, ...(doing === undefined ? {} : { doing }) });
 }
+
+/** A hang guard, not a speed check: closing BullMQ's connections can take seconds on a loaded machine. */
+const TEARDOWN_STEP_MS = scaledMs(30_000);
+/** Each test's own budget: its waits are scaled, so its timeout is too. */
+const TEST_MS = scaledMs(120_000);
 
 /** Undoes each test's setup, last first; a step that hangs is reported and left behind. */
 afterEach(async () => {
   const stuck: string[] = [];
-  for (const { what, run } of teardown.splice(0).reverse()) {
+  for (const { what, run, doing } of teardown.splice(0).reverse()) {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'stuck'>((resolve) => {
-      // A hang guard, not a speed check: closing BullMQ's connections can take seconds on a loaded machine.
-      timer = setTimeout(() => resolve('stuck'), 30_000);
+      timer = setTimeout(() => resolve('stuck'), TEARDOWN_STEP_MS);
     });
     const outcome = await Promise.race([run().catch(() => undefined), timeout]);
     clearTimeout(timer);
-    if (outcome === 'stuck') stuck.push(what);
+    if (outcome === 'stuck')
+      stuck.push(doing === undefined ? what : `${what} (waiting on: ${doing() ?? '?'})`);
   }
-  expect(stuck, 'teardown steps that did not finish within 30 s').toEqual([]);
-}, 120_000);
+  expect(stuck, `teardown steps that did not finish within ${TEARDOWN_STEP_MS} ms`).toEqual([]);
+}, 4 * TEARDOWN_STEP_MS);
 
 function spawned(app: ChildApp): ChildApp {
   onTeardown(`stop ${app.child.pid ?? 'a process'}`, async () => {
@@ -83,7 +89,11 @@ async function spawnWorker(env: Record<string, string>): Promise<ChildApp> {
 
 async function inProcessApi(prefix: string, env: Record<string, string> = {}): Promise<ApiServer> {
   const api = await startApi(prefix, { ...NO_LIMITS, ...env });
-  onTeardown('close the in-process API', () => api.close(500));
+  onTeardown(
+    'close the in-process API',
+    () => api.close(500),
+    () => api.closingStep(),
+  );
   return api;
 }
 
@@ -248,68 +258,72 @@ function jobsOf(clients: Client[]): string[] {
 }
 
 describe.skipIf(USING_PGLITE)('faults under load', () => {
-  it('a worker process killed with SIGKILL mid-job: every submission still ends, one result per stream', async () => {
-    const prefix = newPrefix();
-    const api = await inProcessApi(prefix);
-    const url = base(api);
-    // Quick stall checks so the dead worker's jobs move on within seconds.
-    const workerEnv = {
-      REDIS_PREFIX: prefix,
-      WORKER_CONCURRENCY: '2',
-      JOB_LOCK_MS: '1500',
-      STALLED_INTERVAL_MS: '500',
-    };
-    const doomedId = `doomed-${prefix}`;
-    const survivorId = `survivor-${prefix}`;
-    const [doomed] = await Promise.all([
-      spawnWorker({ ...workerEnv, WORKER_ID: doomedId }),
-      spawnWorker({ ...workerEnv, WORKER_ID: survivorId }),
-    ]);
-    // First as many long jobs as both workers have slots, so each worker holds two of them.
-    const holder = newClient(url);
-    // Long enough that the kill lands mid-job even when a loaded machine delays the worker's log lines (the
-    // test learns from them that a job is running) by a second or more.
-    const long = {
-      language: 'python',
-      code: 'import time\ntime.sleep(5)\nprint("slept")',
-      expectedOutput: 'slept',
-    };
-    for (let i = 0; i < 4; i += 1) {
-      const jobId = await submit(url, long);
-      holder.jobs.set(jobId, 'ACCEPTED');
-      await subscribe(socketOf(holder), jobId);
-    }
-    const clients = [holder, ...(await startLoad(url, 4, 6))];
+  it(
+    'a worker process killed with SIGKILL mid-job: every submission still ends, one result per stream',
+    async () => {
+      const prefix = newPrefix();
+      const api = await inProcessApi(prefix);
+      const url = base(api);
+      // Quick stall checks so the dead worker's jobs move on within seconds.
+      const workerEnv = {
+        REDIS_PREFIX: prefix,
+        WORKER_CONCURRENCY: '2',
+        JOB_LOCK_MS: '1500',
+        STALLED_INTERVAL_MS: '500',
+      };
+      const doomedId = `doomed-${prefix}`;
+      const survivorId = `survivor-${prefix}`;
+      const [doomed] = await Promise.all([
+        spawnWorker({ ...workerEnv, WORKER_ID: doomedId }),
+        spawnWorker({ ...workerEnv, WORKER_ID: survivorId }),
+      ]);
+      // First as many long jobs as both workers have slots, so each worker holds two of them.
+      const holder = newClient(url);
+      // Long enough that the kill lands mid-job even when a loaded machine delays the worker's log lines (the
+      // test learns from them that a job is running) by a second or more.
+      const long = {
+        language: 'python',
+        code: 'import time\ntime.sleep(5)\nprint("slept")',
+        expectedOutput: 'slept',
+      };
+      for (let i = 0; i < 4; i += 1) {
+        const jobId = await submit(url, long);
+        holder.jobs.set(jobId, 'ACCEPTED');
+        await subscribe(socketOf(holder), jobId);
+      }
+      const clients = [holder, ...(await startLoad(url, 4, 6))];
 
-    // Killed while it runs long jobs (far from done when it dies).
-    const runningThere = () =>
-      doomed
-        .output()
-        .split('\n')
-        .filter((line) => line.includes('"job running"'))
-        .map((line) => (JSON.parse(line) as { jobId: string }).jobId)
-        .filter((jobId) => holder.jobs.has(jobId));
-    await waitFor(
-      () => runningThere().length > 0,
-      20_000,
-      () => `the doomed worker never ran a long job:\n${doomed.output()}`,
-    );
-    doomed.child.kill('SIGKILL');
-    await doomed.exited;
-    const orphaned = runningThere();
+      // Killed while it runs long jobs (far from done when it dies).
+      const runningThere = () =>
+        doomed
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"job running"'))
+          .map((line) => (JSON.parse(line) as { jobId: string }).jobId)
+          .filter((jobId) => holder.jobs.has(jobId));
+      await waitFor(
+        () => runningThere().length > 0,
+        20_000,
+        () => `the doomed worker never ran a long job:\n${doomed.output()}`,
+      );
+      doomed.child.kill('SIGKILL');
+      await doomed.exited;
+      const orphaned = runningThere();
 
-    await allResults(clients, scaledMs(60_000));
-    checkStreams(clients, true);
-    // The long jobs the dead worker was running are not handed to the survivor (one of them may be what
-    // killed it): they end failed, with the reason; every other job is judged by the survivor.
-    for (const jobId of orphaned) {
-      const status = await getStatus(url, jobId);
-      expect(status.body).toMatchObject({ status: 'failed', verdict: 'INTERNAL_ERROR' });
-      expect(status.body.error).toMatch(/the worker judging it stopped while running it/);
-    }
-    expect(survivorId).toMatch(/^survivor-/);
-    await finalRows(prefix, jobsOf(clients), 20_000);
-  }, 60_000);
+      await allResults(clients, scaledMs(60_000));
+      checkStreams(clients, true);
+      // The long jobs the dead worker was running are not handed to the survivor (one of them may be what
+      // killed it): they end failed, with the reason; every other job is judged by the survivor.
+      for (const jobId of orphaned) {
+        const status = await getStatus(url, jobId);
+        expect(status.body).toMatchObject({ status: 'failed', verdict: 'INTERNAL_ERROR' });
+        expect(status.body.error).toMatch(/the worker judging it stopped while running it/);
+      }
+      expect(survivorId).toMatch(/^survivor-/);
+      await finalRows(prefix, jobsOf(clients), 20_000);
+    },
+    TEST_MS,
+  );
 
   it('Redis killed and started again: API and worker reconnect, queued jobs finish, submits meanwhile get 503', async () => {
     const prefix = newPrefix();
@@ -349,7 +363,7 @@ describe.skipIf(USING_PGLITE)('faults under load', () => {
     await sleep(Math.max(0, 2_000 - (Date.now() - stoppedAt)));
     await redis.start();
 
-    await allResults(clients, 40_000);
+    await allResults(clients, scaledMs(40_000));
     checkStreams(clients, false);
     const after = await submit(url, PROGRAMS[3]?.body);
     // Every accepted submission, and only those (the refused ones left no row), is saved. A result
@@ -358,129 +372,144 @@ describe.skipIf(USING_PGLITE)('faults under load', () => {
     await finalRows(prefix, [...jobsOf(clients), after], 70_000);
   }, 120_000);
 
-  it('the API a client is connected to is killed: the client resumes on another API with every event once, in order', async () => {
-    const prefix = newPrefix();
-    await inProcessWorker(prefix, { WORKER_CONCURRENCY: '3' });
-    const [a, b] = await Promise.all([
-      spawnApi({ REDIS_PREFIX: prefix }),
-      spawnApi({ REDIS_PREFIX: prefix }),
-    ]);
-    const lines = Array.from({ length: 30 }, (_, i) => `${i}\n`).join('');
-    const watcher = newClient(a.url);
-    const long = await submit(a.url, {
-      language: 'python',
-      code: 'import time\nfor i in range(30):\n    print(i, flush=True)\n    time.sleep(0.1)',
-      expectedOutput: lines,
-    });
-    watcher.jobs.set(long, 'ACCEPTED');
-    await subscribe(socketOf(watcher), long);
-    const onA = [watcher, ...(await startLoad(a.url, 3, 4))];
-    const onB = await startLoad(b.url, 1, 4);
-
-    await waitFor(
-      () => eventsOf(watcher).filter((e) => e.type === 'log').length >= 5,
-      20_000,
-      () => `the long job did not get going: ${JSON.stringify(eventsOf(watcher))}`,
-    );
-    a.app.child.kill('SIGKILL');
-    await a.app.exited;
-
-    // Each client on A reconnects to B and resumes every unfinished job after the last seq it saw.
-    await Promise.all(
-      onA.map(async (client) => {
-        const dropped = socketOf(client);
-        if (dropped.connected) await new Promise((resolve) => dropped.once('disconnect', resolve));
-        const seen = eventsOf(client);
-        const next = reconnect(client, b.url);
-        for (const jobId of client.jobs.keys()) {
-          const mine = seen.filter((e) => e.jobId === jobId);
-          if (mine.some((e) => e.type === 'result')) continue;
-          await subscribe(next, jobId, mine.at(-1)?.seq ?? 0);
-        }
-      }),
-    );
-
-    await allResults([...onA, ...onB], 40_000);
-    checkStreams([...onA, ...onB], false);
-    const output = eventsOf(watcher)
-      .filter((e) => e.type === 'log' && e.payload.stream === 'stdout')
-      .map((e) => e.payload.chunk)
-      .join('');
-    expect(output).toBe(lines);
-    // The resumed stream really spans both instances.
-    expect(watcher.connections.map((connection) => connection.events.length)).toEqual([
-      expect.any(Number),
-      expect.any(Number),
-    ]);
-    expect(watcher.connections.every((connection) => connection.events.length > 0)).toBe(true);
-  }, 60_000);
-
-  it('the database cut off for 10 s: submits get 503 at once, nothing is half-written, everything accepted is saved', async () => {
-    const prefix = newPrefix();
-    const target = new URL(DATABASE_URL);
-    const proxy: TcpProxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    onTeardown('close the proxy', () => proxy.close());
-    const proxied = new URL(DATABASE_URL);
-    proxied.host = `127.0.0.1:${proxy.port}`;
-    const api = await inProcessApi(prefix, { DATABASE_URL: proxied.toString() });
-    const url = base(api);
-    await inProcessWorker(prefix, { WORKER_CONCURRENCY: '2' });
-    const clients = await startLoad(url, 3, 8);
-    const accepted = jobsOf(clients);
-
-    proxy.cut();
-    const cutAt = Date.now();
-    let refused = 0;
-    while (Date.now() - cutAt < 10_000) {
-      const started = Date.now();
-      const answer = await post(url, '/submit', PROGRAMS[3]?.body);
-      expect(answer.status).toBe(503);
-      expect(answer.body).toMatchObject({
-        error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/database is not reachable/) },
+  it(
+    'the API a client is connected to is killed: the client resumes on another API with every event once, in order',
+    async () => {
+      const prefix = newPrefix();
+      await inProcessWorker(prefix, { WORKER_CONCURRENCY: '3' });
+      const [a, b] = await Promise.all([
+        spawnApi({ REDIS_PREFIX: prefix }),
+        spawnApi({ REDIS_PREFIX: prefix }),
+      ]);
+      const lines = Array.from({ length: 30 }, (_, i) => `${i}\n`).join('');
+      const watcher = newClient(a.url);
+      const long = await submit(a.url, {
+        language: 'python',
+        code: 'import time\nfor i in range(30):\n    print(i, flush=True)\n    time.sleep(0.1)',
+        expectedOutput: lines,
       });
-      expect(Date.now() - started).toBeLessThan(3_500);
-      refused += 1;
-      expect((await fetch(`${url}/health`)).status).toBe(200);
-      const ready = await fetch(`${url}/ready`);
-      expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'not ready', redis: 'ok', database: 'unreachable' });
-      // A job Redis holds is still answered (from Redis) while the database is away.
-      const status = await getStatus(url, accepted[accepted.length - 1] ?? '');
-      expect(status.status).toBe(200);
-      await sleep(1_000);
-    }
-    expect(refused).toBeGreaterThanOrEqual(5);
-    proxy.restore();
+      watcher.jobs.set(long, 'ACCEPTED');
+      await subscribe(socketOf(watcher), long);
+      const onA = [watcher, ...(await startLoad(a.url, 3, 4))];
+      const onB = await startLoad(b.url, 1, 4);
 
-    // Back at once: the pool opens new connections on demand.
-    const after = await submit(url, PROGRAMS[3]?.body);
-    await allResults(clients, 40_000);
-    checkStreams(clients, false);
-    // Results that finished during the cut were retried by the results queue until they landed.
-    const rows = await finalRows(prefix, [...accepted, after], 40_000);
-    for (const client of clients) {
-      for (const [jobId, verdict] of client.jobs) expect(rows.get(jobId), jobId).toBe(verdict);
-    }
+      await waitFor(
+        () => eventsOf(watcher).filter((e) => e.type === 'log').length >= 5,
+        20_000,
+        () => `the long job did not get going: ${JSON.stringify(eventsOf(watcher))}`,
+      );
+      a.app.child.kill('SIGKILL');
+      await a.app.exited;
 
-    // Nothing half-written: every row has its Redis record and its queue job, and the reverse.
-    const redis = new Redis(REDIS_URL);
-    onTeardown('disconnect from Redis', async () => redis.disconnect());
-    const records = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:job:*`, 'COUNT', 1000);
-      cursor = next;
-      for (const key of keys) records.add(/\{(.+)\}$/.exec(key)?.[1] ?? key);
-    } while (cursor !== '0');
-    const queue = createSubmissionQueue({ connection: redis, prefix });
-    onTeardown('close the queue', () => queue.close());
-    const queued = new Set(
-      (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized'])).map(
-        (job) => job.id,
-      ),
-    );
-    const saved = [...rows.keys()].sort();
-    expect([...records].sort()).toEqual(saved);
-    expect([...queued].sort()).toEqual(saved);
-  }, 60_000);
+      // Each client on A reconnects to B and resumes every unfinished job after the last seq it saw.
+      await Promise.all(
+        onA.map(async (client) => {
+          const dropped = socketOf(client);
+          if (dropped.connected) await new Promise((resolve) => dropped.once('disconnect', resolve));
+          const seen = eventsOf(client);
+          const next = reconnect(client, b.url);
+          for (const jobId of client.jobs.keys()) {
+            const mine = seen.filter((e) => e.jobId === jobId);
+            if (mine.some((e) => e.type === 'result')) continue;
+            await subscribe(next, jobId, mine.at(-1)?.seq ?? 0);
+          }
+        }),
+      );
+
+      await allResults([...onA, ...onB], scaledMs(40_000));
+      checkStreams([...onA, ...onB], false);
+      const output = eventsOf(watcher)
+        .filter((e) => e.type === 'log' && e.payload.stream === 'stdout')
+        .map((e) => e.payload.chunk)
+        .join('');
+      expect(output).toBe(lines);
+      // The resumed stream really spans both instances.
+      expect(watcher.connections.map((connection) => connection.events.length)).toEqual([
+        expect.any(Number),
+        expect.any(Number),
+      ]);
+      expect(watcher.connections.every((connection) => connection.events.length > 0)).toBe(true);
+    },
+    TEST_MS,
+  );
+
+  it(
+    'the database cut off for 10 s: submits get 503 at once, nothing is half-written, everything accepted is saved',
+    async () => {
+      const prefix = newPrefix();
+      const target = new URL(DATABASE_URL);
+      const proxy: TcpProxy = await startTcpProxy({
+        host: target.hostname,
+        port: Number(target.port || 5432),
+      });
+      onTeardown('close the proxy', () => proxy.close());
+      const proxied = new URL(DATABASE_URL);
+      proxied.host = `127.0.0.1:${proxy.port}`;
+      const api = await inProcessApi(prefix, { DATABASE_URL: proxied.toString() });
+      const url = base(api);
+      await inProcessWorker(prefix, { WORKER_CONCURRENCY: '2' });
+      const clients = await startLoad(url, 3, 8);
+      const accepted = jobsOf(clients);
+
+      proxy.cut();
+      const cutAt = Date.now();
+      let refused = 0;
+      while (Date.now() - cutAt < 10_000) {
+        const started = Date.now();
+        const answer = await post(url, '/submit', PROGRAMS[3]?.body);
+        expect(answer.status).toBe(503);
+        expect(answer.body).toMatchObject({
+          error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/database is not reachable/) },
+        });
+        expect(Date.now() - started).toBeLessThan(scaledMs(3_500));
+        refused += 1;
+        expect((await fetch(`${url}/health`)).status).toBe(200);
+        const ready = await fetch(`${url}/ready`);
+        expect(ready.status).toBe(503);
+        expect(await ready.json()).toMatchObject({
+          status: 'not ready',
+          redis: 'ok',
+          database: 'unreachable',
+        });
+        // A job Redis holds is still answered (from Redis) while the database is away.
+        const status = await getStatus(url, accepted[accepted.length - 1] ?? '');
+        expect(status.status).toBe(200);
+        await sleep(1_000);
+      }
+      expect(refused).toBeGreaterThanOrEqual(5);
+      proxy.restore();
+
+      // Back at once: the pool opens new connections on demand.
+      const after = await submit(url, PROGRAMS[3]?.body);
+      await allResults(clients, scaledMs(40_000));
+      checkStreams(clients, false);
+      // Results that finished during the cut were retried by the results queue until they landed.
+      const rows = await finalRows(prefix, [...accepted, after], scaledMs(40_000));
+      for (const client of clients) {
+        for (const [jobId, verdict] of client.jobs) expect(rows.get(jobId), jobId).toBe(verdict);
+      }
+
+      // Nothing half-written: every row has its Redis record and its queue job, and the reverse.
+      const redis = new Redis(REDIS_URL);
+      onTeardown('disconnect from Redis', async () => redis.disconnect());
+      const records = new Set<string>();
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:job:*`, 'COUNT', 1000);
+        cursor = next;
+        for (const key of keys) records.add(/\{(.+)\}$/.exec(key)?.[1] ?? key);
+      } while (cursor !== '0');
+      const queue = createSubmissionQueue({ connection: redis, prefix });
+      onTeardown('close the queue', () => queue.close());
+      const queued = new Set(
+        (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized'])).map(
+          (job) => job.id,
+        ),
+      );
+      const saved = [...rows.keys()].sort();
+      expect([...records].sort()).toEqual(saved);
+      expect([...queued].sort()).toEqual(saved);
+    },
+    TEST_MS,
+  );
 });

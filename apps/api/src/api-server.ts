@@ -51,6 +51,8 @@ export interface ApiServer {
   /** Settles unfinished submissions against the queue (see persistence/reconciler.ts). */
   reconciler: Reconciler;
   close(graceMs?: number): Promise<void>;
+  /** The shutdown step `close()` is waiting on now (null when not closing, or done): says where a slow shutdown hangs. */
+  closingStep(): string | null;
 }
 
 export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiServer> {
@@ -183,36 +185,50 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   logger[metricsNote.level](metricsNote.message);
   logger.info({ port, prefix: env.REDIS_PREFIX }, 'api listening');
 
+  let closingStep: string | null = null;
   return {
     httpServer,
     app,
     port,
     relay,
     reconciler,
+    closingStep: () => closingStep,
     async close(graceMs = env.SHUTDOWN_GRACE_MS) {
       // Stop accepting, let in-flight requests end, then cut what is left.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       pistonConnect?.close();
       scoreboards.close();
+      closingStep = 'socket.io';
       await io.close().catch(() => undefined);
       httpServer.closeIdleConnections();
       const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);
-      await closed;
+      // Each step is timed: a slow one is named in the log, so a shutdown that hangs says where.
+      const step = async (what: string, run: () => Promise<unknown>) => {
+        const started = Date.now();
+        closingStep = what;
+        await run();
+        closingStep = null;
+        const ms = Date.now() - started;
+        if (ms > 2_000) logger.warn({ step: what, ms }, 'slow shutdown step');
+      };
+      await step('http', () => closed);
       clearTimeout(timer);
-      await relay.close();
-      await watcher.close();
-      await reconciler.stop();
-      await persister.close();
-      await queueEvents.close();
-      await resources.queue.close();
-      await resultsQueue.close();
-      await Promise.all(
-        [redis.quit(), subscriber.quit(), blocking.quit(), persisterConnection.quit()].map((p) =>
-          p.catch(() => undefined),
+      await step('relay', () => relay.close());
+      await step('watcher', () => watcher.close());
+      await step('reconciler', () => reconciler.stop());
+      await step('persister', () => persister.close());
+      await step('queue events', () => queueEvents.close());
+      await step('queue', () => resources.queue.close());
+      await step('results queue', () => resultsQueue.close());
+      await step('redis', () =>
+        Promise.all(
+          [redis.quit(), subscriber.quit(), blocking.quit(), persisterConnection.quit()].map((p) =>
+            p.catch(() => undefined),
+          ),
         ),
       );
       sessionSweeper.stop();
-      await db.close();
+      await step('database', () => db.close());
       logger.info('api stopped');
     },
   };

@@ -1,5 +1,5 @@
 /** Opens PostgreSQL through a node-postgres pool, optionally confined to one schema. */
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { BackendConnection } from './db.js';
 import { migratePostgres } from './migrate.js';
@@ -58,6 +58,7 @@ export function openPostgres(options: PostgresOptions): BackendConnection {
   // pending statement still fails, and the pool drops the broken connection when it is released.
   pool.on('connect', (client) => client.on('error', report));
   const db = drizzle({ client: pool, schema });
+  db.transaction = transactionOn(pool);
   return {
     db,
     migrate: () => migratePostgres(pool, schemaName),
@@ -65,5 +66,32 @@ export function openPostgres(options: PostgresOptions): BackendConnection {
       await pool.query('select 1');
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * `db.transaction` over a pool that always gives its connection back. Drizzle's own checks a
+ * connection out and sends `begin` before its try/finally: when the connection breaks in between
+ * (the server restarts, the network drops) the connection is never released, the pool has one slot
+ * less for good and `pool.end()` never returns. Here the check-out and its release wrap everything,
+ * and the transaction runs on a Drizzle instance bound to that one connection (one per pooled
+ * connection, made once). A broken connection is dropped by the pool on release.
+ */
+type NodePgDb = NodePgDatabase<typeof schema>;
+
+export function transactionOn(pool: pg.Pool): NodePgDb['transaction'] {
+  const bound = new WeakMap<pg.PoolClient, NodePgDb>();
+  return async (run, config) => {
+    const client = await pool.connect();
+    try {
+      let db = bound.get(client);
+      if (db === undefined) {
+        db = drizzle({ client, schema });
+        bound.set(client, db);
+      }
+      return await db.transaction(run, config);
+    } finally {
+      client.release();
+    }
   };
 }
