@@ -1,7 +1,9 @@
 /**
  * Live contest scoreboards through real POST /submit, the real worker and sandbox: three users in
  * an ICPC contest (wrong tries, a compile error, a solve, the freeze, the reveal) with the board
- * pushed over Socket.IO as verdicts land, and an IOI contest with a partial score.
+ * pushed over Socket.IO as verdicts land, and an IOI contest with a partial score; boards pushed at the
+ * freeze and at the end without any verdict, and watchers nudged when a clarification or an
+ * announcement is posted.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
@@ -194,5 +196,87 @@ describe('contest scoreboard', () => {
       score: expected,
       solved: false,
     });
+  });
+
+  it('pushes the board at the freeze and at the end, and nudges watchers about new messages', async () => {
+    const created = await call('POST', '/contests', users['board-admin'], {
+      title: 'Clockwork',
+      startsAt: minutesFromNow(-5),
+      endsAt: minutesFromNow(120),
+      problems: [{ letter: 'A', problem: 'a-plus-b' }],
+    });
+    expect(created.status).toBe(201);
+    const contestId = String(created.body.id);
+    expect((await call('POST', `/contests/${contestId}/register`, users['board-ann'], {})).status).toBe(200);
+
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(platform.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    const pushed: Scoreboard[] = [];
+    const nudges: string[] = [];
+    socket.on('scoreboard', (scoreboard) => pushed.push(scoreboard));
+    socket.on('contestMessages', (event) => nudges.push(event.contestId));
+    try {
+      expect(await socket.timeout(scaledMs(10_000)).emitWithAck('watchContest', { contestId })).toEqual({
+        ok: true,
+      });
+      await waitFor(
+        async () => pushed.length > 0,
+        scaledMs(10_000),
+        () => 'no first board',
+      );
+      expect(pushed[0]?.frozen).toBe(false);
+
+      // The freeze comes a few seconds from now: the board is pushed frozen then, with no verdict.
+      const lead = scaledMs(3_000);
+      const toFreeze = await call('PATCH', `/contests/${contestId}`, users['board-admin'], {
+        endsAt: new Date(Date.now() + 60_000 + lead).toISOString(),
+        freezeMinutes: 1,
+      });
+      expect(toFreeze.status).toBe(200);
+      await waitFor(
+        async () => pushed.some((b) => b.frozen),
+        scaledMs(30_000),
+        () => `no frozen board pushed at the freeze: ${JSON.stringify(pushed.map((b) => b.frozen))}`,
+      );
+
+      // The end a few seconds from now: the board is pushed revealed then.
+      const mark = pushed.length;
+      const toEnd = await call('PATCH', `/contests/${contestId}`, users['board-admin'], {
+        endsAt: new Date(Date.now() + lead).toISOString(),
+      });
+      expect(toEnd.status).toBe(200);
+      await waitFor(
+        async () => pushed.slice(mark).some((b) => !b.frozen),
+        scaledMs(30_000),
+        () => `no revealed board pushed at the end: ${JSON.stringify(pushed.map((b) => b.frozen))}`,
+      );
+      expect((await board(contestId)).frozen).toBe(false);
+
+      // A question and an announcement reach the watcher as nudges (no content: it reads them again).
+      const asked = await call('POST', `/contests/${contestId}/clarifications`, users['board-ann'], {
+        question: 'Is the input one line?',
+      });
+      expect(asked.status).toBe(201);
+      await waitFor(
+        async () => nudges.length >= 1,
+        scaledMs(10_000),
+        () => 'no nudge after a question',
+      );
+      const posted = await call('POST', `/contests/${contestId}/announcements`, users['board-admin'], {
+        body: 'Thanks for taking part.',
+      });
+      expect(posted.status).toBe(201);
+      await waitFor(
+        async () => nudges.length >= 2,
+        scaledMs(10_000),
+        () => 'no nudge after an announcement',
+      );
+      expect(new Set(nudges)).toEqual(new Set([contestId]));
+    } finally {
+      socket.disconnect();
+    }
   });
 });

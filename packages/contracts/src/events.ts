@@ -77,6 +77,8 @@ export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 export interface ServerToClientEvents {
   /** A watched contest's scoreboard (`watchContest`), as `GET /contests/:id/scoreboard` answers it. */
   scoreboard: (board: Scoreboard) => void;
+  /** A watched contest has a new announcement, or a clarification asked or answered: read them again. */
+  contestMessages: (event: { contestId: string }) => void;
   status: (payload: SocketEventPayload<'status'>) => void;
   log: (payload: SocketEventPayload<'log'>) => void;
   test: (payload: SocketEventPayload<'test'>) => void;
@@ -90,7 +92,10 @@ export type SubscribeAck = { ok: true } | { ok: false; error: { code: string; me
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack?: (answer: SubscribeAck) => void) => void;
   unsubscribe: (request: { jobId: string }) => void;
-  /** Receive `scoreboard` now and whenever a verdict of the contest lands. */
+  /**
+   * Receive `scoreboard` now, whenever a verdict of the contest lands and at its freeze and end, and
+   * `contestMessages` when a clarification or announcement is posted.
+   */
   watchContest: (request: WatchContestRequest, ack?: (answer: SubscribeAck) => void) => void;
   unwatchContest: (request: WatchContestRequest) => void;
   /** Starts an interactive run owned by this connection, which then receives its events. */

@@ -4,7 +4,11 @@
  * (`<prefix>:contests:changed`); every instance listens, and one that has viewers of that contest
  * scores the board again from the database and emits `scoreboard` to them: the live board to the
  * room of those who manage it, the public (perhaps frozen) one to everyone else's. Changes that
- * come close together are scored once (`coalesceMs`).
+ * come close together are scored once (`coalesceMs`). Boards that change with the clock alone (the
+ * freeze, the end) are pushed then too: an instance with viewers of a contest keeps a timer for its
+ * next freeze or end. Clarifications and announcements travel the same way on a second channel
+ * (`<prefix>:contests:messages`): viewers get `contestMessages {contestId}`, a nudge without content,
+ * and read them again over HTTP (which decides what each may see).
  */
 import type { Server, Socket } from 'socket.io';
 import {
@@ -15,6 +19,8 @@ import {
   type SubscribeAck,
 } from '@arbiter/contracts';
 import type { Redis } from '@arbiter/queue';
+import { freezeAt } from '@arbiter/contests';
+import type { Contest } from '@arbiter/db';
 import type { ApiResources } from '../resources.js';
 import { canManage } from './contest-access.js';
 import { readScoreboard } from './read-scoreboard.js';
@@ -24,12 +30,37 @@ export function contestsChannel(prefix: string): string {
   return `${prefix}:contests:changed`;
 }
 
-/** Tells every API instance that a contest's board changed (a verdict landed). */
+/** The channel every API instance listens on for new clarifications and announcements. */
+export function contestMessagesChannel(prefix: string): string {
+  return `${prefix}:contests:messages`;
+}
+
+/** Tells every API instance that a contest's board changed (a verdict landed, its settings changed). */
 export async function announceContestChange(
   resources: Pick<ApiResources, 'redis' | 'prefix'>,
   contestId: string,
 ): Promise<void> {
   await resources.redis.publish(contestsChannel(resources.prefix), contestId);
+}
+
+/** Tells every API instance that a contest has a new (or newly answered) clarification or announcement. */
+export async function announceContestMessages(
+  resources: Pick<ApiResources, 'redis' | 'prefix'>,
+  contestId: string,
+): Promise<void> {
+  await resources.redis.publish(contestMessagesChannel(resources.prefix), contestId);
+}
+
+/** The longest delay a Node timer takes (about 24.8 days); a later deadline is armed again on a later push. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Fired this long after a deadline, in ms, so the board is read on its far side. */
+const DEADLINE_SLACK_MS = 50;
+
+/** The contest's next moment, after `now`, at which its board changes by the clock alone: the freeze or the end. */
+function nextDeadline(contest: Contest, now: number): number | null {
+  const freeze = freezeAt(contest)?.getTime() ?? null;
+  const moments = [freeze, contest.endsAt.getTime()].filter((at): at is number => at !== null && at > now);
+  return moments.length > 0 ? Math.min(...moments) : null;
 }
 
 const room = (contestId: string, manages: boolean) => `contest:${contestId}:${manages ? 'live' : 'public'}`;
@@ -42,10 +73,14 @@ type ContestSocket = Pick<
 
 export class ScoreboardPush {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per contest with viewers here: the timer for its next freeze or end, and when that is (ms). */
+  private readonly deadlines = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly onMessage = (channel: string, contestId: string) => {
     if (channel === this.channel) this.schedule(contestId);
+    else if (channel === this.messagesChannel) this.nudge(contestId);
   };
   private readonly channel: string;
+  private readonly messagesChannel: string;
 
   constructor(
     private readonly resources: Pick<ApiResources, 'db' | 'logger' | 'prefix'>,
@@ -54,6 +89,7 @@ export class ScoreboardPush {
     private readonly coalesceMs = 200,
   ) {
     this.channel = contestsChannel(resources.prefix);
+    this.messagesChannel = contestMessagesChannel(resources.prefix);
     subscriber.on('message', this.onMessage);
   }
 
@@ -74,7 +110,7 @@ export class ScoreboardPush {
         this.unwatch(socket, raw).catch(() => undefined);
       });
     });
-    await this.subscriber.subscribe(this.channel);
+    await this.subscriber.subscribe(this.channel, this.messagesChannel);
   }
 
   /** A socket's `watchContest`: joins its room and gets the board at once. */
@@ -90,6 +126,7 @@ export class ScoreboardPush {
     const manages = canManage(socket.data.user, contest);
     await socket.join(room(contest.id, manages));
     reply({ ok: true });
+    this.armDeadline(contest);
     socket.emit('scoreboard', await readScoreboard(this.resources, contest, manages));
   }
 
@@ -119,6 +156,7 @@ export class ScoreboardPush {
     if (!live && !everyone) return;
     const contest = await this.resources.db.contests.get(contestId);
     if (contest === null) return;
+    this.armDeadline(contest);
     if (live)
       this.io
         .to(room(contestId, true))
@@ -129,9 +167,36 @@ export class ScoreboardPush {
         .emit('scoreboard', await readScoreboard(this.resources, contest, false));
   }
 
+  /** Keeps one timer per watched contest for its next freeze or end, which pushes the board then. */
+  private armDeadline(contest: Contest): void {
+    const now = Date.now();
+    const at = nextDeadline(contest, now);
+    const current = this.deadlines.get(contest.id);
+    if (current !== undefined && current.at === at) return;
+    if (current !== undefined) clearTimeout(current.timer);
+    this.deadlines.delete(contest.id);
+    if (at === null) return;
+    const timer = setTimeout(
+      () => {
+        this.deadlines.delete(contest.id);
+        this.schedule(contest.id);
+      },
+      Math.min(at - now + DEADLINE_SLACK_MS, MAX_TIMER_MS),
+    );
+    timer.unref();
+    this.deadlines.set(contest.id, { at, timer });
+  }
+
+  /** Tells this instance's viewers of a contest to read its clarifications and announcements again. */
+  private nudge(contestId: string): void {
+    this.io.to([room(contestId, true), room(contestId, false)]).emit('contestMessages', { contestId });
+  }
+
   close(): void {
     this.subscriber.off('message', this.onMessage);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const { timer } of this.deadlines.values()) clearTimeout(timer);
+    this.deadlines.clear();
   }
 }

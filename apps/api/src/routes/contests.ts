@@ -2,7 +2,9 @@
  * Contests: organisers and admins create and change them; anyone lists the public ones and reads
  * a contest's page (its problems once it has started); signed-in users register (with the invite
  * code when there is one; after the end as virtual participants) and start their own window in a
- * duration contest; the scoreboard, clarifications and announcements.
+ * duration contest; the scoreboard, clarifications and announcements. Changes that watchers should see
+ * at once (settings, a new participant, a question, an answer, an announcement) are published to every
+ * API instance (contests/scoreboard-push.ts).
  */
 import { z } from 'zod';
 import {
@@ -21,6 +23,7 @@ import { requireUser } from '../auth/session.js';
 import { canManage, findContest, findManagedContest, noSuchContest } from '../contests/contest-access.js';
 import { contestDetail, contestSummary } from '../contests/contest-views.js';
 import { readScoreboard } from '../contests/read-scoreboard.js';
+import { announceContestChange, announceContestMessages } from '../contests/scoreboard-push.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import {
@@ -98,6 +101,15 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
   const detailOf = async (contest: Contest, user: AuthUser | null | undefined) => {
     const participant = user ? await resources.db.contests.participant(contest.id, user.id) : null;
     return contestDetail(contest, user, participant, resources.catalog, new Date());
+  };
+  /** Publishes a change to the watchers; what was saved stays saved if Redis does not answer. */
+  const notify = async (
+    publish: (to: ApiResources, contestId: string) => Promise<void>,
+    contestId: string,
+  ): Promise<void> => {
+    await publish(resources, contestId).catch((err: unknown) =>
+      resources.logger.warn({ err, contestId }, 'could not tell the watchers of a contest'),
+    );
   };
   return [
     defineRoute({
@@ -179,6 +191,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
           body.problems?.map((p) => ({ letter: p.letter, problemSlug: p.problem, points: p.points })),
         );
         if (updated === null) throw noSuchContest(params.id);
+        await notify(announceContestChange, updated.id);
         res.json(await detailOf(updated, user));
       },
     }),
@@ -258,6 +271,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
           throw new HttpError(403, 'FORBIDDEN', 'This contest needs its invite code: give "inviteCode".');
         const virtual = contestPhase(contest, new Date()) === 'ended';
         await resources.db.contests.register(contest.id, user.id, { virtual });
+        await notify(announceContestChange, contest.id);
         res.json(await detailOf(contest, user));
       },
     }),
@@ -300,6 +314,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
         if (!participant.virtual && contestPhase(contest, now) !== 'running')
           throw new HttpError(403, 'FORBIDDEN', 'The contest is not running.');
         await resources.db.contests.start(contest.id, user.id, now);
+        await notify(announceContestChange, contest.id);
         res.json(await detailOf(contest, user));
       },
     }),
@@ -375,6 +390,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
         if (body.letter !== null && !contest.problems.some((p) => p.letter === body.letter))
           throw new HttpError(400, 'INVALID_REQUEST', `letter: the contest has no problem ${body.letter}.`);
         const row = await resources.db.contests.ask(contest.id, user.id, body);
+        await notify(announceContestMessages, contest.id);
         res.status(201).json(clarificationView(row, true));
       },
     }),
@@ -405,6 +421,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
           answeredBy: user.id,
         });
         if (row === null) throw notFound('No such clarification in this contest.');
+        await notify(announceContestMessages, contest.id);
         res.json(clarificationView(row, true));
       },
     }),
@@ -448,6 +465,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
         const user = requireOrganiser(req, 'post announcements');
         const contest = await findManagedContest(resources, params.id, user, 'post its announcements');
         const row = await resources.db.contests.announce(contest.id, user.id, body.body);
+        await notify(announceContestMessages, contest.id);
         res.status(201).json({ ...row, createdAt: row.createdAt.toISOString() });
       },
     }),
