@@ -12,6 +12,7 @@ import { ThemeToggle } from './theme-toggle';
 
 const NAV = [
   { href: '/problems', label: 'Problems' },
+  { href: '/contests', label: 'Contests' },
   { href: '/submissions', label: 'Submissions' },
   { href: '/playground', label: 'Playground' },
 ];

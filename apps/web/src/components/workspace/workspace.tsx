@@ -1,7 +1,8 @@
 'use client';
 // The problem workspace: statement | editor over console, in resizable panes (on a narrow screen, tabs
 // Description / Code / Result under a bar with Run and Submit). The draft is kept per problem and
-// language, the test cases per problem; Ctrl/Cmd+Enter runs, Ctrl/Cmd+' submits.
+// language, the test cases per problem; Ctrl/Cmd+Enter runs, Ctrl/Cmd+' submits. Inside a contest
+// (`contest`), submits count for it and the statement pane leads back to the contest, with the time left.
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LanguageInfo, ProblemDetail } from '@arbiter/contracts';
@@ -16,6 +17,7 @@ import { useNarrow } from '../../lib/use-narrow';
 import { useAuth } from '../auth-context';
 import { CodeEditor } from '../code-editor';
 import { SplitPane } from '../split-pane';
+import { ContestBar, type WorkspaceContest } from './contest-bar';
 import { ConsolePanel, type TestCase } from './console-panel';
 import { Statement } from './statement';
 import type { CaseResultRef } from './verdict-panel';
@@ -39,7 +41,7 @@ function customInputError(message: string): { n: number; why: string } | null {
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function Workspace({ slug }: { slug: string }) {
+export function Workspace({ slug, contest }: { slug: string; contest?: WorkspaceContest }) {
   const { user } = useAuth();
   const [problem, setProblem] = useState<ProblemDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -161,8 +163,9 @@ export function Workspace({ slug }: { slug: string }) {
   };
 
   // Refs so the keyboard shortcuts always act on the latest code.
-  const latest = useRef({ code, language, cases, problem, busy });
-  latest.current = { code, language, cases, problem, busy };
+  const contestId = contest?.id;
+  const latest = useRef({ code, language, cases, problem, busy, contestId });
+  latest.current = { code, language, cases, problem, busy, contestId };
 
   const run = useCallback(() => {
     const { code: source, language: lang, cases: all, problem: detail, busy: working } = latest.current;
@@ -189,11 +192,23 @@ export function Workspace({ slug }: { slug: string }) {
   }, [start]);
 
   const submit = useCallback(() => {
-    const { code: source, language: lang, problem: detail, busy: working } = latest.current;
+    const {
+      code: source,
+      language: lang,
+      problem: detail,
+      busy: working,
+      contestId: inContest,
+    } = latest.current;
     if (!detail || working) return;
     setTab('result');
     setPane('result');
-    void start({ language: lang, code: source, problem: detail.slug, mode: 'submit' });
+    void start({
+      language: lang,
+      code: source,
+      problem: detail.slug,
+      mode: 'submit',
+      ...(inContest === undefined ? {} : { contestId: inContest }),
+    });
   }, [start]);
 
   useEffect(() => {
@@ -266,9 +281,13 @@ export function Workspace({ slug }: { slug: string }) {
   );
   const statementPane = (
     <section className="pane statement-pane" aria-label="Problem statement">
-      <Link href="/problems" className="back-link small-text">
-        ← All problems
-      </Link>
+      {contest ? (
+        <ContestBar contest={contest} />
+      ) : (
+        <Link href="/problems" className="back-link small-text">
+          ← All problems
+        </Link>
+      )}
       <Statement problem={problem} />
     </section>
   );

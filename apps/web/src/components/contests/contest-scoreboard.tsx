@@ -1,0 +1,88 @@
+'use client';
+// /contests/:id/scoreboard: the live board. The first board comes over HTTP, every later one is pushed
+// over Socket.IO as verdicts land (and at the freeze and the end), without a reload. During the freeze
+// contestants see a frozen board, its organiser and admins the live one.
+import Link from 'next/link';
+import { useEffect } from 'react';
+import { formatDate } from '../../lib/format';
+import { useContest } from '../../lib/use-contest';
+import { useServerNow } from '../../lib/use-now';
+import { useScoreboard } from '../../lib/use-scoreboard';
+import { useAuth } from '../auth-context';
+import { ContestTabs } from './contest-tabs';
+import { ScoreboardTable } from './scoreboard-table';
+
+export function ContestScoreboard({ id }: { id: string }) {
+  const { user } = useAuth();
+  const viewer = user === undefined ? undefined : (user?.username ?? null);
+  const { contest, offsetMs, error: contestError, reload } = useContest(id, viewer);
+  const { board, connected, error } = useScoreboard(id, viewer);
+  const now = useServerNow(offsetMs);
+  // The page's phase follows the clock: read the contest again when it starts or ends.
+  const phaseChange =
+    contest === null
+      ? null
+      : contest.phase === 'upcoming'
+        ? Date.parse(contest.startsAt)
+        : contest.phase === 'running'
+          ? Date.parse(contest.endsAt)
+          : null;
+  const due = phaseChange !== null && now >= phaseChange;
+  useEffect(() => {
+    if (due) void reload();
+  }, [due, reload]);
+
+  if (contestError) {
+    return (
+      <div className="page narrow empty">
+        <h1>Contest not found</h1>
+        <p className="muted">{contestError}</p>
+        <Link href="/contests" className="button">
+          All contests
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="page wide">
+      <div className="page-head">
+        <div>
+          <h1>{contest ? contest.title : 'Scoreboard'}</h1>
+          <p className="muted">
+            {contest ? `${contest.scoring.toUpperCase()} · scoreboard` : 'Loading…'}
+            <span
+              className={`live-dot ${connected ? 'on' : 'off'}`}
+              data-testid="live-status"
+              data-connected={connected}
+              title={connected ? 'Live: updates arrive as verdicts land' : 'Reconnecting…'}
+            >
+              {connected ? 'live' : 'offline'}
+            </span>
+          </p>
+        </div>
+      </div>
+      <ContestTabs id={id} active="scoreboard" />
+      {board?.frozen ? (
+        <p className="banner" data-testid="frozen-banner">
+          The scoreboard is frozen since {board.freezeAt ? formatDate(board.freezeAt) : 'the freeze'}: tries
+          made since then show as <b>?</b> until the end.
+        </p>
+      ) : board?.freezeAt &&
+        contest?.canManage &&
+        contest.phase === 'running' &&
+        now >= Date.parse(board.freezeAt) ? (
+        <p className="banner" data-testid="manager-live-banner">
+          Frozen for contestants; you see the live board.
+        </p>
+      ) : null}
+      {error ? <p className="error">{error}</p> : null}
+      {board ? (
+        <div data-testid="scoreboard-view" data-frozen={board.frozen} data-generated={board.generatedAt}>
+          <ScoreboardTable board={board} me={user?.username ?? null} />
+        </div>
+      ) : (
+        <p className="muted">Loading the scoreboard…</p>
+      )}
+    </div>
+  );
+}
