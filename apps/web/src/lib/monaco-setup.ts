@@ -14,6 +14,18 @@ import 'monaco-editor/languages/definitions/kotlin/register';
 import 'monaco-editor/languages/definitions/scala/register';
 import 'monaco-editor/languages/definitions/pascal/register';
 import 'monaco-editor/languages/definitions/fsharp/register';
+import 'monaco-editor/languages/definitions/ruby/register';
+import 'monaco-editor/languages/definitions/php/register';
+import 'monaco-editor/languages/definitions/perl/register';
+import 'monaco-editor/languages/definitions/lua/register';
+import 'monaco-editor/languages/definitions/shell/register';
+import 'monaco-editor/languages/definitions/r/register';
+import 'monaco-editor/languages/definitions/sql/register';
+import 'monaco-editor/languages/definitions/tcl/register';
+import 'monaco-editor/languages/definitions/coffee/register';
+import 'monaco-editor/languages/definitions/elixir/register';
+import 'monaco-editor/languages/definitions/clojure/register';
+import 'monaco-editor/languages/definitions/scheme/register';
 
 declare global {
   interface Window {
