@@ -37,6 +37,7 @@ import { adaMeta } from './ada/meta.ts';
 import { ocamlMeta } from './ocaml/meta.ts';
 import { nasmMeta } from './nasm/meta.ts';
 import { erlangMeta } from './erlang/meta.ts';
+import { elixirMeta } from './elixir/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -61,6 +62,7 @@ export const LANGUAGES = [
   ocamlMeta,
   nasmMeta,
   erlangMeta,
+  elixirMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

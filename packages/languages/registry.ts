@@ -37,6 +37,7 @@ import { ada } from './ada/index.js';
 import { ocaml } from './ocaml/index.js';
 import { nasm } from './nasm/index.js';
 import { erlang } from './erlang/index.js';
+import { elixir } from './elixir/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -60,6 +61,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   ocaml,
   nasm,
   erlang,
+  elixir,
   ruby,
   php,
   perl,
