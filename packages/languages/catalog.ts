@@ -38,6 +38,7 @@ import { ocamlMeta } from './ocaml/meta.ts';
 import { nasmMeta } from './nasm/meta.ts';
 import { erlangMeta } from './erlang/meta.ts';
 import { elixirMeta } from './elixir/meta.ts';
+import { commonlispMeta } from './commonlisp/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -63,6 +64,7 @@ export const LANGUAGES = [
   nasmMeta,
   erlangMeta,
   elixirMeta,
+  commonlispMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

@@ -38,6 +38,7 @@ import { ocaml } from './ocaml/index.js';
 import { nasm } from './nasm/index.js';
 import { erlang } from './erlang/index.js';
 import { elixir } from './elixir/index.js';
+import { commonlisp } from './commonlisp/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -62,6 +63,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   nasm,
   erlang,
   elixir,
+  commonlisp,
   ruby,
   php,
   perl,
