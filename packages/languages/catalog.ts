@@ -39,6 +39,7 @@ import { nasmMeta } from './nasm/meta.ts';
 import { erlangMeta } from './erlang/meta.ts';
 import { elixirMeta } from './elixir/meta.ts';
 import { commonlispMeta } from './commonlisp/meta.ts';
+import { schemeMeta } from './scheme/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -65,6 +66,7 @@ export const LANGUAGES = [
   erlangMeta,
   elixirMeta,
   commonlispMeta,
+  schemeMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

@@ -39,6 +39,7 @@ import { nasm } from './nasm/index.js';
 import { erlang } from './erlang/index.js';
 import { elixir } from './elixir/index.js';
 import { commonlisp } from './commonlisp/index.js';
+import { scheme } from './scheme/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -64,6 +65,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   erlang,
   elixir,
   commonlisp,
+  scheme,
   ruby,
   php,
   perl,
