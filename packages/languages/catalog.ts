@@ -40,6 +40,7 @@ import { erlangMeta } from './erlang/meta.ts';
 import { elixirMeta } from './elixir/meta.ts';
 import { commonlispMeta } from './commonlisp/meta.ts';
 import { schemeMeta } from './scheme/meta.ts';
+import { racketMeta } from './racket/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -67,6 +68,7 @@ export const LANGUAGES = [
   elixirMeta,
   commonlispMeta,
   schemeMeta,
+  racketMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

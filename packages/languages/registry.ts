@@ -40,6 +40,7 @@ import { erlang } from './erlang/index.js';
 import { elixir } from './elixir/index.js';
 import { commonlisp } from './commonlisp/index.js';
 import { scheme } from './scheme/index.js';
+import { racket } from './racket/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -66,6 +67,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   elixir,
   commonlisp,
   scheme,
+  racket,
   ruby,
   php,
   perl,
