@@ -41,6 +41,7 @@ import { elixirMeta } from './elixir/meta.ts';
 import { commonlispMeta } from './commonlisp/meta.ts';
 import { schemeMeta } from './scheme/meta.ts';
 import { racketMeta } from './racket/meta.ts';
+import { groovyMeta } from './groovy/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -69,6 +70,7 @@ export const LANGUAGES = [
   commonlispMeta,
   schemeMeta,
   racketMeta,
+  groovyMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

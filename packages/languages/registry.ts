@@ -41,6 +41,7 @@ import { elixir } from './elixir/index.js';
 import { commonlisp } from './commonlisp/index.js';
 import { scheme } from './scheme/index.js';
 import { racket } from './racket/index.js';
+import { groovy } from './groovy/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -68,6 +69,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   commonlisp,
   scheme,
   racket,
+  groovy,
   ruby,
   php,
   perl,
