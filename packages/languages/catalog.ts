@@ -42,6 +42,7 @@ import { commonlispMeta } from './commonlisp/meta.ts';
 import { schemeMeta } from './scheme/meta.ts';
 import { racketMeta } from './racket/meta.ts';
 import { groovyMeta } from './groovy/meta.ts';
+import { prologMeta } from './prolog/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -71,6 +72,7 @@ export const LANGUAGES = [
   schemeMeta,
   racketMeta,
   groovyMeta,
+  prologMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

@@ -42,6 +42,7 @@ import { commonlisp } from './commonlisp/index.js';
 import { scheme } from './scheme/index.js';
 import { racket } from './racket/index.js';
 import { groovy } from './groovy/index.js';
+import { prolog } from './prolog/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -70,6 +71,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   scheme,
   racket,
   groovy,
+  prolog,
   ruby,
   php,
   perl,
