@@ -43,6 +43,7 @@ import { schemeMeta } from './scheme/meta.ts';
 import { racketMeta } from './racket/meta.ts';
 import { groovyMeta } from './groovy/meta.ts';
 import { prologMeta } from './prolog/meta.ts';
+import { nimMeta } from './nim/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -73,6 +74,7 @@ export const LANGUAGES = [
   racketMeta,
   groovyMeta,
   prologMeta,
+  nimMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

@@ -43,6 +43,7 @@ import { scheme } from './scheme/index.js';
 import { racket } from './racket/index.js';
 import { groovy } from './groovy/index.js';
 import { prolog } from './prolog/index.js';
+import { nim } from './nim/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -72,6 +73,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   racket,
   groovy,
   prolog,
+  nim,
   ruby,
   php,
   perl,
