@@ -41,6 +41,7 @@ import { elixirMeta } from './elixir/meta.ts';
 import { commonlispMeta } from './commonlisp/meta.ts';
 import { schemeMeta } from './scheme/meta.ts';
 import { racketMeta } from './racket/meta.ts';
+import { clojureMeta } from './clojure/meta.ts';
 import { groovyMeta } from './groovy/meta.ts';
 import { prologMeta } from './prolog/meta.ts';
 import { nimMeta } from './nim/meta.ts';
@@ -72,6 +73,7 @@ export const LANGUAGES = [
   commonlispMeta,
   schemeMeta,
   racketMeta,
+  clojureMeta,
   groovyMeta,
   prologMeta,
   nimMeta,

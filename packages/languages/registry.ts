@@ -41,6 +41,7 @@ import { elixir } from './elixir/index.js';
 import { commonlisp } from './commonlisp/index.js';
 import { scheme } from './scheme/index.js';
 import { racket } from './racket/index.js';
+import { clojure } from './clojure/index.js';
 import { groovy } from './groovy/index.js';
 import { prolog } from './prolog/index.js';
 import { nim } from './nim/index.js';
@@ -71,6 +72,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   commonlisp,
   scheme,
   racket,
+  clojure,
   groovy,
   prolog,
   nim,
