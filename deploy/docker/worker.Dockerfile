@@ -38,7 +38,7 @@ RUN mkdir -p /usr/share/man/man1 \
       # compiled, JVM and functional languages of the catalogue (docs/LANGUAGES.md)
       golang-go rustc mono-mcs mono-runtime clang ghc kotlin scala \
       fp-compiler gfortran gdc gnat ocaml-nox nasm erlang-nox \
-      elixir sbcl guile-3.0 racket clojure groovy swi-prolog-nox nim \
+      elixir sbcl guile-3.0 racket clojure groovy swi-prolog-nox nim crystal \
       fp-compiler gfortran gdc gnat ocaml-nox nasm \
       # interpreted languages, and Python's third-party modules
       ruby php-cli perl lua5.4 gawk tcl pypy3 r-base-core sqlite3 coffeescript python3-sortedcontainers \

@@ -45,6 +45,7 @@ import { clojureMeta } from './clojure/meta.ts';
 import { groovyMeta } from './groovy/meta.ts';
 import { prologMeta } from './prolog/meta.ts';
 import { nimMeta } from './nim/meta.ts';
+import { crystalMeta } from './crystal/meta.ts';
 import { multifileMeta } from './multifile/meta.ts';
 
 /** In the order clients list them. */
@@ -77,6 +78,7 @@ export const LANGUAGES = [
   groovyMeta,
   prologMeta,
   nimMeta,
+  crystalMeta,
   rubyMeta,
   phpMeta,
   perlMeta,

@@ -45,6 +45,7 @@ import { clojure } from './clojure/index.js';
 import { groovy } from './groovy/index.js';
 import { prolog } from './prolog/index.js';
 import { nim } from './nim/index.js';
+import { crystal } from './crystal/index.js';
 import { multifile } from './multifile/index.js';
 
 export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
@@ -76,6 +77,7 @@ export const LANGUAGE_MODULES: Record<LanguageId, LanguageModule> = {
   groovy,
   prolog,
   nim,
+  crystal,
   ruby,
   php,
   perl,
