@@ -76,12 +76,31 @@ describe('language self-test at worker start', () => {
     expect((answer.body as { error: { message: string } }).error.message).toMatch(/python.*javascript/s);
   });
 
+  it('offers only the WORKER_LANGUAGES it is given, probing no other toolchain', async () => {
+    const only = await startWorkerInProcess(platform.prefix, {
+      WORKER_ID: 'only-js-c',
+      WORKER_LANGUAGES: 'javascript,c',
+    });
+    try {
+      const live = await new WorkerRegistry(redis, createKeys(platform.prefix)).live();
+      const advert = live.find((candidate) => candidate.id === 'only-js-c');
+      expect(advert?.languages.map((language) => language.id).sort()).toEqual(['c', 'javascript']);
+    } finally {
+      await only.stop(2_000);
+    }
+  });
+
   it('refuses to start a worker whose every self-test fails, saying why', async () => {
     const recipes = Object.fromEntries(LANGUAGE_IDS.map((id) => [id, broken(RECIPES[id])])) as Record<
       LanguageId,
       LanguageRecipe
     >;
-    const started = startWorkerInProcess(platform.prefix, { WORKER_ID: 'all-broken' }, { recipes });
+    // Three languages are enough to show it, and spare compiling the whole catalogue's samples.
+    const started = startWorkerInProcess(
+      platform.prefix,
+      { WORKER_ID: 'all-broken', WORKER_LANGUAGES: 'javascript,python,c' },
+      { recipes },
+    );
     await expect(started).rejects.toThrow(/every language's self-test failed.*javascript: /s);
     const live = await new WorkerRegistry(redis, createKeys(platform.prefix)).live();
     expect(live.map((advert) => advert.id)).not.toContain('all-broken');

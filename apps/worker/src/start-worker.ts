@@ -73,7 +73,12 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const concurrency = env.WORKER_CONCURRENCY ?? availableParallelism();
   const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
-  const found = await detectToolchains();
+  const found = await detectToolchains(env.WORKER_LANGUAGES);
+  if (found.length === 0 && env.WORKER_LANGUAGES !== undefined) {
+    throw new Error(
+      `none of WORKER_LANGUAGES (${env.WORKER_LANGUAGES.join(', ')}) has its toolchain installed here (${aptInstallLine(LANGUAGES.filter((language) => env.WORKER_LANGUAGES?.includes(language.id)))})`,
+    );
+  }
   if (found.length === 0) {
     throw new Error(
       `no toolchain found: install some (${aptInstallLine(LANGUAGES)}; docs/LANGUAGES.md lists the languages)`,

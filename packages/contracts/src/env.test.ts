@@ -27,6 +27,20 @@ describe('env schemas', () => {
     expect(() => parseEnv(workerEnvSchema, { SANDBOX: 'docker' })).toThrow(/SANDBOX/);
   });
 
+  it('takes WORKER_LANGUAGES as known language ids only', () => {
+    expect(parseEnv(workerEnvSchema, { WORKER_LANGUAGES: 'python, cpp,python' }).WORKER_LANGUAGES).toEqual([
+      'python',
+      'cpp',
+    ]);
+    expect(parseEnv(workerEnvSchema, {}).WORKER_LANGUAGES).toBeUndefined();
+    expect(() => parseEnv(workerEnvSchema, { WORKER_LANGUAGES: 'python,cobolx' })).toThrow(
+      /WORKER_LANGUAGES: unknown language id\(s\) cobolx; known: .*python/,
+    );
+    expect(() => parseEnv(workerEnvSchema, { WORKER_LANGUAGES: ' , ' })).toThrow(
+      /WORKER_LANGUAGES: name at least one language id/,
+    );
+  });
+
   it('takes WEB_ORIGIN as origins only', () => {
     expect(
       parseEnv(apiEnvSchema, { WEB_ORIGIN: 'https://judge.example/, http://localhost:3000' }).WEB_ORIGIN,

@@ -3,6 +3,7 @@
  * once, at start-up, with its schema (`apps/<app>/src/env.ts`); defaults work on one laptop.
  */
 import { z } from 'zod';
+import { LANGUAGE_IDS, type LanguageId } from './languages.js';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
 const ms = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
@@ -226,6 +227,32 @@ export const workerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   /** Unique name of this worker in logs and the live-worker registry; default: host-pid. */
   WORKER_ID: z.string().min(1).max(128).optional(),
+  /**
+   * The languages this worker may offer, comma-separated ids (e.g. `python,cpp`); default: every language
+   * whose toolchain it finds. Others are not even probed: a worker pool can be split by language, and a slow
+   * machine starts without probing and self-testing toolchains it will not use.
+   */
+  WORKER_LANGUAGES: z
+    .string()
+    .transform((value, ctx) => {
+      const ids = value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
+      const unknown = ids.filter((id) => !(LANGUAGE_IDS as readonly string[]).includes(id));
+      if (unknown.length > 0 || ids.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            ids.length === 0
+              ? 'name at least one language id'
+              : `unknown language id(s) ${unknown.join(', ')}; known: ${LANGUAGE_IDS.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(ids)] as LanguageId[];
+    })
+    .optional(),
   /**
    * `none` runs code WITHOUT isolation and is refused unless NODE_ENV=development
    * or ALLOW_UNSANDBOXED=true.
