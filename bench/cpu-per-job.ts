@@ -7,9 +7,15 @@
  * beside the same program run bare. Everything but the program is the platform's cost.
  *
  *   npm run bench:cpu-per-job -- [--jobs 300] [--clients 8] [--workers 1] [--concurrency 2] [--no-write]
+ *                                 [--profile <dir>]
+ *
+ * `--profile <dir>` also records a V8 CPU profile of the API and of each worker over the measured batch
+ * alone (bench/support/profile-preload.mjs), written as <dir>/<pid>.cpuprofile; summarise one with
+ * `npx tsx bench/profile-summary.ts <file> --jobs <jobs>`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Redis } from 'ioredis';
@@ -26,6 +32,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1' },
     concurrency: { type: 'string', default: '2' },
     'no-write': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const JOBS = Number(values.jobs);
@@ -33,6 +40,21 @@ const CLIENTS = Number(values.clients);
 const WORKERS = Number(values.workers);
 const CONCURRENCY = Number(values.concurrency);
 const BODY = { language: 'python', code: 'print(1)' };
+const PROFILE_DIR = values.profile === undefined ? undefined : resolve(values.profile);
+/** What the API and the workers get to record a profile of the batch (nothing without `--profile`). */
+const profileEnv: Record<string, string> =
+  PROFILE_DIR === undefined
+    ? {}
+    : {
+        BENCH_PROFILE_DIR: PROFILE_DIR,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${resolve(import.meta.dirname, 'support/profile-preload.mjs')}`,
+      };
+
+/** Starts or stops the profilers of the API and the workers (each SIGUSR2 toggles; see profile-preload.mjs). */
+function toggleProfilers(platform: Platform): void {
+  if (PROFILE_DIR === undefined) return;
+  for (const app of [platform.api, ...platform.workers]) app.child.kill('SIGUSR2');
+}
 
 /** Redis's own CPU so far (`INFO cpu`: used_cpu_user + used_cpu_sys, main thread and the rest), in ms. */
 async function redisCpuMs(url: string): Promise<number> {
@@ -109,7 +131,13 @@ function bareCpuMs(jobs: number): number {
 
 async function main(): Promise<void> {
   const load = new LoadWatch();
-  const platform = await startPlatform({ workers: WORKERS, concurrency: CONCURRENCY });
+  if (PROFILE_DIR !== undefined) mkdirSync(PROFILE_DIR, { recursive: true });
+  const platform = await startPlatform({
+    workers: WORKERS,
+    concurrency: CONCURRENCY,
+    apiEnv: profileEnv,
+    workerEnv: profileEnv,
+  });
   const clients: BenchClient[] = [];
   try {
     for (let c = 0; c < CLIENTS; c += 1) clients.push(await BenchClient.connect(platform.url));
@@ -123,7 +151,9 @@ async function main(): Promise<void> {
       redis: await redisCpuMs(platform.redisUrl),
       db: await databaseCpu(platform),
     };
+    toggleProfilers(platform);
     const { runs } = await runClosedLoop(clients, JOBS, () => BODY);
+    toggleProfilers(platform);
     const after = {
       api: cpuMs(platform.api.child.pid),
       workers: pids.map(cpuMs),
@@ -167,7 +197,7 @@ async function main(): Promise<void> {
       command: `npm run bench:cpu-per-job${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       tables: [table],
       load,
-      write: !(values['no-write'] ?? false),
+      write: !(values['no-write'] ?? false) && PROFILE_DIR === undefined,
       notes: [
         'The database row is the CPU of the PostgreSQL backends the API was connected to at both readings; the ' +
           'benchmark’s own clients, the kernel’s network work and the Node.js start-up are in none of the rows.',

@@ -52,7 +52,7 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a redis-server of our own, without persistence, and waits until it answers. */
-async function startRedis(): Promise<{ url: string; server: ChildProcess }> {
+export async function startRedis(): Promise<{ url: string; server: ChildProcess }> {
   const port = await freePort();
   const server = spawn(
     'redis-server',

@@ -158,10 +158,11 @@ export async function spawnApp(
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
-    // Generous: a worker builds and self-tests its sandbox first, on a machine shared with other suites.
+    // Generous: a worker probes 30-odd toolchains and self-tests its sandbox first, on a machine shared with
+    // other suites (at load average 20 on two cores that alone took over a minute); scaled by the speed factor.
     await waitFor(
       () => output.includes(readyLine),
-      60_000,
+      scaledMs(60_000),
       () => `${app} did not start:\n${output}`,
     );
   } catch (error) {

@@ -10,7 +10,7 @@ export {
   type SubmissionQueue,
   type SubmissionQueueOptions,
 } from './submission-queue.js';
-export { queuePosition, waitingCount } from './queue-position.js';
+export { queuePosition, queuePositions, waitingCount } from './queue-position.js';
 export { QUEUE_STATES, readQueueDepth, type QueueDepth, type QueueState } from './queue-depth.js';
 export { RedisCommand } from './redis-command.js';
 export { redisCommands } from './redis-commands.js';

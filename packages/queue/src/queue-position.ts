@@ -19,6 +19,35 @@ export async function queuePosition(redis: Redis, prefix: string, jobId: string)
   return typeof position === 'number' && position > 0 ? position : null;
 }
 
+/** Largest number of ids sent in one script call (keeps each call short: Redis runs one script at a time). */
+const POSITIONS_PER_CALL = 1_000;
+
+/**
+ * Places of many jobs, as `queuePosition` gives each (null: not waiting), in one round trip per 1,000 ids
+ * rather than one per job.
+ */
+export async function queuePositions(
+  redis: Redis,
+  prefix: string,
+  jobIds: readonly string[],
+): Promise<Array<number | null>> {
+  const base = `${prefix}:${SUBMISSION_QUEUE}`;
+  const out: Array<number | null> = [];
+  for (let from = 0; from < jobIds.length; from += POSITIONS_PER_CALL) {
+    const ids = jobIds.slice(from, from + POSITIONS_PER_CALL);
+    const places = await redisCommands.queuePositions.run(
+      redis,
+      [`${base}:wait`, `${base}:prioritized`],
+      ids,
+    );
+    if (!Array.isArray(places) || places.length !== ids.length) {
+      throw new Error(`queue positions: expected ${ids.length} answers, got ${String(places)}`);
+    }
+    for (const place of places) out.push(typeof place === 'number' && place > 0 ? place : null);
+  }
+  return out;
+}
+
 /**
  * Jobs a new job of BullMQ priority `priority` (0: none) would wait behind: every plain job,
  * and the prioritized ones of the same or a higher priority (a smaller number). BullMQ scores

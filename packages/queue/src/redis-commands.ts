@@ -7,6 +7,7 @@ export const redisCommands = {
   appendStdin: new RedisCommand('append-stdin-2'),
   fairPriority: new RedisCommand('fair-priority-3'),
   queuePosition: new RedisCommand('queue-position-2'),
+  queuePositions: new RedisCommand('queue-positions-2'),
   queueDepth: new RedisCommand('queue-depth-4'),
   releaseLock: new RedisCommand('release-lock-1'),
   updateRecord: new RedisCommand('update-record-1'),

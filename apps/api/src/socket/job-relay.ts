@@ -12,7 +12,7 @@ import { isFinalStatus, withoutJudgeMessages } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
 import {
   parseAnnouncement,
-  queuePosition,
+  queuePositions,
   type JobEventLog,
   type JobStore,
   type Redis,
@@ -61,6 +61,15 @@ export class JobRelay {
   /** socket id → jobs it watches. */
   private readonly bySocket = new Map<string, Set<string>>();
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** A refresh pass is under way; `refreshAgain`: the queue moved meanwhile, so one more pass follows. */
+  private refreshing = false;
+  private refreshAgain = false;
+  private closed = false;
+  /**
+   * jobId → the lowest position this instance sent for it. The append script drops a position that is
+   * not below the last one stored (never above this), so a pass skips those without a round trip.
+   */
+  private readonly lowestSent = new Map<string, number>();
   /** jobId → pending retry of a failed read. */
   private readonly retries = new Map<string, NodeJS.Timeout>();
 
@@ -160,29 +169,60 @@ export class JobRelay {
    * queue moves). Coalesced to one pass per 50 ms.
    */
   scheduleRefresh(): void {
+    if (this.closed) return;
+    if (this.refreshing) {
+      // Never two passes at once: with thousands of watched jobs a pass outlasts the 50 ms.
+      this.refreshAgain = true;
+      return;
+    }
     this.refreshTimer ??= setTimeout(() => {
       this.refreshTimer = null;
-      this.refreshPositions().catch((err: unknown) =>
-        this.options.logger.warn({ err }, 'queue position refresh failed'),
-      );
+      this.refreshing = true;
+      this.refreshPositions()
+        .catch((err: unknown) => this.options.logger.warn({ err }, 'queue position refresh failed'))
+        .finally(() => {
+          this.refreshing = false;
+          if (this.refreshAgain) {
+            this.refreshAgain = false;
+            this.scheduleRefresh();
+          }
+        });
     }, 50);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
     for (const jobId of [...this.byJob.keys()]) this.dropJob(jobId);
   }
 
-  private async refreshPositions(): Promise<void> {
+  /**
+   * One pass: the places of every queued job watched here in one round trip (per 1,000 jobs), then a
+   * `queued` event for each whose place fell below the lowest this instance sent (it used to be two
+   * round trips per watched job, one after the other, every pass).
+   */
+  async refreshPositions(): Promise<void> {
     const { redis, prefix, events } = this.options;
+    const queued: string[] = [];
     for (const [jobId, subs] of this.byJob) {
-      const queued = [...subs.values()].some((sub) => sub.status === 'queued');
-      if (!queued) continue;
-      const position = await queuePosition(redis, prefix, jobId);
-      if (position !== null) await events.refreshPosition(jobId, position);
+      if ([...subs.values()].some((sub) => sub.status === 'queued')) queued.push(jobId);
     }
+    if (queued.length === 0) return;
+    const places = await queuePositions(redis, prefix, queued);
+    const appends: Array<Promise<unknown>> = [];
+    queued.forEach((jobId, i) => {
+      const position = places[i];
+      if (position === null || position === undefined) return;
+      if (position >= (this.lowestSent.get(jobId) ?? Infinity)) return;
+      appends.push(
+        events.refreshPosition(jobId, position).then(() => {
+          if (this.byJob.has(jobId)) this.lowestSent.set(jobId, position);
+        }),
+      );
+    });
+    await Promise.all(appends);
   }
 
   /** An append was announced: deliver it if it is the next event, else read the stream. */
@@ -275,6 +315,7 @@ export class JobRelay {
 
   private dropJob(jobId: string): void {
     this.byJob.delete(jobId);
+    this.lowestSent.delete(jobId);
     this.channelReady.delete(jobId);
     const channel = this.options.events.channel(jobId);
     this.jobByChannel.delete(channel);
