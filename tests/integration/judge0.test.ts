@@ -118,6 +118,35 @@ async function run(submission: Record<string, unknown>, query = ''): Promise<Sub
   return answer.body;
 }
 
+/** Judge0 CE 1.13.1's id of each language it shares with the platform (its language seeds). */
+const JUDGE0_IDS: Record<string, number> = {
+  python: 71,
+  javascript: 63,
+  typescript: 74,
+  cpp: 54,
+  c: 50,
+  java: 62,
+  'cpp-clang': 76,
+  bash: 46,
+  csharp: 51,
+  d: 56,
+  erlang: 58,
+  fortran: 59,
+  go: 60,
+  haskell: 61,
+  kotlin: 78,
+  lua: 64,
+  nasm: 45,
+  ocaml: 65,
+  pascal: 67,
+  perl: 85,
+  php: 68,
+  r: 80,
+  ruby: 72,
+  rust: 73,
+  scala: 81,
+};
+
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const unb64 = (text: string | null) => Buffer.from(text ?? '', 'base64').toString('utf8');
 
@@ -126,7 +155,13 @@ describe('Judge0 information routes', () => {
     const languages = await call<{ id: number; name: string }[]>('GET', '/languages');
     expect(languages.status).toBe(200);
     const ids = languages.body.map((language) => language.id).sort((a, b) => a - b);
-    expect(ids).toEqual([50, 54, 62, 63, 71, 74, 89]);
+    // One Judge0 id (its 1.13.1 seeds') per language the live workers run and Judge0 has, and 89.
+    const ours = ((await (await fetch(`${base(api)}/languages`)).json()) as { id: string }[]).map(
+      (language) => language.id,
+    );
+    const expected = ours.flatMap((id) => (JUDGE0_IDS[id] === undefined ? [] : [JUDGE0_IDS[id]]));
+    expect(ids).toEqual([...expected, 89].sort((a, b) => a - b));
+    expect(ids).toEqual(expect.arrayContaining([50, 54, 62, 63, 71, 74, 89]));
     expect(languages.body.find((language) => language.id === 71)?.name).toMatch(/^Python \(3\.\d+\.\d+\)$/);
     expect(Object.keys(languages.body[0] ?? {}).sort()).toEqual(['id', 'name']);
 
@@ -190,6 +225,17 @@ describe('Judge0 information routes', () => {
 });
 
 describe('Judge0 submissions', () => {
+  it("runs the languages it shares by Judge0's ids: Ruby 72, Bash 46, PHP 68", async () => {
+    for (const [languageId, sourceCode] of [
+      [72, 'puts gets.strip * 2'],
+      [46, 'read line; echo "$line$line"'],
+      [68, '<?php echo trim(fgets(STDIN)) . trim("ab"), "\\n";'],
+    ] as const) {
+      const done = await run({ source_code: sourceCode, language_id: languageId, stdin: 'ab\n' });
+      expect(done, String(languageId)).toMatchObject({ stdout: 'abab\n', status: { id: 3 } });
+    }
+  });
+
   it('creates a submission (201 {token}) and answers it by token with the default fields', async () => {
     const created = await call<{ token: string }>('POST', '/submissions', {
       source_code: 'name = input()\nprint(f"hello, {name}")',

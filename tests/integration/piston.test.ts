@@ -51,12 +51,47 @@ const ECHO: Record<string, string> = {
   c: '#include <stdio.h>\n#include <string.h>\nint main(int argc, char** argv) {\n  char line[100];\n  fgets(line, sizeof line, stdin);\n  line[strcspn(line, "\\n")] = 0;\n  printf("%s", line);\n  for (int i = 1; i < argc; i++) printf(" %s", argv[i]);\n  printf("\\n");\n}',
   java: 'import java.util.Scanner;\npublic class Main {\n  public static void main(String[] args) {\n    String line = new Scanner(System.in).nextLine();\n    System.out.println(line + (args.length > 0 ? " " + String.join(" ", args) : ""));\n  }\n}',
 };
+const PISTON_NAMES: Record<string, string> = {
+  python: 'python',
+  javascript: 'javascript',
+  typescript: 'typescript',
+  cpp: 'c++',
+  c: 'c',
+  java: 'java',
+  bash: 'bash',
+  csharp: 'csharp',
+  d: 'd',
+  erlang: 'erlang',
+  fortran: 'fortran',
+  go: 'go',
+  haskell: 'haskell',
+  kotlin: 'kotlin',
+  lua: 'lua',
+  nasm: 'nasm64',
+  ocaml: 'ocaml',
+  pascal: 'pascal',
+  perl: 'perl',
+  php: 'php',
+  r: 'rscript',
+  ruby: 'ruby',
+  rust: 'rust',
+  scala: 'scala',
+  awk: 'awk',
+  coffeescript: 'coffeescript',
+};
 const COMPILED = new Set(['typescript', 'c++', 'c', 'java']);
 
 describe('Piston v2 through piston-client', () => {
   it('lists the runtimes with names, aliases and SemVer versions', async () => {
     const runtimes = await client.runtimes();
-    expect(runtimes.map((runtime) => runtime.language).sort()).toEqual(Object.keys(ECHO).sort());
+    // Piston's name (its packages' metadata) of each language the live workers run and Piston has.
+    const ours = ((await (await fetch(`${platform.url}/languages`)).json()) as { id: string }[]).map(
+      (language) => language.id,
+    );
+    const expected = ours.flatMap((id) => (PISTON_NAMES[id] === undefined ? [] : [PISTON_NAMES[id]]));
+    expect(runtimes.map((runtime) => runtime.language).sort()).toEqual(expected.sort());
+    expect(runtimes.map((runtime) => runtime.language)).toEqual(expect.arrayContaining(Object.keys(ECHO)));
+    expect(runtimes.find((runtime) => runtime.language === 'ruby')?.aliases).toEqual(['ruby3', 'rb']);
     for (const runtime of runtimes) expect(runtime.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(runtimes.find((runtime) => runtime.language === 'python')?.aliases).toContain('py');
     expect(runtimes.find((runtime) => runtime.language === 'javascript')?.runtime).toBe('node');

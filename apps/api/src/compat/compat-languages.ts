@@ -8,7 +8,8 @@ import type { LanguageId } from '@arbiter/contracts';
 
 export interface CompatLanguage {
   id: LanguageId;
-  judge0: {
+  /** Absent: Judge0 CE 1.13.1 has no such language. */
+  judge0?: {
     /** Judge0 ids: `[listed, ...aliases]`. */
     ids: readonly number[];
     /** Judge0's name without the version: the name shown is `${family} (${toolchain}${version})`. */
@@ -19,7 +20,22 @@ export interface CompatLanguage {
     runCmd: string;
   };
   /** Piston: name, aliases, whether its answers have a compile stage, and the runtime named (`node`). */
-  piston: { language: string; aliases: readonly string[]; compiled: boolean; runtime?: string };
+  /** Absent: Piston has no such language. */
+  piston?: { language: string; aliases: readonly string[]; compiled: boolean; runtime?: string };
+}
+
+export type PistonCompatLanguage = CompatLanguage & { piston: NonNullable<CompatLanguage['piston']> };
+
+/** A row for a language this API runs with the toolchain's plain commands (`compile_cmd`, `run_cmd` describe, not quote, them). */
+function judge0Row(
+  ids: readonly number[],
+  family: string,
+  toolchain: string,
+  sourceFile: string,
+  compileCmd: string | null,
+  runCmd: string,
+): NonNullable<CompatLanguage['judge0']> {
+  return { ids, family, toolchain, sourceFile, compileCmd, runCmd };
 }
 
 export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
@@ -67,7 +83,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
   {
     id: 'cpp',
     judge0: {
-      ids: [54, 52, 53, 76],
+      ids: [54, 52, 53],
       family: 'C++',
       toolchain: 'GCC ',
       sourceFile: 'main.cpp',
@@ -100,11 +116,129 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
     },
     piston: { language: 'java', aliases: [], compiled: true },
   },
+  // Judge0's ids and names from its 1.13.1 seeds; Piston's names and aliases from its packages' metadata,
+  // `compiled` when its package has a compile step.
+  {
+    id: 'cpp-clang',
+    judge0: judge0Row([76], 'C++', 'Clang ', 'main.cpp', 'clang++ %s main.cpp', './main'),
+  },
+  {
+    id: 'bash',
+    judge0: judge0Row([46], 'Bash', '', 'main.sh', null, 'bash main.sh'),
+    piston: { language: 'bash', aliases: ['sh'], compiled: false },
+  },
+  {
+    id: 'csharp',
+    judge0: judge0Row([51], 'C#', 'Mono ', 'main.cs', 'mcs %s main.cs', 'mono main.exe'),
+    piston: {
+      language: 'csharp',
+      aliases: ['mono', 'mono-csharp', 'mono-c#', 'mono-cs', 'c#', 'cs'],
+      compiled: true,
+      runtime: 'mono',
+    },
+  },
+  {
+    id: 'd',
+    judge0: judge0Row([56], 'D', 'GDC ', 'main.d', 'gdc %s main.d', './main'),
+    piston: { language: 'd', aliases: ['gdc'], compiled: true, runtime: 'gcc' },
+  },
+  {
+    id: 'erlang',
+    judge0: judge0Row([58], 'Erlang', 'OTP ', 'main.erl', null, 'escript main.erl'),
+    piston: { language: 'erlang', aliases: ['erlang', 'erl', 'escript'], compiled: false },
+  },
+  {
+    id: 'fortran',
+    judge0: judge0Row([59], 'Fortran', 'GFortran ', 'main.f90', 'gfortran %s main.f90', './main'),
+    piston: { language: 'fortran', aliases: ['fortran', 'f90'], compiled: true, runtime: 'gcc' },
+  },
+  {
+    id: 'go',
+    judge0: judge0Row([60], 'Go', '', 'main.go', 'go build %s main.go', './main'),
+    piston: { language: 'go', aliases: ['go', 'golang'], compiled: false },
+  },
+  {
+    id: 'haskell',
+    judge0: judge0Row([61], 'Haskell', 'GHC ', 'Main.hs', 'ghc %s Main.hs', './main'),
+    piston: { language: 'haskell', aliases: ['haskell', 'hs'], compiled: true },
+  },
+  {
+    id: 'kotlin',
+    judge0: judge0Row([78], 'Kotlin', '', 'main.kt', 'kotlinc %s main.kt', 'kotlin MainKt'),
+    piston: { language: 'kotlin', aliases: ['kt'], compiled: true },
+  },
+  {
+    id: 'lua',
+    judge0: judge0Row([64], 'Lua', '', 'main.lua', null, 'lua5.4 main.lua'),
+    piston: { language: 'lua', aliases: [], compiled: false },
+  },
+  {
+    id: 'nasm',
+    judge0: judge0Row(
+      [45],
+      'Assembly',
+      'NASM ',
+      'main.asm',
+      'nasm -f elf64 %s main.asm && ld main.o',
+      './main',
+    ),
+    piston: { language: 'nasm64', aliases: ['asm64'], compiled: true, runtime: 'nasm' },
+  },
+  {
+    id: 'ocaml',
+    judge0: judge0Row([65], 'OCaml', '', 'main.ml', 'ocamlopt %s main.ml', './main'),
+    piston: { language: 'ocaml', aliases: ['ocaml', 'ml'], compiled: true },
+  },
+  {
+    id: 'pascal',
+    judge0: judge0Row([67], 'Pascal', 'FPC ', 'main.pas', 'fpc %s main.pas', './main'),
+    piston: { language: 'pascal', aliases: ['freepascal', 'pp', 'pas'], compiled: true },
+  },
+  {
+    id: 'perl',
+    judge0: judge0Row([85], 'Perl', '', 'main.pl', null, 'perl main.pl'),
+    piston: { language: 'perl', aliases: ['pl'], compiled: false },
+  },
+  {
+    id: 'php',
+    judge0: judge0Row([68], 'PHP', '', 'main.php', null, 'php main.php'),
+    piston: { language: 'php', aliases: [], compiled: false },
+  },
+  {
+    id: 'r',
+    judge0: judge0Row([80], 'R', '', 'main.r', null, 'Rscript main.r'),
+    piston: { language: 'rscript', aliases: ['r'], compiled: false },
+  },
+  {
+    id: 'ruby',
+    judge0: judge0Row([72], 'Ruby', '', 'main.rb', null, 'ruby main.rb'),
+    piston: { language: 'ruby', aliases: ['ruby3', 'rb'], compiled: false },
+  },
+  {
+    id: 'rust',
+    judge0: judge0Row([73], 'Rust', '', 'main.rs', 'rustc %s main.rs', './main'),
+    piston: { language: 'rust', aliases: ['rs'], compiled: true },
+  },
+  {
+    id: 'scala',
+    judge0: judge0Row([81], 'Scala', '', 'main.scala', 'scalac %s main.scala', 'scala Main'),
+    piston: { language: 'scala', aliases: ['sc'], compiled: true },
+  },
+  { id: 'awk', piston: { language: 'awk', aliases: ['gawk'], compiled: false, runtime: 'gawk' } },
+  {
+    id: 'coffeescript',
+    piston: { language: 'coffeescript', aliases: ['coffeescript', 'coffee'], compiled: false },
+  },
 ];
+
+/** The languages Piston's API serves. */
+export const PISTON_LANGUAGES: readonly PistonCompatLanguage[] = COMPAT_LANGUAGES.filter(
+  (language): language is PistonCompatLanguage => language.piston !== undefined,
+);
 
 /** A language as the Judge0 API sees it (its rows above, and the ones only Judge0 has). */
 export type Judge0CompatLanguage = Pick<CompatLanguage, 'id'> & {
-  judge0: Omit<CompatLanguage['judge0'], 'sourceFile' | 'runCmd'> & {
+  judge0: Omit<NonNullable<CompatLanguage['judge0']>, 'sourceFile' | 'runCmd'> & {
     sourceFile: string | null;
     runCmd: string | null;
   };
@@ -127,7 +261,12 @@ export const JUDGE0_MULTIFILE = {
 } as const satisfies Judge0CompatLanguage;
 
 /** Every language the Judge0 API has, in the order it lists them. */
-export const JUDGE0_LANGUAGES: readonly Judge0CompatLanguage[] = [...COMPAT_LANGUAGES, JUDGE0_MULTIFILE];
+export const JUDGE0_LANGUAGES: readonly Judge0CompatLanguage[] = [
+  ...COMPAT_LANGUAGES.flatMap((language) =>
+    language.judge0 === undefined ? [] : [{ id: language.id, judge0: language.judge0 }],
+  ),
+  JUDGE0_MULTIFILE,
+];
 
 const byJudge0Id = new Map<number, Judge0CompatLanguage>(
   JUDGE0_LANGUAGES.flatMap((language) => language.judge0.ids.map((id) => [id, language] as const)),
@@ -142,8 +281,8 @@ export function judge0IdOf(id: string): number {
   return [...byJudge0Id.values()].find((language) => language.id === id)?.judge0.ids[0] ?? 0;
 }
 
-export function compatLanguage(id: LanguageId): CompatLanguage | undefined {
-  return COMPAT_LANGUAGES.find((language) => language.id === id);
+export function compatLanguage(id: LanguageId): PistonCompatLanguage | undefined {
+  return PISTON_LANGUAGES.find((language) => language.id === id);
 }
 
 /** The version number in a worker's toolchain version ("esbuild on Node.js 20.1.0" → "20.1.0"). */

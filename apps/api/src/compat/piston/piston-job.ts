@@ -22,7 +22,7 @@ import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import type { ApiResources } from '../../resources.js';
 import { checkLanguageAvailable } from '../../submissions/live-languages.js';
 import { freeRunJob } from '../../submissions/free-run-job.js';
-import { COMPAT_LANGUAGES, versionNumber, type CompatLanguage } from '../compat-languages.js';
+import { PISTON_LANGUAGES, versionNumber, type PistonCompatLanguage } from '../compat-languages.js';
 
 /** Piston's defaults for the run stage, in ms. */
 const RUN_TIMEOUT_MS = 3_000;
@@ -36,8 +36,8 @@ function semverOf(version: string): string {
 
 export function runtimesOf(
   available: readonly LanguageInfo[],
-): { language: CompatLanguage; runtime: PistonRuntime }[] {
-  return COMPAT_LANGUAGES.flatMap((language) => {
+): { language: PistonCompatLanguage; runtime: PistonRuntime }[] {
+  return PISTON_LANGUAGES.flatMap((language) => {
     const info = available.find((entry) => entry.id === language.id);
     if (info === undefined) return [];
     const runtime: PistonRuntime = {
@@ -81,7 +81,7 @@ function negativeLimit(body: PistonExecuteRequest): string | null {
 
 /** A runtime the live workers run, as Piston lists it, with the platform's language behind it. */
 export interface PistonMatch {
-  language: CompatLanguage;
+  language: PistonCompatLanguage;
   runtime: PistonRuntime;
 }
 

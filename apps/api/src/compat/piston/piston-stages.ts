@@ -7,7 +7,7 @@
  */
 import { constants } from 'node:os';
 import { clipText, type JobResult, type PistonExecuteResult, type PistonStage } from '@arbiter/contracts';
-import type { CompatLanguage } from '../compat-languages.js';
+import type { PistonCompatLanguage } from '../compat-languages.js';
 
 const failed = (output: string, time: number | null): PistonStage => ({
   stdout: '',
@@ -64,7 +64,7 @@ function runStage(result: JobResult): PistonStage {
 }
 
 export function pistonResult(
-  language: CompatLanguage,
+  language: PistonCompatLanguage,
   version: string,
   result: JobResult,
 ): PistonExecuteResult {
