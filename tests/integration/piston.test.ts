@@ -49,6 +49,9 @@ const ECHO: Record<string, string> = {
   'c++':
     '#include <iostream>\n#include <string>\nint main(int argc, char** argv) {\n  std::string line;\n  std::getline(std::cin, line);\n  std::cout << line;\n  for (int i = 1; i < argc; i++) std::cout << " " << argv[i];\n  std::cout << "\\n";\n}',
   c: '#include <stdio.h>\n#include <string.h>\nint main(int argc, char** argv) {\n  char line[100];\n  fgets(line, sizeof line, stdin);\n  line[strcspn(line, "\\n")] = 0;\n  printf("%s", line);\n  for (int i = 1; i < argc; i++) printf(" %s", argv[i]);\n  printf("\\n");\n}',
+  ruby: 'puts [$stdin.gets.chomp, *ARGV].join(" ")',
+  bash: 'read -r line\necho "$line" "$@"',
+  php: '<?php echo implode(" ", array_merge([rtrim(fgets(STDIN))], array_slice($argv, 1))), "\\n";',
   java: 'import java.util.Scanner;\npublic class Main {\n  public static void main(String[] args) {\n    String line = new Scanner(System.in).nextLine();\n    System.out.println(line + (args.length > 0 ? " " + String.join(" ", args) : ""));\n  }\n}',
 };
 const PISTON_NAMES: Record<string, string> = {
