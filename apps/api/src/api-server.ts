@@ -22,6 +22,7 @@ import {
 } from '@arbiter/queue';
 import { CATALOG_ROOT, loadCatalog } from '@arbiter/problems';
 import { createApp } from './app.js';
+import { limitPolicy } from './limit-policy.js';
 import { warmUpPasswords } from './auth/passwords.js';
 import { startSessionSweeper } from './auth/session-sweeper.js';
 import { openApiDatabase } from './database.js';
@@ -89,13 +90,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     packageUploadBytes: env.PACKAGE_UPLOAD_MAX_MB * 1024 * 1024,
     db,
     catalog,
-    limits: {
-      defaultTimeMs: Math.min(env.DEFAULT_TIME_MS, env.MAX_TIME_MS),
-      maxTimeMs: env.MAX_TIME_MS,
-      defaultMemoryMb: Math.min(env.DEFAULT_MEMORY_MB, env.MAX_MEMORY_MB),
-      maxMemoryMb: env.MAX_MEMORY_MB,
-      outputBytes: env.OUTPUT_LIMIT_BYTES,
-    },
+    limits: limitPolicy(env),
     auth: { ttlMs: Math.round(env.SESSION_TTL_HOURS * 3_600_000), secureCookie: env.COOKIE_SECURE },
     rateLimits: {
       submitPerMinuteUser: env.SUBMIT_RATE_PER_MINUTE_USER,

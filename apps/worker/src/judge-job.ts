@@ -8,6 +8,7 @@ import {
   type JobData,
   type JobResult,
   type PackageRef,
+  type PackageVerification,
   type TestResult,
 } from '@arbiter/contracts';
 import {
@@ -16,6 +17,7 @@ import {
   PackageJudgeError,
   judgeProblem,
   judgeProgram,
+  verifyPackage,
   type ProblemOutcome,
   type ProblemTest,
   type StepHooks,
@@ -40,6 +42,7 @@ export type JudgedFields = Pick<
   | 'passed'
   | 'total'
   | 'failedTest'
+  | 'verification'
 >;
 
 export async function judgeJob(
@@ -73,6 +76,8 @@ export async function judgeJob(
     return clipResultTexts({ ...outcome, tests: [], passed: null, total: null, failedTest: null });
   }
 
+  if (data.package !== undefined && data.verify !== undefined)
+    return verifyPackageJob(resources, data, data.package, data.verify.defaultTimeMs, signal);
   if (data.package !== undefined)
     return judgePackageJob(resources, data, data.package, batcher, signal, onStep);
   const problem = resources.catalog.get(data.problem);
@@ -131,6 +136,59 @@ async function judgePackageJob(
     }
     throw error;
   }
+}
+
+/**
+ * Verification on import: the package's labelled submissions, each compiled and judged in the sandbox like
+ * any submission; the findings become the result's `verification` (the API stores them with the version).
+ */
+async function verifyPackageJob(
+  resources: WorkerResources,
+  data: JobData,
+  ref: PackageRef,
+  defaultTimeMs: number,
+  signal: AbortSignal,
+): Promise<JudgedFields> {
+  const pkg = await resources.packages.get(ref);
+  let verification: PackageVerification;
+  try {
+    verification = await verifyPackage(
+      pkg,
+      resources.sandbox,
+      {
+        offered: new Set(resources.languages.map((language) => language.id)),
+        limits: data.limits,
+        defaultTimeMs,
+        signal,
+      },
+      resources.compile,
+    );
+  } catch (error) {
+    if (!(error instanceof PackageJudgeError)) throw error;
+    // The package's own validator is unusable: that is the finding.
+    verification = { status: 'failed', submissions: [], ok: false, error: error.message };
+  }
+  verification = { ...verification, slug: ref.slug, version: ref.version };
+  resources.logger.info(
+    { problem: ref.slug, version: ref.version, ok: verification.ok, timeLimit: verification.timeLimit },
+    'package verified',
+  );
+  return {
+    verdict: null,
+    stdout: '',
+    stderr: '',
+    compileOutput: '',
+    exitCode: null,
+    signal: null,
+    timeMs: null,
+    wallTimeMs: null,
+    memoryKb: null,
+    tests: [],
+    passed: verification.submissions.filter((s) => s.ok).length,
+    total: verification.submissions.length,
+    failedTest: null,
+    verification,
+  };
 }
 
 /**

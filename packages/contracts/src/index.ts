@@ -20,3 +20,4 @@ export * from './contests.js';
 export * from './interactive-run.js';
 export * from './admin-views.js';
 export * from './problem-packages.js';
+export * from './package-verification.js';

@@ -1,5 +1,6 @@
 /** Imported problem packages: the version a job judges, and what the import and export routes take and give. */
 import { z } from 'zod';
+import { packageVerificationSchema } from './package-verification.js';
 
 /** A problem's slug: lowercase letters, digits and single hyphens (as the folders of `problems/`). */
 export const problemSlugSchema = z
@@ -27,6 +28,8 @@ export const importReportSchema = z.object({
   found: z.array(z.string()),
   unsupported: z.array(z.string()),
   warnings: z.array(z.string()),
+  /** The labelled submissions judged by a worker (queued at import; filled in when the job finishes). */
+  verification: packageVerificationSchema.optional(),
 });
 export type ImportReportBody = z.infer<typeof importReportSchema>;
 
@@ -57,3 +60,21 @@ export const importedProblemSchema = z.object({
 });
 export const importedProblemListSchema = z.object({ problems: z.array(importedProblemSchema) });
 export type ImportedProblemList = z.infer<typeof importedProblemListSchema>;
+
+/** `GET /admin/problems/:slug`: an imported problem's versions, newest first, each with its report. */
+export const importedProblemVersionSchema = z.object({
+  version: z.number().int().positive(),
+  sha256: packageHashSchema,
+  title: z.string(),
+  /** The time limit its submissions get (seconds): stated, derived on import, or null for the platform default. */
+  timeLimit: z.number().positive().nullable(),
+  report: importReportSchema,
+  createdAt: z.string(),
+});
+export const importedProblemDetailSchema = z.object({
+  slug: problemSlugSchema,
+  /** The version new submissions are judged on. */
+  latestVersion: z.number().int().positive(),
+  versions: z.array(importedProblemVersionSchema),
+});
+export type ImportedProblemDetail = z.infer<typeof importedProblemDetailSchema>;

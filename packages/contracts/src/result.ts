@@ -5,6 +5,7 @@ import { submissionModeSchema } from './submission.js';
 import { effectiveLimitsSchema } from './limits.js';
 import { jobStatusSchema, verdictSchema } from './verdicts.js';
 import { MAX_TEST_TEXT_BYTES, clipText, clipTextEnd } from './text-cap.js';
+import { packageVerificationSchema } from './package-verification.js';
 
 export const testResultSchema = z.object({
   index: z.number().int().nonnegative(),
@@ -125,6 +126,8 @@ export const jobResultSchema = z.object({
   finishedAt: z.string().nullable(),
   /** Per-stage timestamps of the attempt that finished the job (worker results only). */
   timings: jobTimingsSchema.optional(),
+  /** A package verification job's findings. */
+  verification: packageVerificationSchema.optional(),
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
 

@@ -103,6 +103,11 @@ export const jobDataSchema = z.object({
   problem: z.string().nullable().default(null),
   /** An imported problem's version and package hash (absent: a problem of the built-in catalog). */
   package: packageRefSchema.optional(),
+  /**
+   * With `package`: judge the package's own labelled submissions (verification on import), not `code`;
+   * `limits.timeMs` is then the most a case may run, `defaultTimeMs` the limit when none can be set.
+   */
+  verify: z.object({ defaultTimeMs: z.number().int().positive() }).optional(),
   /** Custom inputs of a `run` on a problem (one JSON line of arguments each, or stdin text). */
   tests: z.array(z.string()).default([]),
   /** Who submitted it; null: anonymous. */

@@ -3,6 +3,7 @@
  * the latest version of a slug, one version, a package's bytes by hash, the list.
  */
 import { createHash } from 'node:crypto';
+import type { ImportReportBody, PackageVerification } from '@arbiter/contracts';
 import { asc, desc, eq, and, sql } from 'drizzle-orm';
 import type { Clock, Db } from './db.js';
 import { systemClock } from './db.js';
@@ -19,7 +20,7 @@ export interface NewProblemVersion {
   /** The normalised package zip; stored once under its SHA-256. */
   zip: Buffer;
   metadata: ProblemVersionMetadata;
-  report: { found: string[]; unsupported: string[]; warnings: string[] };
+  report: ImportReportBody;
 }
 
 export interface ProblemVersion {
@@ -28,7 +29,7 @@ export interface ProblemVersion {
   sha256: string;
   title: string;
   metadata: ProblemVersionMetadata;
-  report: { found: string[]; unsupported: string[]; warnings: string[] };
+  report: ImportReportBody;
   createdAt: Date;
 }
 
@@ -104,6 +105,21 @@ export class ProblemPackagesRepository {
       if (!row) throw new Error('the new problem version was not returned');
       return { version: row, replaced: previous > 0 };
     });
+  }
+
+  /**
+   * Stores what verifying a version found (the report's `verification`); the version's files and metadata
+   * never change. Returns false when there is no such version.
+   */
+  async setVerification(slug: string, version: number, verification: PackageVerification): Promise<boolean> {
+    const rows = await this.db
+      .update(problemVersions)
+      .set({
+        report: sql`jsonb_set(${problemVersions.report}, '{verification}', ${JSON.stringify(verification)}::jsonb)`,
+      })
+      .where(and(eq(problemVersions.slug, slug), eq(problemVersions.version, version)))
+      .returning({ version: problemVersions.version });
+    return rows.length > 0;
   }
 
   /** The version new submissions of `slug` are judged on; null: no such imported problem. */

@@ -48,3 +48,5 @@ export {
   type CompiledValidator,
   type Validation,
 } from './output-validator.js';
+export { packageTimeLimit, verdictAtLimit, verifyPackage, type VerifyOptions } from './verify-package.js';
+export { submissionSource, type SubmissionSource } from './package-submission-source.js';

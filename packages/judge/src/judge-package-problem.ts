@@ -31,6 +31,8 @@ export interface PackageJob {
   mode: SubmissionMode;
   /** Per test case's process. */
   limits: EffectiveLimits;
+  /** A multi-file submission's other files, beside the entry (`code`). */
+  files?: Record<string, Uint8Array>;
 }
 
 const decoder = new TextDecoder();
@@ -68,6 +70,7 @@ export async function judgePackageProblem(
     sandbox,
     { onLog: hooks.onLog, signal: hooks.signal, onStep: hooks.onStep },
     context,
+    job.files === undefined ? {} : { files: job.files },
   );
   if (!compiled.ok) return compileErrorOutcome(compiled.compileOutput, total);
 

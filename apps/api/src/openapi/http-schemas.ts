@@ -30,6 +30,7 @@ import {
   scoreboardSchema,
   updateContestRequestSchema,
   importedProblemListSchema,
+  importedProblemDetailSchema,
   importProblemResponseSchema,
   authResponseSchema,
   jobResultSchema,
@@ -110,6 +111,7 @@ export const ResetPasswordRequest = requestSchema('ResetPasswordRequest', resetP
 export const ResetPasswordResponse = answerSchema('ResetPasswordResponse', resetPasswordResponseSchema);
 export const ImportProblemResponse = answerSchema('ImportProblemResponse', importProblemResponseSchema);
 export const ImportedProblemList = answerSchema('ImportedProblemList', importedProblemListSchema);
+export const ImportedProblemDetail = answerSchema('ImportedProblemDetail', importedProblemDetailSchema);
 
 export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 

@@ -1,7 +1,8 @@
 /**
  * Drains the `results` queue into the database: for each finished job, the record its
  * worker left in Redis becomes the submission's final row (with its percentile, for an
- * accepted submit); a `running` notice marks the row running. Every API instance runs one; each result is taken by one of them, and
+ * accepted submit); a `running` notice marks the row running. A package verification's findings go to
+ * its version's report instead. Every API instance runs one; each result is taken by one of them, and
  * retried while the database is away. A row that is already final is left as it is.
  */
 import { Worker, type ConnectionOptions } from 'bullmq';
@@ -47,6 +48,16 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   if (record === null || !isFinalStatus(record.status)) {
     resources.logger.warn({ jobId }, 'no final result in Redis to save');
     return false;
+  }
+  const verification = record.verification;
+  if (verification?.slug !== undefined && verification.version !== undefined) {
+    // A package's verification: it belongs to the version's report, not to a submission row.
+    await resources.db.problems.setVerification(verification.slug, verification.version, verification);
+    resources.logger.info(
+      { jobId, problem: verification.slug, version: verification.version, ok: verification.ok },
+      'package verification saved',
+    );
+    return true;
   }
   const result = await withPercentile(resources, record);
   const row = await resources.db.submissions.finish(jobId, result);

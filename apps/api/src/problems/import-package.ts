@@ -96,7 +96,7 @@ export async function importPackage(
   };
   if (pkg.timeLimit === undefined) {
     report.warnings.push(
-      'no time limit stated: judged with the platform default until one is set (deriving it from the accepted submissions is not built yet)',
+      'no time limit stated: derived from the accepted submissions when their verification has run (until then, and without any, the platform default applies)',
     );
   }
   const { version, replaced } = await database.problems.addVersion({

@@ -1,18 +1,32 @@
 /**
  * The limits an imported problem's runs get: the stated time limit (problem.yaml `limits.time_limit` or
- * DOMjudge's `.timelimit`; none stated: the platform default), `limits.memory` and `limits.output`, each
- * clamped by the server's policy like every other job's.
+ * DOMjudge's `.timelimit`), else the one verification derived from the accepted submissions, else the
+ * platform default; `limits.memory` and `limits.output`; each clamped by the server's policy like every
+ * other job's.
  */
 import { resolveLimits, type EffectiveLimits, type LimitPolicy } from '@arbiter/contracts';
-import type { ProblemVersionMetadata } from '@arbiter/db';
+import type { ProblemVersion } from '@arbiter/db';
 
 /** The most output an imported problem's run may write (the specification's default is 8 MiB). */
 const MAX_PACKAGE_OUTPUT_MB = 64;
 
-export function packageLimits(metadata: ProblemVersionMetadata, policy: LimitPolicy): EffectiveLimits {
+/** The time limit in seconds: stated, else derived on import; undefined: the platform default. */
+export function packageTimeLimitSeconds(
+  version: Pick<ProblemVersion, 'metadata' | 'report'>,
+): number | undefined {
+  const derived = version.report.verification?.timeLimit;
+  return version.metadata.timeLimit ?? (derived?.source === 'derived' ? derived.seconds : undefined);
+}
+
+export function packageLimits(
+  version: Pick<ProblemVersion, 'metadata' | 'report'>,
+  policy: LimitPolicy,
+): EffectiveLimits {
+  const { metadata } = version;
+  const seconds = packageTimeLimitSeconds(version);
   const limits = resolveLimits(
     {
-      ...(metadata.timeLimit === undefined ? {} : { timeMs: Math.ceil(metadata.timeLimit * 1000) }),
+      ...(seconds === undefined ? {} : { timeMs: Math.ceil(seconds * 1000) }),
       memoryMb: metadata.memoryMb,
     },
     policy,

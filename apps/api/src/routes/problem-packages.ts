@@ -7,18 +7,23 @@ import { z } from 'zod';
 import {
   importProblemQuerySchema,
   problemSlugSchema,
+  type ImportedProblemDetail,
   type ImportedProblemList,
   type ImportProblemResponse,
 } from '@arbiter/contracts';
 import { PackageError, packageFromZip } from '@arbiter/problem-package';
 import { ADMIN } from '../auth/access.js';
+import { requireAdmin } from '../admin/require-admin.js';
 import { HttpError, notFound, unavailable } from '../http/http-error.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import {
+  ImportedProblemDetail as ImportedProblemDetailBody,
   ImportedProblemList as ImportedProblemListBody,
   ImportProblemResponse as ImportBody,
 } from '../openapi/http-schemas.js';
 import { importPackage, SlugRefusedError } from '../problems/import-package.js';
+import { packageTimeLimitSeconds } from '../problems/package-limits.js';
+import { currentVerification, queueVerification } from '../problems/verification-job.js';
 import type { ApiResources } from '../resources.js';
 
 const ZIP = 'application/zip';
@@ -72,6 +77,7 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
         },
       },
       handle: async ({ query }, req, res) => {
+        const admin = requireAdmin(req, 'import problems');
         const zip = req.body as Buffer;
         let result;
         try {
@@ -108,6 +114,18 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
           { problem: result.slug, version: result.version, sha256: result.sha256 },
           'problem package imported',
         );
+        // A worker judges the package's own submissions; the report says so until it has.
+        try {
+          const stored = await resources.db.problems.version(result.slug, result.version);
+          if (stored !== null) {
+            result.report.verification = await queueVerification(resources, stored, admin.id);
+          }
+        } catch (error) {
+          resources.logger.error({ err: error, problem: result.slug }, 'could not queue the verification');
+          result.report.warnings.push(
+            'the submissions could not be queued for verification (queue or database unreachable); import again to retry',
+          );
+        }
         const answer: ImportProblemResponse = {
           slug: result.slug,
           version: result.version,
@@ -133,6 +151,50 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
         const rows = await withDatabase(resources, 'list the problems', () => resources.db.problems.list());
         const answer: ImportedProblemList = {
           problems: rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() })),
+        };
+        res.set('Cache-Control', 'no-store').json(answer);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/admin/problems/:slug',
+      tag: 'Admin',
+      summary: "An imported problem's versions with their import and verification reports",
+      description:
+        "Newest first. `report.verification` is `queued` until a worker has judged the package's labelled " +
+        'submissions, then lists each with the verdicts its label allows and the one it got, and the time limit ' +
+        '(stated, or derived from the accepted submissions).',
+      access: ADMIN,
+      action: 'read imported problems',
+      params: z.object({ slug: problemSlugSchema }),
+      responses: {
+        200: { description: 'The versions.', body: ImportedProblemDetailBody },
+        404: { description: '`NOT_FOUND`: no such imported problem.', errors: ['NOT_FOUND'] },
+        503: { description: 'The database is unreachable.', errors: ['SERVICE_UNAVAILABLE'] },
+      },
+      handle: async ({ params }, _req, res) => {
+        const versions = await withDatabase(resources, 'read the problem', () =>
+          resources.db.problems.versions(params.slug),
+        );
+        const latest = versions[0];
+        if (latest === undefined) throw notFound(`No imported problem "${params.slug}".`);
+        const answer: ImportedProblemDetail = {
+          slug: params.slug,
+          latestVersion: latest.version,
+          versions: await Promise.all(
+            versions.map(async (version) => {
+              const verification = await currentVerification(resources, version.report.verification);
+              const report = { ...version.report, ...(verification === undefined ? {} : { verification }) };
+              return {
+                version: version.version,
+                sha256: version.sha256,
+                title: version.title,
+                timeLimit: packageTimeLimitSeconds({ metadata: version.metadata, report }) ?? null,
+                report,
+                createdAt: version.createdAt.toISOString(),
+              };
+            }),
+          ),
         };
         res.set('Cache-Control', 'no-store').json(answer);
       },

@@ -129,7 +129,7 @@ export async function acceptSubmission(
     limits: problem
       ? problemLimits(problem, resources.limits)
       : imported
-        ? packageLimits(imported.version.metadata, resources.limits)
+        ? packageLimits(imported.version, resources.limits)
         : interactive
           ? interactiveLimits(resolveLimits(request.limits, resources.limits), resources.limits)
           : resolveLimits(request.limits, resources.limits),

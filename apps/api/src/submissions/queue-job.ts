@@ -44,6 +44,12 @@ export function submissionRow(data: JobData, extras: RequestExtras = {}): NewSub
   };
 }
 
+/** What putting a job on the queue needs (the CLI has these without an HTTP server). */
+export type QueueResources = Pick<
+  ApiResources,
+  'store' | 'events' | 'queue' | 'redis' | 'prefix' | 'packages' | 'db'
+>;
+
 /** Writes the job's row; a database fault becomes a 503 that says nothing was saved. */
 export async function recordJob(
   resources: ApiResources,
@@ -64,7 +70,7 @@ export async function recordJob(
  * Puts a recorded job on the queue, in the turn of `owner` (who it counts against for fair share). On failure the Redis record is removed again and the
  * error rethrown; the caller decides what becomes of the row.
  */
-export async function queueJob(resources: ApiResources, data: JobData, owner: QueueOwner): Promise<void> {
+export async function queueJob(resources: QueueResources, data: JobData, owner: QueueOwner): Promise<void> {
   const { store, events, queue } = resources;
   try {
     if (data.package !== undefined) await ensurePackage(resources, data.package.sha256);
@@ -84,7 +90,7 @@ export async function queueJob(resources: ApiResources, data: JobData, owner: Qu
 }
 
 /** Puts the package a job needs in Redis for the workers, read from the database only when it is not there. */
-async function ensurePackage(resources: ApiResources, sha256: string): Promise<void> {
+async function ensurePackage(resources: QueueResources, sha256: string): Promise<void> {
   await resources.packages.ensure(sha256, async () => {
     const zip = await resources.db.problems.blob(sha256);
     if (zip === null) throw new Error(`package ${sha256} is not in the database`);

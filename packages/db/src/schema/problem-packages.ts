@@ -4,6 +4,7 @@
  * version an import made (`problem_versions`), each naming its blob. Versions are never rewritten:
  * a job names the version and hash it was accepted with and is judged on exactly that.
  */
+import type { ImportReportBody } from '@arbiter/contracts';
 import { customType, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { timestampMs } from './columns.js';
 
@@ -65,8 +66,8 @@ export const problemVersions = pgTable(
       .references(() => packageBlobs.sha256),
     title: text('title').notNull(),
     metadata: jsonb('metadata').$type<ProblemVersionMetadata>().notNull(),
-    /** The import report: found, unsupported, warnings. */
-    report: jsonb('report').$type<{ found: string[]; unsupported: string[]; warnings: string[] }>().notNull(),
+    /** The import report: found, unsupported, warnings, and the verification of its submissions once a worker ran them. */
+    report: jsonb('report').$type<ImportReportBody>().notNull(),
     createdAt: timestampMs('created_at').notNull().defaultNow(),
   },
   (table) => [

@@ -1,0 +1,61 @@
+/**
+ * Verifying an imported package on import: its labelled submissions judged by a worker in the sandbox,
+ * each with the verdicts its label allows and the one it got, and the time limit the run settled on.
+ */
+import { z } from 'zod';
+import { languageIdSchema } from './languages.js';
+import { verdictSchema } from './verdicts.js';
+
+/** One submission of `submissions/`: what its label (or DOMjudge header) allows and what it got. */
+export const verifiedSubmissionSchema = z.object({
+  /** `submissions/accepted/sol.cpp`, or the folder of a multi-file submission. */
+  path: z.string(),
+  /** Its folder's name (`accepted`, `wrong_answer`, ...). */
+  label: z.string(),
+  /** The language it was judged in; null: none the workers offer (not judged). */
+  language: languageIdSchema.nullable(),
+  /** The verdicts that satisfy its label (an `@EXPECTED_RESULTS@` header replaces the folder's). */
+  expected: z.array(verdictSchema),
+  /** The verdict at the time limit; null: not judged. */
+  got: verdictSchema.nullable(),
+  /** The verdict with the safety margin's extra time (legacy) or at `time_limit_to_tle` times the limit (2023-07). */
+  gotWithMargin: verdictSchema.nullable(),
+  /** Whether it got a verdict its label allows, by the specification's rules. */
+  ok: z.boolean(),
+  /** Its slowest test case's CPU time (ms). */
+  maxTimeMs: z.number().nonnegative().nullable(),
+  /** The case that decided the verdict (`secret/group1/03`). */
+  decidingCase: z.string().optional(),
+  /** Why it was not judged, or what else to know. */
+  note: z.string().optional(),
+});
+export type VerifiedSubmission = z.infer<typeof verifiedSubmissionSchema>;
+
+export const packageTimeLimitSchema = z.object({
+  /** The time limit per test case, in seconds. */
+  seconds: z.number().positive(),
+  /** `stated`: problem.yaml or `.timelimit`; `derived`: from the accepted submissions; `default`: neither. */
+  source: z.enum(['stated', 'derived', 'default']),
+  /** The slowest accepted submission's slowest case (ms), when any ran. */
+  slowestAcceptedMs: z.number().nonnegative().optional(),
+  /** The limit the label checks allow as extra time (seconds). */
+  marginSeconds: z.number().positive(),
+});
+export type PackageTimeLimit = z.infer<typeof packageTimeLimitSchema>;
+
+export const packageVerificationSchema = z.object({
+  /** `queued` until a worker has judged them; `failed`: the job could not run (see `error`). */
+  status: z.enum(['queued', 'done', 'failed']),
+  /** The version verified. */
+  slug: z.string().optional(),
+  version: z.number().int().positive().optional(),
+  /** The verification job. */
+  jobId: z.string().optional(),
+  timeLimit: packageTimeLimitSchema.optional(),
+  submissions: z.array(verifiedSubmissionSchema).default([]),
+  /** Every judged submission got a verdict its label allows. */
+  ok: z.boolean().optional(),
+  error: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type PackageVerification = z.infer<typeof packageVerificationSchema>;

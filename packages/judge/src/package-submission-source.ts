@@ -1,0 +1,122 @@
+/**
+ * A package submission as something to judge: its language by file ending (the specification's table,
+ * restricted to what the workers offer; `.py` is Python 3, run on PyPy when offered as problemtools does,
+ * a Python 2 shebang is not judged), the entry file (the one with `main` for a folder), the other files,
+ * and a DOMjudge `@EXPECTED_RESULTS@` header when one is there.
+ */
+import type { LanguageId, Verdict } from '@arbiter/contracts';
+import type { PackageSubmission, ProblemPackage } from '@arbiter/problem-package';
+
+/** Endings of the specification's language table that Arbiter has a language for, in its order. */
+const ENDINGS: readonly [RegExp, LanguageId][] = [
+  [/\.c$/, 'c'],
+  [/\.(cc|cpp|cxx|c\+\+|C)$/, 'cpp'],
+  [/\.cs$/, 'csharp'],
+  [/\.go$/, 'go'],
+  [/\.hs$/, 'haskell'],
+  [/\.java$/, 'java'],
+  [/\.js$/, 'javascript'],
+  [/\.kt$/, 'kotlin'],
+  [/\.ml$/, 'ocaml'],
+  [/\.pas$/, 'pascal'],
+  [/\.php$/, 'php'],
+  [/\.py3?$/, 'python'],
+  [/\.rb$/, 'ruby'],
+  [/\.rs$/, 'rust'],
+  [/\.scala$/, 'scala'],
+  [/\.ts$/, 'typescript'],
+];
+
+/** DOMjudge's result names in `@EXPECTED_RESULTS@:` headers. */
+const DOMJUDGE_RESULTS: Record<string, Verdict[]> = {
+  CORRECT: ['ACCEPTED'],
+  'WRONG-ANSWER': ['WRONG_ANSWER'],
+  'NO-OUTPUT': ['WRONG_ANSWER'],
+  TIMELIMIT: ['TIME_LIMIT_EXCEEDED'],
+  'RUN-ERROR': ['RUNTIME_ERROR', 'MEMORY_LIMIT_EXCEEDED'],
+  'OUTPUT-LIMIT': ['OUTPUT_LIMIT_EXCEEDED'],
+  'COMPILER-ERROR': ['COMPILE_ERROR'],
+};
+
+export type SubmissionSource =
+  | {
+      ok: true;
+      language: LanguageId;
+      code: string;
+      files: Record<string, Uint8Array>;
+      /** From an `@EXPECTED_RESULTS@` header; absent: the folder's label decides. */
+      expectedResults?: Verdict[];
+      note?: string;
+    }
+  | { ok: false; note: string };
+
+function languageOf(name: string): LanguageId | undefined {
+  return ENDINGS.find(([pattern]) => pattern.test(name))?.[1];
+}
+
+function expectedResults(text: string): Verdict[] | undefined {
+  const match = /@EXPECTED_RESULTS@:?\s*([A-Z, -]+)/.exec(text);
+  if (match?.[1] === undefined) return undefined;
+  const verdicts = match[1]
+    .split(',')
+    .map((word) => word.trim())
+    .flatMap((word) => DOMJUDGE_RESULTS[word] ?? []);
+  return verdicts.length === 0 ? undefined : [...new Set(verdicts)];
+}
+
+/** Reads one submission of the package; `offered` are the languages this worker judges. */
+export function submissionSource(
+  pkg: ProblemPackage,
+  submission: PackageSubmission,
+  offered: ReadonlySet<LanguageId>,
+): SubmissionSource {
+  const single = submission.files.length === 1 && !submission.files[0]?.includes('/');
+  const pathOf = (name: string) =>
+    single && submission.path.endsWith(`/${name}`) ? submission.path : `${submission.path}/${name}`;
+  const bytes = new Map<string, Buffer>();
+  for (const name of submission.files) {
+    const file = pkg.files.get(pathOf(name));
+    if (file !== undefined) bytes.set(name, file.bytes);
+  }
+  const sources = [...bytes.keys()].filter((name) => languageOf(name) !== undefined);
+  const languages = new Set(sources.map((name) => languageOf(name) as LanguageId));
+  if (languages.size !== 1) {
+    return {
+      ok: false,
+      note:
+        languages.size === 0
+          ? 'no source in a language Arbiter judges (by file ending)'
+          : `mixes languages (${[...languages].join(', ')})`,
+    };
+  }
+  let language = [...languages][0] as LanguageId;
+  const text = (name: string) => (bytes.get(name) as Buffer).toString('utf8');
+  const mainPattern =
+    language === 'java' || language === 'kotlin' || language === 'scala'
+      ? /\bstatic\s+void\s+main\b|\bfun\s+main\b|\bdef\s+main\b/
+      : language === 'python'
+        ? /__main__|^/
+        : /\bmain\s*\(/;
+  const entry = sources.find((name) => mainPattern.test(text(name))) ?? (sources[0] as string);
+  const code = text(entry);
+  if (language === 'python' && /^#!.*python2/.test(code)) {
+    return { ok: false, note: 'Python 2 (shebang): not supported' };
+  }
+  let note: string | undefined;
+  if (language === 'python' && offered.has('pypy')) {
+    language = 'pypy';
+    note = 'Python 3 run on PyPy, as problemtools does';
+  }
+  if (!offered.has(language)) return { ok: false, note: `no worker offers ${language}` };
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, content] of bytes) if (name !== entry) files[name] = content;
+  const expected = expectedResults(code);
+  return {
+    ok: true,
+    language,
+    code,
+    files,
+    ...(expected === undefined ? {} : { expectedResults: expected }),
+    ...(note === undefined ? {} : { note }),
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Verifies an imported package as problemtools' verifyproblem and the 2023-07 specification do: the
+ * accepted submissions run first (at the stated limit, else at the most the platform allows) and, when the
+ * package states no time limit, the slowest one's slowest case sets it (legacy: `time_multiplier` times it
+ * rounded to whole seconds, at least 1, with `time_safety_margin` giving the extra time; 2023-07:
+ * `ac_to_time_limit` times it rounded up to whole seconds, `time_limit_to_tle` times that for TLE
+ * submissions). Then every other labelled submission runs once with the extra time, and its verdict at the
+ * limit and with the extra time are read from its cases' CPU times: the first case that fails decides.
+ */
+import type {
+  EffectiveLimits,
+  LanguageId,
+  PackageTimeLimit,
+  PackageVerification,
+  Verdict,
+  VerifiedSubmission,
+} from '@arbiter/contracts';
+import type { PackageSubmission, ProblemPackage, SubmissionLabel } from '@arbiter/problem-package';
+import type { Sandbox } from '@arbiter/sandbox';
+import type { CompileContext } from './compile-step.js';
+import { judgePackageProblem } from './judge-package-problem.js';
+import type { ProblemOutcome } from './judge-problem-types.js';
+import { submissionSource } from './package-submission-source.js';
+
+/** The verdicts each folder's submissions may get (`null`: not checked). */
+const LABEL_VERDICTS: Record<SubmissionLabel, Verdict[] | null> = {
+  accepted: ['ACCEPTED'],
+  wrong_answer: ['WRONG_ANSWER'],
+  time_limit_exceeded: ['TIME_LIMIT_EXCEEDED'],
+  // A crash, which includes running out of memory or past the output limit.
+  run_time_error: ['RUNTIME_ERROR', 'MEMORY_LIMIT_EXCEEDED', 'OUTPUT_LIMIT_EXCEEDED'],
+  rejected: [
+    'WRONG_ANSWER',
+    'TIME_LIMIT_EXCEEDED',
+    'RUNTIME_ERROR',
+    'MEMORY_LIMIT_EXCEEDED',
+    'OUTPUT_LIMIT_EXCEEDED',
+  ],
+  brute_force: ['ACCEPTED', 'TIME_LIMIT_EXCEEDED'],
+  // Partial scores are judged once scoring problems are.
+  partially_accepted: null,
+};
+
+export interface VerifyOptions {
+  /** Languages this worker judges. */
+  offered: ReadonlySet<LanguageId>;
+  /** The package's memory and output limits; `timeMs` is the most the platform allows per case. */
+  limits: EffectiveLimits;
+  /** The platform's default time limit (ms), for a package with neither a stated limit nor an accepted run. */
+  defaultTimeMs: number;
+  signal?: AbortSignal;
+}
+
+/** The verdict the cases give at a CPU limit: the first that fails decides; a case over the limit is a TLE. */
+export function verdictAtLimit(
+  outcome: ProblemOutcome,
+  limitMs: number,
+): { verdict: Verdict; name?: string } {
+  if (outcome.verdict === 'COMPILE_ERROR') return { verdict: 'COMPILE_ERROR' };
+  for (const test of outcome.tests) {
+    const name = test.name === undefined ? {} : { name: test.name };
+    if (test.verdict === 'TIME_LIMIT_EXCEEDED' || test.timeMs > limitMs)
+      return { verdict: 'TIME_LIMIT_EXCEEDED', ...name };
+    if (test.verdict !== 'ACCEPTED') return { verdict: test.verdict, ...name };
+  }
+  return { verdict: 'ACCEPTED' };
+}
+
+const maxTime = (outcome: ProblemOutcome): number =>
+  outcome.tests.reduce((max, test) => Math.max(max, test.timeMs), 0);
+
+/** The time limit the package gets: stated, derived from the slowest accepted case, or the default. */
+export function packageTimeLimit(
+  pkg: ProblemPackage,
+  slowestAcceptedMs: number | undefined,
+  defaultTimeMs: number,
+): PackageTimeLimit {
+  const legacy = pkg.metadata.formatVersion === 'legacy';
+  const { timeMultiplier, timeSafetyMargin } = pkg.metadata.limits;
+  const slowest = slowestAcceptedMs === undefined ? {} : { slowestAcceptedMs };
+  if (pkg.timeLimit !== undefined) {
+    const seconds = pkg.timeLimit;
+    const margin = legacy ? Math.round(seconds * timeSafetyMargin) : seconds * timeSafetyMargin;
+    return { seconds, source: 'stated', marginSeconds: Math.max(margin, seconds), ...slowest };
+  }
+  if (slowestAcceptedMs === undefined) {
+    const seconds = defaultTimeMs / 1000;
+    return { seconds, source: 'default', marginSeconds: seconds * timeSafetyMargin };
+  }
+  const exact = (slowestAcceptedMs / 1000) * timeMultiplier;
+  if (legacy) {
+    // problemtools: round to whole seconds, at least 1; the margin at least one second more.
+    const seconds = Math.max(1, Math.floor(0.5 + exact));
+    const marginSeconds = Math.max(seconds + 1, Math.floor(0.5 + exact * timeSafetyMargin));
+    return { seconds, source: 'derived', marginSeconds, ...slowest };
+  }
+  // 2023-07: rounded up to the time resolution (1 s).
+  const seconds = Math.max(1, Math.ceil(exact - 1e-9));
+  return { seconds, source: 'derived', marginSeconds: seconds * timeSafetyMargin, ...slowest };
+}
+
+interface Judged {
+  submission: PackageSubmission;
+  report: VerifiedSubmission;
+  outcome?: ProblemOutcome;
+}
+
+export async function verifyPackage(
+  pkg: ProblemPackage,
+  sandbox: Sandbox,
+  options: VerifyOptions,
+  context: CompileContext = {},
+): Promise<PackageVerification> {
+  const maxMs = options.limits.timeMs;
+  const limitsAt = (ms: number): EffectiveLimits => ({
+    ...options.limits,
+    timeMs: Math.min(maxMs, Math.ceil(ms)),
+    wallTimeMs: Math.min(maxMs, Math.ceil(ms)) * 3 + 1_000,
+  });
+
+  const judge = async (submission: PackageSubmission, limitMs: number): Promise<Judged> => {
+    const source = submissionSource(pkg, submission, options.offered);
+    const expected = LABEL_VERDICTS[submission.label];
+    const base = { path: submission.path, label: submission.label, gotWithMargin: null, maxTimeMs: null };
+    if (!source.ok || expected === null) {
+      const note = source.ok
+        ? 'partially_accepted submissions are checked once scoring is built'
+        : source.note;
+      return {
+        submission,
+        report: {
+          ...base,
+          language: source.ok ? source.language : null,
+          expected: expected ?? [],
+          got: null,
+          ok: source.ok,
+          note,
+        },
+      };
+    }
+    const outcome = await judgePackageProblem(
+      {
+        pkg,
+        language: source.language,
+        code: source.code,
+        files: source.files,
+        mode: 'submit',
+        limits: limitsAt(limitMs),
+      },
+      sandbox,
+      options.signal === undefined ? {} : { signal: options.signal },
+      context,
+    );
+    return {
+      submission,
+      outcome,
+      report: {
+        ...base,
+        language: source.language,
+        expected: source.expectedResults ?? expected,
+        got: null,
+        ok: false,
+        maxTimeMs: maxTime(outcome),
+        ...(source.note === undefined ? {} : { note: source.note }),
+      },
+    };
+  };
+
+  const accepted = pkg.submissions.filter((s) => s.label === 'accepted');
+  const others = pkg.submissions.filter((s) => s.label !== 'accepted');
+  // Accepted submissions: at the stated limit, else at the most the platform allows.
+  const firstLimitMs = pkg.timeLimit === undefined ? maxMs : pkg.timeLimit * 1000;
+  const acceptedRuns: Judged[] = [];
+  for (const submission of accepted) acceptedRuns.push(await judge(submission, firstLimitMs));
+  const acceptedTimes = acceptedRuns
+    .filter((run) => run.outcome?.verdict === 'ACCEPTED')
+    .map((run) => run.report.maxTimeMs as number);
+  const timeLimit = packageTimeLimit(
+    pkg,
+    acceptedTimes.length === 0 ? undefined : Math.max(...acceptedTimes),
+    options.defaultTimeMs,
+  );
+  const limitMs = timeLimit.seconds * 1000;
+  const marginMs = Math.min(maxMs, timeLimit.marginSeconds * 1000);
+  const legacy = pkg.metadata.formatVersion === 'legacy';
+
+  const runs = [...acceptedRuns];
+  for (const submission of others) runs.push(await judge(submission, marginMs));
+  const reports = runs.map(({ report, outcome }): VerifiedSubmission => {
+    if (outcome === undefined) return report;
+    // Accepted submissions ran at the stated (or the platform's) limit: problemtools checks them there.
+    const atLimit = verdictAtLimit(outcome, report.label === 'accepted' ? firstLimitMs : limitMs);
+    const atMargin = verdictAtLimit(outcome, report.label === 'accepted' ? firstLimitMs : marginMs);
+    const allowed = (verdict: Verdict) => report.expected.includes(verdict);
+    // Legacy: the verdict at the limit, or with the safety margin's extra time ("OK with extra time").
+    // 2023-07: a time_limit_exceeded submission must run past time_limit_to_tle times the limit.
+    const tleOnly = !legacy && report.expected.length === 1 && report.expected[0] === 'TIME_LIMIT_EXCEEDED';
+    const ok = tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict);
+    const deciding = atLimit.name ?? atMargin.name;
+    return {
+      ...report,
+      got: atLimit.verdict,
+      gotWithMargin: atMargin.verdict,
+      ok,
+      ...(deciding === undefined ? {} : { decidingCase: deciding }),
+    };
+  });
+  return {
+    status: 'done',
+    timeLimit,
+    submissions: reports.sort((a, b) => (a.path < b.path ? -1 : 1)),
+    ok: reports.every((r) => r.ok),
+    finishedAt: new Date().toISOString(),
+  };
+}
