@@ -3,7 +3,8 @@
  * queues a job in which a worker judges the package's labelled submissions (C++, C, Python 3, a
  * multi-file Java program); the report lists each with the verdicts its label allows and the one it got,
  * a mislabelled one fails, and the time limit the package does not state is derived from the accepted
- * submissions as problemtools derives it, then applies to submissions through POST /submit.
+ * submissions as problemtools derives it, then applies to submissions through POST /submit; the input
+ * validators (Python, and C++ with its own header) run on every input and name the bad one.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -114,6 +115,21 @@ describe('verifying a package on import', () => {
       });
       expect(verification.ok).toBe(false);
 
+      // Input validators: both ran on every input (a Python one, and a C++ folder with its own header);
+      // the bounds one names the case with four numbers as bad data.
+      expect(verification.inputValidation?.validators).toEqual([
+        { name: 'bounds.py', status: 'ran', cases: 3 },
+        { name: 'format', status: 'ran', cases: 3 },
+      ]);
+      expect(verification.inputValidation?.invalid).toEqual([
+        {
+          file: 'data/secret/2.in',
+          validator: 'bounds.py',
+          message: expect.stringContaining('n = 4 is outside 1..3') as string,
+        },
+      ]);
+      expect(verification.inputValidation?.ok).toBe(false);
+
       // problemtools: the slowest accepted case times time_multiplier (3), rounded, at least 1 s;
       // the margin time_safety_margin (2) times it, at least one second more.
       const limit = verification.timeLimit;
@@ -200,6 +216,8 @@ describe('verifying a package on import', () => {
         /FAIL submissions\/wrong_answer\/actually_right\.py \[(python|pypy)\]: expected WRONG_ANSWER, got ACCEPTED/,
       );
       expect(stdout).toMatch(/some submissions did not get their label/);
+      expect(stdout).toMatch(/input validator format: ran on 3 inputs/);
+      expect(stdout).toMatch(/bad data: data\/secret\/2\.in refused by bounds\.py/);
       const stored = (await detail('sum-cli')).versions[0]?.report.verification;
       expect(stored?.status).toBe('done');
       expect(stored?.submissions).toHaveLength(7);

@@ -43,6 +43,26 @@ export const packageTimeLimitSchema = z.object({
 });
 export type PackageTimeLimit = z.infer<typeof packageTimeLimitSchema>;
 
+/** The package's input validators run on every test case's input (exit 42: valid). */
+export const inputValidationSchema = z.object({
+  validators: z.array(
+    z.object({
+      /** The file or folder name in `input_validators/`. */
+      name: z.string(),
+      /** `ran`; `compile_error` or `unsupported`: it could not be run (see `message`). */
+      status: z.enum(['ran', 'compile_error', 'unsupported']),
+      /** Test cases it checked. */
+      cases: z.number().int().nonnegative().optional(),
+      message: z.string().optional(),
+    }),
+  ),
+  /** Inputs a validator refused: the file, the validator and how it ended (with its stderr). */
+  invalid: z.array(z.object({ file: z.string(), validator: z.string(), message: z.string() })),
+  /** Every validator ran and accepted every input. */
+  ok: z.boolean(),
+});
+export type InputValidation = z.infer<typeof inputValidationSchema>;
+
 export const packageVerificationSchema = z.object({
   /** `queued` until a worker has judged them; `failed`: the job could not run (see `error`). */
   status: z.enum(['queued', 'done', 'failed']),
@@ -53,7 +73,9 @@ export const packageVerificationSchema = z.object({
   jobId: z.string().optional(),
   timeLimit: packageTimeLimitSchema.optional(),
   submissions: z.array(verifiedSubmissionSchema).default([]),
-  /** Every judged submission got a verdict its label allows. */
+  /** The input validators' findings; absent: the package has none. */
+  inputValidation: inputValidationSchema.optional(),
+  /** Every judged submission got a verdict its label allows, and every input passed its validators. */
   ok: z.boolean().optional(),
   error: z.string().optional(),
   finishedAt: z.string().optional(),

@@ -6,6 +6,7 @@
  * `ac_to_time_limit` times it rounded up to whole seconds, `time_limit_to_tle` times that for TLE
  * submissions). Then every other labelled submission runs once with the extra time, and its verdict at the
  * limit and with the extra time are read from its cases' CPU times: the first case that fails decides.
+ * Before any of that, the package's input validators check every test case's input.
  */
 import type {
   EffectiveLimits,
@@ -20,6 +21,7 @@ import type { Sandbox } from '@arbiter/sandbox';
 import type { CompileContext } from './compile-step.js';
 import { judgePackageProblem } from './judge-package-problem.js';
 import type { ProblemOutcome } from './judge-problem-types.js';
+import { validateInputs } from './input-validators.js';
 import { submissionSource } from './package-submission-source.js';
 
 /** The verdicts each folder's submissions may get (`null`: not checked). */
@@ -166,6 +168,12 @@ export async function verifyPackage(
     };
   };
 
+  // Bad test data first: the input validators on every case's input.
+  const inputValidation =
+    pkg.inputValidators.length === 0
+      ? undefined
+      : await validateInputs(pkg, sandbox, context, options.signal);
+
   const accepted = pkg.submissions.filter((s) => s.label === 'accepted');
   const others = pkg.submissions.filter((s) => s.label !== 'accepted');
   // Accepted submissions: at the stated limit, else at the most the platform allows.
@@ -209,7 +217,8 @@ export async function verifyPackage(
     status: 'done',
     timeLimit,
     submissions: reports.sort((a, b) => (a.path < b.path ? -1 : 1)),
-    ok: reports.every((r) => r.ok),
+    ...(inputValidation === undefined ? {} : { inputValidation }),
+    ok: reports.every((r) => r.ok) && (inputValidation?.ok ?? true),
     finishedAt: new Date().toISOString(),
   };
 }

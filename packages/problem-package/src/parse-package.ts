@@ -177,7 +177,6 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     if (type === 'scoring') unsupported.push('problem type scoring is not judged yet (judged pass-fail)');
     else if (type !== 'pass-fail') unsupported.push(`problem type ${type} is not judged yet`);
   }
-  if (inputValidators.length > 0) unsupported.push('input_validators/ are not run yet');
 
   let timeLimit = metadata.limits.timeLimit;
   const timelimitFile = byPath.get('.timelimit');

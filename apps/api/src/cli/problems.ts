@@ -198,6 +198,16 @@ function printVerification(verification: PackageVerification): void {
         : `, slowest accepted case ${Math.round(limit.slowestAcceptedMs)} ms`;
     out(`  time limit: ${limit.seconds} s (${limit.source}${slowest}; margin ${limit.marginSeconds} s)`);
   }
+  for (const validator of verification.inputValidation?.validators ?? []) {
+    out(
+      validator.status === 'ran'
+        ? `  input validator ${validator.name}: ran on ${validator.cases ?? 0} inputs`
+        : `  input validator ${validator.name}: ${validator.status} ${validator.message ?? ''}`,
+    );
+  }
+  for (const bad of verification.inputValidation?.invalid ?? []) {
+    out(`  bad data: ${bad.file} refused by ${bad.validator}: ${bad.message.split('\n')[0] ?? ''}`);
+  }
   for (const sub of verification.submissions) {
     const got =
       sub.got === null
@@ -209,7 +219,7 @@ function printVerification(verification: PackageVerification): void {
     );
   }
   out(
-    `  verification: ${verification.ok === true ? 'every submission got its label' : 'some submissions did not get their label'}`,
+    `  verification: ${verification.submissions.every((sub) => sub.ok) ? 'every submission got its label' : 'some submissions did not get their label'}${verification.inputValidation?.ok === false ? '; some inputs are bad data or a validator could not run' : ''}`,
   );
 }
 

@@ -1,0 +1,127 @@
+/**
+ * A package's input validators (`input_validators/`), run on import by the verification job: each file or
+ * folder directly in it is one program, compiled in the sandbox by its file endings (C, C++, Python 3; the
+ * entry is the source with `main`, the folder's other files beside it, so a header such as `validate.h`
+ * is found), and run in the sandbox on every test case's input as stdin with the case's group's
+ * `input_validator_flags`. Exit 42 says the input is valid; anything else names the case as bad data.
+ */
+import { clipText, type InputValidation, type LanguageId } from '@arbiter/contracts';
+import { flagWords, type ProblemPackage } from '@arbiter/problem-package';
+import type { Sandbox } from '@arbiter/sandbox';
+import { compileProgram, usable, type CompileContext } from './compile-step.js';
+import { VALIDATOR_ACCEPT, VALIDATOR_LIMITS } from './output-validator.js';
+
+const DIR = 'input_validators/';
+const LANGUAGE_OF: readonly [RegExp, LanguageId][] = [
+  [/\.(cpp|cc|cxx|c\+\+|C)$/, 'cpp'],
+  [/\.c$/, 'c'],
+  [/\.py$/, 'python'],
+];
+
+const decoder = new TextDecoder();
+
+/** The validator programs by name, each with its files relative to its own folder. */
+function programs(pkg: ProblemPackage): Map<string, Map<string, Buffer>> {
+  const out = new Map<string, Map<string, Buffer>>();
+  for (const path of pkg.inputValidators) {
+    const rest = path.slice(DIR.length);
+    const slash = rest.indexOf('/');
+    const name = slash === -1 ? rest : rest.slice(0, slash);
+    const relative = slash === -1 ? rest : rest.slice(slash + 1);
+    const file = pkg.files.get(path);
+    if (file === undefined) continue;
+    const files = out.get(name) ?? new Map<string, Buffer>();
+    files.set(relative, file.bytes);
+    out.set(name, files);
+  }
+  return out;
+}
+
+/** Runs every input validator on every test case's input. */
+export async function validateInputs(
+  pkg: ProblemPackage,
+  sandbox: Sandbox,
+  context: CompileContext = {},
+  signal?: AbortSignal,
+): Promise<InputValidation> {
+  const result: InputValidation = { validators: [], invalid: [], ok: true };
+  for (const [name, files] of programs(pkg)) {
+    const sources = [...files.keys()].flatMap((file) => {
+      const match = LANGUAGE_OF.find(([pattern]) => pattern.test(file));
+      return match ? [{ file, language: match[1] }] : [];
+    });
+    const languages = new Set(sources.map((s) => s.language));
+    const entry =
+      sources.find((s) => /\bmain\s*\(|__main__/.test((files.get(s.file) as Buffer).toString('latin1'))) ??
+      sources[0];
+    if (languages.size !== 1 || entry === undefined) {
+      result.validators.push({
+        name,
+        status: 'unsupported',
+        message:
+          languages.size === 0
+            ? 'no source in a language Arbiter compiles for validators (C, C++, Python 3)'
+            : `mixes languages (${[...languages].join(', ')})`,
+      });
+      result.ok = false;
+      continue;
+    }
+    const extras: Record<string, Uint8Array> = {};
+    for (const [file, bytes] of files) if (file !== entry.file) extras[file] = bytes;
+    const compiled = await compileProgram(
+      entry.language,
+      (files.get(entry.file) as Buffer).toString('utf8'),
+      sandbox,
+      signal === undefined ? {} : { signal },
+      context,
+      { files: extras },
+    );
+    if (!compiled.ok) {
+      result.validators.push({
+        name,
+        status: 'compile_error',
+        message: clipText(compiled.compileOutput, 4_096),
+      });
+      result.ok = false;
+      continue;
+    }
+    const { program } = compiled;
+    let cases = 0;
+    for (const testCase of pkg.testData.cases) {
+      const input = pkg.files.get(testCase.input)?.bytes ?? Buffer.alloc(0);
+      const report = usable(
+        await sandbox.run({
+          argv: [
+            ...program.recipe.run(program.sources, {
+              memoryMb: VALIDATOR_LIMITS.memoryKb / 1024,
+              unbuffered: false,
+            }),
+            ...flagWords(testCase.config.inputValidatorFlags),
+          ],
+          files: program.files,
+          stdin: input,
+          limits: VALIDATOR_LIMITS,
+          ...(signal === undefined ? {} : { signal }),
+        }),
+        'input validator',
+      );
+      cases++;
+      if (report.status === 'exited' && report.exitCode === VALIDATOR_ACCEPT) continue;
+      const how =
+        report.status === 'exited'
+          ? `exited with code ${report.exitCode ?? '?'}`
+          : report.status === 'signaled'
+            ? `was killed by ${report.signal ?? 'a signal'}`
+            : `was stopped (${report.status})`;
+      const stderr = decoder.decode(report.stderr).trim();
+      result.invalid.push({
+        file: testCase.input,
+        validator: name,
+        message: clipText(`${how} (42 means valid)${stderr ? `: ${stderr}` : ''}`, 2_048),
+      });
+      result.ok = false;
+    }
+    result.validators.push({ name, status: 'ran', cases });
+  }
+  return result;
+}
