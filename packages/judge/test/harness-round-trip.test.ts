@@ -99,7 +99,12 @@ function echoSolution(problem: FunctionProblem, language: LanguageId): string {
     }
     case 'javascript':
     case 'typescript':
+    case 'go':
       return starter.replace('{\n    \n}', '{\n    return x;\n}');
+    case 'ruby':
+      return starter.replace(/\n {4}\nend$/, '\n    x\nend');
+    case 'php':
+      return starter.replace('{\n        \n    }', '{\n        return $x;\n    }');
     default:
       return starter.replace('{\n        \n    }', '{\n        return x;\n    }');
   }

@@ -3,7 +3,8 @@
  * also print), wrong ones, crashing ones and ones that do not compile, in all six languages.
  */
 /** The languages these solutions are written in (each has a function part). */
-export type SolutionLanguage = 'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java';
+export type SolutionLanguage =
+  'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java' | 'go' | 'ruby' | 'php';
 
 export type PerLanguage = Record<SolutionLanguage, string>;
 
@@ -90,6 +91,45 @@ int* twoSum(int* nums, int numsSize, int target, int* returnSize) {
         return new int[0];
     }
 }`,
+  go: `func twoSum(nums []int, target int) []int {
+    fmt.Println("checking", len(nums))
+    seen := map[int]int{}
+    for i, x := range nums {
+        if j, ok := seen[target-x]; ok {
+            return []int{j, i}
+        }
+        seen[x] = i
+    }
+    return nil
+}`,
+  ruby: `# @param {Integer[]} nums
+# @param {Integer} target
+# @return {Integer[]}
+def two_sum(nums, target)
+    puts "checking #{nums.length}"
+    seen = {}
+    nums.each_with_index do |x, i|
+        return [seen[target - x], i] if seen.key?(target - x)
+        seen[x] = i
+    end
+end`,
+  php: `class Solution {
+
+    /**
+     * @param Integer[] $nums
+     * @param Integer $target
+     * @return Integer[]
+     */
+    function twoSum($nums, $target) {
+        echo "checking " . count($nums) . "\\n";
+        $seen = [];
+        foreach ($nums as $i => $x) {
+            if (isset($seen[$target - $x])) return [$seen[$target - $x], $i];
+            $seen[$x] = $i;
+        }
+        return [];
+    }
+}`,
 };
 
 /** Always answers [0,1]: right on the first sample only. */
@@ -101,6 +141,9 @@ export const TWO_SUM_WRONG: PerLanguage = {
   cpp: 'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        return {0, 1};\n    }\n};',
   c: 'int* twoSum(int* nums, int numsSize, int target, int* returnSize) {\n    int* a = malloc(8);\n    a[0] = 0;\n    a[1] = 1;\n    *returnSize = 2;\n    return a;\n}',
   java: 'public class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return new int[] {0, 1};\n    }\n}',
+  go: 'func twoSum(nums []int, target int) []int {\n    return []int{0, 1}\n}',
+  ruby: 'def two_sum(nums, target)\n    [0, 1]\nend',
+  php: 'class Solution {\n    function twoSum($nums, $target) {\n        return [0, 1];\n    }\n}',
 };
 
 /** Fails at run time on the first call. */
@@ -113,6 +156,9 @@ export const TWO_SUM_CRASH: PerLanguage = {
   cpp: 'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        throw runtime_error("boom");\n    }\n};',
   c: 'int* twoSum(int* nums, int numsSize, int target, int* returnSize) {\n    int* p = NULL;\n    *returnSize = *p;\n    return p;\n}',
   java: 'class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return new int[] { nums[nums.length] };\n    }\n}',
+  go: 'func twoSum(nums []int, target int) []int {\n    return []int{nums[len(nums)]}\n}',
+  ruby: 'def two_sum(nums, target)\n    nums.fetch(nums.length)\nend',
+  php: 'class Solution {\n    function twoSum($nums, $target) {\n        throw new OutOfRangeException("boom");\n    }\n}',
 };
 
 /** Does not compile; the error is on line 3 of the user's code. */
@@ -125,6 +171,9 @@ export const TWO_SUM_BROKEN: PerLanguage = {
   cpp: 'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) { return undefinedName; }\n};',
   c: 'int* twoSum(int* nums, int numsSize, int target, int* returnSize) {\n    *returnSize = 0;\n    return undefinedName;\n}',
   java: 'class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return undefinedName;\n    }\n}',
+  go: 'import "sort"\n\nfunc twoSum(nums []int, target int) []int { return undefinedName }',
+  ruby: 'def two_sum(nums, target)\n    a = 1\n    a = )\nend',
+  php: 'class Solution {\n    function twoSum($nums, $target) {\n        return [0, 1;\n    }\n}',
 };
 
 /** Checks every pair: O(n²), too slow for n = 10^4 in Python. */
@@ -204,6 +253,58 @@ public:
         return prev;
     }
 }`,
+  go: `/**
+ * Definition for singly-linked list.
+ * type ListNode struct {
+ *     Val int
+ *     Next *ListNode
+ * }
+ */
+func reverseList(head *ListNode) *ListNode {
+    var prev *ListNode
+    for head != nil {
+        head, head.Next, prev = head.Next, prev, head
+    }
+    return prev
+}`,
+  ruby: `# Definition for singly-linked list.
+# class ListNode
+#     attr_accessor :val, :next
+#     def initialize(val = 0, _next = nil)
+#         @val = val
+#         @next = _next
+#     end
+# end
+# @param {ListNode} head
+# @return {ListNode}
+def reverse_list(head)
+    prev = nil
+    head, head.next, prev = head.next, prev, head while head
+    prev
+end`,
+  php: `/**
+ * Definition for a singly-linked list.
+ * class ListNode {
+ *     public $val = 0;
+ *     public $next = null;
+ *     function __construct($val = 0, $next = null) {
+ *         $this->val = $val;
+ *         $this->next = $next;
+ *     }
+ * }
+ */
+class Solution {
+    function reverseList($head) {
+        $prev = null;
+        while ($head !== null) {
+            $next = $head->next;
+            $head->next = $prev;
+            $prev = $head;
+            $head = $next;
+        }
+        return $prev;
+    }
+}`,
 };
 
 /** Returns the list unchanged. */
@@ -215,6 +316,9 @@ export const REVERSE_LIST_WRONG: PerLanguage = {
   cpp: 'class Solution {\npublic:\n    ListNode* reverseList(ListNode* head) {\n        return head;\n    }\n};',
   c: 'struct ListNode* reverseList(struct ListNode* head) {\n    return head;\n}',
   java: 'class Solution {\n    public ListNode reverseList(ListNode head) {\n        return head;\n    }\n}',
+  go: 'func reverseList(head *ListNode) *ListNode {\n    return head\n}',
+  ruby: 'def reverse_list(head)\n    head\nend',
+  php: 'class Solution {\n    function reverseList($head) {\n        return $head;\n    }\n}',
 };
 
 export const MAX_DEPTH_OK: PerLanguage = {
@@ -253,6 +357,27 @@ public:
   java: `class Solution {
     public int maxDepth(TreeNode root) {
         return root == null ? 0 : 1 + Math.max(maxDepth(root.left), maxDepth(root.right));
+    }
+}`,
+  go: `func maxDepth(root *TreeNode) int {
+    if root == nil {
+        return 0
+    }
+    return 1 + max(maxDepth(root.Left), maxDepth(root.Right))
+}
+
+func max(a, b int) int {
+    if a > b {
+        return a
+    }
+    return b
+}`,
+  ruby: `def max_depth(root)
+    root.nil? ? 0 : 1 + [max_depth(root.left), max_depth(root.right)].max
+end`,
+  php: `class Solution {
+    function maxDepth($root) {
+        return $root === null ? 0 : 1 + max($this->maxDepth($root->left), $this->maxDepth($root->right));
     }
 }`,
 };

@@ -74,6 +74,9 @@ const COMPILE_ERROR_AT_LINE_3: Record<TestedLanguage, RegExp> = {
   cpp: /solution\.cpp:3:\d+: error/,
   c: /solution\.c:3:\d+: error/,
   java: /Main\.java:3: error/,
+  go: /solution\.go:3:\d+: undefined: undefinedName/,
+  ruby: /main\.rb:3: syntax error/,
+  php: /syntax error.* in main\.php on line 3/,
 };
 
 describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as TestedLanguage[])('%s', (language) => {

@@ -26,6 +26,9 @@ const SOLUTION_LANGUAGES: Record<string, LanguageId> = {
   '.cpp': 'cpp',
   '.c': 'c',
   '.java': 'java',
+  '.go': 'go',
+  '.rb': 'ruby',
+  '.php': 'php',
 };
 
 /** Loads every problem folder under `root`, keyed by slug in slug order. */

@@ -124,12 +124,12 @@ describe('loadProblem errors name the file and the field', () => {
   it('missing files and a checker without comparator', async () => {
     const dir = await variant('bad-files', { 'checker.ts': 'export const check = () => true;\n' });
     await rm(join(dir, 'statement.md'));
-    await writeFile(join(dir, 'solutions', 'solution.rb'), 'puts 1\n');
+    await writeFile(join(dir, 'solutions', 'solution.xyz'), 'puts 1\n');
     const found = await issues(dir);
     expect(found).toContain('bad-files/statement.md: : is missing');
     expect(found).toContain('bad-files/checker.ts: : is present but the comparator is not "checker"');
     expect(found).toContainEqual(
-      expect.stringMatching(/^bad-files\/solutions\/solution\.rb: : unknown extension/),
+      expect.stringMatching(/^bad-files\/solutions\/solution\.xyz: : unknown extension/),
     );
   });
 
