@@ -44,5 +44,12 @@ export const problemDetailSchema = problemSummarySchema.extend({
       returns: z.string(),
     })
     .nullable(),
+  /** Whether reference solutions are shown to users who solved it (`GET /problems/:slug/solutions`). */
+  hasSolutions: z.boolean(),
 });
 export type ProblemDetail = z.infer<typeof problemDetailSchema>;
+
+/** A reference solution, shown after an accepted submit (`GET /problems/:slug/solutions`). */
+export const referenceSolutionSchema = z.object({ language: languageIdSchema, code: z.string() });
+export const referenceSolutionListSchema = z.array(referenceSolutionSchema);
+export type ReferenceSolutionView = z.infer<typeof referenceSolutionSchema>;

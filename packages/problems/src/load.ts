@@ -103,6 +103,7 @@ export async function loadProblem(dir: string, relativeTo?: string): Promise<Pro
     dir: folder,
     statement: statement ?? '',
     solutions,
+    showSolutions: meta.showSolutions,
   };
   if (meta.kind === 'stdio' || signature === null) {
     return { ...base_, kind: 'stdio', samples: samples as never, hidden: hidden as never };

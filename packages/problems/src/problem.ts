@@ -45,6 +45,8 @@ interface ProblemBase {
   /** `statement.md`: description, examples and constraints. */
   statement: string;
   solutions: ReferenceSolution[];
+  /** Reference solutions shown to users who solved it (problem.yaml `showSolutions`; absent: shown). */
+  showSolutions?: boolean;
 }
 
 export interface FunctionProblem extends ProblemBase {

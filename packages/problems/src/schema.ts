@@ -42,6 +42,8 @@ const baseSchema = {
     /** Memory of the run, in MiB. */
     memoryMb: z.number().int().positive().max(1_024),
   }),
+  /** Whether a user who solved the problem may read its reference solutions (default: yes). */
+  showSolutions: z.boolean().default(true),
   /** Languages the problem can be solved in (default: all the signature supports). */
   languages: z
     .array(languageIdSchema)

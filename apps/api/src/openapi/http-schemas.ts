@@ -39,6 +39,7 @@ import {
   languageInfoSchema,
   loginRequestSchema,
   problemDetailSchema,
+  referenceSolutionListSchema,
   problemSummarySchema,
   queueDashboardListSchema,
   rejudgeRequestSchema,
@@ -71,6 +72,7 @@ export const LanguageList = answerSchema('LanguageList', z.array(languageInfoSch
 export const ProblemSummary = answerSchema('ProblemSummary', problemSummarySchema);
 export const ProblemList = answerSchema('ProblemList', z.array(problemSummarySchema));
 export const ProblemDetail = answerSchema('ProblemDetail', problemDetailSchema);
+export const ReferenceSolutionList = answerSchema('ReferenceSolutionList', referenceSolutionListSchema);
 export const AuthResponse = answerSchema('AuthResponse', authResponseSchema);
 export const AdminWorkers = answerSchema('AdminWorkers', adminWorkersResponseSchema);
 export const QueueDashboardList = answerSchema('QueueDashboardList', queueDashboardListSchema);

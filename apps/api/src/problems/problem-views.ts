@@ -61,5 +61,6 @@ export function problemDetail(
             returns: formatType(problem.signature.returns),
           }
         : null,
+    hasSolutions: problem.showSolutions !== false && problem.solutions.length > 0,
   };
 }

@@ -1,11 +1,17 @@
 /** `GET /problems` (the catalog with acceptance rates and the user's marks) and `GET /problems/:slug`. */
 import { z } from 'zod';
 import { LANGUAGE_IDS, type AuthUser, type ProblemSummary } from '@arbiter/contracts';
-import { OPTIONAL, PUBLIC } from '../auth/access.js';
+import { OPTIONAL, PUBLIC, SESSION } from '../auth/access.js';
 import { isOrganiser } from '../auth/roles.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import { ProblemDetail, ProblemList, runtimeDistributionSchema } from '../openapi/http-schemas.js';
+import { requireUser } from '../auth/session.js';
+import {
+  ProblemDetail,
+  ProblemList,
+  ReferenceSolutionList,
+  runtimeDistributionSchema,
+} from '../openapi/http-schemas.js';
 import { problemDetail, problemSummary } from '../problems/problem-views.js';
 import type { ApiResources } from '../resources.js';
 
@@ -81,6 +87,44 @@ export function problemRoutes(resources: ApiResources): RouteSpec[] {
           marks(req.user?.id),
         ]);
         res.json(problemDetail(problem, stats.get(problem.slug), statusOf(problem.slug)));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/problems/:slug/solutions',
+      tag: 'Problems',
+      summary: 'The reference solutions, for a user who solved the problem',
+      description:
+        'One per language the problem ships a solution in. Only after an accepted submit of the signed-in ' +
+        'user (organisers and admins always), and only if the problem shows them (`hasSolutions`).',
+      access: SESSION,
+      action: 'read the reference solutions',
+      params: slugParams,
+      invalid: (_part, _error, req) => noSuchProblem(req.params.slug),
+      responses: {
+        200: { description: 'The solutions.', body: ReferenceSolutionList },
+        403: { description: '`FORBIDDEN`: not solved yet.', errors: ['FORBIDDEN'] },
+        404: {
+          description: '`NOT_FOUND`: no such problem, or it shows no solutions.',
+          errors: ['NOT_FOUND'],
+        },
+      },
+      handle: async ({ params }, req, res) => {
+        const user = requireUser(req, 'read the reference solutions');
+        const problem = catalog.get(params.slug);
+        if (problem === undefined || (await unreleased(user)).has(problem.slug))
+          throw noSuchProblem(params.slug);
+        if (problem.showSolutions === false || problem.solutions.length === 0) {
+          throw notFound(`"${problem.slug}" shows no reference solutions.`);
+        }
+        if (!isOrganiser(user) && !(await db.stats.solvedBy(user.id)).solved.includes(problem.slug)) {
+          throw new HttpError(
+            403,
+            'FORBIDDEN',
+            'Solve the problem first: its solutions show after an accepted submit.',
+          );
+        }
+        res.json(problem.solutions.map(({ language, code }) => ({ language, code })));
       },
     }),
     defineRoute({

@@ -1,6 +1,6 @@
 'use client';
 // The problem catalog: a table with difficulty, tags, acceptance and the user's marks; search and
-// difficulty/tag/status filters run in the browser.
+// difficulty/tag/status filters and sorting by title, difficulty or acceptance run in the browser.
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import type { ProblemSummary } from '@arbiter/contracts';
@@ -8,6 +8,24 @@ import { api, ApiError } from '../lib/api';
 import { useAuth } from './auth-context';
 
 const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+const RANK = { easy: 0, medium: 1, hard: 2 } as const;
+
+type SortKey = 'title' | 'difficulty' | 'acceptance';
+type Sort = { key: SortKey; descending: boolean } | null;
+
+/** Orders a copy of the list; ties (and problems nobody submitted to, last either way) keep the catalog's order. */
+function sorted(list: ProblemSummary[], sort: Sort): ProblemSummary[] {
+  if (sort === null) return list;
+  const sign = sort.descending ? -1 : 1;
+  return [...list].sort((a, b) => {
+    if (sort.key === 'title') return sign * a.title.localeCompare(b.title);
+    if (sort.key === 'difficulty') return sign * (RANK[a.difficulty] - RANK[b.difficulty]);
+    if (a.acceptanceRate === null || b.acceptanceRate === null) {
+      return (a.acceptanceRate === null ? 1 : 0) - (b.acceptanceRate === null ? 1 : 0);
+    }
+    return sign * (a.acceptanceRate - b.acceptanceRate);
+  });
+}
 
 export function ProblemList() {
   const { user } = useAuth();
@@ -17,6 +35,7 @@ export function ProblemList() {
   const [difficulty, setDifficulty] = useState('');
   const [tag, setTag] = useState('');
   const [status, setStatus] = useState('');
+  const [sort, setSort] = useState<Sort>(null);
 
   useEffect(() => {
     if (user === undefined) return;
@@ -32,14 +51,38 @@ export function ProblemList() {
   const tags = useMemo(() => [...new Set((problems ?? []).flatMap((p) => p.tags))].sort(), [problems]);
   const visible = useMemo(() => {
     const needle = query.trim().toLowerCase();
-    return (problems ?? []).filter(
+    const filtered = (problems ?? []).filter(
       (p) =>
         (!needle || p.title.toLowerCase().includes(needle) || p.slug.includes(needle)) &&
         (!difficulty || p.difficulty === difficulty) &&
         (!tag || p.tags.includes(tag)) &&
         (!status || (status === 'todo' ? p.status === null : p.status === status)),
     );
-  }, [problems, query, difficulty, tag, status]);
+    return sorted(filtered, sort);
+  }, [problems, query, difficulty, tag, status, sort]);
+
+  /** A column header that sorts by its column: ascending first, then descending, then the catalog's order. */
+  const sortHeader = (key: SortKey, label: string, className?: string) => {
+    const on = sort?.key === key;
+    const next: Sort = !on ? { key, descending: false } : sort.descending ? null : { key, descending: true };
+    return (
+      <th
+        scope="col"
+        className={className}
+        aria-sort={on ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      >
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setSort(next)}
+          data-testid={`sort-${key}`}
+        >
+          {label}
+          <span aria-hidden="true">{on ? (sort.descending ? ' ▾' : ' ▴') : ' ↕'}</span>
+        </button>
+      </th>
+    );
+  };
   const solved = (problems ?? []).filter((p) => p.status === 'solved').length;
 
   return (
@@ -110,14 +153,12 @@ export function ProblemList() {
               <th scope="col" className="col-status">
                 <span className="sr-only">Status</span>
               </th>
-              <th scope="col">Title</th>
-              <th scope="col">Difficulty</th>
+              {sortHeader('title', 'Title')}
+              {sortHeader('difficulty', 'Difficulty')}
               <th scope="col" className="col-tags">
                 Tags
               </th>
-              <th scope="col" className="num">
-                Acceptance
-              </th>
+              {sortHeader('acceptance', 'Acceptance', 'num')}
             </tr>
           </thead>
           <tbody>

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ProblemDetail } from '@arbiter/contracts';
 import type { JobState } from '../../lib/use-job';
-import { VerdictPanel, type CaseResultRef } from './verdict-panel';
+import { VerdictPanel, type CaseResultRef, type UseAsCase } from './verdict-panel';
 
 export interface TestCase {
   id: number;
@@ -29,6 +29,8 @@ interface ConsolePanelProps {
   job: JobState;
   caseResults: CaseResultRef[];
   onJumpToLine(line: number): void;
+  /** Adds the failing test's input (as shown) to the test cases. */
+  onUseAsCase: UseAsCase;
 }
 
 const MAX_CASES = 20;
@@ -167,7 +169,13 @@ function CaseEditor({
   );
 }
 
-function ResultView({ job, caseResults, onJumpToLine, slug }: ConsolePanelProps & { slug: string }) {
+function ResultView({
+  job,
+  caseResults,
+  onJumpToLine,
+  onUseAsCase,
+  slug,
+}: ConsolePanelProps & { slug: string }) {
   const pathname = usePathname();
   if (job.needsSignIn) {
     return (
@@ -215,6 +223,7 @@ function ResultView({ job, caseResults, onJumpToLine, slug }: ConsolePanelProps 
       logs={job.logs}
       cases={job.result.mode === 'run' ? caseResults : []}
       onJumpToLine={onJumpToLine}
+      onUseAsCase={onUseAsCase}
     />
   );
 }

@@ -14,6 +14,12 @@ export interface CaseResultRef {
   test: TestResult | undefined;
 }
 
+/** Takes a failing test's input (as shown) as a new test case, when it can be read back. */
+export interface UseAsCase {
+  accepts(shownInput: string): boolean;
+  use(shownInput: string): void;
+}
+
 interface VerdictPanelProps {
   result: JobResult;
   slug: string;
@@ -21,9 +27,11 @@ interface VerdictPanelProps {
   /** Run mode: one entry per test-case tab, with its result. */
   cases: CaseResultRef[];
   onJumpToLine(line: number): void;
+  /** Adds a failing test's input to the test cases; absent: no such button. */
+  onUseAsCase?: UseAsCase;
 }
 
-export function VerdictPanel({ result, slug, logs, cases, onJumpToLine }: VerdictPanelProps) {
+export function VerdictPanel({ result, slug, logs, cases, onJumpToLine, onUseAsCase }: VerdictPanelProps) {
   const verdict = result.verdict ?? (result.status === 'failed' ? 'INTERNAL_ERROR' : null);
   const tone = verdictTone(verdict);
   const isSubmit = result.mode === 'submit';
@@ -81,7 +89,7 @@ export function VerdictPanel({ result, slug, logs, cases, onJumpToLine }: Verdic
       {result.error ? <p className="error">{result.error}</p> : null}
 
       {isSubmit && result.failedTest && verdict !== 'COMPILE_ERROR' ? (
-        <TestDetails test={result.failedTest} title="Failing test" />
+        <TestDetails test={result.failedTest} title="Failing test" onUseAsCase={onUseAsCase} />
       ) : null}
 
       {!isSubmit && cases.length > 0 && verdict !== 'COMPILE_ERROR' ? <CaseResults cases={cases} /> : null}
@@ -146,7 +154,16 @@ function CaseResults({ cases }: { cases: CaseResultRef[] }) {
   );
 }
 
-export function TestDetails({ test, title }: { test: TestResult; title?: string }) {
+export function TestDetails({
+  test,
+  title,
+  onUseAsCase,
+}: {
+  test: TestResult;
+  title?: string;
+  onUseAsCase?: UseAsCase;
+}) {
+  const input = test.input;
   return (
     <div className="test-details" data-testid={title ? 'failing-test' : undefined}>
       {title ? (
@@ -159,8 +176,16 @@ export function TestDetails({ test, title }: { test: TestResult; title?: string 
         <p className={`small-text tone-${verdictTone(test.verdict)}`}>{verdictLabel(test.verdict)}</p>
       ) : null}
       {test.message ? <OutputBlock title="Message" text={test.message} tone="bad" /> : null}
-      {test.input !== undefined ? (
-        <OutputBlock title="Input" text={test.input} testId="failing-input" />
+      {input !== undefined ? <OutputBlock title="Input" text={input} testId="failing-input" /> : null}
+      {input !== undefined && onUseAsCase && test.source !== 'custom' && onUseAsCase.accepts(input) ? (
+        <button
+          type="button"
+          className="ghost small"
+          onClick={() => onUseAsCase.use(input)}
+          data-testid="use-as-case"
+        >
+          ＋ Use this input as a test case
+        </button>
       ) : null}
       {test.actual !== undefined ? (
         <OutputBlock

@@ -17,8 +17,12 @@ import { useNarrow } from '../../lib/use-narrow';
 import { useAuth } from '../auth-context';
 import { CodeEditor } from '../code-editor';
 import { SplitPane } from '../split-pane';
+import { failingInputAsCase } from '../../lib/failing-case';
 import { ContestBar, type WorkspaceContest } from './contest-bar';
 import { ConsolePanel, type TestCase } from './console-panel';
+import { ProblemNav } from './problem-nav';
+import { ProblemSolutions } from './problem-solutions';
+import { ProblemSubmissions } from './problem-submissions';
 import { Statement } from './statement';
 import type { CaseResultRef } from './verdict-panel';
 
@@ -39,6 +43,14 @@ function customInputError(message: string): { n: number; why: string } | null {
   return match ? { n: Number(match[1]), why: match[2] ?? '' } : null;
 }
 
+/** The tabs of the statement pane. */
+type SideTab = 'description' | 'submissions' | 'solutions';
+const SIDE_TABS: { id: SideTab; label: string }[] = [
+  { id: 'description', label: 'Description' },
+  { id: 'submissions', label: 'Submissions' },
+  { id: 'solutions', label: 'Solutions' },
+];
+
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function Workspace({ slug, contest }: { slug: string; contest?: WorkspaceContest }) {
@@ -53,6 +65,9 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
   const [revealLine, setRevealLine] = useState<{ line: number; nonce: number } | null>(null);
   const [mapping, setMapping] = useState<CaseSource[]>([]);
   const [pane, setPane] = useState<Pane>('description');
+  const [sideTab, setSideTab] = useState<SideTab>('description');
+  /** The last submit finished on this page, so the Submissions tab fetches again. */
+  const [lastSubmit, setLastSubmit] = useState<string | null>(null);
   /** A custom input the API refused: which tab, and why. */
   const [caseError, setCaseError] = useState<{ index: number; message: string } | null>(null);
   const nextCaseId = useRef(1000);
@@ -116,6 +131,7 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
   const finished = job.result;
   useEffect(() => {
     if (!finished || finished.mode !== 'submit' || finished.status !== 'completed') return;
+    setLastSubmit(finished.jobId);
     setProblem((current) =>
       current === null || current.slug !== finished.problem
         ? current
@@ -280,15 +296,43 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
     </>
   );
   const statementPane = (
-    <section className="pane statement-pane" aria-label="Problem statement">
+    <section className="pane statement-pane" aria-label="Problem">
       {contest ? (
         <ContestBar contest={contest} />
       ) : (
-        <Link href="/problems" className="back-link small-text">
-          ← All problems
-        </Link>
+        <div className="statement-bar">
+          <Link href="/problems" className="back-link small-text">
+            ← All problems
+          </Link>
+          <ProblemNav slug={problem.slug} />
+        </div>
       )}
-      <Statement problem={problem} />
+      <div className="side-tabs" role="tablist" aria-label="Problem">
+        {SIDE_TABS.map((item) => (
+          <button
+            key={item.id}
+            type="button"
+            role="tab"
+            id={`side-tab-${item.id}`}
+            aria-selected={sideTab === item.id}
+            aria-controls={`side-${item.id}`}
+            className={`console-tab${sideTab === item.id ? ' active' : ''}`}
+            onClick={() => setSideTab(item.id)}
+            data-testid={`side-tab-${item.id}`}
+          >
+            {item.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`side-${sideTab}`} aria-labelledby={`side-tab-${sideTab}`}>
+        {sideTab === 'description' ? (
+          <Statement problem={problem} />
+        ) : sideTab === 'submissions' ? (
+          <ProblemSubmissions slug={problem.slug} latest={lastSubmit} />
+        ) : (
+          <ProblemSolutions problem={problem} preferred={language} />
+        )}
+      </div>
     </section>
   );
   const editorPane = (
@@ -361,6 +405,21 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
       onJumpToLine={(line) => {
         setRevealLine({ line, nonce: Date.now() });
         setPane('code');
+      }}
+      onUseAsCase={{
+        accepts: (shown) => failingInputAsCase(problem, shown) !== null,
+        use: (shown) => {
+          const input = failingInputAsCase(problem, shown);
+          if (input === null) return;
+          const existing = cases.findIndex((c) => c.input === input);
+          if (existing < 0) {
+            setCases((all) => [...all, { id: nextCaseId.current++, input, example: null }]);
+            setActiveCase(cases.length);
+          } else {
+            setActiveCase(existing);
+          }
+          setTab('cases');
+        },
       }}
     />
   );
