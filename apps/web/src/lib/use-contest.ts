@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ContestDetail } from '@arbiter/contracts';
 import { api, ApiError } from './api';
 import { serverOffsetMs } from './contest-time';
+import { useServerNow } from './use-now';
 
 export interface ContestState {
   contest: ContestDetail | null;
@@ -41,4 +42,29 @@ export function useContest(id: string, viewer: string | null | undefined): Conte
   }, [reload, viewer]);
 
   return { contest, offsetMs, error, reload };
+}
+
+export interface LiveContestState extends ContestState {
+  /** The time by the server's clock, ticking every second. */
+  now: number;
+}
+
+/** `useContest`, with the server's clock, read again when the contest starts or ends (its phase follows the clock). */
+export function useLiveContest(id: string, viewer: string | null | undefined): LiveContestState {
+  const state = useContest(id, viewer);
+  const { contest, offsetMs, reload } = state;
+  const now = useServerNow(offsetMs);
+  const phaseChange =
+    contest === null
+      ? null
+      : contest.phase === 'upcoming'
+        ? Date.parse(contest.startsAt)
+        : contest.phase === 'running'
+          ? Date.parse(contest.endsAt)
+          : null;
+  const due = phaseChange !== null && now >= phaseChange;
+  useEffect(() => {
+    if (due) void reload();
+  }, [due, reload]);
+  return { ...state, now };
 }

@@ -4,50 +4,27 @@
 // start button of a duration contest, the problems by letter once it has started (each opens the
 // workspace inside the contest), announcements, and clarifications.
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../lib/api';
 import { formatCountdown } from '../../lib/contest-time';
 import { formatDate } from '../../lib/format';
-import { useContest } from '../../lib/use-contest';
-import { useServerNow } from '../../lib/use-now';
+import { useLiveContest } from '../../lib/use-contest';
 import { useAuth } from '../auth-context';
 import { Markdown } from '../markdown';
 import { ContestMessages } from './contest-messages';
+import { ContestNotFound } from './contest-not-found';
 import { ContestTabs } from './contest-tabs';
 
 export function ContestLobby({ id }: { id: string }) {
   const { user } = useAuth();
   const viewer = user === undefined ? undefined : (user?.username ?? null);
-  const { contest, offsetMs, error, reload } = useContest(id, viewer);
-  const now = useServerNow(offsetMs);
+  const { contest, error, reload, now } = useLiveContest(id, viewer);
   const [inviteCode, setInviteCode] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
 
-  // Read the page again when the contest starts or ends (problems appear, registration turns virtual).
-  const next =
-    contest === null
-      ? null
-      : contest.phase === 'upcoming'
-        ? Date.parse(contest.startsAt)
-        : contest.phase === 'running'
-          ? Date.parse(contest.endsAt)
-          : null;
-  const due = next !== null && now >= next;
-  useEffect(() => {
-    if (due) void reload();
-  }, [due, reload]);
-
   if (error) {
-    return (
-      <div className="page narrow empty">
-        <h1>Contest not found</h1>
-        <p className="muted">{error}</p>
-        <Link href="/contests" className="button">
-          All contests
-        </Link>
-      </div>
-    );
+    return <ContestNotFound message={error} />;
   }
   if (contest === null) return <div className="page muted">Loading contest…</div>;
 

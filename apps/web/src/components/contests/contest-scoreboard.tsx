@@ -2,46 +2,22 @@
 // /contests/:id/scoreboard: the live board. The first board comes over HTTP, every later one is pushed
 // over Socket.IO as verdicts land (and at the freeze and the end), without a reload. During the freeze
 // contestants see a frozen board, its organiser and admins the live one.
-import Link from 'next/link';
-import { useEffect } from 'react';
 import { formatDate } from '../../lib/format';
-import { useContest } from '../../lib/use-contest';
-import { useServerNow } from '../../lib/use-now';
+import { useLiveContest } from '../../lib/use-contest';
 import { useScoreboard } from '../../lib/use-scoreboard';
 import { useAuth } from '../auth-context';
+import { ContestNotFound } from './contest-not-found';
 import { ContestTabs } from './contest-tabs';
 import { ScoreboardTable } from './scoreboard-table';
 
 export function ContestScoreboard({ id }: { id: string }) {
   const { user } = useAuth();
   const viewer = user === undefined ? undefined : (user?.username ?? null);
-  const { contest, offsetMs, error: contestError, reload } = useContest(id, viewer);
+  const { contest, error: contestError, now } = useLiveContest(id, viewer);
   const { board, connected, error } = useScoreboard(id, viewer);
-  const now = useServerNow(offsetMs);
-  // The page's phase follows the clock: read the contest again when it starts or ends.
-  const phaseChange =
-    contest === null
-      ? null
-      : contest.phase === 'upcoming'
-        ? Date.parse(contest.startsAt)
-        : contest.phase === 'running'
-          ? Date.parse(contest.endsAt)
-          : null;
-  const due = phaseChange !== null && now >= phaseChange;
-  useEffect(() => {
-    if (due) void reload();
-  }, [due, reload]);
 
   if (contestError) {
-    return (
-      <div className="page narrow empty">
-        <h1>Contest not found</h1>
-        <p className="muted">{contestError}</p>
-        <Link href="/contests" className="button">
-          All contests
-        </Link>
-      </div>
-    );
+    return <ContestNotFound message={contestError} />;
   }
   return (
     <div className="page wide">

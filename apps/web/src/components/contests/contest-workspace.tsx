@@ -5,21 +5,14 @@ import Link from 'next/link';
 import { useContest } from '../../lib/use-contest';
 import { useAuth } from '../auth-context';
 import { Workspace } from '../workspace/workspace';
+import { ContestNotFound } from './contest-not-found';
 
 export function ContestWorkspace({ id, letter }: { id: string; letter: string }) {
   const { user } = useAuth();
   const viewer = user === undefined ? undefined : (user?.username ?? null);
   const { contest, offsetMs, error } = useContest(id, viewer);
   if (error) {
-    return (
-      <div className="page narrow empty">
-        <h1>Contest not found</h1>
-        <p className="muted">{error}</p>
-        <Link href="/contests" className="button">
-          All contests
-        </Link>
-      </div>
-    );
+    return <ContestNotFound message={error} />;
   }
   if (contest === null) return <div className="page muted">Loading contest…</div>;
   const problem = contest.problems?.find((p) => p.letter === letter);
