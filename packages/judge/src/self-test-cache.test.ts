@@ -71,4 +71,26 @@ describe('self-test cache', () => {
     // Failures are not remembered.
     expect([...(await cache.passed())]).toEqual([selfTestKey(python)]);
   });
+
+  it('does not test again a language another worker on the host passed meanwhile', async () => {
+    const cache = new SelfTestCache(join(dir, 'self-test.json'));
+    const languages = [info('python', '3.11.2'), info('c', '12.2.0')];
+    let runs = 0;
+    // Another worker passes both while this one runs its first test (which fails here).
+    const racing = {
+      run: async () => {
+        runs += 1;
+        await cache.remember(languages.map(selfTestKey));
+        throw new Error('the sandbox was asked to run');
+      },
+    } as unknown as Sandbox;
+    const report = await selfTestLanguages(languages, racing, {} as never, {
+      parallel: 1,
+      timeoutMs: 10_000,
+      cache,
+    });
+    expect(runs).toBe(1);
+    expect(report.passed).toHaveLength(1);
+    expect(report.failed).toHaveLength(1);
+  });
 });

@@ -86,22 +86,24 @@ export async function selfTestLanguages(
   const untested = languages.flatMap((language, index) =>
     remembered.has(selfTestKey(language)) ? [] : [index],
   );
+  // Workers starting together on one host share the cache: each starts at its own place in the list,
+  // looks again before each language (another may have passed it meanwhile) and records each pass at once.
+  const start = untested.length === 0 ? 0 : Math.floor(Math.random() * untested.length);
+  const order = [...untested.slice(start), ...untested.slice(0, start)];
   let next = 0;
   const lane = async () => {
-    while (next < untested.length) {
-      const index = untested[next] ?? 0;
+    while (next < order.length) {
+      const index = order[next] ?? 0;
       next += 1;
       const language = languages[index];
-      if (language !== undefined)
-        reasons[index] = await testOne(language, sandbox, context, options.timeoutMs);
+      if (language === undefined) continue;
+      const key = selfTestKey(language);
+      if (options.cache !== undefined && (await options.cache.passed()).has(key)) continue;
+      reasons[index] = await testOne(language, sandbox, context, options.timeoutMs);
+      if (reasons[index] === null) await options.cache?.remember([key]).catch(() => undefined);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, untested.length)) }, lane));
-  const newPasses = untested.flatMap((index) => {
-    const language = languages[index];
-    return language !== undefined && reasons[index] === null ? [selfTestKey(language)] : [];
-  });
-  await options.cache?.remember(newPasses).catch(() => undefined);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, order.length)) }, lane));
   const report: SelfTestReport = { passed: [], failed: [] };
   languages.forEach((language, index) => {
     const reason = reasons[index] ?? null;
