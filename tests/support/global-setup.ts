@@ -1,11 +1,13 @@
 /**
  * Before any test: make sure a Redis answers. Uses REDIS_URL, else 127.0.0.1:6379, else
- * starts a private redis-server on a free port for the run (as `npm start` does).
+ * starts a private redis-server on a free port for the run (as `npm start` does). Then one worker fills the
+ * self-test cache (worker-warm-up.ts; TEST_WORKER_WARM_UP=0 skips it).
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { spawnOwned } from './owned-processes.js';
+import { warmUpWorker } from './worker-warm-up.js';
 
 let privateRedis: ChildProcess | null = null;
 
@@ -34,6 +36,11 @@ function freePort(): Promise<number> {
 }
 
 export async function setup(): Promise<void> {
+  await findRedis();
+  if (process.env.TEST_WORKER_WARM_UP !== '0') await warmUpWorker(process.env.REDIS_URL ?? '');
+}
+
+async function findRedis(): Promise<void> {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (await answers(url)) {
     process.env.REDIS_URL = url;

@@ -24,6 +24,9 @@ import {
 import { startApiServer, type ApiServer } from '@arbiter/api';
 import { startWorker, type RunningWorker, type StartWorkerOverrides } from '@arbiter/worker';
 import { createLogger } from '@arbiter/observability';
+import { TEST_WORKER_ENV } from './worker-env.js';
+
+export { TEST_WORKER_ENV };
 import { spawnOwned } from './owned-processes.js';
 import { scaledMs } from './speed-factor.js';
 
@@ -75,16 +78,6 @@ const silent = createLogger({
   service: 'test',
   level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
 });
-
-/** Settings every test worker gets: the real sandbox (TEST_SANDBOX=none to debug without it). */
-export const TEST_WORKER_ENV: Record<string, string> = {
-  SANDBOX: process.env.TEST_SANDBOX ?? 'bwrap',
-  ALLOW_UNSANDBOXED: process.env.TEST_SANDBOX === 'none' ? 'true' : 'false',
-  WORKER_CONCURRENCY: '2',
-  HEARTBEAT_MS: '1000',
-  // A slow machine (the cgroup v2 guest) limits the workers to the languages its suites use.
-  ...(process.env.TEST_WORKER_LANGUAGES ? { WORKER_LANGUAGES: process.env.TEST_WORKER_LANGUAGES } : {}),
-};
 
 export function testPrefix(): string {
   return `test-${randomUUID().slice(0, 8)}`;
