@@ -43,6 +43,7 @@ import {
   type ChildApp,
   type ClientSocket,
 } from '../support/platform.js';
+import { scaledMs } from '../support/speed-factor.js';
 
 const run = promisify(execFile);
 
@@ -984,7 +985,7 @@ describe('Socket.IO subscription floods', () => {
 describe('unicode and NUL bytes', () => {
   beforeAll(async () => {
     worker = await startWorkerInProcess(prefix, { WORKER_CONCURRENCY: '1' });
-  });
+  }, scaledMs(240_000));
 
   /** Polls the signed-in user's saved submission until its row is final. */
   async function savedSubmission(jobId: string): Promise<{ code: string; result: JobResult }> {
@@ -1060,7 +1061,7 @@ describe('after all that', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', redis: 'ok', database: 'ok' });
     const jobId = await submit(url, { language: 'python', code: 'print("still here")' });
-    expect(await waitForResult(url, jobId)).toMatchObject({
+    expect(await waitForResult(url, jobId, scaledMs(60_000))).toMatchObject({
       status: 'completed',
       verdict: 'ACCEPTED',
       stdout: 'still here\n',
