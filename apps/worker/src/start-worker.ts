@@ -73,7 +73,10 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const concurrency = env.WORKER_CONCURRENCY ?? availableParallelism();
   const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
-  const found = await detectToolchains(env.WORKER_LANGUAGES);
+  const found = await detectToolchains(
+    env.WORKER_LANGUAGES,
+    join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'toolchains.json'),
+  );
   if (found.length === 0 && env.WORKER_LANGUAGES !== undefined) {
     throw new Error(
       `none of WORKER_LANGUAGES (${env.WORKER_LANGUAGES.join(', ')}) has its toolchain installed here (${aptInstallLine(LANGUAGES.filter((language) => env.WORKER_LANGUAGES?.includes(language.id)))})`,
