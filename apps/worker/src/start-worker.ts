@@ -73,10 +73,7 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const concurrency = env.WORKER_CONCURRENCY ?? availableParallelism();
   const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
-  const found = await detectToolchains(
-    env.WORKER_LANGUAGES,
-    join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'toolchains.json'),
-  );
+  const found = await detectToolchains(env.WORKER_LANGUAGES, cachePath(env, 'toolchains.json'));
   if (found.length === 0 && env.WORKER_LANGUAGES !== undefined) {
     throw new Error(
       `none of WORKER_LANGUAGES (${env.WORKER_LANGUAGES.join(', ')}) has its toolchain installed here (${aptInstallLine(LANGUAGES.filter((language) => env.WORKER_LANGUAGES?.includes(language.id)))})`,
@@ -91,9 +88,7 @@ export async function startWorker(
 
   const cppVersion = found.find((language) => language.id === 'cpp')?.version;
   const pchDir =
-    cppVersion === undefined
-      ? undefined
-      : precompiledHeaderDir(join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'pch'), cppVersion);
+    cppVersion === undefined ? undefined : precompiledHeaderDir(cachePath(env, 'pch'), cppVersion);
   if (pchDir !== undefined) await mkdir(pchDir, { recursive: true });
   const sandbox =
     overrides.sandbox ??
@@ -146,7 +141,7 @@ export async function startWorker(
       languages,
       catalog,
       packages: new PackageCache({
-        dir: join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'packages'),
+        dir: cachePath(env, 'packages'),
         maxBytes: env.PACKAGE_CACHE_MB * 1024 * 1024,
         blobs: new PackageBlobs({ redis, keys }),
         logger,
@@ -220,9 +215,7 @@ async function selfTest(
 ): Promise<LanguageInfo[]> {
   const started = performance.now();
   const report = await selfTestLanguages(found, sandbox, compile, {
-    ...(remember
-      ? { cache: new SelfTestCache(join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), 'self-test.json')) }
-      : {}),
+    ...(remember ? { cache: new SelfTestCache(cachePath(env, 'self-test.json')) } : {}),
     parallel: Math.max(2, concurrency),
     // A compile's own wall clock (2 × COMPILE_TIME_MS), then the run's (30 s).
     timeoutMs: 2 * env.COMPILE_TIME_MS + 30_000,
@@ -249,4 +242,9 @@ async function selfTest(
     'language self-test done',
   );
   return report.passed;
+}
+
+/** A file or folder in the worker's cache folder (CACHE_DIR, else the system temp folder's arbiter-cache). */
+function cachePath(env: WorkerEnv, name: string): string {
+  return join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), name);
 }
