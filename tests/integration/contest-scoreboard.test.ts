@@ -185,7 +185,16 @@ describe('contest scoreboard', () => {
     expect(passed).toBeLessThan(total);
     expect((await submitIn(contestId, 'board-ann', WRONG)).verdict).toBe('WRONG_ANSWER');
     expect((await submitIn(contestId, 'board-bob', SOLVE)).verdict).toBe('ACCEPTED');
-    const scores = await board(contestId);
+    // A verdict is readable as soon as the worker reports it; the board counts it once it is stored.
+    let scores = await board(contestId);
+    await waitFor(
+      async () => {
+        scores = await board(contestId);
+        return rowOf(scores, 'board-bob')?.score === 100 && rowOf(scores, 'board-ann')?.cells[0]?.attempts === 2;
+      },
+      scaledMs(20_000),
+      () => `the board never counted bob's solve and ann's two tries: ${JSON.stringify(scores.rows)}`,
+    );
     const expected = Math.floor((passed / total) * 100 * 100) / 100;
     expect(scores.rows.map((row) => [row.username, row.rank, row.score])).toEqual([
       ['board-bob', 1, 100],
