@@ -20,6 +20,7 @@ import { adminRoutes, mountQueueDashboard } from './routes/admin.js';
 import { adminSubmissionRoutes } from './routes/admin-submissions.js';
 import { adminUserRoutes } from './routes/admin-users.js';
 import { authRoutes } from './routes/auth.js';
+import { classRoutes } from './routes/classes.js';
 import { contestRoutes } from './routes/contests.js';
 import { historyRoutes } from './routes/history.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -79,6 +80,7 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
     ...historyRoutes(resources),
     ...rejudgeRoutes(resources),
     ...contestRoutes(resources),
+    ...classRoutes(resources),
     ...(options.judge0 && options.watcher
       ? judge0Routes(resources, new Judge0Service(resources, options.watcher, options.judge0), limits)
       : []),

@@ -17,6 +17,7 @@ export * from './piston.js';
 export * from './program-options.js';
 export * from './live-stdin.js';
 export * from './contests.js';
+export * from './classes.js';
 export * from './interactive-run.js';
 export * from './admin-views.js';
 export * from './problem-packages.js';

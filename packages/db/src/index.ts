@@ -69,5 +69,13 @@ export {
   type ClarificationRow,
   type AnnouncementRow,
 } from './contests-repository.js';
+export {
+  ClassesRepository,
+  type ClassRow,
+  type ClassMemberRow,
+  type AssignmentRow,
+  type AssignmentSettings,
+  type ProgressCellRow,
+} from './classes-repository.js';
 export { USER_ROLES, type UserRole, type SubmissionRequest } from './schema/index.js';
 export * as schema from './schema/index.js';

@@ -4,6 +4,7 @@
  * repositories; the caller gets them bound to one connection, plus `close()`.
  */
 import { systemClock, type Clock, type DatabaseKind, type Db, type BackendConnection } from './db.js';
+import { ClassesRepository } from './classes-repository.js';
 import { ContestsRepository } from './contests-repository.js';
 import { openPglite } from './pglite-connection.js';
 import { openPostgres, redactUrl } from './postgres-connection.js';
@@ -51,6 +52,8 @@ export interface Database {
   submissions: SubmissionsRepository;
   stats: SubmissionStatsRepository;
   contests: ContestsRepository;
+  /** Classes, their members and assignments, and the progress matrix. */
+  classes: ClassesRepository;
   /** Imported problem packages and their versions. */
   problems: ProblemPackagesRepository;
   /** Resolves when the database answers a query (readiness checks). */
@@ -111,6 +114,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     submissions: new SubmissionsRepository(backend.db, now),
     stats: new SubmissionStatsRepository(backend.db),
     contests: new ContestsRepository(backend.db, now),
+    classes: new ClassesRepository(backend.db, now),
     problems: new ProblemPackagesRepository(backend.db, now),
     ping: () => backend.ping(),
     migrate: () => backend.migrate(),

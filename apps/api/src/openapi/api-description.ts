@@ -50,6 +50,8 @@ export function apiDescription(version: string): DocumentInfo {
       { name: 'Problems', description: 'The catalog.' },
       { name: 'Accounts', description: 'Sign-up, sign-in, sessions.' },
       { name: 'Submissions', description: "A user's history." },
+      { name: 'Contests', description: 'Contests, their scoreboards, clarifications and announcements.' },
+      { name: 'Classes', description: 'Classes joined with a code, assignments and the progress matrix.' },
       { name: 'Admin', description: 'Operations views, admins only.' },
       { name: 'Operations', description: 'Health, readiness, this document.' },
     ],

@@ -23,6 +23,15 @@ import {
   clarificationListSchema,
   clarificationSchema,
   contestDetailSchema,
+  assignmentSchema,
+  classDetailSchema,
+  classListSchema,
+  classMemberListSchema,
+  createAssignmentRequestSchema,
+  createClassRequestSchema,
+  joinClassRequestSchema,
+  progressMatrixSchema,
+  updateAssignmentRequestSchema,
   contestListSchema,
   createContestRequestSchema,
   postAnnouncementRequestSchema,
@@ -101,6 +110,21 @@ export const Clarification = answerSchema('Clarification', clarificationSchema);
 export const ClarificationList = answerSchema('ClarificationList', clarificationListSchema);
 export const Announcement = answerSchema('Announcement', announcementSchema);
 export const AnnouncementList = answerSchema('AnnouncementList', announcementListSchema);
+export const CreateClassRequest = requestSchema('CreateClassRequest', createClassRequestSchema);
+export const JoinClassRequest = requestSchema('JoinClassRequest', joinClassRequestSchema);
+export const CreateAssignmentRequest = requestSchema(
+  'CreateAssignmentRequest',
+  createAssignmentRequestSchema,
+);
+export const UpdateAssignmentRequest = requestSchema(
+  'UpdateAssignmentRequest',
+  updateAssignmentRequestSchema,
+);
+export const ClassDetail = answerSchema('ClassDetail', classDetailSchema);
+export const ClassListSchema = answerSchema('ClassList', classListSchema);
+export const ClassMemberList = answerSchema('ClassMemberList', classMemberListSchema);
+export const AssignmentSchema = answerSchema('Assignment', assignmentSchema);
+export const ProgressMatrixSchema = answerSchema('ProgressMatrix', progressMatrixSchema);
 
 export const AdminSubmissionsQuery = adminSubmissionsQuerySchema;
 export const AdminSubmissionsExportQuery = adminSubmissionsExportQuerySchema;

@@ -16,3 +16,4 @@ export {
   problemVersions,
   type ProblemVersionMetadata,
 } from './problem-packages.js';
+export { classes, classMembers, assignments, assignmentProblems } from './classes.js';

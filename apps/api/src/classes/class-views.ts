@@ -1,0 +1,48 @@
+/** What leaves the server of a class: the list entry, the class page and an assignment. */
+import type { Assignment, ClassDetail, ClassSummary } from '@arbiter/contracts';
+import type { AssignmentRow, ClassRow } from '@arbiter/db';
+import type { Catalog } from '@arbiter/problems';
+
+export function classSummary(cls: ClassRow, teaches: boolean, member: boolean): ClassSummary {
+  return {
+    id: cls.id,
+    title: cls.title,
+    teacher: cls.teacher,
+    memberCount: cls.memberCount,
+    assignmentCount: cls.assignmentCount,
+    canManage: teaches,
+    member,
+    createdAt: cls.createdAt.toISOString(),
+  };
+}
+
+export function problemViews(slugs: readonly string[], catalog: Catalog): Assignment['problems'] {
+  return slugs.map((problem) => ({ problem, title: catalog.get(problem)?.title ?? problem }));
+}
+
+export function assignmentView(row: AssignmentRow, catalog: Catalog): Assignment {
+  return {
+    id: row.id,
+    classId: row.classId,
+    title: row.title,
+    description: row.description,
+    deadline: row.deadline.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    problems: problemViews(row.problems, catalog),
+  };
+}
+
+export function classDetail(
+  cls: ClassRow,
+  teaches: boolean,
+  member: boolean,
+  assignments: readonly AssignmentRow[],
+  catalog: Catalog,
+): ClassDetail {
+  return {
+    ...classSummary(cls, teaches, member),
+    description: cls.description,
+    joinCode: teaches ? cls.joinCode : null,
+    assignments: assignments.map((row) => assignmentView(row, catalog)),
+  };
+}
