@@ -190,7 +190,9 @@ describe('contest scoreboard', () => {
     await waitFor(
       async () => {
         scores = await board(contestId);
-        return rowOf(scores, 'board-bob')?.score === 100 && rowOf(scores, 'board-ann')?.cells[0]?.attempts === 2;
+        return (
+          rowOf(scores, 'board-bob')?.score === 100 && rowOf(scores, 'board-ann')?.cells[0]?.attempts === 2
+        );
       },
       scaledMs(20_000),
       () => `the board never counted bob's solve and ann's two tries: ${JSON.stringify(scores.rows)}`,
