@@ -224,6 +224,42 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
     judge0: judge0Row([81], 'Scala', '', 'main.scala', 'scalac %s main.scala', 'scala Main'),
     piston: { language: 'scala', aliases: ['sc'], compiled: true },
   },
+  {
+    id: 'commonlisp',
+    judge0: judge0Row(
+      [55],
+      'Common Lisp',
+      'SBCL ',
+      'main.lisp',
+      'sbcl --eval (compile-file "main.lisp")',
+      'sbcl --script main.fasl',
+    ),
+    piston: { language: 'lisp', aliases: ['lisp', 'cl', 'sbcl', 'commonlisp'], compiled: false },
+  },
+  {
+    id: 'elixir',
+    judge0: judge0Row([57], 'Elixir', '', 'main.exs', null, 'elixir main.exs'),
+    piston: { language: 'elixir', aliases: ['elixir', 'exs'], compiled: false },
+  },
+  {
+    // Judge0's 69 is GNU Prolog; this one runs SWI-Prolog, which reads the same ISO programs.
+    id: 'prolog',
+    judge0: judge0Row([69], 'Prolog', 'SWI-Prolog ', 'main.pl', 'swipl -c main.pl', 'swipl main.state'),
+    piston: { language: 'prolog', aliases: ['prolog', 'plg'], compiled: false },
+  },
+  {
+    id: 'clojure',
+    judge0: judge0Row([86], 'Clojure', '', 'main.clj', null, 'clojure main.clj'),
+    piston: { language: 'clojure', aliases: ['clojure', 'clj'], compiled: false },
+  },
+  {
+    id: 'groovy',
+    judge0: judge0Row([88], 'Groovy', '', 'main.groovy', 'groovyc %s main.groovy', 'groovy main'),
+    piston: { language: 'groovy', aliases: ['groovy', 'gvy'], compiled: true },
+  },
+  { id: 'racket', piston: { language: 'racket', aliases: ['rkt'], compiled: false } },
+  { id: 'nim', piston: { language: 'nim', aliases: [], compiled: true } },
+  { id: 'crystal', piston: { language: 'crystal', aliases: ['crystal', 'cr'], compiled: true } },
   { id: 'awk', piston: { language: 'awk', aliases: ['gawk'], compiled: false, runtime: 'gawk' } },
   {
     id: 'coffeescript',
