@@ -4,7 +4,7 @@
  */
 /** The languages these solutions are written in (each has a function part). */
 export type SolutionLanguage =
-  'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java' | 'go' | 'ruby' | 'php';
+  'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java' | 'go' | 'ruby' | 'php' | 'rust';
 
 export type PerLanguage = Record<SolutionLanguage, string>;
 
@@ -130,6 +130,7 @@ end`,
         return [];
     }
 }`,
+  rust: 'use std::collections::HashMap;\n\nimpl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        println!("checking {}", nums.len());\n        let mut seen = HashMap::new();\n        for (i, &x) in nums.iter().enumerate() {\n            if let Some(&j) = seen.get(&(target - x)) {\n                return vec![j, i as i32];\n            }\n            seen.insert(x, i as i32);\n        }\n        vec![]\n    }\n}',
 };
 
 /** Always answers [0,1]: right on the first sample only. */
@@ -144,6 +145,7 @@ export const TWO_SUM_WRONG: PerLanguage = {
   go: 'func twoSum(nums []int, target int) []int {\n    return []int{0, 1}\n}',
   ruby: 'def two_sum(nums, target)\n    [0, 1]\nend',
   php: 'class Solution {\n    function twoSum($nums, $target) {\n        return [0, 1];\n    }\n}',
+  rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![0, 1]\n    }\n}',
 };
 
 /** Fails at run time on the first call. */
@@ -159,6 +161,7 @@ export const TWO_SUM_CRASH: PerLanguage = {
   go: 'func twoSum(nums []int, target int) []int {\n    return []int{nums[len(nums)]}\n}',
   ruby: 'def two_sum(nums, target)\n    nums.fetch(nums.length)\nend',
   php: 'class Solution {\n    function twoSum($nums, $target) {\n        throw new OutOfRangeException("boom");\n    }\n}',
+  rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![nums[nums.len()]]\n    }\n}',
 };
 
 /** Does not compile; the error is on line 3 of the user's code. */
@@ -174,6 +177,7 @@ export const TWO_SUM_BROKEN: PerLanguage = {
   go: 'import "sort"\n\nfunc twoSum(nums []int, target int) []int { return undefinedName }',
   ruby: 'def two_sum(nums, target)\n    a = 1\n    a = )\nend',
   php: 'class Solution {\n    function twoSum($nums, $target) {\n        return [0, 1;\n    }\n}',
+  rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        undefined_name\n    }\n}',
 };
 
 /** Checks every pair: O(n²), too slow for n = 10^4 in Python. */
@@ -305,6 +309,7 @@ class Solution {
         return $prev;
     }
 }`,
+  rust: '// Definition for singly-linked list.\n// #[derive(PartialEq, Eq, Clone, Debug)]\n// pub struct ListNode {\n//   pub val: i32,\n//   pub next: Option<Box<ListNode>>\n// }\nimpl Solution {\n    pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>> {\n        let (mut prev, mut head) = (None, head);\n        while let Some(mut node) = head {\n            head = node.next.take();\n            node.next = prev;\n            prev = Some(node);\n        }\n        prev\n    }\n}',
 };
 
 /** Returns the list unchanged. */
@@ -319,6 +324,7 @@ export const REVERSE_LIST_WRONG: PerLanguage = {
   go: 'func reverseList(head *ListNode) *ListNode {\n    return head\n}',
   ruby: 'def reverse_list(head)\n    head\nend',
   php: 'class Solution {\n    function reverseList($head) {\n        return $head;\n    }\n}',
+  rust: 'impl Solution {\n    pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>> {\n        head\n    }\n}',
 };
 
 export const MAX_DEPTH_OK: PerLanguage = {
@@ -380,4 +386,5 @@ end`,
         return $root === null ? 0 : 1 + max($this->maxDepth($root->left), $this->maxDepth($root->right));
     }
 }`,
+  rust: 'use std::rc::Rc;\nuse std::cell::RefCell;\nimpl Solution {\n    pub fn max_depth(root: Option<Rc<RefCell<TreeNode>>>) -> i32 {\n        match root {\n            None => 0,\n            Some(node) => {\n                let node = node.borrow();\n                1 + Self::max_depth(node.left.clone()).max(Self::max_depth(node.right.clone()))\n            }\n        }\n    }\n}',
 };

@@ -29,6 +29,7 @@ const SOLUTION_LANGUAGES: Record<string, LanguageId> = {
   '.go': 'go',
   '.rb': 'ruby',
   '.php': 'php',
+  '.rs': 'rust',
 };
 
 /** Loads every problem folder under `root`, keyed by slug in slug order. */

@@ -29,6 +29,16 @@ describe('harnessSource', () => {
     const count = (source: string) => source.match(/struct ListNode \{/g)?.length;
     expect(count(harnessSource(signature('ListNode'), 'cpp', own))).toBe(1);
     expect(count(harnessSource(signature('ListNode'), 'cpp', commented))).toBe(2); // the comment and ours
+    const rust = (code: string) => harnessSource(signature('TreeNode'), 'rust', code);
+    expect(rust('impl Solution {}')).toMatch(
+      /pub struct Solution;[^]*pub struct ListNode \{[^]*pub struct TreeNode \{/,
+    );
+    const ownSolution = rust('// pub struct TreeNode {\npub struct Solution;\nimpl Solution {}');
+    expect(ownSolution.match(/struct Solution/g)).toHaveLength(1);
+    expect(ownSolution.match(/pub struct TreeNode \{/g)).toHaveLength(2); // the comment and ours
+    expect(
+      rust('pub struct TreeNode { pub val: i32 }\nimpl Solution {}').match(/struct TreeNode/g),
+    ).toHaveLength(1);
     expect(
       harnessSource(signature('ListNode'), 'javascript', 'class ListNode {}\nvar f = (h) => h;'),
     ).not.toContain('function ListNode(');
@@ -43,6 +53,9 @@ describe('harnessSource', () => {
     );
     expect(harnessSource(signature('int'), 'c', 'int f(int x) { return x; }')).toContain(
       '#line 1 "solution.c"\n',
+    );
+    expect(harnessSource(signature('int'), 'rust', 'impl Solution {}')).toMatch(
+      /^#!\[allow\([^)]*\)\] impl Solution \{\}\n/,
     );
     expect(harnessSource(signature('int'), 'python', 'class Solution: pass')).toContain(
       '_ARBITER_SOURCE = "class Solution: pass"',

@@ -110,6 +110,22 @@ describe('LeetCode spellings of other types', async () => {
     );
   });
 
+  it('rust: snake case, Vec, Option<Box<ListNode>>, Option<Rc<RefCell<TreeNode>>>', async () => {
+    expect(starterCode(anagrams, 'rust')).toBe(
+      'impl Solution {\n    pub fn group_anagrams(strs: Vec<String>) -> Vec<Vec<String>> {\n        \n    }\n}',
+    );
+    expect(starterCode(islands, 'rust')).toContain('pub fn num_islands(grid: Vec<Vec<char>>) -> i32 {');
+    expect(starterCode(median, 'rust')).toContain(
+      'pub fn find_median_sorted_arrays(nums1: Vec<i32>, nums2: Vec<i32>) -> f64 {',
+    );
+    expect(starterCode(await load('reverse-linked-list'), 'rust')).toMatch(
+      /^\/\/ Definition for singly-linked list\.\n[^]*\/\/ }\n\nimpl Solution \{\n {4}pub fn reverse_list\(head: Option<Box<ListNode>>\) -> Option<Box<ListNode>> \{/,
+    );
+    expect(starterCode(await load('maximum-depth-of-binary-tree'), 'rust')).toMatch(
+      /\nuse std::rc::Rc;\nuse std::cell::RefCell;\n\nimpl Solution \{\n {4}pub fn max_depth\(root: Option<Rc<RefCell<TreeNode>>>\) -> i32 \{/,
+    );
+  });
+
   it('c: sizes, column sizes and returned sizes', () => {
     expect(starterCode(intervals, 'c')).toBe(
       '/**\n * Return an array of arrays of size *returnSize.\n * The sizes of the arrays are returned as *returnColumnSizes array.\n' +
