@@ -145,6 +145,11 @@ const JUDGE0_IDS: Record<string, number> = {
   ruby: 72,
   rust: 73,
   scala: 81,
+  commonlisp: 55,
+  elixir: 57,
+  prolog: 69,
+  clojure: 86,
+  groovy: 88,
 };
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

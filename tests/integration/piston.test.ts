@@ -81,6 +81,14 @@ const PISTON_NAMES: Record<string, string> = {
   scala: 'scala',
   awk: 'awk',
   coffeescript: 'coffeescript',
+  commonlisp: 'lisp',
+  elixir: 'elixir',
+  prolog: 'prolog',
+  clojure: 'clojure',
+  groovy: 'groovy',
+  racket: 'racket',
+  nim: 'nim',
+  crystal: 'crystal',
 };
 const COMPILED = new Set(['typescript', 'c++', 'c', 'java']);
 
