@@ -27,6 +27,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { problemRoutes } from './routes/problems.js';
 import { problemPackageRoutes } from './routes/problem-packages.js';
+import { profileRoutes } from './routes/profiles.js';
 import { rejudgeRoutes } from './routes/rejudge.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { systemRoutes } from './routes/system.js';
@@ -78,6 +79,7 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
     ),
     ...problemRoutes(resources),
     ...historyRoutes(resources),
+    ...profileRoutes(resources),
     ...rejudgeRoutes(resources),
     ...contestRoutes(resources),
     ...classRoutes(resources),

@@ -20,5 +20,6 @@ export * from './contests.js';
 export * from './classes.js';
 export * from './interactive-run.js';
 export * from './admin-views.js';
+export * from './profile.js';
 export * from './problem-packages.js';
 export * from './package-verification.js';

@@ -60,6 +60,12 @@ export {
   type SolvedBy,
 } from './submission-stats-repository.js';
 export {
+  ProfileRepository,
+  type ProfileStats,
+  type ProfileSolve,
+  type ProfileDay,
+} from './profile-repository.js';
+export {
   ContestsRepository,
   type Contest,
   type ContestSettings,

@@ -9,6 +9,7 @@ import { ContestsRepository } from './contests-repository.js';
 import { openPglite } from './pglite-connection.js';
 import { openPostgres, redactUrl } from './postgres-connection.js';
 import { ProblemPackagesRepository } from './problem-packages-repository.js';
+import { ProfileRepository } from './profile-repository.js';
 import { SessionsRepository } from './sessions-repository.js';
 import { SubmissionStatsRepository } from './submission-stats-repository.js';
 import { SubmissionsRepository } from './submissions-repository.js';
@@ -54,6 +55,8 @@ export interface Database {
   contests: ContestsRepository;
   /** Classes, their members and assignments, and the progress matrix. */
   classes: ClassesRepository;
+  /** Users' public profiles. */
+  profiles: ProfileRepository;
   /** Imported problem packages and their versions. */
   problems: ProblemPackagesRepository;
   /** Resolves when the database answers a query (readiness checks). */
@@ -115,6 +118,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     stats: new SubmissionStatsRepository(backend.db),
     contests: new ContestsRepository(backend.db, now),
     classes: new ClassesRepository(backend.db, now),
+    profiles: new ProfileRepository(backend.db, now),
     problems: new ProblemPackagesRepository(backend.db, now),
     ping: () => backend.ping(),
     migrate: () => backend.migrate(),

@@ -52,6 +52,7 @@ export function apiDescription(version: string): DocumentInfo {
       { name: 'Submissions', description: "A user's history." },
       { name: 'Contests', description: 'Contests, their scoreboards, clarifications and announcements.' },
       { name: 'Classes', description: 'Classes joined with a code, assignments and the progress matrix.' },
+      { name: 'Users', description: 'Public profiles.' },
       { name: 'Admin', description: 'Operations views, admins only.' },
       { name: 'Operations', description: 'Health, readiness, this document.' },
     ],

@@ -63,6 +63,7 @@ import {
   submitResponseSchema,
   testResultSchema,
   verdictSchema,
+  userProfileSchema,
 } from '@arbiter/contracts';
 import { answerSchema, requestSchema } from './components.js';
 
@@ -138,6 +139,8 @@ export const ResetPasswordResponse = answerSchema('ResetPasswordResponse', reset
 export const ImportProblemResponse = answerSchema('ImportProblemResponse', importProblemResponseSchema);
 export const ImportedProblemList = answerSchema('ImportedProblemList', importedProblemListSchema);
 export const ImportedProblemDetail = answerSchema('ImportedProblemDetail', importedProblemDetailSchema);
+
+export const UserProfile = answerSchema('UserProfile', userProfileSchema);
 
 export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 
