@@ -1,6 +1,6 @@
 'use client';
 // The top bar: brand, navigation (the API docs too, once signed in), theme toggle, and the signed-in user
-// with sign-out (or sign-in links).
+// (a link to their profile) with sign-out (or sign-in links).
 // On a narrow screen the navigation folds behind a menu button; the theme and account controls stay.
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
@@ -89,12 +89,18 @@ export function SiteHeader() {
           </>
         ) : (
           <>
-            <span className="user" data-testid="username" title={`Signed in as ${user.username}`}>
+            <Link
+              href={`/users/${encodeURIComponent(user.username)}`}
+              className="user"
+              data-testid="username"
+              title={`Signed in as ${user.username}: your profile`}
+              aria-current={pathname === `/users/${user.username}` ? 'page' : undefined}
+            >
               <span className="avatar" aria-hidden="true">
                 {user.username.charAt(0).toUpperCase()}
               </span>
               <span className="user-name">{user.username}</span>
-            </span>
+            </Link>
             <button
               type="button"
               className="ghost small"

@@ -225,7 +225,15 @@ export function AdminSubmissions() {
                 <td>
                   <Link href={`/submissions/${item.id}`}>{formatDate(item.createdAt)}</Link>
                 </td>
-                <td>{item.username ?? <span className="muted">anonymous</span>}</td>
+                <td>
+                  {item.username === null ? (
+                    <span className="muted">anonymous</span>
+                  ) : (
+                    <Link href={`/users/${encodeURIComponent(item.username)}`} className="user-link">
+                      {item.username}
+                    </Link>
+                  )}
+                </td>
                 <td>
                   {item.problemSlug ? (
                     (titles.get(item.problemSlug) ?? item.problemSlug)

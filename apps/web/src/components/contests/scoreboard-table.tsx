@@ -2,6 +2,7 @@
 // cell per problem. ICPC cells read `+` (solved first try), `+2` (after two rejected tries), `−3` (three
 // rejected), with `?` for tries not shown yet (being judged, or made during the freeze); IOI cells the best
 // score. The first solver of a problem is marked. The table scrolls sideways inside its box on a phone.
+import Link from 'next/link';
 import type { Scoreboard, ScoreboardCell, ScoreboardRow } from '@arbiter/contracts';
 
 function formatScore(score: number): string {
@@ -57,7 +58,9 @@ export function ScoreboardTable({ board, me }: { board: Scoreboard; me: string |
     >
       <td className="num">{entry.rank}</td>
       <td className="board-name">
-        {entry.username}
+        <Link href={`/users/${encodeURIComponent(entry.username)}`} className="user-link">
+          {entry.username}
+        </Link>
         {entry.virtual ? <span className="mode-badge subtle">virtual</span> : null}
       </td>
       {icpc ? (
