@@ -13,6 +13,7 @@ import { ThemeToggle } from './theme-toggle';
 const NAV = [
   { href: '/problems', label: 'Problems' },
   { href: '/contests', label: 'Contests' },
+  { href: '/classes', label: 'Classes' },
   { href: '/submissions', label: 'Submissions' },
   { href: '/playground', label: 'Playground' },
 ];
