@@ -4,7 +4,7 @@
  */
 /** The languages these solutions are written in (each has a function part). */
 export type SolutionLanguage =
-  'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java' | 'go' | 'ruby' | 'php' | 'rust';
+  'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java' | 'go' | 'ruby' | 'php' | 'rust' | 'csharp';
 
 export type PerLanguage = Record<SolutionLanguage, string>;
 
@@ -131,6 +131,8 @@ end`,
     }
 }`,
   rust: 'use std::collections::HashMap;\n\nimpl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        println!("checking {}", nums.len());\n        let mut seen = HashMap::new();\n        for (i, &x) in nums.iter().enumerate() {\n            if let Some(&j) = seen.get(&(target - x)) {\n                return vec![j, i as i32];\n            }\n            seen.insert(x, i as i32);\n        }\n        vec![]\n    }\n}',
+  csharp:
+    'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        Console.WriteLine("checking " + nums.Length);\n        var seen = new Dictionary<int, int>();\n        for (int i = 0; i < nums.Length; i++) {\n            if (seen.ContainsKey(target - nums[i])) return new int[] { seen[target - nums[i]], i };\n            seen[nums[i]] = i;\n        }\n        return new int[0];\n    }\n}',
 };
 
 /** Always answers [0,1]: right on the first sample only. */
@@ -146,6 +148,8 @@ export const TWO_SUM_WRONG: PerLanguage = {
   ruby: 'def two_sum(nums, target)\n    [0, 1]\nend',
   php: 'class Solution {\n    function twoSum($nums, $target) {\n        return [0, 1];\n    }\n}',
   rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![0, 1]\n    }\n}',
+  csharp:
+    'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return new int[] { 0, 1 };\n    }\n}',
 };
 
 /** Fails at run time on the first call. */
@@ -162,6 +166,8 @@ export const TWO_SUM_CRASH: PerLanguage = {
   ruby: 'def two_sum(nums, target)\n    nums.fetch(nums.length)\nend',
   php: 'class Solution {\n    function twoSum($nums, $target) {\n        throw new OutOfRangeException("boom");\n    }\n}',
   rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![nums[nums.len()]]\n    }\n}',
+  csharp:
+    'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return new int[] { nums[nums.Length] };\n    }\n}',
 };
 
 /** Does not compile; the error is on line 3 of the user's code. */
@@ -178,6 +184,8 @@ export const TWO_SUM_BROKEN: PerLanguage = {
   ruby: 'def two_sum(nums, target)\n    a = 1\n    a = )\nend',
   php: 'class Solution {\n    function twoSum($nums, $target) {\n        return [0, 1;\n    }\n}',
   rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        undefined_name\n    }\n}',
+  csharp:
+    'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return undefinedName;\n    }\n}',
 };
 
 /** Checks every pair: O(n²), too slow for n = 10^4 in Python. */
@@ -310,6 +318,8 @@ class Solution {
     }
 }`,
   rust: '// Definition for singly-linked list.\n// #[derive(PartialEq, Eq, Clone, Debug)]\n// pub struct ListNode {\n//   pub val: i32,\n//   pub next: Option<Box<ListNode>>\n// }\nimpl Solution {\n    pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>> {\n        let (mut prev, mut head) = (None, head);\n        while let Some(mut node) = head {\n            head = node.next.take();\n            node.next = prev;\n            prev = Some(node);\n        }\n        prev\n    }\n}',
+  csharp:
+    'public class Solution {\n    public ListNode ReverseList(ListNode head) {\n        ListNode prev = null;\n        while (head != null) {\n            prev = new ListNode(head.val, prev);\n            head = head.next;\n        }\n        return prev;\n    }\n}',
 };
 
 /** Returns the list unchanged. */
@@ -325,6 +335,8 @@ export const REVERSE_LIST_WRONG: PerLanguage = {
   ruby: 'def reverse_list(head)\n    head\nend',
   php: 'class Solution {\n    function reverseList($head) {\n        return $head;\n    }\n}',
   rust: 'impl Solution {\n    pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>> {\n        head\n    }\n}',
+  csharp:
+    'public class Solution {\n    public ListNode ReverseList(ListNode head) {\n        return head;\n    }\n}',
 };
 
 export const MAX_DEPTH_OK: PerLanguage = {
@@ -387,4 +399,6 @@ end`,
     }
 }`,
   rust: 'use std::rc::Rc;\nuse std::cell::RefCell;\nimpl Solution {\n    pub fn max_depth(root: Option<Rc<RefCell<TreeNode>>>) -> i32 {\n        match root {\n            None => 0,\n            Some(node) => {\n                let node = node.borrow();\n                1 + Self::max_depth(node.left.clone()).max(Self::max_depth(node.right.clone()))\n            }\n        }\n    }\n}',
+  csharp:
+    'public class Solution {\n    public int MaxDepth(TreeNode root) {\n        return root == null ? 0 : 1 + Math.Max(MaxDepth(root.left), MaxDepth(root.right));\n    }\n}',
 };

@@ -30,6 +30,7 @@ const SOLUTION_LANGUAGES: Record<string, LanguageId> = {
   '.rb': 'ruby',
   '.php': 'php',
   '.rs': 'rust',
+  '.cs': 'csharp',
 };
 
 /** Loads every problem folder under `root`, keyed by slug in slug order. */

@@ -57,6 +57,9 @@ describe('harnessSource', () => {
     expect(harnessSource(signature('int'), 'rust', 'impl Solution {}')).toMatch(
       /^#!\[allow\([^)]*\)\] impl Solution \{\}\n/,
     );
+    expect(harnessSource(signature('int'), 'csharp', 'public class Solution {}')).toContain(
+      '#line 1 "solution.cs"\npublic class Solution {}\n#line default\n',
+    );
     expect(harnessSource(signature('int'), 'python', 'class Solution: pass')).toContain(
       '_ARBITER_SOURCE = "class Solution: pass"',
     );

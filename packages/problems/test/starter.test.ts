@@ -126,6 +126,14 @@ describe('LeetCode spellings of other types', async () => {
     );
   });
 
+  it('csharp: PascalCase methods, jagged arrays, IList', () => {
+    expect(starterCode(anagrams, 'csharp')).toBe(
+      'public class Solution {\n    public IList<IList<string>> GroupAnagrams(string[] strs) {\n        \n    }\n}',
+    );
+    expect(starterCode(islands, 'csharp')).toContain('public int NumIslands(char[][] grid) {');
+    expect(starterCode(intervals, 'csharp')).toContain('public int[][] Merge(int[][] intervals) {');
+  });
+
   it('c: sizes, column sizes and returned sizes', () => {
     expect(starterCode(intervals, 'c')).toBe(
       '/**\n * Return an array of arrays of size *returnSize.\n * The sizes of the arrays are returned as *returnColumnSizes array.\n' +
