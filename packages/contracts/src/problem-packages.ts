@@ -57,8 +57,36 @@ export const importedProblemSchema = z.object({
   /** Bytes of the stored package zip. */
   size: z.number().int().nonnegative(),
   updatedAt: z.string(),
+  /** Where the latest version's verification stands; null: it was never queued (imported with `--no-verify`). */
+  verification: z
+    .object({
+      status: packageVerificationSchema.shape.status,
+      /** Set once done: every submission got its label and every input passed its validators. */
+      ok: z.boolean().optional(),
+    })
+    .nullable(),
 });
-export const importedProblemListSchema = z.object({ problems: z.array(importedProblemSchema) });
+export type ImportedProblem = z.infer<typeof importedProblemSchema>;
+
+/** Problems per page of `GET /admin/problems`, at most: ADMIN_PAGE_MAX (importing admin-views.ts here would close an import cycle through submission.ts). */
+export const PROBLEM_PAGE_MAX = 100;
+
+/** `GET /admin/problems`: pages by slug. */
+export const importedProblemListQuerySchema = z
+  .object({
+    cursor: problemSlugSchema
+      .optional()
+      .describe('`nextCursor` of the previous page (the last slug it listed).'),
+    limit: z.coerce.number().int().min(1).max(PROBLEM_PAGE_MAX).default(50).describe('Problems per page.'),
+  })
+  .strict();
+export type ImportedProblemListQuery = z.infer<typeof importedProblemListQuerySchema>;
+
+export const importedProblemListSchema = z.object({
+  problems: z.array(importedProblemSchema),
+  /** Pass back as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
 export type ImportedProblemList = z.infer<typeof importedProblemListSchema>;
 
 /** `GET /admin/problems/:slug`: an imported problem's versions, newest first, each with its report. */
@@ -78,3 +106,13 @@ export const importedProblemDetailSchema = z.object({
   versions: z.array(importedProblemVersionSchema),
 });
 export type ImportedProblemDetail = z.infer<typeof importedProblemDetailSchema>;
+
+/** `POST /admin/problems/:slug/verify`: the latest version's verification, queued again. */
+export const verifyProblemResponseSchema = z.object({
+  slug: problemSlugSchema,
+  /** The version being verified (the latest). */
+  version: z.number().int().positive(),
+  /** `status: queued` with the new job's id; `GET /admin/problems/:slug` gives the findings once it is done. */
+  verification: packageVerificationSchema,
+});
+export type VerifyProblemResponse = z.infer<typeof verifyProblemResponseSchema>;

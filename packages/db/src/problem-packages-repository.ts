@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ImportReportBody, PackageVerification } from '@arbiter/contracts';
-import { asc, desc, eq, and, sql } from 'drizzle-orm';
+import { asc, desc, eq, and, gt, sql } from 'drizzle-orm';
 import type { Clock, Db } from './db.js';
 import { systemClock } from './db.js';
 import {
@@ -40,6 +40,14 @@ export interface ImportedProblemSummary {
   sha256: string;
   size: number;
   updatedAt: Date;
+  /** The latest version's verification as stored (`queued` until a worker's findings are saved). */
+  verification: PackageVerification | null;
+}
+
+/** A page of the list: slugs after `after`, at most `limit` of them (all when absent). */
+export interface ProblemListPage {
+  after?: string;
+  limit?: number;
 }
 
 const versionColumns = {
@@ -164,9 +172,9 @@ export class ProblemPackagesRepository {
     return row?.bytes ?? null;
   }
 
-  /** Every imported problem at its latest version, by slug. */
-  async list(): Promise<ImportedProblemSummary[]> {
-    return this.db
+  /** Imported problems at their latest version, by slug: all of them, or one page. */
+  async list(page: ProblemListPage = {}): Promise<ImportedProblemSummary[]> {
+    const query = this.db
       .select({
         slug: importedProblems.slug,
         title: importedProblems.title,
@@ -174,6 +182,7 @@ export class ProblemPackagesRepository {
         sha256: problemVersions.sha256,
         size: packageBlobs.size,
         updatedAt: importedProblems.updatedAt,
+        verification: sql<PackageVerification | null>`${problemVersions.report} -> 'verification'`,
       })
       .from(importedProblems)
       .innerJoin(
@@ -184,7 +193,9 @@ export class ProblemPackagesRepository {
         ),
       )
       .innerJoin(packageBlobs, eq(packageBlobs.sha256, problemVersions.sha256))
+      .where(page.after === undefined ? undefined : gt(importedProblems.slug, page.after))
       .orderBy(asc(importedProblems.slug));
+    return page.limit === undefined ? query : query.limit(page.limit);
   }
 
   /** How many stored blobs there are (tests check that identical packages share one). */

@@ -63,6 +63,11 @@ describe.each(BACKENDS)('problem packages on %s', (backend) => {
       ['hello', 3, 5],
       ['other', 1, 5],
     ]);
+    // Pages by slug.
+    expect((await problems.list({ limit: 1 })).map((p) => p.slug)).toEqual(['hello']);
+    expect((await problems.list({ after: 'hello', limit: 1 })).map((p) => p.slug)).toEqual(['other']);
+    expect(await problems.list({ after: 'other' })).toEqual([]);
+    expect((await problems.list())[0]?.verification).toBeNull();
   });
 
   it('gives concurrent imports of one slug distinct versions', async () => {

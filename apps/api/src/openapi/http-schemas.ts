@@ -40,6 +40,7 @@ import {
   updateContestRequestSchema,
   importedProblemListSchema,
   importedProblemDetailSchema,
+  verifyProblemResponseSchema,
   importProblemResponseSchema,
   authResponseSchema,
   jobResultSchema,
@@ -139,6 +140,7 @@ export const ResetPasswordResponse = answerSchema('ResetPasswordResponse', reset
 export const ImportProblemResponse = answerSchema('ImportProblemResponse', importProblemResponseSchema);
 export const ImportedProblemList = answerSchema('ImportedProblemList', importedProblemListSchema);
 export const ImportedProblemDetail = answerSchema('ImportedProblemDetail', importedProblemDetailSchema);
+export const VerifyProblemResponse = answerSchema('VerifyProblemResponse', verifyProblemResponseSchema);
 
 export const UserProfile = answerSchema('UserProfile', userProfileSchema);
 

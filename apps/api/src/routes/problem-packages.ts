@@ -1,15 +1,19 @@
 /**
  * Problem packages, admins only: `POST /admin/problems` imports a package zip (a new problem, or a new
- * version of one), `GET /admin/problems` lists the imported problems, `GET /admin/problems/:slug/package`
- * exports one version back to a zip. See docs/PROBLEMS.md.
+ * version of one), `GET /admin/problems` lists the imported problems (pages by slug), `GET
+ * /admin/problems/:slug` gives its versions and reports, `POST /admin/problems/:slug/verify` verifies the
+ * latest version again, `GET /admin/problems/:slug/package` exports one version back to a zip. See
+ * docs/PROBLEMS.md.
  */
 import { z } from 'zod';
 import {
+  importedProblemListQuerySchema,
   importProblemQuerySchema,
   problemSlugSchema,
   type ImportedProblemDetail,
   type ImportedProblemList,
   type ImportProblemResponse,
+  type VerifyProblemResponse,
 } from '@arbiter/contracts';
 import { PackageError, packageFromZip } from '@arbiter/problem-package';
 import { ADMIN } from '../auth/access.js';
@@ -20,6 +24,7 @@ import {
   ImportedProblemDetail as ImportedProblemDetailBody,
   ImportedProblemList as ImportedProblemListBody,
   ImportProblemResponse as ImportBody,
+  VerifyProblemResponse as VerifyBody,
 } from '../openapi/http-schemas.js';
 import { importPackage, SlugRefusedError } from '../problems/import-package.js';
 import { packageTimeLimitSeconds } from '../problems/package-limits.js';
@@ -141,16 +146,47 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
       path: '/admin/problems',
       tag: 'Admin',
       summary: 'Imported problems, each at its latest version',
+      description:
+        "By slug, a page at a time (`nextCursor`). Each with where its latest version's verification stands. " +
+        'The problems of the repository (`problems/`) are in `GET /problems`.',
       access: ADMIN,
       action: 'list imported problems',
+      query: importedProblemListQuerySchema,
       responses: {
-        200: { description: 'By slug.', body: ImportedProblemListBody },
+        200: { description: 'One page, by slug.', body: ImportedProblemListBody },
         503: { description: 'The database is unreachable.', errors: ['SERVICE_UNAVAILABLE'] },
       },
-      handle: async (_input, _req, res) => {
-        const rows = await withDatabase(resources, 'list the problems', () => resources.db.problems.list());
+      handle: async ({ query }, _req, res) => {
+        // One more than asked: whether there is a next page.
+        const rows = await withDatabase(resources, 'list the problems', () =>
+          resources.db.problems.list({
+            ...(query.cursor === undefined ? {} : { after: query.cursor }),
+            limit: query.limit + 1,
+          }),
+        );
+        const page = rows.slice(0, query.limit);
         const answer: ImportedProblemList = {
-          problems: rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() })),
+          problems: await Promise.all(
+            page.map(async (row) => {
+              const verification = await currentVerification(resources, row.verification ?? undefined);
+              return {
+                slug: row.slug,
+                title: row.title,
+                version: row.version,
+                sha256: row.sha256,
+                size: row.size,
+                updatedAt: row.updatedAt.toISOString(),
+                verification:
+                  verification === undefined
+                    ? null
+                    : {
+                        status: verification.status,
+                        ...(verification.ok === undefined ? {} : { ok: verification.ok }),
+                      },
+              };
+            }),
+          ),
+          nextCursor: rows.length > query.limit ? (page.at(-1)?.slug ?? null) : null,
         };
         res.set('Cache-Control', 'no-store').json(answer);
       },
@@ -197,6 +233,52 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
           ),
         };
         res.set('Cache-Control', 'no-store').json(answer);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/admin/problems/:slug/verify',
+      tag: 'Admin',
+      summary: "Verify an imported problem's latest version again",
+      description:
+        "Queues a new verification job for the latest version: a worker judges the package's labelled submissions " +
+        "and runs its input validators again, and the findings replace the version's `report.verification` " +
+        '(`queued` until then; `GET /admin/problems/:slug` gives them). For a verification whose job was lost or ' +
+        'failed, or after the workers changed (a language added).',
+      access: ADMIN,
+      action: 'verify problems',
+      params: z.object({ slug: problemSlugSchema }),
+      invalid: (_part, _error, req) => notFound(`No imported problem "${String(req.params.slug)}".`),
+      responses: {
+        202: { description: 'Queued: `verification.status` is `queued`, with the job id.', body: VerifyBody },
+        404: { description: '`NOT_FOUND`: no such imported problem.', errors: ['NOT_FOUND'] },
+        503: {
+          description: 'The database or the queue is unreachable; nothing was queued.',
+          errors: ['SERVICE_UNAVAILABLE'],
+        },
+      },
+      handle: async ({ params }, req, res) => {
+        const admin = requireAdmin(req, 'verify problems');
+        const latest = await withDatabase(resources, 'read the problem', () =>
+          resources.db.problems.latest(params.slug),
+        );
+        if (latest === null) throw notFound(`No imported problem "${params.slug}".`);
+        let verification;
+        try {
+          verification = await queueVerification(resources, latest, admin.id);
+        } catch (error) {
+          if (error instanceof HttpError) throw error;
+          resources.logger.error({ err: error, problem: params.slug }, 'could not queue the verification');
+          throw unavailable(
+            'The queue or the database is not reachable right now; the verification was not queued. Try again in a few seconds.',
+          );
+        }
+        resources.logger.info(
+          { problem: params.slug, version: latest.version, jobId: verification.jobId },
+          'problem verification queued again',
+        );
+        const answer: VerifyProblemResponse = { slug: params.slug, version: latest.version, verification };
+        res.status(202).json(answer);
       },
     }),
     defineRoute({

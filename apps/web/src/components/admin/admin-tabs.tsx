@@ -1,5 +1,5 @@
 'use client';
-// The admin pages' own navigation: workers, everyone's submissions, accounts (admins see all three,
+// The admin pages' own navigation: workers, everyone's submissions, problems, accounts (admins see all,
 // organisers only the submissions).
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -8,6 +8,7 @@ import { useAuth } from '../auth-context';
 const TABS = [
   { href: '/admin', label: 'Workers', adminOnly: true },
   { href: '/admin/submissions', label: 'Submissions', adminOnly: false },
+  { href: '/admin/problems', label: 'Problems', adminOnly: true },
   { href: '/admin/users', label: 'Users', adminOnly: true },
 ];
 
@@ -15,14 +16,17 @@ export function AdminTabs() {
   const pathname = usePathname();
   const { user } = useAuth();
   if (user?.role !== 'admin' && user?.role !== 'organiser') return null;
+  // A tab is current on its page and the pages under it (/admin/problems/:slug); Workers on /admin only.
+  const current = (href: string) =>
+    pathname === href || (href !== '/admin' && pathname.startsWith(`${href}/`));
   return (
     <nav aria-label="Admin" className="admin-tabs">
       {TABS.filter((tab) => user.role === 'admin' || !tab.adminOnly).map((tab) => (
         <Link
           key={tab.href}
           href={tab.href}
-          className={pathname === tab.href ? 'nav-link active' : 'nav-link'}
-          aria-current={pathname === tab.href ? 'page' : undefined}
+          className={current(tab.href) ? 'nav-link active' : 'nav-link'}
+          aria-current={current(tab.href) ? 'page' : undefined}
         >
           {tab.label}
         </Link>

@@ -1,0 +1,110 @@
+/**
+ * Managing imported problems, on real Redis and PostgreSQL: `POST /admin/problems/:slug/verify` (admins only)
+ * queues a new verification of the latest version and stores it in its report; `GET /admin/problems` pages
+ * by slug and says where each problem's verification stands. No worker: the jobs stay queued.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeZip } from '@arbiter/archive';
+import {
+  importedProblemDetailSchema,
+  importedProblemListSchema,
+  importProblemResponseSchema,
+  verifyProblemResponseSchema,
+} from '@arbiter/contracts';
+import { getStatus, signUp } from '../support/platform.js';
+import { usePlatform } from '../support/use-platform.js';
+
+const platform = usePlatform({ api: { AUTH_RATE_PER_MINUTE_IP: '0' }, worker: false });
+let admin: string;
+let user: string;
+
+beforeAll(async () => {
+  admin = await signUp(platform.url, 'problems-admin');
+  user = await signUp(platform.url, 'problems-user');
+});
+
+function tinyPackage(name: string): Promise<Buffer> {
+  return writeZip([
+    { path: 'problem.yaml', bytes: `name: ${name}\nlimits:\n  time_limit: 2\n` },
+    { path: 'data/secret/1.in', bytes: '\n' },
+    { path: 'data/secret/1.ans', bytes: '1\n' },
+    { path: 'submissions/accepted/one.py', bytes: 'print(1)\n' },
+  ]);
+}
+
+async function importAs(slug: string) {
+  const answer = await fetch(`${platform.url}/admin/problems?slug=${slug}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/zip', cookie: admin },
+    body: await tinyPackage(slug),
+  });
+  expect(answer.status).toBe(201);
+  return importProblemResponseSchema.parse(await answer.json());
+}
+
+const verify = (slug: string, cookie: string) =>
+  fetch(`${platform.url}/admin/problems/${slug}/verify`, { method: 'POST', headers: { cookie } });
+
+describe('admin problem management', () => {
+  it('verifies the latest version again, for admins only', async () => {
+    const imported = await importAs('again');
+    const first = imported.report.verification?.jobId;
+    expect(first).toBeDefined();
+
+    expect((await verify('again', '')).status).toBe(401);
+    expect((await verify('again', user)).status).toBe(403);
+    const missing = await verify('no-such-problem', admin);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain(
+      'no-such-problem',
+    );
+
+    const answer = await verify('again', admin);
+    expect(answer.status).toBe(202);
+    const queued = verifyProblemResponseSchema.parse(await answer.json());
+    expect(queued).toMatchObject({ slug: 'again', version: 1, verification: { status: 'queued' } });
+    expect(queued.verification.jobId).not.toBe(first);
+
+    // The version's report names the new job; its record is on the queue like any job's.
+    const detail = importedProblemDetailSchema.parse(
+      await (await fetch(`${platform.url}/admin/problems/again`, { headers: { cookie: admin } })).json(),
+    );
+    expect(detail.versions[0]?.report.verification).toMatchObject({
+      status: 'queued',
+      jobId: queued.verification.jobId,
+    });
+    const job = await getStatus(platform.url, queued.verification.jobId as string, admin);
+    expect(job.status).toBe(200);
+    expect(job.body.status).toBe('queued');
+
+    // The route is in the OpenAPI document.
+    const served = await fetch(`${platform.url}/openapi.json`);
+    const document = (await served.json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(served.status, JSON.stringify(document).slice(0, 500)).toBe(200);
+    expect(document.paths['/admin/problems/{slug}/verify']?.post).toBeDefined();
+  });
+
+  it('lists imported problems a page at a time, with their verification', async () => {
+    for (const slug of ['page-a', 'page-b', 'page-c']) await importAs(slug);
+    const page = async (query: string, cookie = admin) =>
+      fetch(`${platform.url}/admin/problems${query}`, { headers: { cookie } });
+
+    expect((await page('', '')).status).toBe(401);
+    expect((await page('', user)).status).toBe(403);
+    expect((await page('?limit=0')).status).toBe(400);
+
+    const first = importedProblemListSchema.parse(await (await page('?cursor=page-a&limit=1')).json());
+    expect(first.problems.map((p) => p.slug)).toEqual(['page-b']);
+    expect(first.nextCursor).toBe('page-b');
+    expect(first.problems[0]?.verification).toEqual({ status: 'queued' });
+    const second = importedProblemListSchema.parse(
+      await (await page(`?cursor=${first.nextCursor}&limit=1`)).json(),
+    );
+    expect(second.problems.map((p) => p.slug)).toEqual(['page-c']);
+    expect(second.nextCursor).toBeNull();
+
+    const all = importedProblemListSchema.parse(await (await page('')).json());
+    expect(all.problems.map((p) => p.slug)).toEqual(['again', 'page-a', 'page-b', 'page-c']);
+    expect(all.nextCursor).toBeNull();
+  });
+});
