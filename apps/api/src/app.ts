@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.js';
 import { classRoutes } from './routes/classes.js';
 import { contestRoutes } from './routes/contests.js';
 import { historyRoutes } from './routes/history.js';
+import { settingsRoutes } from './routes/settings.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { problemRoutes } from './routes/problems.js';
@@ -80,6 +81,7 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
     ...problemRoutes(resources),
     ...historyRoutes(resources),
     ...profileRoutes(resources),
+    ...settingsRoutes(resources),
     ...rejudgeRoutes(resources),
     ...contestRoutes(resources),
     ...classRoutes(resources),

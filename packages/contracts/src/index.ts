@@ -23,3 +23,4 @@ export * from './admin-views.js';
 export * from './profile.js';
 export * from './problem-packages.js';
 export * from './package-verification.js';
+export * from './editor-settings.js';

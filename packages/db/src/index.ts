@@ -48,6 +48,7 @@ export {
   type ImportedProblemSummary,
 } from './problem-packages-repository.js';
 export type { ProblemVersionMetadata } from './schema/index.js';
+export { SettingsRepository } from './settings-repository.js';
 export { InvalidCursorError } from './submission-cursor.js';
 export {
   SubmissionStatsRepository,

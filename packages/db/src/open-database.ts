@@ -11,6 +11,7 @@ import { openPostgres, redactUrl } from './postgres-connection.js';
 import { ProblemPackagesRepository } from './problem-packages-repository.js';
 import { ProfileRepository } from './profile-repository.js';
 import { SessionsRepository } from './sessions-repository.js';
+import { SettingsRepository } from './settings-repository.js';
 import { SubmissionStatsRepository } from './submission-stats-repository.js';
 import { SubmissionsRepository } from './submissions-repository.js';
 import { UsersRepository } from './users-repository.js';
@@ -59,6 +60,8 @@ export interface Database {
   profiles: ProfileRepository;
   /** Imported problem packages and their versions. */
   problems: ProblemPackagesRepository;
+  /** Per-account settings (the editor's). */
+  settings: SettingsRepository;
   /** Resolves when the database answers a query (readiness checks). */
   ping(): Promise<void>;
   /** Applies pending migrations (what `openDatabase` does unless `migrate: false`). */
@@ -120,6 +123,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     classes: new ClassesRepository(backend.db, now),
     profiles: new ProfileRepository(backend.db, now),
     problems: new ProblemPackagesRepository(backend.db, now),
+    settings: new SettingsRepository(backend.db, now),
     ping: () => backend.ping(),
     migrate: () => backend.migrate(),
     close: () => backend.close(),

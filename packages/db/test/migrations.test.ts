@@ -10,6 +10,10 @@ import { MIGRATIONS_FOLDER, openDatabase } from '../src/index.js';
 import { adminQuery, openTestDatabase, randomSchema, TEST_DATABASE_URL } from './support/test-database.js';
 
 const TABLES = [
+  'assignment_problems',
+  'assignments',
+  'class_members',
+  'classes',
   'contest_announcements',
   'contest_clarifications',
   'contest_participants',
@@ -21,6 +25,7 @@ const TABLES = [
   'problem_versions',
   'sessions',
   'submissions',
+  'user_settings',
   'users',
 ];
 /** Migrations shipped: each is applied exactly once. */

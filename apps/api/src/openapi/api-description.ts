@@ -53,6 +53,7 @@ export function apiDescription(version: string): DocumentInfo {
       { name: 'Contests', description: 'Contests, their scoreboards, clarifications and announcements.' },
       { name: 'Classes', description: 'Classes joined with a code, assignments and the progress matrix.' },
       { name: 'Users', description: 'Public profiles.' },
+      { name: 'Settings', description: "A user's editor settings." },
       { name: 'Admin', description: 'Operations views, admins only.' },
       { name: 'Operations', description: 'Health, readiness, this document.' },
     ],

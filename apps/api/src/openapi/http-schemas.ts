@@ -16,6 +16,8 @@ import {
   resetPasswordResponseSchema,
   setDisabledRequestSchema,
   adminWorkersResponseSchema,
+  editorSettingsSchema,
+  editorSettingsResponseSchema,
   announcementListSchema,
   announcementSchema,
   answerClarificationRequestSchema,
@@ -143,6 +145,8 @@ export const ImportedProblemDetail = answerSchema('ImportedProblemDetail', impor
 export const VerifyProblemResponse = answerSchema('VerifyProblemResponse', verifyProblemResponseSchema);
 
 export const UserProfile = answerSchema('UserProfile', userProfileSchema);
+export const EditorSettings = requestSchema('EditorSettings', editorSettingsSchema);
+export const EditorSettingsResponse = answerSchema('EditorSettingsResponse', editorSettingsResponseSchema);
 
 export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 

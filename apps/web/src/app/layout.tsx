@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { AuthProvider } from '../components/auth-context';
+import { EditorSettingsProvider } from '../components/editor-settings-context';
 import { SiteHeader } from '../components/site-header';
 import { THEME_BOOT_SCRIPT } from '../lib/theme';
 import './globals.css';
@@ -33,8 +34,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <AuthProvider>
-          <SiteHeader />
-          <main className="main">{children}</main>
+          <EditorSettingsProvider>
+            <SiteHeader />
+            <main className="main">{children}</main>
+          </EditorSettingsProvider>
         </AuthProvider>
       </body>
     </html>

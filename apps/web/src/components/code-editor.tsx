@@ -1,13 +1,15 @@
 'use client';
 // Monaco, loaded from our own bundle (never a CDN): `loader.config({ monaco })` with the locally
 // imported editor before the first <Editor> renders. Themes follow the site theme; compile errors
-// become markers.
+// become markers; font size, tab size and Vim / Emacs key bindings follow the editor settings.
 import Editor, { loader } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import type { Diagnostic } from '../lib/compile-errors';
 import { monacoLanguage } from '../lib/format';
+import { attachKeyBindings } from '../lib/key-bindings';
 import { useTheme } from '../lib/use-theme';
+import { useEditorSettings } from './editor-settings-context';
 
 type MonacoApi = typeof Monaco;
 let loading: Promise<MonacoApi> | null = null;
@@ -55,7 +57,12 @@ export function CodeEditor({
   const [monaco, setMonaco] = useState<MonacoApi | null>(null);
   const [failed, setFailed] = useState(false);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const statusBar = useRef<HTMLDivElement>(null);
   const theme = useTheme();
+  const { settings } = useEditorSettings();
+  const { fontSize, tabSize, keyBindings } = settings;
+  const bindings = readOnly ? 'default' : keyBindings;
 
   useEffect(() => {
     loadMonaco()
@@ -80,6 +87,30 @@ export function CodeEditor({
     );
   }, [monaco, diagnostics, value]);
 
+  // The model keeps its own indentation options (set when it was made): tab size goes to it too.
+  useEffect(() => {
+    editor?.getModel()?.updateOptions({ tabSize, indentSize: tabSize, insertSpaces: true });
+  }, [editor, tabSize, value]);
+
+  useEffect(() => {
+    const bar = statusBar.current;
+    if (!editor || bindings === 'default' || !bar) return;
+    let detach: (() => void) | null = null;
+    let cancelled = false;
+    attachKeyBindings(editor, bindings, bar)
+      .then((off) => {
+        if (cancelled) off();
+        else detach = off;
+      })
+      .catch(() => {
+        bar.textContent = `${bindings === 'vim' ? 'Vim' : 'Emacs'} key bindings could not be loaded.`;
+      });
+    return () => {
+      cancelled = true;
+      detach?.();
+    };
+  }, [editor, bindings]);
+
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor || !revealLine) return;
@@ -102,35 +133,52 @@ export function CodeEditor({
   }
   if (!monaco) return <div className="editor-loading muted">Loading editor…</div>;
   return (
-    <div className="code-editor" data-testid="code-editor">
-      <Editor
-        value={value}
-        language={monacoLanguage(language)}
-        theme={theme === 'dark' ? 'arbiter-dark' : 'arbiter-light'}
-        onChange={(next) => onChange?.(next ?? '')}
-        onMount={(editor) => {
-          editorRef.current = editor;
-        }}
-        loading={<div className="editor-loading muted">Loading editor…</div>}
-        options={{
-          readOnly,
-          ariaLabel: label,
-          fontSize: 14,
-          fontFamily: "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, monospace",
-          minimap: { enabled: false },
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          tabSize: 4,
-          padding: { top: 10, bottom: 10 },
-          renderLineHighlight: readOnly ? 'none' : 'line',
-          smoothScrolling: true,
-          fixedOverflowWidgets: true,
-          overviewRulerLanes: 0,
-          hideCursorInOverviewRuler: true,
-          overviewRulerBorder: false,
-          scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
-        }}
-      />
-    </div>
+    <>
+      <div
+        className="code-editor"
+        data-testid="code-editor"
+        data-key-bindings={bindings}
+        data-font-size={fontSize}
+      >
+        <Editor
+          value={value}
+          language={monacoLanguage(language)}
+          theme={theme === 'dark' ? 'arbiter-dark' : 'arbiter-light'}
+          onChange={(next) => onChange?.(next ?? '')}
+          onMount={(mounted) => {
+            editorRef.current = mounted;
+            setEditor(mounted);
+          }}
+          loading={<div className="editor-loading muted">Loading editor…</div>}
+          options={{
+            readOnly,
+            ariaLabel: label,
+            fontSize,
+            fontFamily: "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, monospace",
+            minimap: { enabled: false },
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            tabSize,
+            detectIndentation: false,
+            padding: { top: 10, bottom: 10 },
+            renderLineHighlight: readOnly ? 'none' : 'line',
+            smoothScrolling: true,
+            fixedOverflowWidgets: true,
+            overviewRulerLanes: 0,
+            hideCursorInOverviewRuler: true,
+            overviewRulerBorder: false,
+            scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+          }}
+        />
+      </div>
+      {bindings === 'default' ? null : (
+        <div
+          ref={statusBar}
+          className="key-bindings-status"
+          data-testid="key-bindings-status"
+          aria-live="polite"
+        />
+      )}
+    </>
   );
 }

@@ -10,6 +10,8 @@ import { formatMemory, formatMs, formatWall, languageLabel, verdictLabel, verdic
 import { useNarrow } from '../lib/use-narrow';
 import { useJob } from '../lib/use-job';
 import { CodeEditor } from './code-editor';
+import { EditorSettingsButton } from './editor-settings-dialog';
+import { FormatButton } from './format-button';
 import { LanguageSelect } from './language-select';
 import { SplitPane } from './split-pane';
 
@@ -112,6 +114,15 @@ export function Playground() {
                 }))}
                 onChange={pickLanguage}
               />
+              <FormatButton
+                code={code}
+                language={language}
+                onFormatted={(next) => {
+                  setCode(next);
+                  saveDraft(SCOPE, language, next);
+                }}
+              />
+              <EditorSettingsButton />
               <span className="toolbar-spacer" />
               <label className="toggle" title="Type the program's input while it runs">
                 <input

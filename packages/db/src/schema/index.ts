@@ -17,3 +17,4 @@ export {
   type ProblemVersionMetadata,
 } from './problem-packages.js';
 export { classes, classMembers, assignments, assignmentProblems } from './classes.js';
+export { userSettings } from './user-settings.js';

@@ -16,6 +16,8 @@ import { useJob } from '../../lib/use-job';
 import { useNarrow } from '../../lib/use-narrow';
 import { useAuth } from '../auth-context';
 import { CodeEditor } from '../code-editor';
+import { EditorSettingsButton } from '../editor-settings-dialog';
+import { FormatButton } from '../format-button';
 import { SplitPane } from '../split-pane';
 import { failingInputAsCase } from '../../lib/failing-case';
 import { ContestBar, type WorkspaceContest } from './contest-bar';
@@ -353,6 +355,8 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
         >
           ↺ Reset
         </button>
+        <FormatButton code={code} language={language} onFormatted={changeCode} />
+        <EditorSettingsButton />
         {narrow ? null : (
           <>
             <span className="toolbar-spacer" />
