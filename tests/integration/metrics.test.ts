@@ -345,6 +345,9 @@ describe('metrics', () => {
       run: async () => {
         throw new Error('cgroup controller vanished');
       },
+      runGroup: async () => {
+        throw new Error('cgroup controller vanished');
+      },
       close: async () => undefined,
     };
     const faulty = await startWorkerInProcess(

@@ -223,6 +223,9 @@ describe('worker shutdown and loss', { timeout: TEST_MS }, () => {
       run: async () => {
         throw new Error('cgroup controller vanished');
       },
+      runGroup: async () => {
+        throw new Error('cgroup controller vanished');
+      },
       close: async () => undefined,
     };
     const worker = await startWorkerInProcess(

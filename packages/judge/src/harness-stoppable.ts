@@ -17,6 +17,7 @@ export function stoppableSandbox(sandbox: Sandbox, stop: AbortSignal, external?:
       }
       return report;
     },
+    runGroup: (requests, onReport) => sandbox.runGroup(requests, onReport),
     close: () => sandbox.close(),
   };
 }

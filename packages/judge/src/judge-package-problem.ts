@@ -21,6 +21,7 @@ import { compileErrorOutcome, firstFailure, tail } from './judge-problem-outcome
 import type { ProblemHooks, ProblemOutcome, ProblemTest } from './judge-problem-types.js';
 import { runProgram, type RunOutcome } from './run-step.js';
 import { InfrastructureError } from './verdict.js';
+import { runInteractiveCase } from './interactive-case.js';
 import { compileOutputValidator, runOutputValidator, type CompiledValidator } from './output-validator.js';
 
 export interface PackageJob {
@@ -74,11 +75,17 @@ export async function judgePackageProblem(
   );
   if (!compiled.ok) return compileErrorOutcome(compiled.compileOutput, total);
 
+  // Interactive: the output validator is the interactor, run beside the submission on each case.
+  const interactive = pkg.metadata.types.includes('interactive');
   let validator: CompiledValidator | null = null;
-  if (pkg.validation === 'custom') {
+  if (pkg.validation === 'custom' || interactive) {
     validator = await compileOutputValidator(pkg, sandbox, { signal: hooks.signal }, context);
   }
   const flagMemo = new Map<string, DefaultValidatorFlags>();
+  const validatorFlags = (testCase: TestCase): string[] => [
+    ...flagWords(pkg.metadata.validatorFlags),
+    ...flagWords(testCase.config.outputValidatorFlags),
+  ];
 
   const tests: ProblemTest[] = [];
   let last: Extract<RunOutcome, { compileError: false }> | null = null;
@@ -88,51 +95,72 @@ export async function judgePackageProblem(
   for (const [index, testCase] of cases.entries()) {
     const input = fileBytes(pkg, testCase.input);
     const answer = fileBytes(pkg, testCase.answer);
-    const run = await runProgram(compiled.program, sandbox, {
-      stdin: input,
-      limits: job.limits,
-      signal: hooks.signal,
-      onStep: hooks.onStep,
-      // Secret data may be read back from the output: only a run of the samples streams.
-      onLog: submit ? undefined : hooks.onLog,
-    });
-    if (run.compileError) {
-      hooks.onLog?.('compile', run.compileOutput);
-      return compileErrorOutcome(run.compileOutput, total);
+    let run: Extract<RunOutcome, { compileError: false }>;
+    let verdict: Verdict;
+    let message: string | undefined;
+    let judgeMessage: string | undefined;
+    if (interactive) {
+      const played = await runInteractiveCase(compiled.program, validator as CompiledValidator, sandbox, {
+        input,
+        answer,
+        flags: validatorFlags(testCase),
+        limits: job.limits,
+        signal: hooks.signal,
+        onStep: hooks.onStep,
+      });
+      if (played.compileError) {
+        hooks.onLog?.('compile', played.compileOutput);
+        return compileErrorOutcome(played.compileOutput, total);
+      }
+      run = played.run;
+      verdict = played.verdict;
+      // The validator's messages go with any verdict it took part in; a crash shows the submission's stderr.
+      if (played.validation.teamMessage) message = played.validation.teamMessage;
+      if (played.validation.judgeMessage) judgeMessage = played.validation.judgeMessage;
+      if (verdict === 'RUNTIME_ERROR' && message === undefined) message = tail(run.stderr.trim(), 2_000);
+    } else {
+      const ran = await runProgram(compiled.program, sandbox, {
+        stdin: input,
+        limits: job.limits,
+        signal: hooks.signal,
+        onStep: hooks.onStep,
+        // Secret data may be read back from the output: only a run of the samples streams.
+        onLog: submit ? undefined : hooks.onLog,
+      });
+      if (ran.compileError) {
+        hooks.onLog?.('compile', ran.compileOutput);
+        return compileErrorOutcome(ran.compileOutput, total);
+      }
+      run = ran;
+      verdict = run.verdict;
+      if (verdict === 'ACCEPTED') {
+        const output = Buffer.from(run.report.stdout);
+        if (validator === null) {
+          const checked = defaultValidate(answer, output, caseFlags(pkg, testCase, flagMemo));
+          if (!checked.accepted) {
+            verdict = 'WRONG_ANSWER';
+            judgeMessage = checked.message;
+          }
+        } else {
+          const checked = await runOutputValidator(validator, sandbox, {
+            input,
+            answer,
+            output,
+            flags: validatorFlags(testCase),
+            signal: hooks.signal,
+          });
+          verdict = checked.verdict;
+          if (checked.teamMessage) message = checked.teamMessage;
+          if (checked.judgeMessage) judgeMessage = checked.judgeMessage;
+        }
+      } else if (verdict === 'RUNTIME_ERROR') {
+        message = tail(run.stderr.trim(), 2_000);
+      }
     }
     last = run;
     cpuMs += run.report.cpuMs;
     wallMs += run.report.wallMs;
     memoryKb = Math.max(memoryKb, run.report.memoryKb);
-    let verdict: Verdict = run.verdict;
-    let message: string | undefined;
-    let judgeMessage: string | undefined;
-    if (verdict === 'ACCEPTED') {
-      const output = Buffer.from(run.report.stdout);
-      if (validator === null) {
-        const checked = defaultValidate(answer, output, caseFlags(pkg, testCase, flagMemo));
-        if (!checked.accepted) {
-          verdict = 'WRONG_ANSWER';
-          judgeMessage = checked.message;
-        }
-      } else {
-        const checked = await runOutputValidator(validator, sandbox, {
-          input,
-          answer,
-          output,
-          flags: [
-            ...flagWords(pkg.metadata.validatorFlags),
-            ...flagWords(testCase.config.outputValidatorFlags),
-          ],
-          signal: hooks.signal,
-        });
-        verdict = checked.verdict;
-        if (checked.teamMessage) message = checked.teamMessage;
-        if (checked.judgeMessage) judgeMessage = checked.judgeMessage;
-      }
-    } else if (verdict === 'RUNTIME_ERROR') {
-      message = tail(run.stderr.trim(), 2_000);
-    }
     const test: ProblemTest = {
       index,
       source: testCase.sample ? 'sample' : 'hidden',

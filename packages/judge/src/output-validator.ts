@@ -8,8 +8,14 @@
  */
 import { clipText, MAX_TEST_TEXT_BYTES, type LanguageId, type Verdict } from '@arbiter/contracts';
 import type { ProblemPackage } from '@arbiter/problem-package';
-import type { RunLimits, Sandbox } from '@arbiter/sandbox';
-import { compileProgram, usable, type CompileContext, type CompiledProgram } from './compile-step.js';
+import type { RunChannel, RunLimits, RunRequest, Sandbox } from '@arbiter/sandbox';
+import {
+  compileProgram,
+  usable,
+  type CompileContext,
+  type CompiledProgram,
+  type UsableReport,
+} from './compile-step.js';
 
 /** The package's validator cannot be used (none, several, an unknown language, it does not compile). */
 export class PackageJudgeError extends Error {
@@ -113,43 +119,50 @@ export interface Validation {
 
 const decoder = new TextDecoder();
 
-/** Runs the validator on one team output. */
-export async function runOutputValidator(
+/** What the validator is run on: one test case, with its flags. */
+export interface ValidatorCase {
+  input: Uint8Array;
+  answer: Uint8Array;
+  flags: readonly string[];
+  signal?: AbortSignal;
+}
+
+/**
+ * The sandbox request that runs the validator on one case: `validator judge/testdata.in judge/testdata.ans
+ * feedback/ [flags]`, its stdin the team output (a file) or, for an interactive problem, a channel.
+ */
+export function validatorRunRequest(
   validator: CompiledValidator,
-  sandbox: Sandbox,
-  input: {
-    input: Uint8Array;
-    answer: Uint8Array;
-    output: Uint8Array;
-    flags: readonly string[];
-    signal?: AbortSignal;
-  },
-): Promise<Validation> {
+  input: ValidatorCase,
+  io: { stdin: Uint8Array } | { channel: RunChannel },
+  limits: RunLimits = VALIDATOR_LIMITS,
+): RunRequest {
   const { program } = validator;
   const argv = [
-    ...program.recipe.run(program.sources, { memoryMb: VALIDATOR_LIMITS.memoryKb / 1024, unbuffered: false }),
+    ...program.recipe.run(program.sources, { memoryMb: limits.memoryKb / 1024, unbuffered: false }),
     'judge/testdata.in',
     'judge/testdata.ans',
     'feedback/',
     ...input.flags,
   ];
-  const report = usable(
-    await sandbox.run({
-      argv,
-      files: {
-        ...program.files,
-        'judge/testdata.in': input.input,
-        'judge/testdata.ans': input.answer,
-        // The feedback folder exists before the validator starts, as the protocol promises.
-        'feedback/.arbiter': '',
-      },
-      collect: ['feedback/judgemessage.txt', 'feedback/teammessage.txt'],
-      stdin: input.output,
-      limits: VALIDATOR_LIMITS,
-      signal: input.signal,
-    }),
-    'output validator',
-  );
+  return {
+    argv,
+    files: {
+      ...program.files,
+      'judge/testdata.in': input.input,
+      'judge/testdata.ans': input.answer,
+      // The feedback folder exists before the validator starts, as the protocol promises.
+      'feedback/.arbiter': '',
+    },
+    collect: ['feedback/judgemessage.txt', 'feedback/teammessage.txt'],
+    ...io,
+    limits,
+    signal: input.signal,
+  };
+}
+
+/** The validator's judgement from how its run ended and the feedback files it wrote. */
+export function readValidation(report: UsableReport, role = 'output validator'): Validation {
   const text = (name: string): string | undefined => {
     const bytes = report.files[`feedback/${name}`];
     return bytes === undefined || bytes.length === 0
@@ -178,7 +191,7 @@ export async function runOutputValidator(
     ...(teamMessage === undefined ? {} : { teamMessage }),
     judgeMessage: clipText(
       [
-        `Judge error: the output validator ${how} (42 accepts, 43 rejects).`,
+        `Judge error: the ${role} ${how} (42 accepts, 43 rejects).`,
         judgeMessage,
         stderr && `stderr:\n${stderr}`,
       ]
@@ -187,4 +200,17 @@ export async function runOutputValidator(
       MAX_TEST_TEXT_BYTES,
     ),
   };
+}
+
+/** Runs the validator on one team output. */
+export async function runOutputValidator(
+  validator: CompiledValidator,
+  sandbox: Sandbox,
+  input: ValidatorCase & { output: Uint8Array },
+): Promise<Validation> {
+  const report = usable(
+    await sandbox.run(validatorRunRequest(validator, input, { stdin: input.output })),
+    'output validator',
+  );
+  return readValidation(report);
 }

@@ -1,6 +1,6 @@
 /** Runs a compiled program once in the sandbox, streaming its output, and classifies how it ended. */
 import { preciseNow, type EffectiveLimits, type Verdict } from '@arbiter/contracts';
-import type { OutputStream, RunChannel, Sandbox } from '@arbiter/sandbox';
+import type { OutputStream, RunChannel, RunRequest, Sandbox } from '@arbiter/sandbox';
 import { usable, type CompiledProgram, type StepHooks, type UsableReport } from './compile-step.js';
 import { runStepLimits } from './run-limits.js';
 import { markerRouter, streamDecoder } from './stream-text.js';
@@ -40,11 +40,15 @@ export type RunOutcome =
 
 const decoder = new TextDecoder();
 
-export async function runProgram(
-  program: CompiledProgram,
-  sandbox: Sandbox,
-  options: RunOptions,
-): Promise<RunOutcome> {
+/** A prepared run of a program: the sandbox request, and how its report becomes an outcome. */
+export interface ProgramRun {
+  request: RunRequest;
+  /** Reads the sandbox's report (after `usable`) into the outcome; call once, when the run has ended. */
+  finish(report: UsableReport): RunOutcome;
+}
+
+/** Prepares a run without starting it (an interactive case starts it together with its validator). */
+export function programRun(program: CompiledProgram, options: RunOptions): ProgramRun {
   const { recipe } = program;
   const marker = recipe.compileErrorMarker;
   const onLog = options.onLog ?? (() => undefined);
@@ -58,36 +62,45 @@ export async function runProgram(
   const context = { memoryMb: options.limits.memoryMb, unbuffered: options.unbuffered === true };
   const command = [...recipe.run(program.sources, context), ...(options.args ?? [])];
   const env = { ...recipe.runEnv?.(context), ...options.env };
-  const start = preciseNow();
-  const report = usable(
-    await sandbox.run({
-      argv: redirect ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...command] : command,
-      files: program.files,
-      ...(options.channel ? { channel: options.channel } : { stdin: options.stdin ?? '' }),
-      ...(Object.keys(env).length === 0 ? {} : { env }),
-      limits: runStepLimits(options.limits, recipe.runPids),
-      onOutput: (stream, chunk) => {
-        options.onOutput?.(stream, chunk);
-        runLog.push(stream, chunk);
-      },
-      signal: options.signal,
-    }),
-    'run',
-  );
-  options.onStep?.({ step: 'run', start, end: preciseNow(), programMs: report.wallMs, cached: false });
-  runLog.end();
+  const request: RunRequest = {
+    argv: redirect ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...command] : command,
+    files: program.files,
+    ...(options.channel ? { channel: options.channel } : { stdin: options.stdin ?? '' }),
+    ...(Object.keys(env).length === 0 ? {} : { env }),
+    limits: runStepLimits(options.limits, recipe.runPids),
+    onOutput: (stream, chunk) => {
+      options.onOutput?.(stream, chunk);
+      runLog.push(stream, chunk);
+    },
+    signal: options.signal,
+  };
+  const finish = (report: UsableReport): RunOutcome => {
+    runLog.end();
+    const stdout = decoder.decode(report.stdout);
+    let stderr = decoder.decode(report.stderr);
+    const errors = redirect ? stdout : stderr;
+    if (marker !== undefined && errors.startsWith(marker)) {
+      return { compileError: true, compileOutput: errors.slice(marker.length) };
+    }
+    let verdict = verdictOfRun(report.status, report.exitCode);
+    // Runtimes that cap their own heap report running out of it instead of being OOM-killed.
+    if (verdict === 'RUNTIME_ERROR') verdict = recipe.classify?.({ stdout, stderr: errors }) ?? verdict;
+    if (report.status === 'signaled' && report.signal !== null && stderr.length === 0) {
+      stderr = `Program was killed by ${report.signal}`;
+    }
+    return { compileError: false, report, stdout, stderr, verdict };
+  };
+  return { request, finish };
+}
 
-  const stdout = decoder.decode(report.stdout);
-  let stderr = decoder.decode(report.stderr);
-  const errors = redirect ? stdout : stderr;
-  if (marker !== undefined && errors.startsWith(marker)) {
-    return { compileError: true, compileOutput: errors.slice(marker.length) };
-  }
-  let verdict = verdictOfRun(report.status, report.exitCode);
-  // Runtimes that cap their own heap report running out of it instead of being OOM-killed.
-  if (verdict === 'RUNTIME_ERROR') verdict = recipe.classify?.({ stdout, stderr: errors }) ?? verdict;
-  if (report.status === 'signaled' && report.signal !== null && stderr.length === 0) {
-    stderr = `Program was killed by ${report.signal}`;
-  }
-  return { compileError: false, report, stdout, stderr, verdict };
+export async function runProgram(
+  program: CompiledProgram,
+  sandbox: Sandbox,
+  options: RunOptions,
+): Promise<RunOutcome> {
+  const run = programRun(program, options);
+  const start = preciseNow();
+  const report = usable(await sandbox.run(run.request), 'run');
+  options.onStep?.({ step: 'run', start, end: preciseNow(), programMs: report.wallMs, cached: false });
+  return run.finish(report);
 }

@@ -17,6 +17,7 @@ function counting(): { sandbox: Sandbox; commands: string[] } {
         commands.push(request.argv[0] ?? '');
         return inner.run(request);
       },
+      runGroup: (requests, onReport) => inner.runGroup(requests, onReport),
       close: () => inner.close(),
     },
   };

@@ -149,6 +149,7 @@ describe('compile limits', () => {
         seen.push({ argv: request.argv, cpuMs: request.limits.cpuMs, wallMs: request.limits.wallMs });
         return sandbox.run(request);
       },
+      runGroup: (requests, onReport) => sandbox.runGroup(requests, onReport),
       close: () => sandbox.close(),
     };
     const code = HELLO.c;

@@ -55,6 +55,7 @@ describe('precompiled bits/stdc++.h', () => {
           commands.push(request.argv);
           return inner.run(request);
         },
+        runGroup: inner.runGroup,
         close: () => inner.close(),
       };
       const compiled = await compileProgram(

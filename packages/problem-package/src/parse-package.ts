@@ -175,7 +175,8 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
   }
   for (const type of metadata.types) {
     if (type === 'scoring') unsupported.push('problem type scoring is not judged yet (judged pass-fail)');
-    else if (type !== 'pass-fail') unsupported.push(`problem type ${type} is not judged yet`);
+    else if (type !== 'pass-fail' && type !== 'interactive')
+      unsupported.push(`problem type ${type} is not judged yet`);
   }
 
   let timeLimit = metadata.limits.timeLimit;

@@ -276,7 +276,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
   readonly uids: readonly number[];
   readonly cgroups: CgroupDriver;
   private readonly pool: SlotPool<Cell>;
-  private readonly active = new Set<Promise<RunReport>>();
+  private readonly active = new Set<Promise<unknown>>();
   private readonly killers = new Set<(reason: KillReason) => void>();
   private seq = 0;
   private closing: Promise<void> | undefined;
@@ -297,27 +297,48 @@ class BwrapSandboxImpl implements BwrapSandbox {
   }
 
   async run(request: RunRequest): Promise<RunReport> {
+    const [report] = await this.runGroup([request]);
+    return report as RunReport;
+  }
+
+  async runGroup(
+    requests: readonly RunRequest[],
+    onReport?: (index: number, report: RunReport) => void,
+  ): Promise<RunReport[]> {
     if (this.closing) throw new Error('the sandbox is closed');
-    checkCommand(request.argv, request.env);
-    if (request.channel && request.stdin !== undefined)
-      throw new Error('a run has either stdin or a channel');
-    checkLimits(request.limits);
-    for (const p of Object.keys(request.files ?? {})) safeRelativePath(p);
-    for (const p of request.collect ?? []) safeRelativePath(p);
-    if (request.signal?.aborted) return emptyReport('aborted');
-    let cell: Cell;
-    try {
-      cell = await this.pool.acquire(request.signal);
-    } catch {
-      return emptyReport('aborted', this.closing ? 'the sandbox was closed' : undefined);
+    for (const request of requests) {
+      checkCommand(request.argv, request.env);
+      if (request.channel && request.stdin !== undefined)
+        throw new Error('a run has either stdin or a channel');
+      checkLimits(request.limits);
+      for (const p of Object.keys(request.files ?? {})) safeRelativePath(p);
+      for (const p of request.collect ?? []) safeRelativePath(p);
     }
-    const done = this.runInCell(cell, request);
+    const signal = requests[0]?.signal;
+    if (requests.some((r) => r.signal?.aborted)) return requests.map(() => emptyReport('aborted'));
+    let cells: Cell[];
+    try {
+      cells = await this.pool.acquireGroup(requests.length, signal);
+    } catch (err) {
+      if (this.closing || signal?.aborted)
+        return requests.map(() =>
+          emptyReport('aborted', this.closing ? 'the sandbox was closed' : undefined),
+        );
+      return requests.map(() => emptyReport('internal_error', errorMessage(err)));
+    }
+    const done = Promise.all(
+      cells.map(async (cell, i) => {
+        const report = await this.runInCell(cell, requests[i] as RunRequest);
+        onReport?.(i, report);
+        return report;
+      }),
+    );
     this.active.add(done);
     try {
       return await done;
     } finally {
       this.active.delete(done);
-      this.pool.release(cell);
+      this.pool.releaseGroup(cells);
     }
   }
 

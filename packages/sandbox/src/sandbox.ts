@@ -125,6 +125,16 @@ export interface Sandbox {
   /** How runs are confined: the cgroup version under bubblewrap, or `none` (no sandbox). */
   readonly driver: 'cgroup-v1' | 'cgroup-v2' | 'none';
   run(request: RunRequest): Promise<RunReport>;
+  /**
+   * Runs several commands at the same time, each in a sandbox of its own (its own cell, uid, cgroup and
+   * limits), started together and counted as one of the sandbox's concurrent runs: the processes of an
+   * interactive test case, which talk to each other through the caller's channels. Reports in order;
+   * `onReport` hears each run's report as soon as that run has ended, while the others may go on.
+   */
+  runGroup(
+    requests: readonly RunRequest[],
+    onReport?: (index: number, report: RunReport) => void,
+  ): Promise<RunReport[]>;
   /** Health counters, where the implementation keeps any. */
   counters?(): SandboxCounters;
   /** Releases what the sandbox holds (cgroups, mounts); pending runs are killed. */

@@ -24,9 +24,18 @@ const USER_HZ = 100;
 export function createUnsandboxedSandbox(): Sandbox {
   const running = new Set<() => void>();
   let closed = false;
-  return {
+  const sandbox: Sandbox = {
     kind: 'unsandboxed',
     driver: 'none',
+    runGroup(requests, onReport): Promise<RunReport[]> {
+      return Promise.all(
+        requests.map(async (req, i) => {
+          const report = await sandbox.run(req);
+          onReport?.(i, report);
+          return report;
+        }),
+      );
+    },
     async run(req: RunRequest): Promise<RunReport> {
       if (closed) throw new Error('the sandbox is closed');
       checkCommand(req.argv, req.env);
@@ -47,6 +56,7 @@ export function createUnsandboxedSandbox(): Sandbox {
       for (const kill of running) kill();
     },
   };
+  return sandbox;
 }
 
 async function runPlain(

@@ -167,6 +167,20 @@ describe('SlotPool', () => {
     // b comes back ready and is preferred; then a and c are equal, and c has waited longer.
     expect(order).toEqual(['w1:b', 'w2:c']);
   });
+  it('hands out a group of items at once as one slot, and never more than the spares allow', async () => {
+    // One slot, two spares: a group of two fits beside nothing else; a group of four never fits.
+    const pool = new SlotPool(['a', 'b', 'c'], 1);
+    const pair = await pool.acquireGroup(2);
+    expect(pair).toHaveLength(2);
+    const single = pool.acquire();
+    let gotSingle = false;
+    void single.then(() => (gotSingle = true));
+    await Promise.resolve();
+    expect(gotSingle).toBe(false);
+    pool.releaseGroup(pair);
+    expect(await single).toBeDefined();
+    await expect(pool.acquireGroup(4)).rejects.toThrow(/spare cells/);
+  });
   it('rejects an aborted waiter and every waiter on close', async () => {
     const pool = new SlotPool(['a'], 1);
     await pool.acquire();

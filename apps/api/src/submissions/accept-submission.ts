@@ -174,7 +174,8 @@ function checkPackageRequest(
   request: SubmitRequest,
 ): void {
   const { metadata } = imported.version;
-  const unjudged = metadata.types.filter((type) => type !== 'pass-fail' && type !== 'scoring');
+  const judged = new Set(['pass-fail', 'scoring', 'interactive']);
+  const unjudged = metadata.types.filter((type) => !judged.has(type));
   if (unjudged.length > 0) {
     throw new HttpError(
       400,

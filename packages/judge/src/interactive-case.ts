@@ -1,0 +1,149 @@
+/**
+ * One test case of an interactive problem, as the ICPC problem package specification runs it: the output
+ * validator is the interactor, started as `validator judge/testdata.in judge/testdata.ans feedback/ [flags]`,
+ * its stdout going to the submission's stdin and the submission's stdout to its stdin. Both are untrusted
+ * and each runs in a sandbox of its own (its own cell, uid, cgroup and limits), started together; their fd 0
+ * is each a channel socket of the sandbox and the worker relays each one's stdout into the other's channel,
+ * so neither ever holds a descriptor of the other. The verdict follows problemtools' `verifyproblem`.
+ */
+import { preciseNow, type EffectiveLimits, type Verdict } from '@arbiter/contracts';
+import type { ChannelPort, RunChannel, RunLimits, RunReport, Sandbox } from '@arbiter/sandbox';
+import { usable, type CompiledProgram, type StepHooks } from './compile-step.js';
+import {
+  readValidation,
+  VALIDATOR_LIMITS,
+  validatorRunRequest,
+  type CompiledValidator,
+  type Validation,
+  type ValidatorCase,
+} from './output-validator.js';
+import { programRun, type RunOutcome } from './run-step.js';
+
+/** Bytes the interactor may write to the submission in one case (its stdout cap). */
+export const INTERACTOR_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** Wall time the interactor has beyond the submission's wall limit (to see end of file and exit). */
+export const INTERACTOR_GRACE_MS = 10_000;
+
+export type InteractiveOutcome = { compileError: true; compileOutput: string } | InteractiveVerdict;
+
+export interface InteractiveVerdict {
+  compileError: false;
+  verdict: Verdict;
+  /** The submission's run (its report, what it wrote and its stderr). */
+  run: Extract<RunOutcome, { compileError: false }>;
+  validation: Validation;
+  /** The validator ended before the submission. */
+  validatorFirst: boolean;
+}
+
+/**
+ * One side's channel, held until its run opens it: what is written before the program starts waits, and
+ * an end of file or kill asked for early is done on opening. Nothing is done once that side has ended.
+ */
+class ChannelSide implements RunChannel {
+  private port: ChannelPort | undefined;
+  private readonly pending: Uint8Array[] = [];
+  private ended = false;
+  private killed = false;
+  finished = false;
+
+  open(port: ChannelPort): void {
+    this.port = port;
+    for (const chunk of this.pending.splice(0)) port.write(chunk);
+    if (this.killed) port.kill();
+    else if (this.ended) port.end();
+  }
+
+  /** What a program writes to its own fd 0 goes nowhere: its output is its stdout. */
+  data(): void {}
+
+  write(chunk: Uint8Array): void {
+    if (this.finished || this.ended) return;
+    if (this.port === undefined) this.pending.push(chunk);
+    else this.port.write(chunk);
+  }
+
+  end(): void {
+    if (this.finished || this.ended) return;
+    this.ended = true;
+    this.port?.end();
+  }
+
+  kill(): void {
+    if (this.finished || this.killed) return;
+    this.killed = true;
+    this.port?.kill();
+  }
+}
+
+/** The interactor's limits: the validator's, a wall clock past the submission's, room to talk. */
+export function interactorLimits(submissionWallMs: number): RunLimits {
+  return {
+    ...VALIDATOR_LIMITS,
+    wallMs: submissionWallMs + INTERACTOR_GRACE_MS,
+    outputBytes: INTERACTOR_OUTPUT_BYTES,
+  };
+}
+
+/**
+ * Runs the submission against the interactor on one case. Verdict (problemtools): a validator that did not
+ * end with 42 or 43 is a judge error; a 43 from a validator that ended first is a wrong answer whatever the
+ * submission then did; else the submission's time limit, then its crash (or memory / output limit), then
+ * the validator's verdict.
+ */
+export async function runInteractiveCase(
+  program: CompiledProgram,
+  validator: CompiledValidator,
+  sandbox: Sandbox,
+  options: ValidatorCase & { limits: EffectiveLimits; onStep?: StepHooks['onStep'] },
+): Promise<InteractiveOutcome> {
+  const toSubmission = new ChannelSide();
+  const toValidator = new ChannelSide();
+  const submission = programRun(program, {
+    channel: toSubmission,
+    limits: options.limits,
+    signal: options.signal,
+    onOutput: (stream, chunk) => {
+      if (stream === 'stdout') toValidator.write(chunk);
+    },
+  });
+  const interactor = validatorRunRequest(
+    validator,
+    options,
+    { channel: toValidator },
+    interactorLimits(submission.request.limits.wallMs),
+  );
+  interactor.onOutput = (stream, chunk) => {
+    if (stream === 'stdout') toSubmission.write(chunk);
+  };
+
+  let first: 'submission' | 'validator' | undefined;
+  const start = preciseNow();
+  const [subReport, valReport] = await sandbox.runGroup([submission.request, interactor], (index, report) => {
+    first ??= index === 0 ? 'submission' : 'validator';
+    if (index === 0) {
+      // The submission is gone: the interactor reads end of file (its output to it is dropped, never SIGPIPE).
+      toSubmission.finished = true;
+      toValidator.end();
+      return;
+    }
+    toValidator.finished = true;
+    toSubmission.end();
+    // Once the validator has rejected (or failed), nothing the submission does changes the verdict.
+    if (!(report.status === 'exited' && report.exitCode === 42)) toSubmission.kill();
+  });
+  const subUsable = usable(subReport as RunReport, 'run');
+  options.onStep?.({ step: 'run', start, end: preciseNow(), programMs: subUsable.wallMs, cached: false });
+  const valUsable = usable(valReport as RunReport, 'interactor');
+  const run = submission.finish(subUsable);
+  // A language that compiles as it starts (Python's syntax check) reports a compile error here.
+  if (run.compileError) return run;
+  const validation = readValidation(valUsable, 'interactive validator');
+  const validatorFirst = first === 'validator';
+  let verdict: Verdict;
+  if (validation.verdict === 'INTERNAL_ERROR') verdict = 'INTERNAL_ERROR';
+  else if (validation.verdict === 'WRONG_ANSWER' && validatorFirst) verdict = 'WRONG_ANSWER';
+  else if (run.verdict !== 'ACCEPTED') verdict = run.verdict;
+  else verdict = validation.verdict;
+  return { compileError: false, verdict, run, validation, validatorFirst };
+}

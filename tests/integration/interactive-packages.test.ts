@@ -1,0 +1,195 @@
+/**
+ * Interactive problem packages on real Redis, the database and the sandbox: the output validator is the
+ * interactor, run in a sandbox of its own beside the submission and talking to it through the worker. The
+ * import's verification judges each labelled submission of the guess-the-number fixture by the
+ * specification's rules (the validator's early 43 first, then the submission's time limit, then its crash,
+ * then the validator's verdict); POST /submit judges the same way; and neither side can reach the host or
+ * the other side's files.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeZip } from '@arbiter/archive';
+import {
+  importedProblemDetailSchema,
+  importProblemResponseSchema,
+  type JobResult,
+  type PackageVerification,
+} from '@arbiter/contracts';
+import { packageFromFolder } from '@arbiter/problem-package';
+import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { scaledMs } from '../support/speed-factor.js';
+import { usePlatform } from '../support/use-platform.js';
+
+const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
+/** Nine submissions, each against the interactor on up to three cases (one waits for its wall limit). */
+const TIMEOUT = scaledMs(480_000);
+/** A file on the host that no sandboxed program may read. */
+const HOST_SECRET = join('/tmp', `arbiter-interactive-secret-${randomBytes(6).toString('hex')}`);
+
+const platform = usePlatform({
+  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
+});
+let admin: string;
+let user: string;
+
+beforeAll(async () => {
+  admin = await signUp(platform.url, 'interactive-admin');
+  user = await signUp(platform.url, 'interactive-user');
+  // Readable by everyone on the host: only the sandbox keeps it from the programs.
+  await writeFile(HOST_SECRET, 'host secret\n', { mode: 0o644 });
+});
+afterAll(async () => {
+  await rm(HOST_SECRET, { force: true });
+});
+
+async function importZip(zip: Buffer, slug: string): Promise<void> {
+  const answer = await fetch(`${platform.url}/admin/problems?slug=${slug}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/zip', cookie: admin },
+    body: zip,
+  });
+  expect(answer.status).toBe(201);
+  const imported = importProblemResponseSchema.parse(await answer.json());
+  expect(imported.report.unsupported.join('\n')).not.toMatch(/interactive/);
+}
+
+async function verified(slug: string): Promise<PackageVerification> {
+  let last: PackageVerification | undefined;
+  await waitFor(
+    async () => {
+      const answer = await fetch(`${platform.url}/admin/problems/${slug}`, { headers: { cookie: admin } });
+      last = importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
+      return last !== undefined && last.status !== 'queued';
+    },
+    scaledMs(420_000),
+    () => `verification of ${slug} did not finish: ${JSON.stringify(last)}`,
+  );
+  return last as PackageVerification;
+}
+
+async function judged(cookie: string, body: Record<string, unknown>): Promise<string> {
+  const answer = await post(platform.url, '/submit', { mode: 'submit', ...body }, { cookie });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+  return (answer.body as { jobId: string }).jobId;
+}
+
+describe('interactive problem packages', () => {
+  it(
+    'verification on import gives every labelled submission its verdict by the specification',
+    async () => {
+      await importZip(await writeZip(await packageFromFolder(join(PACKAGES, 'guess-interactive'))), 'guess');
+      const verification = await verified('guess');
+      expect(verification.status).toBe('done');
+      const subs = Object.fromEntries(
+        verification.submissions.map((s) => [s.path.replace(/^submissions\//, ''), s]),
+      );
+      const got = Object.fromEntries(Object.entries(subs).map(([path, s]) => [path, s.got]));
+      expect(got).toEqual({
+        'accepted/search.c': 'ACCEPTED',
+        'accepted/search.py': 'ACCEPTED',
+        // The interactor read end of file before an answer (the submission exited 0).
+        'wrong_answer/gives_up.py': 'WRONG_ANSWER',
+        'wrong_answer/off_by_one.py': 'WRONG_ANSWER',
+        // The interactor's 43 came first: a wrong answer, though the submission would hang forever.
+        'wrong_answer/wrong_then_hang.py': 'WRONG_ANSWER',
+        // Each waits for the other: the submission's wall limit ends it.
+        'time_limit_exceeded/deadlock.py': 'TIME_LIMIT_EXCEEDED',
+        // Right, then spinning: its time limit comes before the interactor's 42 at end of file.
+        'time_limit_exceeded/spin_after.c': 'TIME_LIMIT_EXCEEDED',
+        // The crash decides, though the interactor then rejects the missing answer.
+        'run_time_error/crash.py': 'RUNTIME_ERROR',
+        // Output without end is stopped at the package's output limit (a crash, as problemtools counts it).
+        'run_time_error/flood.c': 'OUTPUT_LIMIT_EXCEEDED',
+      });
+      expect(verification.submissions.filter((s) => !s.ok)).toEqual([]);
+      expect(verification.ok).toBe(true);
+      expect(verification.timeLimit).toMatchObject({ seconds: 1, source: 'stated' });
+      expect(subs['wrong_answer/wrong_then_hang.py']?.maxTimeMs).toBeLessThan(1_000);
+
+      // Through POST /submit: accepted, and a wrong answer whose judgemessage.txt only admins see.
+      const search = await readFile(
+        join(PACKAGES, 'guess-interactive/submissions/accepted/search.py'),
+        'utf8',
+      );
+      const accepted = await waitForResult(
+        platform.url,
+        await judged(user, { problem: 'guess', language: 'python', code: search }),
+        scaledMs(120_000),
+        user,
+      );
+      expect(accepted).toMatchObject({ verdict: 'ACCEPTED', passed: 3, total: 3 });
+      const wrong = await judged(user, {
+        problem: 'guess',
+        language: 'python',
+        code: search.replace("print('!', middle, flush=True)", "print('!', middle + 2, flush=True)"),
+      });
+      const seen: JobResult = await waitForResult(platform.url, wrong, scaledMs(120_000), user);
+      expect(seen.verdict).toBe('WRONG_ANSWER');
+      expect(seen.failedTest?.name).toBe('sample/1');
+      const asAdmin = await waitForResult(platform.url, wrong, scaledMs(10_000), admin);
+      expect(asAdmin.failedTest?.judgeMessage).toBe('answered 502, the number was 500\n');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the interactor and the submission each stay in their own sandbox: no host file, no network, no peer',
+    async () => {
+      // The interactor probes the host, then reports what it saw as its judge message (and rejects).
+      const probe = [
+        'import os, socket, sys',
+        'seen = []',
+        `for path in ['/etc/shadow', ${JSON.stringify(HOST_SECRET)}, '/root']:`,
+        '    try:',
+        '        open(path).read() if not os.path.isdir(path) else os.listdir(path)',
+        "        seen.append(path + ' read')",
+        '    except OSError as e:',
+        "        seen.append(path + ' ' + type(e).__name__)",
+        'try:',
+        "    socket.create_connection(('127.0.0.1', 6379), timeout=2)",
+        "    seen.append('redis connected')",
+        'except OSError as e:',
+        "    seen.append('redis ' + type(e).__name__)",
+        // Processes it can see: only its own sandbox's (the submission's are in another pid namespace).
+        "seen.append('processes %d' % len([p for p in os.listdir('/proc') if p.isdigit()]))",
+        'line = sys.stdin.readline()',
+        "seen.append('submission says ' + line.strip())",
+        "open(sys.argv[3] + 'judgemessage.txt', 'w').write('\\n'.join(seen) + '\\n')",
+        'sys.exit(43)',
+      ].join('\n');
+      await importZip(
+        await writeZip([
+          {
+            path: 'problem.yaml',
+            bytes: 'name: Probe\nvalidation: custom interactive\nlimits:\n  time_limit: 2\n',
+          },
+          { path: 'data/secret/1.in', bytes: 'hidden input 4242\n' },
+          { path: 'data/secret/1.ans', bytes: 'hidden answer 4343\n' },
+          { path: 'output_validators/probe/probe.py', bytes: `${probe}\n` },
+        ]),
+        'probe',
+      );
+      // The submission looks for the interactor's files: the test data and the feedback folder.
+      const submission = [
+        'import os',
+        'found = [p for p in ["judge/testdata.in", "judge/testdata.ans", "feedback", "/box/judge"] if os.path.exists(p)]',
+        'print("found:" + (",".join(found) or "nothing"), flush=True)',
+      ].join('\n');
+      const jobId = await judged(admin, { problem: 'probe', language: 'python', code: submission });
+      const result = await waitForResult(platform.url, jobId, scaledMs(120_000), admin);
+      expect(result.verdict).toBe('WRONG_ANSWER');
+      const message = result.failedTest?.judgeMessage ?? '';
+      expect(message).toMatch(/^\/etc\/shadow (PermissionError|FileNotFoundError)$/m);
+      expect(message).toContain(`${HOST_SECRET} FileNotFoundError`);
+      expect(message).toMatch(/^\/root (PermissionError|FileNotFoundError)$/m);
+      expect(message).toMatch(/^redis (ConnectionRefusedError|OSError|TimeoutError)/m);
+      // Its sandbox's shell and itself: the submission's processes are in another pid namespace.
+      expect(Number(/^processes (\d+)$/m.exec(message)?.[1])).toBeLessThanOrEqual(2);
+      expect(message).toContain('submission says found:nothing');
+    },
+    TIMEOUT,
+  );
+});
