@@ -33,7 +33,7 @@ import type { ApiEnv } from './env.js';
 import type { ApiResources } from './resources.js';
 import { JobRelay } from './socket/job-relay.js';
 import { createSocketServer } from './socket/socket-server.js';
-import { sessionUserFromCookieHeader } from './auth/session.js';
+import { userOfHeaders } from './auth/session.js';
 import { jobOwner } from './submissions/job-access.js';
 import { JobWatcher } from './submissions/job-watcher.js';
 import { ScoreboardPush } from './contests/scoreboard-push.js';
@@ -150,7 +150,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     origins: env.WEB_ORIGIN,
     relay,
     logger,
-    userOf: (cookieHeader) => sessionUserFromCookieHeader(resources, cookieHeader),
+    userOf: (headers) => userOfHeaders(resources, headers),
     ownerOf: (jobId) => jobOwner(resources, jobId),
     interactive: {
       resources,

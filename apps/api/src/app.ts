@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.js';
 import { classRoutes } from './routes/classes.js';
 import { contestRoutes } from './routes/contests.js';
 import { historyRoutes } from './routes/history.js';
+import { apiTokenRoutes } from './routes/api-tokens.js';
 import { settingsRoutes } from './routes/settings.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -82,6 +83,7 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
     ...historyRoutes(resources),
     ...profileRoutes(resources),
     ...settingsRoutes(resources),
+    ...apiTokenRoutes(resources),
     ...rejudgeRoutes(resources),
     ...contestRoutes(resources),
     ...classRoutes(resources),
@@ -110,7 +112,8 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
   }
   app.use(express.json({ limit: MAX_SMALL_BODY_BYTES, strict: true, verify: requireUtf8 }));
   app.use(routerOf(open));
-  app.use(sessionMiddleware(resources));
+  // Judge0 clients send their token in Judge0's own header: a personal access token there signs in too.
+  app.use(sessionMiddleware(resources, options.judge0 ? [options.judge0.authn.header] : []));
   app.use(routerOf(withSession));
   mountQueueDashboard(app, resources, { queues: options.adminQueues });
   app.use(notFoundHandler);

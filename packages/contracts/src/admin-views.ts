@@ -137,5 +137,7 @@ export const resetPasswordResponseSchema = z.object({
   password: z.string().optional(),
   /** Sessions of the account that ended (it signs in again with the new password). */
   sessionsEnded: z.number().int().nonnegative(),
+  /** Personal access tokens of the account that were revoked with the old password. */
+  tokensRevoked: z.number().int().nonnegative(),
 });
 export type ResetPasswordResponse = z.infer<typeof resetPasswordResponseSchema>;

@@ -24,3 +24,4 @@ export * from './profile.js';
 export * from './problem-packages.js';
 export * from './package-verification.js';
 export * from './editor-settings.js';
+export * from './api-tokens.js';

@@ -49,6 +49,12 @@ export {
 } from './problem-packages-repository.js';
 export type { ProblemVersionMetadata } from './schema/index.js';
 export { SettingsRepository } from './settings-repository.js';
+export {
+  ApiTokensRepository,
+  API_TOKEN_PREFIX,
+  type ApiTokenRow,
+  type NewApiToken,
+} from './api-tokens-repository.js';
 export { InvalidCursorError } from './submission-cursor.js';
 export {
   SubmissionStatsRepository,

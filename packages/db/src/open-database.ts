@@ -12,6 +12,7 @@ import { ProblemPackagesRepository } from './problem-packages-repository.js';
 import { ProfileRepository } from './profile-repository.js';
 import { SessionsRepository } from './sessions-repository.js';
 import { SettingsRepository } from './settings-repository.js';
+import { ApiTokensRepository } from './api-tokens-repository.js';
 import { SubmissionStatsRepository } from './submission-stats-repository.js';
 import { SubmissionsRepository } from './submissions-repository.js';
 import { UsersRepository } from './users-repository.js';
@@ -62,6 +63,8 @@ export interface Database {
   problems: ProblemPackagesRepository;
   /** Per-account settings (the editor's). */
   settings: SettingsRepository;
+  /** Personal access tokens. */
+  apiTokens: ApiTokensRepository;
   /** Resolves when the database answers a query (readiness checks). */
   ping(): Promise<void>;
   /** Applies pending migrations (what `openDatabase` does unless `migrate: false`). */
@@ -124,6 +127,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     profiles: new ProfileRepository(backend.db, now),
     problems: new ProblemPackagesRepository(backend.db, now),
     settings: new SettingsRepository(backend.db, now),
+    apiTokens: new ApiTokensRepository(backend.db, now),
     ping: () => backend.ping(),
     migrate: () => backend.migrate(),
     close: () => backend.close(),

@@ -10,6 +10,7 @@ import { MIGRATIONS_FOLDER, openDatabase } from '../src/index.js';
 import { adminQuery, openTestDatabase, randomSchema, TEST_DATABASE_URL } from './support/test-database.js';
 
 const TABLES = [
+  'api_tokens',
   'assignment_problems',
   'assignments',
   'class_members',

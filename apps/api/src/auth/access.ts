@@ -5,7 +5,7 @@
  * Each enforces itself and documents its security requirement and its 401/403 answers.
  */
 import { requireAdmin } from '../admin/require-admin.js';
-import type { AccessSpec, ResponseSpec, SecuritySchemeObject } from '../http/route.js';
+import type { AccessSpec, ResponseSpec, SecurityRequirement, SecuritySchemeObject } from '../http/route.js';
 import { requireOrganiser } from './roles.js';
 import { SESSION_COOKIE, requireUser } from './session.js';
 
@@ -16,7 +16,15 @@ const SESSION_SCHEME: Record<string, SecuritySchemeObject> = {
     name: SESSION_COOKIE,
     description: 'The session cookie set by `POST /auth/signup` and `POST /auth/login`.',
   },
+  apiToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A personal access token (`arb_…`) from `POST /auth/tokens`, as `Authorization: Bearer <token>`: acts as its account.',
+  },
 };
+/** Either credential signs the request in. */
+const SIGNED_IN: SecurityRequirement[] = [{ session: [] }, { apiToken: [] }];
 
 const sessionUnchecked: ResponseSpec = {
   description: '`SERVICE_UNAVAILABLE`: the session could not be checked (database unreachable).',
@@ -33,13 +41,13 @@ export const PUBLIC: AccessSpec = { security: [] };
 
 /** Works signed out; a session changes the answer (marks, ownership). */
 export const OPTIONAL: AccessSpec = {
-  security: [{}, { session: [] }],
+  security: [{}, ...SIGNED_IN],
   schemes: SESSION_SCHEME,
   responses: () => ({ 503: sessionUnchecked }),
 };
 
 export const SESSION: AccessSpec = {
-  security: [{ session: [] }],
+  security: SIGNED_IN,
   schemes: SESSION_SCHEME,
   check: (req, action) => {
     requireUser(req, action);
@@ -48,7 +56,7 @@ export const SESSION: AccessSpec = {
 };
 
 export const ADMIN: AccessSpec = {
-  security: [{ session: [] }],
+  security: SIGNED_IN,
   schemes: SESSION_SCHEME,
   check: (req, action) => {
     requireAdmin(req, action);
@@ -71,7 +79,7 @@ export const ADMIN: AccessSpec = {
 
 /** Admins and organisers (teachers): who creates and runs contests. */
 export const ORGANISER: AccessSpec = {
-  security: [{ session: [] }],
+  security: SIGNED_IN,
   schemes: SESSION_SCHEME,
   check: (req, action) => {
     requireOrganiser(req, action);

@@ -10,6 +10,8 @@ declare module 'express-serve-static-core' {
     user?: AuthUser | null;
     /** The raw session token from the cookie, when the session is valid (sign-out deletes it). */
     sessionToken?: string;
+    /** How `user` signed in: the session cookie or a personal access token. */
+    authVia?: 'session' | 'token';
   }
 }
 

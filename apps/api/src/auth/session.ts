@@ -1,12 +1,14 @@
 /**
- * Sign-in sessions over HTTP: the `arbiter_session` cookie (an opaque token; the database keeps
- * only its hash), the middleware that resolves `req.user` on every request after it, the same
- * look-up for Socket.IO handshakes, and `requireUser` for routes that need an account.
+ * Who is calling, over HTTP: the `arbiter_session` cookie or a personal access token
+ * (`Authorization: Bearer arb_…`; the database keeps only hashes of both), the middleware that
+ * resolves `req.user` on every request after it, the same look-up for Socket.IO handshakes and
+ * WebSocket upgrades, and `requireUser` for routes that need an account.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import { parseCookie } from 'cookie';
 import type { AuthUser } from '@arbiter/contracts';
-import type { User } from '@arbiter/db';
+import { API_TOKEN_PREFIX, type User } from '@arbiter/db';
 import { HttpError, unavailable } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
 import './request-user.js';
@@ -33,43 +35,88 @@ export function sessionTokenFromCookieHeader(cookieHeader: string | undefined): 
 }
 
 /**
- * The signed-in user of a `Cookie` header, or null (no cookie, unknown or expired session).
- * For Socket.IO: `sessionUserFromCookieHeader(resources, socket.handshake.headers.cookie)`.
- * Throws when the database does not answer.
+ * The personal access token a request carries: `Authorization: Bearer arb_…`, or (for Judge0
+ * clients, which send their token in a header of their own) an `arb_` token in one of
+ * `tokenHeaders`. Null when there is none.
  */
-export async function sessionUserFromCookieHeader(
+export function apiTokenFromHeaders(
+  headers: IncomingHttpHeaders,
+  tokenHeaders: readonly string[] = [],
+): string | null {
+  const authorization = headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(authorization);
+    if (match?.[1]?.startsWith(API_TOKEN_PREFIX)) return match[1];
+  }
+  for (const name of tokenHeaders) {
+    const value = headers[name.toLowerCase()];
+    if (typeof value === 'string' && value.startsWith(API_TOKEN_PREFIX)) return value.trim();
+  }
+  return null;
+}
+
+/** Who the headers sign in, and how: the session cookie first, then a personal access token. */
+export async function credentialUser(
   resources: Pick<ApiResources, 'db'>,
-  cookieHeader: string | undefined,
-): Promise<AuthUser | null> {
-  const token = sessionTokenFromCookieHeader(cookieHeader);
-  if (token === null) return null;
-  const user = await resources.db.sessions.findSessionUser(token);
-  return user === null ? null : toAuthUser(user);
+  headers: IncomingHttpHeaders,
+  tokenHeaders: readonly string[] = [],
+): Promise<{ user: User; via: 'session'; sessionToken: string } | { user: User; via: 'token' } | null> {
+  const sessionToken = sessionTokenFromCookieHeader(headers.cookie);
+  if (sessionToken !== null) {
+    const user = await resources.db.sessions.findSessionUser(sessionToken);
+    if (user !== null) return { user, via: 'session', sessionToken };
+  }
+  const apiToken = apiTokenFromHeaders(headers, tokenHeaders);
+  if (apiToken !== null) {
+    const user = await resources.db.apiTokens.findTokenUser(apiToken);
+    if (user !== null) return { user, via: 'token' };
+  }
+  return null;
 }
 
 /**
- * Sets `req.user` (null when signed out) and `req.sessionToken` on every request. Requests
- * without the cookie cost nothing; with one, one indexed read (writing `last_seen_at` at most once
- * a minute). A stale cookie is left alone: routes that need an account answer 401 anyway.
+ * The user the headers sign in (session cookie or personal access token), or null. For Socket.IO:
+ * `userOfHeaders(resources, socket.handshake.headers)`. Throws when the database does not answer.
  */
-export function sessionMiddleware(resources: Pick<ApiResources, 'db' | 'logger'>): RequestHandler {
+export async function userOfHeaders(
+  resources: Pick<ApiResources, 'db'>,
+  headers: IncomingHttpHeaders,
+): Promise<AuthUser | null> {
+  const found = await credentialUser(resources, headers);
+  return found === null ? null : toAuthUser(found.user);
+}
+
+/**
+ * Sets `req.user` (null when signed out), `req.authVia`, and `req.sessionToken` for a session, on
+ * every request. Requests without credentials cost nothing; with a cookie or a token, one indexed
+ * read (writing `last_seen_at` / `last_used_at` at most once a minute). A stale cookie or an unknown
+ * token is left alone: routes that need an account answer 401 anyway.
+ * `tokenHeaders`: other headers that may carry a personal access token (Judge0's `X-Auth-Token`).
+ */
+export function sessionMiddleware(
+  resources: Pick<ApiResources, 'db' | 'logger'>,
+  tokenHeaders: readonly string[] = [],
+): RequestHandler {
   return async (req, _res, next) => {
     req.user = null;
-    const token = sessionTokenFromCookieHeader(req.headers.cookie);
-    if (token === null) {
+    if (
+      sessionTokenFromCookieHeader(req.headers.cookie) === null &&
+      apiTokenFromHeaders(req.headers, tokenHeaders) === null
+    ) {
       next();
       return;
     }
-    let user: User | null;
+    let found: Awaited<ReturnType<typeof credentialUser>>;
     try {
-      user = await resources.db.sessions.findSessionUser(token);
+      found = await credentialUser(resources, req.headers, tokenHeaders);
     } catch (error) {
       resources.logger.warn({ err: error }, 'could not read the session');
       throw unavailable('Could not check your sign-in right now. Try again in a few seconds.');
     }
-    if (user !== null) {
-      req.user = toAuthUser(user);
-      req.sessionToken = token;
+    if (found !== null) {
+      req.user = toAuthUser(found.user);
+      req.authVia = found.via;
+      if (found.via === 'session') req.sessionToken = found.sessionToken;
     }
     next();
   };

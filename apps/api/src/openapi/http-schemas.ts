@@ -18,6 +18,9 @@ import {
   adminWorkersResponseSchema,
   editorSettingsSchema,
   editorSettingsResponseSchema,
+  apiTokenListSchema,
+  createApiTokenRequestSchema,
+  createdApiTokenSchema,
   announcementListSchema,
   announcementSchema,
   answerClarificationRequestSchema,
@@ -147,6 +150,9 @@ export const VerifyProblemResponse = answerSchema('VerifyProblemResponse', verif
 export const UserProfile = answerSchema('UserProfile', userProfileSchema);
 export const EditorSettings = requestSchema('EditorSettings', editorSettingsSchema);
 export const EditorSettingsResponse = answerSchema('EditorSettingsResponse', editorSettingsResponseSchema);
+export const ApiTokenList = answerSchema('ApiTokenList', apiTokenListSchema);
+export const CreateApiTokenRequest = requestSchema('CreateApiTokenRequest', createApiTokenRequestSchema);
+export const CreatedApiToken = answerSchema('CreatedApiToken', createdApiTokenSchema);
 
 export const healthSchema = answerSchema('Health', z.object({ status: z.literal('ok') }));
 

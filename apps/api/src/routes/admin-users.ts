@@ -170,11 +170,16 @@ export function adminUserRoutes(resources: Pick<ApiResources, 'db' | 'logger'>):
         const updated = await db.users.setPasswordHash(user.id, await hashPassword(password));
         if (updated === null) throw noSuchAccount(params.username);
         const sessionsEnded = await db.sessions.deleteUserSessions(user.id);
-        logger.info({ userId: user.id, by: admin.id, sessionsEnded }, 'password reset by an admin');
+        const tokensRevoked = await db.apiTokens.revokeUserTokens(user.id);
+        logger.info(
+          { userId: user.id, by: admin.id, sessionsEnded, tokensRevoked },
+          'password reset by an admin',
+        );
         const answer: ResetPasswordResponse = {
           user: account(updated),
           ...(body.password === undefined ? { password } : {}),
           sessionsEnded,
+          tokensRevoked,
         };
         res.set('Cache-Control', 'no-store').json(answer);
       },

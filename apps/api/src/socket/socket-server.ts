@@ -2,7 +2,7 @@
  * The Socket.IO endpoint: clients `subscribe` to a job with the last `seq` they saw and
  * receive `status`, `log`, `test` and `result` events from the relay.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingHttpHeaders, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import {
   MAX_SOCKET_MESSAGE_BYTES,
@@ -32,8 +32,8 @@ export interface SocketServerOptions {
   origins: string[];
   relay: JobRelay;
   logger: Logger;
-  /** Who a connection belongs to, from its handshake's cookie (null: signed out). */
-  userOf: (cookieHeader: string | undefined) => Promise<AuthUser | null>;
+  /** Who a connection belongs to, from its handshake's headers: cookie or access token (null: signed out). */
+  userOf: (headers: IncomingHttpHeaders) => Promise<AuthUser | null>;
   /** The owner of a job (null: anonymous), undefined if unknown. */
   ownerOf: (jobId: string) => Promise<string | null | undefined>;
   /**
@@ -70,7 +70,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   });
 
   io.use((socket, next) => {
-    options.userOf(socket.handshake.headers.cookie).then(
+    options.userOf(socket.handshake.headers).then(
       (user) => {
         socket.data.user = user;
         socket.data.pending = new Set();

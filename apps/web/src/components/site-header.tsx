@@ -76,6 +76,16 @@ export function SiteHeader() {
             API docs
           </a>
         ) : null}
+        {user ? (
+          <Link
+            href="/settings/tokens"
+            className={active('/settings/tokens') ? 'nav-link active' : 'nav-link'}
+            aria-current={active('/settings/tokens') ? 'page' : undefined}
+            data-testid="api-tokens-link"
+          >
+            API tokens
+          </Link>
+        ) : null}
       </nav>
       <div className="topbar-end">
         <ThemeToggle />

@@ -18,3 +18,4 @@ export {
 } from './problem-packages.js';
 export { classes, classMembers, assignments, assignmentProblems } from './classes.js';
 export { userSettings } from './user-settings.js';
+export { apiTokens } from './api-tokens.js';

@@ -6,7 +6,7 @@
  * 4002). The job is an ordinary interactive job: its stdin goes through the job's input stream in
  * Redis to whichever worker runs it, its output comes back through the job's event stream.
  */
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientOwner, userOwner } from '@arbiter/queue';
@@ -17,7 +17,7 @@ import {
   type JobEvent,
   type LiveStdinRecord,
 } from '@arbiter/contracts';
-import { sessionUserFromCookieHeader } from '../../auth/session.js';
+import { userOfHeaders } from '../../auth/session.js';
 import { upgradeClientKey, type TrustProxy } from '../../http/client-address.js';
 import { ForeignHttpError, HttpError } from '../../http/http-error.js';
 import type { RateLimiters } from '../../http/rate-limit.js';
@@ -149,13 +149,13 @@ export function attachPistonConnect(httpServer: HttpServer, options: PistonConne
         if (left <= 0) perClient.delete(address);
         else perClient.set(address, left);
       });
-      serve(ws, address, req.headers.cookie);
+      serve(ws, address, req.headers);
     });
   };
   httpServer.on('upgrade', onUpgrade);
 
-  /** `cookie`: the upgrade's `Cookie` header; a signed-in user's run is theirs (their history). */
-  function serve(ws: WebSocket, address: string, cookie: string | undefined): void {
+  /** `headers`: the upgrade's; a signed-in user's run (cookie or access token) is theirs (their history). */
+  function serve(ws: WebSocket, address: string, headers: IncomingHttpHeaders): void {
     /** `null` until an `init` arrived; then the job (its id once accepted). */
     let state: null | { jobId: string | null; match: PistonMatch | null } = null;
     let follower: { stop: () => void } | null = null;
@@ -223,7 +223,7 @@ export function attachPistonConnect(httpServer: HttpServer, options: PistonConne
       }
       const wait = await options.limits.submitFrom(address);
       if (wait !== null) return fail(`too many runs from your address; try again in ${wait} s`);
-      const user = await sessionUserFromCookieHeader(resources, cookie);
+      const user = await userOfHeaders(resources, headers);
       const { data, match } = await pistonJob(resources, body, true, user?.id ?? null);
       await resources.stdin.open(data.jobId);
       try {

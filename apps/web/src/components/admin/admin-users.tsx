@@ -36,7 +36,10 @@ function PasswordReset({ user, onDone }: { user: AdminUser; onDone: (message: st
         password === '' ? {} : { password },
       );
       if (answer.password) setGenerated(answer.password);
-      else onDone(`New password set for ${user.username}; ${answer.sessionsEnded} session(s) ended.`);
+      else
+        onDone(
+          `New password set for ${user.username}; ${answer.sessionsEnded} session(s) ended, ${answer.tokensRevoked} access token(s) revoked.`,
+        );
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
