@@ -3,13 +3,9 @@
  * tokens for scripts and API clients, sent as `Authorization: Bearer <token>`.
  */
 import { z } from 'zod';
+import { API_TOKEN_MAX_DAYS, API_TOKEN_NAME_MAX } from './api-token-limits.js';
 
-/** Tokens one account may hold at once. */
-export const MAX_API_TOKENS_PER_USER = 20;
-/** Longest token name, in characters. */
-export const API_TOKEN_NAME_MAX = 64;
-/** Longest lifetime a token may be given, in days (ten years). */
-export const API_TOKEN_MAX_DAYS = 3650;
+export * from './api-token-limits.js';
 
 export const createApiTokenRequestSchema = z
   .object({

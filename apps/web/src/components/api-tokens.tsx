@@ -3,12 +3,8 @@
 // an optional lifetime (the token is shown this once), see when each was last used, revoke it.
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  API_TOKEN_NAME_MAX,
-  type ApiToken,
-  type ApiTokenList,
-  type CreatedApiToken,
-} from '@arbiter/contracts';
+import type { ApiToken, ApiTokenList, CreatedApiToken } from '@arbiter/contracts';
+import { API_TOKEN_NAME_MAX } from '@arbiter/contracts/api-token-limits';
 import { api } from '../lib/api';
 import { apiUrl } from '../lib/api-url';
 import { formatDate } from '../lib/format';
