@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Production build of the web app (`next build`), cached: it runs only when the hash of its sources
-// changed. Used by `npm start` and the browser tests; `node scripts/build-web.mjs` runs it alone.
+// (the app's and those of every workspace package it depends on) changed. Used by `npm start` and the
+// browser tests; `node scripts/build-web.mjs` runs it alone.
 // Plain JavaScript with Node built-ins only, like start.mjs.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,23 +18,25 @@ import {
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const web = join(root, 'apps/web');
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const web = join(ROOT, 'apps/web');
 /** The hash of the sources a build was made from, kept inside the build folder itself. */
 const HASH_FILE = join(web, '.next/arbiter-source-hash');
 /** Held while a build runs, so two starts (or test files) never build into .next at once. */
 const LOCK_FILE = join(web, '.next-build.lock');
-/** Everything the build depends on: the app, the contracts it compiles from source, the lockfile. */
-const SOURCES = [
+/** The web app's own sources, its config and the lockfile; the workspace packages it imports come on top. */
+const WEB_SOURCES = [
   'apps/web/src',
   'apps/web/package.json',
   'apps/web/next.config.ts',
   'apps/web/tsconfig.json',
   'apps/web/next-types.d.ts',
-  'packages/contracts/src',
-  'packages/contracts/package.json',
   'package-lock.json',
 ];
+/** Folders inside a workspace package that are not its sources. */
+const NOT_SOURCES = new Set(['node_modules', 'dist', '.next', '.turbo', 'coverage']);
+/** The fields of a package.json whose workspace packages end up in (or shape) the bundle. */
+const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'];
 /** Settings inlined into the bundle at build time. */
 const BUILD_ENV = ['NEXT_PUBLIC_API_URL'];
 
@@ -41,14 +44,62 @@ function files(path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path)
+    .filter((name) => !NOT_SOURCES.has(name))
     .sort()
     .flatMap((name) => files(join(path, name)));
 }
 
+function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** Every workspace package by name → its folder relative to `root`, from the root package.json's workspaces. */
+function workspacePackages(root) {
+  const byName = new Map();
+  for (const pattern of readJson(join(root, 'package.json')).workspaces ?? []) {
+    // npm's workspaces here are folders or `folder/*`; nothing deeper is used.
+    const parent = pattern.endsWith('/*') ? pattern.slice(0, -2) : undefined;
+    const folders =
+      parent === undefined
+        ? [pattern]
+        : existsSync(join(root, parent))
+          ? readdirSync(join(root, parent)).map((name) => `${parent}/${name}`)
+          : [];
+    for (const folder of folders) {
+      const manifest = join(root, folder, 'package.json');
+      if (existsSync(manifest)) byName.set(readJson(manifest).name, folder);
+    }
+  }
+  return byName;
+}
+
+/**
+ * The folders (relative to `root`) of the workspace packages the web app depends on, directly or
+ * through one another, read from the package.json files: a package added to apps/web's
+ * dependencies (or to one of theirs) is hashed without touching this script.
+ */
+export function webWorkspaceDependencies(root = ROOT) {
+  const packages = workspacePackages(root);
+  const found = new Set();
+  const pending = ['apps/web'];
+  while (pending.length > 0) {
+    const manifest = readJson(join(root, pending.pop(), 'package.json'));
+    for (const field of DEPENDENCY_FIELDS) {
+      for (const name of Object.keys(manifest[field] ?? {})) {
+        const folder = packages.get(name);
+        if (folder === undefined || folder === 'apps/web' || found.has(folder)) continue;
+        found.add(folder);
+        pending.push(folder);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
 /** SHA-256 over the path and content of every source file, and the build-time settings. */
-export function webSourceHash() {
+export function webSourceHash(root = ROOT) {
   const hash = createHash('sha256');
-  for (const source of SOURCES) {
+  for (const source of [...WEB_SOURCES, ...webWorkspaceDependencies(root)]) {
     for (const file of files(join(root, source))) {
       hash.update(`${relative(root, file)}\0`);
       hash.update(readFileSync(file));
@@ -106,7 +157,7 @@ export async function ensureWebBuild({ onLine = () => undefined } = {}) {
     if (isCurrent(hash)) return false;
     if (existsSync(HASH_FILE)) unlinkSync(HASH_FILE);
     await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      const child = spawn(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
         cwd: web,
         env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
