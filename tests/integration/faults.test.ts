@@ -280,10 +280,11 @@ describe.skipIf(USING_PGLITE)('faults under load', () => {
       // First as many long jobs as both workers have slots, so each worker holds two of them.
       const holder = newClient(url);
       // Long enough that the kill lands mid-job even when a loaded machine delays the worker's log lines (the
-      // test learns from them that a job is running) by a second or more.
+      // test learns from them that a job is running) by a second or more; at most 30 s, well inside the wall
+      // limit below (3 × 15 s + 1 s), however loaded the machine.
       const long = {
         language: 'python',
-        code: `import time\ntime.sleep(${scaledMs(5_000) / 1_000})\nprint("slept")`,
+        code: `import time\ntime.sleep(${Math.min(scaledMs(5_000), 30_000) / 1_000})\nprint("slept")`,
         expectedOutput: 'slept',
         // Wall time is 3 × CPU + 1 s: room for the scaled sleep.
         limits: { timeMs: 15_000 },
@@ -296,13 +297,17 @@ describe.skipIf(USING_PGLITE)('faults under load', () => {
       const clients = [holder, ...(await startLoad(url, 4, 6))];
 
       // Killed while it runs long jobs (far from done when it dies).
-      const runningThere = () =>
+      const logged = (message: string) =>
         doomed
           .output()
           .split('\n')
-          .filter((line) => line.includes('"job running"'))
-          .map((line) => (JSON.parse(line) as { jobId: string }).jobId)
-          .filter((jobId) => holder.jobs.has(jobId));
+          .filter((line) => line.includes(`"${message}"`))
+          .map((line) => (JSON.parse(line) as { jobId: string }).jobId);
+      // Long jobs it started and had not finished (on a slow machine it may finish one before the kill).
+      const runningThere = () => {
+        const completed = new Set(logged('job completed'));
+        return logged('job running').filter((jobId) => holder.jobs.has(jobId) && !completed.has(jobId));
+      };
       await waitFor(
         () => runningThere().length > 0,
         20_000,
