@@ -7,7 +7,7 @@
  *   npx tsx bench/languages.ts [N, default 3] [ids…, default every installed language]
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createBwrapSandbox } from '@arbiter/sandbox';
@@ -79,14 +79,18 @@ async function bare(recipe: LanguageRecipe, code: string): Promise<{ compileMs: 
     const env = Object.fromEntries(
       Object.entries(recipe.runEnv?.(context) ?? {}).map(([key, value]) => [key, local(value, dir)]),
     );
+    // Stdin is a file, as in the sandbox (a script may read /dev/stdin whole).
+    writeFileSync(join(dir, 'tmp', 'stdin'), SELF_TEST_INPUT);
+    const stdin = openSync(join(dir, 'tmp', 'stdin'), 'r');
     const started = performance.now();
     const ran = spawnSync(command ?? '', args, {
       cwd: dir,
       env: { ...base, ...env },
-      input: SELF_TEST_INPUT,
+      stdio: [stdin, 'pipe', 'pipe'],
       encoding: 'utf8',
     });
     const runMs = performance.now() - started;
+    closeSync(stdin);
     if (ran.stdout !== SELF_TEST_OUTPUT) throw new Error(`${recipe.id} bare run: ${ran.stderr}${ran.stdout}`);
     return { compileMs, runMs };
   } finally {
