@@ -1,7 +1,8 @@
 /**
  * Managing imported problems, on real Redis and PostgreSQL: `POST /admin/problems/:slug/verify` (admins only)
  * queues a new verification of the latest version and stores it in its report; `GET /admin/problems` pages
- * by slug and says where each problem's verification stands. No worker: the jobs stay queued.
+ * by slug and says where each problem's verification stands; of two verifications of one version the newer one is
+ * stored, whichever finishes last. No worker: the jobs stay queued (the test finishes them as a worker would).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
@@ -11,7 +12,9 @@ import {
   importProblemResponseSchema,
   verifyProblemResponseSchema,
 } from '@arbiter/contracts';
-import { getStatus, signUp } from '../support/platform.js';
+import { createKeys, createRedis, createResultsQueue, enqueuePersist, JobStore } from '@arbiter/queue';
+import { getStatus, REDIS_URL, signUp } from '../support/platform.js';
+import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
 
 const platform = usePlatform({ api: { AUTH_RATE_PER_MINUTE_IP: '0' }, worker: false });
@@ -106,5 +109,40 @@ describe('admin problem management', () => {
     const all = importedProblemListSchema.parse(await (await page('')).json());
     expect(all.problems.map((p) => p.slug)).toEqual(['again', 'page-a', 'page-b', 'page-c']);
     expect(all.nextCursor).toBeNull();
+  });
+
+  it("stores the newer verification's findings even when the older job finishes after it", async () => {
+    await importAs('race');
+    const older = verifyProblemResponseSchema.parse(await (await verify('race', admin)).json());
+    const newer = verifyProblemResponseSchema.parse(await (await verify('race', admin)).json());
+    const olderId = older.verification.jobId as string;
+    const newerId = newer.verification.jobId as string;
+
+    // Each job finishes as a worker finishes one: its record final in Redis, then a persist job.
+    const redis = createRedis(REDIS_URL);
+    const results = createResultsQueue(redis, platform.prefix);
+    const store = new JobStore({ redis, keys: createKeys(platform.prefix) });
+    const finish = async (jobId: string, ok: boolean) => {
+      const verification = { status: 'done' as const, slug: 'race', version: 1, submissions: [], ok };
+      expect(await store.update(jobId, { status: 'completed', verification })).not.toBeNull();
+      await enqueuePersist(results, jobId);
+    };
+    const stored = async () => {
+      const answer = await fetch(`${platform.url}/admin/problems/race`, { headers: { cookie: admin } });
+      return importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
+    };
+    try {
+      await finish(newerId, true);
+      await expect
+        .poll(stored, { timeout: scaledMs(20_000) })
+        .toMatchObject({ status: 'done', jobId: newerId, ok: true });
+      await finish(olderId, false);
+      // Wait until the persister has taken the older job's result, then look again.
+      await expect.poll(() => results.getJobState(olderId), { timeout: scaledMs(20_000) }).toBe('completed');
+      expect(await stored()).toMatchObject({ status: 'done', jobId: newerId, ok: true });
+    } finally {
+      await results.close();
+      redis.disconnect();
+    }
   });
 });

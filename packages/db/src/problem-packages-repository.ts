@@ -116,16 +116,34 @@ export class ProblemPackagesRepository {
   }
 
   /**
-   * Stores what verifying a version found (the report's `verification`); the version's files and metadata
-   * never change. Returns false when there is no such version.
+   * Stores what verifying a version found (the report's `verification`; null removes it); the version's
+   * files and metadata never change. With `ifJobId`, only while the report still names that job as the current verification
+   * (compare-and-set in one statement): an older job finishing after a newer one was queued stores nothing.
+   * Returns false when nothing was stored (no such version, or another job is current).
    */
-  async setVerification(slug: string, version: number, verification: PackageVerification): Promise<boolean> {
+  async setVerification(
+    slug: string,
+    version: number,
+    verification: PackageVerification | null,
+    ifJobId?: string,
+  ): Promise<boolean> {
     const rows = await this.db
       .update(problemVersions)
       .set({
-        report: sql`jsonb_set(${problemVersions.report}, '{verification}', ${JSON.stringify(verification)}::jsonb)`,
+        report:
+          verification === null
+            ? sql`${problemVersions.report} - 'verification'`
+            : sql`jsonb_set(${problemVersions.report}, '{verification}', ${JSON.stringify(verification)}::jsonb)`,
       })
-      .where(and(eq(problemVersions.slug, slug), eq(problemVersions.version, version)))
+      .where(
+        and(
+          eq(problemVersions.slug, slug),
+          eq(problemVersions.version, version),
+          ifJobId === undefined
+            ? undefined
+            : sql`${problemVersions.report} -> 'verification' ->> 'jobId' = ${ifJobId}`,
+        ),
+      )
       .returning({ version: problemVersions.version });
     return rows.length > 0;
   }

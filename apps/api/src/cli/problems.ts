@@ -169,7 +169,12 @@ async function verifyFromCli(
           status: 'failed' as const,
           error: record.error ?? 'the verification job failed',
         };
-        await database.problems.setVerification(version.slug, version.version, found);
+        await database.problems.setVerification(
+          version.slug,
+          version.version,
+          { ...found, jobId: queued.jobId },
+          queued.jobId,
+        );
         return found;
       }
       if (Date.now() > deadline) return queued;

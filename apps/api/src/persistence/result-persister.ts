@@ -51,13 +51,21 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   }
   const verification = record.verification;
   if (verification?.slug !== undefined && verification.version !== undefined) {
-    // A package's verification: it belongs to the version's report, not to a submission row.
-    await resources.db.problems.setVerification(verification.slug, verification.version, verification);
+    // A package's verification: it belongs to the version's report, not to a submission row, and only
+    // while the report names this job (a newer verification queued since then is the one that counts).
+    const stored = await resources.db.problems.setVerification(
+      verification.slug,
+      verification.version,
+      { ...verification, jobId },
+      jobId,
+    );
     resources.logger.info(
       { jobId, problem: verification.slug, version: verification.version, ok: verification.ok },
-      'package verification saved',
+      stored
+        ? 'package verification saved'
+        : 'package verification not saved: a newer verification of this version was queued',
     );
-    return true;
+    return stored;
   }
   const result = await withPercentile(resources, record);
   const row = await resources.db.submissions.finish(jobId, result);

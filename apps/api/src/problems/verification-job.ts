@@ -41,14 +41,18 @@ export function verificationJob(
   };
 }
 
-/** Queues the verification of a version and marks its report `queued`; returns that mark. */
+/**
+ * Marks a version's report `queued` by a new verification job, then queues that job; returns the mark.
+ * The mark names the job before any worker can take it: the result persister stores findings only for the
+ * job the report names (compare-and-set), so of two verifications of one version the newer one counts,
+ * whichever finishes last. When the job cannot be queued, the previous verification is put back.
+ */
 export async function queueVerification(
   resources: QueueResources & Pick<ApiResources, 'limits'>,
   version: Pick<ProblemVersion, 'slug' | 'version' | 'sha256' | 'metadata' | 'report'>,
   userId: string | null,
 ): Promise<PackageVerification> {
   const data = verificationJob(resources, version, userId);
-  await queueJob(resources, data, VERIFY_OWNER);
   const verification: PackageVerification = {
     status: 'queued',
     jobId: data.jobId,
@@ -57,6 +61,14 @@ export async function queueVerification(
     submissions: [],
   };
   await resources.db.problems.setVerification(version.slug, version.version, verification);
+  try {
+    await queueJob(resources, data, VERIFY_OWNER);
+  } catch (error) {
+    await resources.db.problems
+      .setVerification(version.slug, version.version, version.report.verification ?? null, data.jobId)
+      .catch(() => undefined);
+    throw error;
+  }
   return verification;
 }
 
