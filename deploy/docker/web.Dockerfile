@@ -20,6 +20,11 @@ COPY packages/problem-package/package.json packages/problem-package/
 COPY packages/problems/package.json packages/problems/
 COPY packages/queue/package.json packages/queue/
 COPY packages/sandbox/package.json packages/sandbox/
+# The similarity analysis's tree-sitter parsers (@dodona/dolos-parsers) are compiled on install: node-gyp
+# needs Python, make and a C/C++ compiler in this stage only.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS build

@@ -29,6 +29,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { problemRoutes } from './routes/problems.js';
 import { problemPackageRoutes } from './routes/problem-packages.js';
+import { similarityRoutes } from './routes/similarity.js';
 import { profileRoutes } from './routes/profiles.js';
 import { rejudgeRoutes } from './routes/rejudge.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -97,6 +98,7 @@ export function createApp(resources: ApiResources, options: AppOptions): Express
     ...adminSubmissionRoutes(resources),
     ...adminUserRoutes(resources),
     ...problemPackageRoutes(resources),
+    ...similarityRoutes(resources),
   ];
   const served = [...open, ...withSession];
   // Only the routes that take code and input read big bodies (their `bodyLimit`); every other body

@@ -12,6 +12,7 @@ import {
   type TestResult,
 } from '@arbiter/contracts';
 import {
+  analyzeSimilarity,
   InvalidTestInputError,
   judgePackageProblem,
   PackageJudgeError,
@@ -43,6 +44,7 @@ export type JudgedFields = Pick<
   | 'total'
   | 'failedTest'
   | 'verification'
+  | 'similarity'
 >;
 
 export async function judgeJob(
@@ -53,6 +55,7 @@ export async function judgeJob(
   /** When each sandbox step ran (for the result's `timings`). */
   onStep?: StepHooks['onStep'],
 ): Promise<JudgedFields> {
+  if (data.similarity !== undefined) return similarityJob(resources, data, signal);
   if (data.problem === null) {
     const live = data.options?.interactive === true ? liveStdin(resources, data.jobId, batcher) : undefined;
     const outcome = await judgeProgram(
@@ -188,6 +191,40 @@ async function verifyPackageJob(
     total: verification.submissions.length,
     failedTest: null,
     verification,
+  };
+}
+
+/**
+ * A similarity report's analysis: the job's sources compared by Dolos in the sandbox (never in the worker
+ * itself: parsing attacker-written sources is running code on their input); the API keeps the pairs.
+ */
+async function similarityJob(
+  resources: WorkerResources,
+  data: JobData,
+  signal: AbortSignal,
+): Promise<JudgedFields> {
+  const job = data.similarity ?? { groups: [] };
+  const similarity = await analyzeSimilarity(job, resources.sandbox, { signal });
+  resources.logger.info(
+    { pairs: similarity.pairs.length, warnings: similarity.warnings.length },
+    'similarity analysed',
+  );
+  const files = job.groups.reduce((sum, group) => sum + group.files.length, 0);
+  return {
+    verdict: null,
+    stdout: '',
+    stderr: '',
+    compileOutput: '',
+    exitCode: null,
+    signal: null,
+    timeMs: null,
+    wallTimeMs: null,
+    memoryKb: null,
+    tests: [],
+    passed: null,
+    total: files,
+    failedTest: null,
+    similarity,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   compileStepLimits,
   detectToolchains,
   judgeReadOnlyPaths,
+  dolosPackageDirs,
   precompiledHeaderDir,
   SelfTestCache,
   selfTestLanguages,
@@ -94,7 +95,11 @@ export async function startWorker(
     overrides.sandbox ??
     (await setUpSandbox(env, logger, {
       slots: concurrency,
-      readOnlyPaths: [...judgeReadOnlyPaths(), ...(pchDir === undefined ? [] : [pchDir])],
+      readOnlyPaths: [
+        ...judgeReadOnlyPaths(),
+        ...dolosPackageDirs(),
+        ...(pchDir === undefined ? [] : [pchDir]),
+      ],
     }));
   const compile: CompileContext = {
     cache:

@@ -25,3 +25,4 @@ export * from './problem-packages.js';
 export * from './package-verification.js';
 export * from './editor-settings.js';
 export * from './api-tokens.js';
+export * from './similarity.js';

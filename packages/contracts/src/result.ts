@@ -6,6 +6,7 @@ import { effectiveLimitsSchema } from './limits.js';
 import { jobStatusSchema, verdictSchema } from './verdicts.js';
 import { MAX_TEST_TEXT_BYTES, clipText, clipTextEnd } from './text-cap.js';
 import { packageVerificationSchema } from './package-verification.js';
+import { similarityResultSchema } from './similarity.js';
 
 export const testResultSchema = z.object({
   index: z.number().int().nonnegative(),
@@ -128,6 +129,8 @@ export const jobResultSchema = z.object({
   timings: jobTimingsSchema.optional(),
   /** A package verification job's findings. */
   verification: packageVerificationSchema.optional(),
+  /** A similarity job's findings (`POST /admin/similarity`). */
+  similarity: similarityResultSchema.optional(),
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
 

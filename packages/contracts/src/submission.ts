@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { packageRefSchema } from './problem-packages.js';
 import { errorBodySchema } from './errors.js';
 import { languageIdSchema } from './languages.js';
+import { similarityJobSchema } from './similarity.js';
 import { effectiveLimitsSchema, requestedLimitsSchema } from './limits.js';
 import {
   compilerOptionsSchema,
@@ -108,6 +109,8 @@ export const jobDataSchema = z.object({
    * `limits.timeMs` is then the most a case may run, `defaultTimeMs` the limit when none can be set.
    */
   verify: z.object({ defaultTimeMs: z.number().int().positive() }).optional(),
+  /** A similarity report's analysis: these sources compared by Dolos in the sandbox, not `code` judged. */
+  similarity: similarityJobSchema.optional(),
   /** Custom inputs of a `run` on a problem (one JSON line of arguments each, or stdin text). */
   tests: z.array(z.string()).default([]),
   /** Who submitted it; null: anonymous. */

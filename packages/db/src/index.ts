@@ -39,6 +39,8 @@ export {
   type ListSubmissionsQuery,
   type SubmissionPage,
   type SubmissionCounts,
+  type LatestSubmit,
+  type LatestSubmitsQuery,
 } from './submissions-repository.js';
 export {
   ProblemPackagesRepository,

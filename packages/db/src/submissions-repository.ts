@@ -108,6 +108,29 @@ export interface AdminSubmissionPage {
 /** Rows one query of `listAll` reads at most (an export reads batches of this size). */
 export const MAX_EXPORT_BATCH = 1000;
 
+/** Which submits a similarity report compares. */
+export interface LatestSubmitsQuery {
+  problem: string;
+  /** Only submits made in this contest; null: only submits outside any contest. */
+  contestId: string | null;
+  /** Only these authors (a class's members). */
+  userIds?: readonly string[];
+  /** Only submits made at or after this time. */
+  since?: Date;
+  limit: number;
+}
+
+/** An author's latest submit on a problem, with its source. */
+export interface LatestSubmit {
+  id: string;
+  userId: string;
+  username: string;
+  language: LanguageId;
+  code: string;
+  verdict: Verdict | null;
+  createdAt: Date;
+}
+
 export interface SubmissionPage {
   /** Newest first. Summaries: no code, result or compiler output (fetch one with getSubmission). */
   items: SubmissionSummary[];
@@ -311,6 +334,43 @@ export class SubmissionsRepository {
       .where(and(...conditions))
       .orderBy(submissions.createdAt, submissions.id)
       .limit(limit);
+  }
+
+  /**
+   * Each author's latest submit (not a run, not a rejudge) on a problem, newest first: what a similarity
+   * report compares.
+   */
+  async latestSubmitsPerUser(query: LatestSubmitsQuery): Promise<LatestSubmit[]> {
+    if (query.userIds !== undefined && query.userIds.length === 0) return [];
+    const conditions: SQL[] = [
+      eq(submissions.problemSlug, query.problem),
+      eq(submissions.mode, 'submit'),
+      isNull(submissions.rejudgeOf),
+      query.contestId === null ? isNull(submissions.contestId) : eq(submissions.contestId, query.contestId),
+    ];
+    if (query.userIds !== undefined) conditions.push(inArray(submissions.userId, [...query.userIds]));
+    if (query.since !== undefined)
+      conditions.push(sql`${submissions.createdAt} >= ${timestamptz(query.since.toISOString())}`);
+    const latest = this.db
+      .selectDistinctOn([submissions.userId], {
+        id: submissions.id,
+        userId: users.id,
+        username: users.username,
+        language: submissions.language,
+        code: submissions.code,
+        verdict: submissions.verdict,
+        createdAt: submissions.createdAt,
+      })
+      .from(submissions)
+      .innerJoin(users, eq(users.id, submissions.userId))
+      .where(and(...conditions))
+      .orderBy(submissions.userId, desc(submissions.createdAt), desc(submissions.id))
+      .as('latest');
+    return this.db
+      .select()
+      .from(latest)
+      .orderBy(desc(latest.createdAt), desc(latest.id))
+      .limit(Math.max(1, Math.trunc(query.limit)));
   }
 
   async getSubmission(id: string): Promise<Submission | null> {

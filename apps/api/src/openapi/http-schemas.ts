@@ -71,6 +71,11 @@ import {
   verdictSchema,
   userProfileSchema,
 } from '@arbiter/contracts';
+import {
+  similarityReportSchema,
+  similarityRequestSchema,
+  similarityStartedSchema,
+} from '@arbiter/contracts';
 import { answerSchema, requestSchema } from './components.js';
 
 export const SubmitRequest = requestSchema('SubmitRequest', submitRequestSchema);
@@ -227,3 +232,6 @@ export const submissionDetailSchema = answerSchema(
     result: jobResultSchema.nullable(),
   }),
 );
+export const SimilarityRequest = requestSchema('SimilarityRequest', similarityRequestSchema);
+export const SimilarityStarted = answerSchema('SimilarityStarted', similarityStartedSchema);
+export const SimilarityReport = answerSchema('SimilarityReport', similarityReportSchema);

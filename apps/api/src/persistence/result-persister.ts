@@ -2,14 +2,15 @@
  * Drains the `results` queue into the database: for each finished job, the record its
  * worker left in Redis becomes the submission's final row (with its percentile, for an
  * accepted submit); a `running` notice marks the row running. A package verification's findings go to
- * its version's report instead. Every API instance runs one; each result is taken by one of them, and
- * retried while the database is away. A row that is already final is left as it is.
+ * its version's report instead, a similarity analysis's to its report. Every API instance runs one; each
+ * result is taken by one of them, and retried while the database is away. A row that is already final is left as it is.
  */
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { isFinalStatus } from '@arbiter/contracts';
 import { withLogContext } from '@arbiter/observability';
 import { RESULTS_QUEUE, type PersistJobData, type ResultsJobName } from '@arbiter/queue';
 import { announceContestChange } from '../contests/scoreboard-push.js';
+import { storeSimilarityResult } from '../similarity/similarity-reports.js';
 import { withPercentile } from '../submissions/percentile.js';
 import type { ApiResources } from '../resources.js';
 
@@ -66,6 +67,11 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
         : 'package verification not saved: a newer verification of this version was queued',
     );
     return stored;
+  }
+  // A similarity report's analysis (one Redis read tells): its pairs go to the report, not to a row.
+  if ((await storeSimilarityResult(resources, record)) !== null) {
+    resources.logger.info({ jobId, pairs: record.similarity?.pairs.length ?? 0 }, 'similarity report saved');
+    return true;
   }
   const result = await withPercentile(resources, record);
   const row = await resources.db.submissions.finish(jobId, result);

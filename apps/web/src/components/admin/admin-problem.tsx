@@ -1,6 +1,7 @@
 'use client';
 // One imported problem for admins (GET /admin/problems/:slug): the latest version's report with its
-// verification, every version, the package export link, and "Re-verify" (POST /admin/problems/:slug/verify).
+// verification, every version, the package export link, "Re-verify" (POST /admin/problems/:slug/verify) and a
+// similarity report of its submits.
 import Link from 'next/link';
 import { useState } from 'react';
 import type { VerifyProblemResponse } from '@arbiter/contracts';
@@ -9,6 +10,7 @@ import { apiUrl } from '../../lib/api-url';
 import { formatDate } from '../../lib/format';
 import { useImportedProblem } from '../../lib/use-imported-problem';
 import { useAuth } from '../auth-context';
+import { CompareButton } from '../similarity/compare-button';
 import { AdminTabs, StaffOnly } from './admin-tabs';
 import { PackageReport, verificationState } from './package-report';
 
@@ -77,6 +79,7 @@ export function AdminProblem({ slug }: { slug: string }) {
               <button type="button" onClick={() => void verify()} disabled={busy} data-testid="reverify">
                 {busy ? 'Queueing…' : 'Re-verify'}
               </button>
+              <CompareButton scope={{ problem: detail.slug }} label="Similarity report" />
             </div>
           </div>
           {notice ? (

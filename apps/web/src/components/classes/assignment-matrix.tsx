@@ -1,7 +1,7 @@
 'use client';
 // /classes/:id/assignments/:assignmentId: the teacher's progress matrix of an assignment, read again
 // every few seconds while the page is visible (so verdicts appear without a reload), with its CSV
-// download.
+// download, and a similarity report per problem.
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import type { ProgressMatrix } from '@arbiter/contracts';
@@ -9,6 +9,7 @@ import { api } from '../../lib/api';
 import { apiUrl } from '../../lib/api-url';
 import { formatDate } from '../../lib/format';
 import { useAuth } from '../auth-context';
+import { CompareButton } from '../similarity/compare-button';
 import { ProgressTable } from './progress-table';
 
 const REFRESH_MS = 5_000;
@@ -72,6 +73,18 @@ export function AssignmentMatrix({ classId, assignmentId }: { classId: string; a
       ) : (
         <ProgressTable matrix={matrix} />
       )}
+      {matrix !== null && matrix.rows.length > 1 ? (
+        <p className="similarity-links">
+          Similarity report:{' '}
+          {matrix.problems.map((problem) => (
+            <CompareButton
+              key={problem.problem}
+              scope={{ problem: problem.problem, classId, assignmentId }}
+              label={problem.problem}
+            />
+          ))}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/format';
 import { useLiveContest } from '../../lib/use-contest';
 import { useAuth } from '../auth-context';
 import { Markdown } from '../markdown';
+import { CompareButton } from '../similarity/compare-button';
 import { ContestMessages } from './contest-messages';
 import { ContestNotFound } from './contest-not-found';
 import { ContestTabs } from './contest-tabs';
@@ -159,6 +160,7 @@ export function ContestLobby({ id }: { id: string }) {
                     Points
                   </th>
                 ) : null}
+                {contest.canManage ? <th scope="col">Compare</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -175,6 +177,11 @@ export function ContestLobby({ id }: { id: string }) {
                     </Link>
                   </td>
                   {contest.scoring === 'ioi' ? <td className="num">{problem.points}</td> : null}
+                  {contest.canManage ? (
+                    <td>
+                      <CompareButton scope={{ problem: problem.problem, contestId: id }} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
