@@ -279,6 +279,13 @@ describe('Dockerfiles', () => {
       expect(instructions(files[app], 'RUN').some((run) => run.includes('npm ci'))).toBe(true);
     });
 
+    it(`${app}: can build the native tree-sitter parsers npm ci compiles (node-gyp: Python, make, g++)`, () => {
+      const runs = instructions(files[app], 'RUN');
+      const install = runs.findIndex((run) => run.includes('npm ci'));
+      const tools = runs.slice(0, install).join(' ');
+      for (const pkg of ['python3', 'make', 'g++']) expect(tools, pkg).toContain(pkg);
+    });
+
     it(`${app}: copies every workspace's package.json before npm ci (npm ci needs them all)`, () => {
       const copies = instructions(files[app], 'COPY').join('\n');
       for (const manifest of WORKSPACE_MANIFESTS) expect(copies, manifest).toContain(manifest);
