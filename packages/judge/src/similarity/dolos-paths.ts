@@ -18,12 +18,18 @@ function packageDir(name: string, from: string): string | null {
   }
 }
 
+/** Needed to build the native parsers on install, never loaded by the analysis: not shown in the sandbox. */
+const BUILD_ONLY = new Set(['node-gyp', 'nan', 'node-addon-api']);
+
 function dependenciesOf(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
     optionalDependencies?: Record<string, string>;
   };
-  return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})];
+  return [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.optionalDependencies ?? {}),
+  ].filter((name) => !BUILD_ONLY.has(name));
 }
 
 /** `@dodona/dolos-lib`'s folder and the folders of everything it depends on; empty when it is not installed. */
