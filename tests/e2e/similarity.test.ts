@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ApiServer } from '@arbiter/api';
 import type { RunningWorker } from '@arbiter/worker';
-import { cleanup, signUp, startApi, startWorkerInProcess, testPrefix, testSql, waitForResult } from '../support/platform.js';
+import {
+  cleanup,
+  signUp,
+  startApi,
+  startWorkerInProcess,
+  testPrefix,
+  testSql,
+  waitForResult,
+} from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { buildWeb, freePort, launchChromium, startWeb, type WebApp } from './web-app.js';
 
@@ -27,7 +35,9 @@ def read_numbers(stream):
 values = read_numbers(sys.stdin)
 print(values[0] + values[1])
 `;
-const RENAMED = ORIGINAL.replaceAll('read_numbers', 'parse').replaceAll('numbers', 'items').replaceAll('values', 'data');
+const RENAMED = ORIGINAL.replaceAll('read_numbers', 'parse')
+  .replaceAll('numbers', 'items')
+  .replaceAll('values', 'data');
 
 describe('similarity report in Chromium', () => {
   const prefix = testPrefix();
@@ -38,7 +48,12 @@ describe('similarity report in Chromium', () => {
   let apiBase: string;
   const cookies = new Map<string, string>();
 
-  async function call(method: string, path: string, user: string, body?: unknown): Promise<Record<string, unknown>> {
+  async function call(
+    method: string,
+    path: string,
+    user: string,
+    body?: unknown,
+  ): Promise<Record<string, unknown>> {
     const response = await fetch(`${apiBase}${path}`, {
       method,
       headers: { 'content-type': 'application/json', cookie: cookies.get(user) ?? '' },
@@ -58,7 +73,8 @@ describe('similarity report in Chromium', () => {
     });
     apiBase = `http://127.0.0.1:${api.port}`;
     worker = await startWorkerInProcess(prefix);
-    for (const name of ['site-admin', 'teach', 'sam', 'kim']) cookies.set(name, await signUp(apiBase, name, PASSWORD));
+    for (const name of ['site-admin', 'teach', 'sam', 'kim'])
+      cookies.set(name, await signUp(apiBase, name, PASSWORD));
     await testSql(prefix, `update users set role = 'organiser' where username = 'teach'`);
     buildWeb();
     web = await startWeb(webPort, api.port);
@@ -77,7 +93,8 @@ describe('similarity report in Chromium', () => {
     'the teacher starts a report from the progress page and sees the pair side by side, fragments marked',
     async () => {
       const cls = await call('POST', '/classes', 'teach', { title: 'Intro' });
-      for (const student of ['sam', 'kim']) await call('POST', '/classes/join', student, { code: cls.joinCode });
+      for (const student of ['sam', 'kim'])
+        await call('POST', '/classes/join', student, { code: cls.joinCode });
       const assignment = await call('POST', `/classes/${String(cls.id)}/assignments`, 'teach', {
         title: 'Sums',
         deadline: new Date(Date.now() + 3_600_000).toISOString(),

@@ -128,13 +128,24 @@ let assignmentId: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  for (const name of ['sim-admin', 'sim-teacher', 'sim-other', 'sim-ann', 'sim-bob', 'sim-cat', 'sim-dan', 'sim-user'])
+  for (const name of [
+    'sim-admin',
+    'sim-teacher',
+    'sim-other',
+    'sim-ann',
+    'sim-bob',
+    'sim-cat',
+    'sim-dan',
+    'sim-user',
+  ])
     users[name] = await signUp(platform.url, name);
   for (const teacher of ['sim-teacher', 'sim-other'])
-    expect((await call('PUT', `/admin/users/${teacher}/role`, users['sim-admin'], { role: 'teacher' })).status).toBe(
-      200,
-    );
-  const cls = classDetailSchema.parse((await call('POST', '/classes', users['sim-teacher'], { title: 'Intro' })).body);
+    expect(
+      (await call('PUT', `/admin/users/${teacher}/role`, users['sim-admin'], { role: 'teacher' })).status,
+    ).toBe(200);
+  const cls = classDetailSchema.parse(
+    (await call('POST', '/classes', users['sim-teacher'], { title: 'Intro' })).body,
+  );
   classId = cls.id;
   for (const student of ['sim-ann', 'sim-bob', 'sim-cat', 'sim-dan'])
     expect((await call('POST', '/classes/join', users[student], { code: cls.joinCode })).status).toBe(200);
@@ -187,7 +198,12 @@ describe('similarity reports', () => {
       // The hostile source is left out, named in a warning; the three others make three pairs.
       expect(report.warnings).toHaveLength(1);
       expect(report.warnings[0]).toContain(`submission ${ids.hostile} left out`);
-      expect(report.submissions.map((s) => s.username).sort()).toEqual(['sim-ann', 'sim-bob', 'sim-cat', 'sim-dan']);
+      expect(report.submissions.map((s) => s.username).sort()).toEqual([
+        'sim-ann',
+        'sim-bob',
+        'sim-cat',
+        'sim-dan',
+      ]);
       expect(report.pairs).toHaveLength(3);
 
       const copy = pairOf(report, ids.original as string, ids.renamed as string);
@@ -204,7 +220,8 @@ describe('similarity reports', () => {
 
       // Fragments are ranges inside both sources.
       expect(copy?.fragments.length).toBeGreaterThan(0);
-      const lines = (sid: string) => report.submissions.find((s) => s.id === sid)?.code.split('\n').length ?? 0;
+      const lines = (sid: string) =>
+        report.submissions.find((s) => s.id === sid)?.code.split('\n').length ?? 0;
       for (const fragment of copy?.fragments ?? []) {
         expect(fragment.left.endRow).toBeLessThan(lines(copy?.left as string));
         expect(fragment.right.endRow).toBeLessThan(lines(copy?.right as string));
@@ -229,14 +246,20 @@ describe('similarity reports', () => {
     const other = await call('POST', '/admin/similarity', users['sim-other'], scope);
     expect(other.status, other.text).toBe(403);
     // An organiser may not compare a problem's submissions everywhere; an admin may.
-    expect((await call('POST', '/admin/similarity', users['sim-teacher'], { problem: 'a-plus-b' })).status).toBe(403);
+    expect(
+      (await call('POST', '/admin/similarity', users['sim-teacher'], { problem: 'a-plus-b' })).status,
+    ).toBe(403);
     const everywhere = await call('POST', '/admin/similarity', users['sim-admin'], { problem: 'a-plus-b' });
     expect(everywhere.status, everywhere.text).toBe(202);
     // Half a class scope, or both scopes, is refused.
-    expect((await call('POST', '/admin/similarity', users['sim-admin'], { problem: 'a-plus-b', classId })).status).toBe(
-      400,
+    expect(
+      (await call('POST', '/admin/similarity', users['sim-admin'], { problem: 'a-plus-b', classId })).status,
+    ).toBe(400);
+    const unknown = await call(
+      'GET',
+      '/admin/similarity/00000000-0000-4000-8000-000000000000',
+      users['sim-admin'],
     );
-    const unknown = await call('GET', '/admin/similarity/00000000-0000-4000-8000-000000000000', users['sim-admin']);
     expect(unknown.status).toBe(404);
   });
 });

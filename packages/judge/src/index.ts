@@ -50,5 +50,9 @@ export {
 } from './output-validator.js';
 export { packageTimeLimit, verdictAtLimit, verifyPackage, type VerifyOptions } from './verify-package.js';
 export { submissionSource, type SubmissionSource } from './package-submission-source.js';
-export { analyzeSimilarity, SIMILARITY_LIMITS, type SimilarityOptions } from './similarity/analyze-similarity.js';
+export {
+  analyzeSimilarity,
+  SIMILARITY_LIMITS,
+  type SimilarityOptions,
+} from './similarity/analyze-similarity.js';
 export { dolosPackageDirs } from './similarity/dolos-paths.js';

@@ -70,8 +70,6 @@ import {
   testResultSchema,
   verdictSchema,
   userProfileSchema,
-} from '@arbiter/contracts';
-import {
   similarityReportSchema,
   similarityRequestSchema,
   similarityStartedSchema,

@@ -17,7 +17,8 @@ import {
   startSimilarityReport,
 } from '../similarity/similarity-reports.js';
 
-const noSuchReport = (id: unknown) => notFound(`No similarity report "${String(id)}" (reports are kept 30 days).`);
+const noSuchReport = (id: unknown) =>
+  notFound(`No similarity report "${String(id)}" (reports are kept 30 days).`);
 
 export function similarityRoutes(resources: ApiResources): RouteSpec[] {
   return [
@@ -27,7 +28,7 @@ export function similarityRoutes(resources: ApiResources): RouteSpec[] {
       tag: 'Admin',
       summary: 'Start a similarity report',
       description:
-        "Compares the latest submit of each author on `problem` (at most 100 authors, the most recent) pairwise with " +
+        'Compares the latest submit of each author on `problem` (at most 100 authors, the most recent) pairwise with ' +
         'Dolos, per language, in a worker’s sandbox. With `contestId`: the submits made in that contest (its ' +
         'organiser and admins). With `classId` and `assignmentId`: the class members’ submits since the assignment ' +
         'was set (its teacher and admins). With neither: every submit outside contests (admins only). ' +
@@ -36,7 +37,10 @@ export function similarityRoutes(resources: ApiResources): RouteSpec[] {
       action: 'compare submissions',
       body: SimilarityRequest,
       responses: {
-        202: { description: 'Queued: the report id and how many submissions it compares.', body: SimilarityStarted },
+        202: {
+          description: 'Queued: the report id and how many submissions it compares.',
+          body: SimilarityStarted,
+        },
         400: {
           description: 'A field is invalid, or the problem is not in the contest or assignment.',
           errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNKNOWN_PROBLEM'],

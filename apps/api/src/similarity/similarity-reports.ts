@@ -142,7 +142,12 @@ export async function storeSimilarityResult(
   if (report.status === 'completed' || report.status === 'failed') return report;
   const done: SimilarityReport =
     record.status === 'completed' && record.similarity !== undefined
-      ? { ...report, status: 'completed', pairs: record.similarity.pairs, warnings: record.similarity.warnings }
+      ? {
+          ...report,
+          status: 'completed',
+          pairs: record.similarity.pairs,
+          warnings: record.similarity.warnings,
+        }
       : { ...report, status: 'failed', error: record.error ?? 'the analysis failed' };
   await save(resources, done);
   return done;
@@ -160,7 +165,11 @@ export async function readSimilarityReport(
   const record = await resources.store.get(id);
   if (record === null) {
     // The job's record is gone (Redis lost it, or it expired unread): the analysis will not finish.
-    const lost: SimilarityReport = { ...report, status: 'failed', error: 'The analysis job was lost; start the report again.' };
+    const lost: SimilarityReport = {
+      ...report,
+      status: 'failed',
+      error: 'The analysis job was lost; start the report again.',
+    };
     await save(resources, lost);
     return lost;
   }

@@ -65,11 +65,15 @@ export async function analyzeSimilarity(
   options: SimilarityOptions = {},
 ): Promise<SimilarityResult> {
   const entry = dolosEntry();
-  if (entry === null) return { pairs: [], warnings: ['Dolos (@dodona/dolos-lib) is not installed on the worker'] };
+  if (entry === null)
+    return { pairs: [], warnings: ['Dolos (@dodona/dolos-lib) is not installed on the worker'] };
   const pairs: SimilarityPair[] = [];
   const warnings: string[] = [];
   // Languages Dolos parses alike (Python and PyPy, both C++ compilers) are compared together.
-  const byParser = new Map<string, { name: string; extension: string; files: SimilarityJob['groups'][number]['files'] }>();
+  const byParser = new Map<
+    string,
+    { name: string; extension: string; files: SimilarityJob['groups'][number]['files'] }
+  >();
   for (const group of job.groups) {
     const dolos = DOLOS_LANGUAGES[group.language];
     if (dolos === undefined) {
@@ -91,11 +95,17 @@ export async function analyzeSimilarity(
         String(MAX_SIMILARITY_FRAGMENTS),
       ],
       files: { 'runner.mjs': DOLOS_RUNNER_SOURCE() },
-      stdin: JSON.stringify({ dolos: entry, language: group.name, extension: group.extension, files: group.files }),
+      stdin: JSON.stringify({
+        dolos: entry,
+        language: group.name,
+        extension: group.extension,
+        files: group.files,
+      }),
       limits: { ...SIMILARITY_LIMITS, ...options.limits },
       signal: options.signal,
     });
-    if (report.status === 'internal_error') throw new Error(`the sandbox failed: ${report.error ?? 'unknown'}`);
+    if (report.status === 'internal_error')
+      throw new Error(`the sandbox failed: ${report.error ?? 'unknown'}`);
     if (report.status === 'aborted') throw new Error('the similarity analysis was aborted');
     const stderr = Buffer.from(report.stderr).toString('utf8').slice(-500);
     if (report.status !== 'exited' || report.exitCode !== 0) {

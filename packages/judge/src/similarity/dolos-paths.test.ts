@@ -8,7 +8,13 @@ describe('dolosPackageDirs', () => {
   it('holds Dolos, its parsers and their native loader, and leaves out the build-only packages', () => {
     const dirs = dolosPackageDirs();
     const names = dirs.map((dir) => dir.replace(/^.*node_modules\//, ''));
-    for (const name of ['@dodona/dolos-lib', '@dodona/dolos-core', '@dodona/dolos-parsers', 'tree-sitter', 'node-gyp-build'])
+    for (const name of [
+      '@dodona/dolos-lib',
+      '@dodona/dolos-core',
+      '@dodona/dolos-parsers',
+      'tree-sitter',
+      'node-gyp-build',
+    ])
       expect(names).toContain(name);
     for (const name of ['node-gyp', 'nan', 'node-addon-api']) expect(names).not.toContain(name);
     for (const dir of dirs) expect(existsSync(join(dir, 'package.json')), dir).toBe(true);

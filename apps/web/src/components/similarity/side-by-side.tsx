@@ -43,7 +43,11 @@ function Source({ submission, regions }: { submission: SimilaritySubmission; reg
                 span.fragment === -1 ? (
                   <span key={i}>{span.text}</span>
                 ) : (
-                  <mark key={i} className={`fragment fragment-${span.fragment % 6}`} data-fragment={span.fragment}>
+                  <mark
+                    key={i}
+                    className={`fragment fragment-${span.fragment % 6}`}
+                    data-fragment={span.fragment}
+                  >
                     {span.text}
                   </mark>
                 ),

@@ -20,9 +20,13 @@ function scopeText(report: SimilarityReport): string {
 
 function backLink(report: SimilarityReport): { href: string; text: string } {
   const { scope } = report;
-  if (scope.contestId !== undefined) return { href: `/contests/${scope.contestId}`, text: 'Back to the contest' };
+  if (scope.contestId !== undefined)
+    return { href: `/contests/${scope.contestId}`, text: 'Back to the contest' };
   if (scope.classId !== undefined && scope.assignmentId !== undefined)
-    return { href: `/classes/${scope.classId}/assignments/${scope.assignmentId}`, text: 'Back to the progress' };
+    return {
+      href: `/classes/${scope.classId}/assignments/${scope.assignmentId}`,
+      text: 'Back to the progress',
+    };
   return { href: '/admin/problems', text: 'Back to the problems' };
 }
 
@@ -64,7 +68,7 @@ export function SimilarityReportView({ id }: { id: string }) {
         </p>
       </div>
     );
-  const byId = new Map(report?.submissions.map((s) => [s.id, s]));
+  const byId = new Map(report?.submissions.map((s) => [s.id, s] as const));
   const pair = report?.pairs[chosen];
   const left = pair ? byId.get(pair.left) : undefined;
   const right = pair ? byId.get(pair.right) : undefined;
