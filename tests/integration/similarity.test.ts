@@ -193,7 +193,7 @@ describe('similarity reports', () => {
       const { id, submissions } = similarityStartedSchema.parse(started.body);
       expect(submissions).toBe(4);
 
-      const report = await finished(id, users['sim-teacher']);
+      const report = await finished(id, users['sim-teacher'] as string);
       expect(report.status, report.error ?? '').toBe('completed');
       // The hostile source is left out, named in a warning; the three others make three pairs.
       expect(report.warnings).toHaveLength(1);
