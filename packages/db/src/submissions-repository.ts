@@ -351,7 +351,8 @@ export class SubmissionsRepository {
     if (query.userIds !== undefined) conditions.push(inArray(submissions.userId, [...query.userIds]));
     if (query.since !== undefined)
       conditions.push(sql`${submissions.createdAt} >= ${timestamptz(query.since.toISOString())}`);
-    const latest = this.db
+    // One row per author (their latest), then the most recent authors first.
+    const rows = await this.db
       .selectDistinctOn([submissions.userId], {
         id: submissions.id,
         userId: users.id,
@@ -364,13 +365,10 @@ export class SubmissionsRepository {
       .from(submissions)
       .innerJoin(users, eq(users.id, submissions.userId))
       .where(and(...conditions))
-      .orderBy(submissions.userId, desc(submissions.createdAt), desc(submissions.id))
-      .as('latest');
-    return this.db
-      .select()
-      .from(latest)
-      .orderBy(desc(latest.createdAt), desc(latest.id))
-      .limit(Math.max(1, Math.trunc(query.limit)));
+      .orderBy(submissions.userId, desc(submissions.createdAt), desc(submissions.id));
+    return rows
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+      .slice(0, Math.max(1, Math.trunc(query.limit)));
   }
 
   async getSubmission(id: string): Promise<Submission | null> {
