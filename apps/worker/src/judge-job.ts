@@ -45,6 +45,7 @@ export type JudgedFields = Pick<
   | 'failedTest'
   | 'verification'
   | 'similarity'
+  | 'score'
 >;
 
 export async function judgeJob(
@@ -134,7 +135,9 @@ async function judgePackageJob(
         'package cannot be judged',
       );
       throw new UnrecoverableError(
-        `Problem "${ref.slug}" (version ${ref.version}) cannot be judged: its output validator is unusable. An admin must fix the package.`,
+        `Problem "${ref.slug}" (version ${ref.version}) cannot be judged: its ${
+          error.message.startsWith('grading') ? 'grading' : 'output validator'
+        } is unusable. An admin must fix the package.`,
       );
     }
     throw error;
@@ -307,6 +310,7 @@ function problemFields(outcome: ProblemOutcome): JudgedFields {
     passed: outcome.passed,
     total: outcome.total,
     failedTest: outcome.failedTest === null ? null : testResult(outcome.failedTest),
+    ...(outcome.score === undefined ? {} : { score: outcome.score }),
   });
 }
 

@@ -10,6 +10,9 @@ export interface Try {
   verdict: Verdict | null;
   testsPassed: number | null;
   testsTotal: number | null;
+  /** A scoring problem's submission: its score and the most it could be (absent or null: not a scoring problem). */
+  score?: number | null;
+  maxScore?: number | null;
 }
 
 export interface CellSettings {

@@ -1,11 +1,16 @@
 /**
- * IOI scoring of one cell: the best score over the tries, each try scoring
- * `passed / total × points` (full points when accepted), rounded to 0.01; no penalty. Until
- * problems carry their own subtask points this is the share of tests passed.
+ * IOI scoring of one cell: the best score over the tries, rounded down to 0.01; no penalty. A try on a
+ * scoring problem scores `score / maxScore × points` (its subtask points, as the package's graders gave
+ * them); any other try `passed / total × points`, full points when accepted.
  */
 import { emptyCell, isNeutral, isPending, type CellOutcome, type CellSettings, type Try } from './cell.js';
 
 export function tryScore(attempt: Try, points: number): number {
+  const { score, maxScore } = attempt;
+  if (score !== undefined && score !== null && maxScore !== undefined && maxScore !== null && maxScore > 0) {
+    if (score >= maxScore) return points;
+    return Math.max(0, Math.floor((score / maxScore) * points * 100) / 100);
+  }
   if (attempt.verdict === 'ACCEPTED') return points;
   const total = attempt.testsTotal ?? 0;
   if (total <= 0) return 0;

@@ -25,6 +25,8 @@ export function effectiveSubmissions(rows: readonly ScoringSubmission[]): Scorin
         verdict: rejudge.verdict,
         testsPassed: rejudge.testsPassed,
         testsTotal: rejudge.testsTotal,
+        score: rejudge.score ?? null,
+        maxScore: rejudge.maxScore ?? null,
       };
     });
 }

@@ -241,4 +241,24 @@ describe('IOI', () => {
     expect(row(frozen, 'bob')?.cells[0]?.pending).toBe(1);
     expect(row(computeScoreboard(ioi, people, subs, live), 'bob')).toMatchObject({ rank: 1, score: 100 });
   });
+
+  it('scores a scoring problem by its subtask points (score / maxScore × points), not by tests passed', () => {
+    const board = computeScoreboard(
+      ioi,
+      people,
+      [
+        // Accepted with 30 of 100 (a partial score); 9 of 10 tests passed says nothing here.
+        sub('ann', 'two-sum', 10, 'ACCEPTED', { testsPassed: 9, testsTotal: 10, score: 30, maxScore: 100 }),
+        sub('ann', 'fizz', 20, 'WRONG_ANSWER', { score: 35, maxScore: 70 }),
+        sub('bob', 'two-sum', 30, 'ACCEPTED', { score: 100, maxScore: 100 }),
+      ],
+      live,
+    );
+    expect(row(board, 'ann')?.cells.map((c) => [c.score, c.solved])).toEqual([
+      [30, false],
+      [25, false],
+    ]);
+    expect(row(board, 'ann')).toMatchObject({ score: 55, solved: 0 });
+    expect(row(board, 'bob')).toMatchObject({ rank: 1, score: 100, solved: 1 });
+  });
 });

@@ -66,6 +66,8 @@ export function computeScoreboard(
       verdict: submission.verdict,
       testsPassed: submission.testsPassed,
       testsTotal: submission.testsTotal,
+      score: submission.score ?? null,
+      maxScore: submission.maxScore ?? null,
     });
   }
 

@@ -35,6 +35,9 @@ export interface ScoringSubmission {
   verdict: Verdict | null;
   testsPassed: number | null;
   testsTotal: number | null;
+  /** A scoring problem's submission: the score its graders gave and the most there is (absent or null otherwise). */
+  score?: number | null;
+  maxScore?: number | null;
   /** When it was submitted (what its minute and the freeze are measured by). */
   createdAt: Date;
   /** When its verdict landed (orders rejudges of one original). */

@@ -4,6 +4,7 @@ export * from './verdicts.js';
 export * from './limits.js';
 export * from './submission.js';
 export * from './result.js';
+export * from './score.js';
 export * from './text-cap.js';
 export * from './events.js';
 export * from './problems.js';

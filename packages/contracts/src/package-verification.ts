@@ -24,6 +24,9 @@ export const verifiedSubmissionSchema = z.object({
   ok: z.boolean(),
   /** Its slowest test case's CPU time (ms). */
   maxTimeMs: z.number().nonnegative().nullable(),
+  /** Scoring problems: the score at the time limit, and the most a submission can score (null: unbounded). */
+  score: z.number().optional(),
+  maxScore: z.number().nullable().optional(),
   /** The case that decided the verdict (`secret/group1/03`). */
   decidingCase: z.string().optional(),
   /** Why it was not judged, or what else to know. */

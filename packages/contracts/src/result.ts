@@ -7,6 +7,7 @@ import { jobStatusSchema, verdictSchema } from './verdicts.js';
 import { MAX_TEST_TEXT_BYTES, clipText, clipTextEnd } from './text-cap.js';
 import { packageVerificationSchema } from './package-verification.js';
 import { similarityResultSchema } from './similarity.js';
+import { scoreResultSchema } from './score.js';
 
 export const testResultSchema = z.object({
   index: z.number().int().nonnegative(),
@@ -29,6 +30,8 @@ export const testResultSchema = z.object({
    * reason); shown to admins only (`withoutJudgeMessages` takes it out for everyone else).
    */
   judgeMessage: z.string().optional(),
+  /** A scoring problem's case: its score (the validator's `score.txt`, else its group's accept or reject score). */
+  score: z.number().optional(),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
@@ -131,6 +134,8 @@ export const jobResultSchema = z.object({
   verification: packageVerificationSchema.optional(),
   /** A similarity job's findings (`POST /admin/similarity`). */
   similarity: similarityResultSchema.optional(),
+  /** A scoring problem's submit: its score, the most it could get and each test data group's points. */
+  score: scoreResultSchema.optional(),
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
 

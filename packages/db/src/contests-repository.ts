@@ -63,6 +63,9 @@ export interface ContestSubmissionRow {
   verdict: Verdict | null;
   testsPassed: number | null;
   testsTotal: number | null;
+  /** A scoring problem's submit: `result.score.score` and `result.score.maxScore` (null otherwise). */
+  score: number | null;
+  maxScore: number | null;
   createdAt: Date;
   finishedAt: Date | null;
 }
@@ -258,6 +261,8 @@ export class ContestsRepository {
         verdict: submissions.verdict,
         testsPassed: submissions.testsPassed,
         testsTotal: submissions.testsTotal,
+        score: sql<number | null>`(${submissions.result} -> 'score' ->> 'score')::double precision`,
+        maxScore: sql<number | null>`(${submissions.result} -> 'score' ->> 'maxScore')::double precision`,
         createdAt: submissions.createdAt,
         finishedAt: submissions.finishedAt,
       })

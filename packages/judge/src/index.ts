@@ -41,6 +41,14 @@ export {
 export { referenceSolution } from './judge-problem-reference.js';
 export { judgePackageProblem, type PackageJob } from './judge-package-problem.js';
 export {
+  defaultGrader,
+  gradeTestData,
+  parseGraderFlags,
+  parseRange,
+  type GradedTestData,
+  type SubResult,
+} from './scoring-grader.js';
+export {
   compileOutputValidator,
   runOutputValidator,
   PackageJudgeError,

@@ -2,8 +2,9 @@
  * Judges code against an imported problem package as the specification says: the program is compiled
  * once and run once per test case, samples first, then secret data, each group searched recursively in
  * file-name order (the order `readTestData` gives); each output goes to the package's output validator
- * (the default one with the case's flags, or the package's own, run in the sandbox). A `submit` stops at
- * the first failing case, which decides the verdict; a `run` judges the samples only.
+ * (the default one with the case's flags, or the package's own, run in the sandbox). A `submit` of a
+ * pass-fail problem stops at the first failing case, which decides the verdict; a scoring problem's submit
+ * is judged group by group (`scoring-grader.ts`) and carries its score; a `run` judges the samples only.
  */
 import type { EffectiveLimits, LanguageId, SubmissionMode, Verdict } from '@arbiter/contracts';
 import {
@@ -13,6 +14,7 @@ import {
   type DefaultValidatorFlags,
   type ProblemPackage,
   type TestCase,
+  type TestGroup,
 } from '@arbiter/problem-package';
 import { clip } from '@arbiter/problems';
 import type { Sandbox } from '@arbiter/sandbox';
@@ -22,7 +24,13 @@ import type { ProblemHooks, ProblemOutcome, ProblemTest } from './judge-problem-
 import { runProgram, type RunOutcome } from './run-step.js';
 import { InfrastructureError } from './verdict.js';
 import { runInteractiveCase } from './interactive-case.js';
-import { compileOutputValidator, runOutputValidator, type CompiledValidator } from './output-validator.js';
+import {
+  compileOutputValidator,
+  PackageJudgeError,
+  runOutputValidator,
+  type CompiledValidator,
+} from './output-validator.js';
+import { caseScore, gradeTestData, type GradedTestData } from './scoring-grader.js';
 
 export interface PackageJob {
   pkg: ProblemPackage;
@@ -37,6 +45,24 @@ export interface PackageJob {
 }
 
 const decoder = new TextDecoder();
+
+interface JudgedCase {
+  test: ProblemTest;
+}
+
+/** The program turned out not to compile when it was run (languages compiled on their first run). */
+class CompileErrorAtRun extends Error {
+  constructor(readonly compileOutput: string) {
+    super('compile error');
+  }
+}
+
+/** Whether any group of the test data asks for a custom grader (`grading: custom`). */
+function usesCustomGrader(pkg: ProblemPackage): boolean {
+  const custom = (group: TestGroup): boolean =>
+    group.config.grading === 'custom' || group.items.some((item) => 'items' in item && custom(item));
+  return pkg.testData.config.grading === 'custom' || pkg.testData.groups.some(custom);
+}
 
 function fileBytes(pkg: ProblemPackage, path: string): Buffer {
   const file = pkg.files.get(path);
@@ -65,6 +91,10 @@ export async function judgePackageProblem(
   const submit = job.mode === 'submit';
   const cases = pkg.testData.cases.filter((c) => submit || c.sample);
   const total = cases.length;
+  const scoring = submit && pkg.metadata.types.includes('scoring');
+  if (scoring && usesCustomGrader(pkg)) {
+    throw new PackageJudgeError("grading: custom needs the package's own grader, which Arbiter does not run");
+  }
   const compiled = await compileProgram(
     job.language,
     job.code,
@@ -92,13 +122,15 @@ export async function judgePackageProblem(
   let cpuMs = 0;
   let wallMs = 0;
   let memoryKb = 0;
-  for (const [index, testCase] of cases.entries()) {
+  /** One case judged: its test result (with its score on a scoring problem's submit). */
+  const judgeCase = async (testCase: TestCase, index: number): Promise<JudgedCase> => {
     const input = fileBytes(pkg, testCase.input);
     const answer = fileBytes(pkg, testCase.answer);
     let run: Extract<RunOutcome, { compileError: false }>;
     let verdict: Verdict;
     let message: string | undefined;
     let judgeMessage: string | undefined;
+    let validatorScore: number | undefined;
     if (interactive) {
       const played = await runInteractiveCase(compiled.program, validator as CompiledValidator, sandbox, {
         input,
@@ -110,13 +142,14 @@ export async function judgePackageProblem(
       });
       if (played.compileError) {
         hooks.onLog?.('compile', played.compileOutput);
-        return compileErrorOutcome(played.compileOutput, total);
+        throw new CompileErrorAtRun(played.compileOutput);
       }
       run = played.run;
       verdict = played.verdict;
       // The validator's messages go with any verdict it took part in; a crash shows the submission's stderr.
       if (played.validation.teamMessage) message = played.validation.teamMessage;
       if (played.validation.judgeMessage) judgeMessage = played.validation.judgeMessage;
+      if (verdict === 'ACCEPTED') validatorScore = played.validation.score;
       if (verdict === 'RUNTIME_ERROR' && message === undefined) message = tail(run.stderr.trim(), 2_000);
     } else {
       const ran = await runProgram(compiled.program, sandbox, {
@@ -129,7 +162,7 @@ export async function judgePackageProblem(
       });
       if (ran.compileError) {
         hooks.onLog?.('compile', ran.compileOutput);
-        return compileErrorOutcome(ran.compileOutput, total);
+        throw new CompileErrorAtRun(ran.compileOutput);
       }
       run = ran;
       verdict = run.verdict;
@@ -152,6 +185,7 @@ export async function judgePackageProblem(
           verdict = checked.verdict;
           if (checked.teamMessage) message = checked.teamMessage;
           if (checked.judgeMessage) judgeMessage = checked.judgeMessage;
+          if (verdict === 'ACCEPTED') validatorScore = checked.score;
         }
       } else if (verdict === 'RUNTIME_ERROR') {
         message = tail(run.stderr.trim(), 2_000);
@@ -169,6 +203,7 @@ export async function judgePackageProblem(
       memoryKb: run.report.memoryKb,
       name: testCase.name,
     };
+    if (scoring) test.score = caseScore(testCase.config, verdict, validatorScore);
     if (message !== undefined) test.message = message;
     if (judgeMessage !== undefined) {
       test.judgeMessage = clip(judgeMessage);
@@ -182,11 +217,38 @@ export async function judgePackageProblem(
     }
     tests.push(test);
     hooks.onTest?.(test);
-    if (submit && verdict !== 'ACCEPTED') break;
+    return { test };
+  };
+
+  let graded: GradedTestData | undefined;
+  try {
+    if (scoring) {
+      // Groups as the specification grades them: on_reject, each group's grader, the cases' scores.
+      const position = new Map(cases.map((c, i) => [c, i]));
+      graded = await gradeTestData(
+        pkg.testData,
+        async (testCase) => {
+          const { test } = await judgeCase(testCase, position.get(testCase) ?? 0);
+          return { verdict: test.verdict, score: test.score ?? 0 };
+        },
+        pkg.validation === 'custom',
+      );
+    } else {
+      for (const [index, testCase] of cases.entries()) {
+        const { test } = await judgeCase(testCase, index);
+        if (submit && test.verdict !== 'ACCEPTED') break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof CompileErrorAtRun) return compileErrorOutcome(error.compileOutput, total);
+    throw error;
   }
 
+  // (read through a cast: the closure above assigns it, which the compiler's flow analysis does not see)
+  const lastRun = last as Extract<RunOutcome, { compileError: false }> | null;
   const failedTest = firstFailure(tests);
-  const verdict = failedTest?.verdict ?? 'ACCEPTED';
+  // A scoring problem's verdict is its root group's, as the graders decide it.
+  const verdict = graded?.verdict ?? failedTest?.verdict ?? 'ACCEPTED';
   const secretFailed = failedTest !== null && failedTest.source === 'hidden';
   return {
     verdict,
@@ -195,13 +257,16 @@ export async function judgePackageProblem(
     failedTest,
     tests,
     // What a program printed on secret data stays with the judge.
-    stdout: secretFailed || submit ? '' : (last?.stdout ?? ''),
-    stderr: verdict === 'RUNTIME_ERROR' || !submit ? tail(last?.stderr ?? '') : '',
+    stdout: secretFailed || submit ? '' : (lastRun?.stdout ?? ''),
+    stderr: verdict === 'RUNTIME_ERROR' || !submit ? tail(lastRun?.stderr ?? '') : '',
     compileOutput: compiled.program.compileOutput,
     timeMs: cpuMs,
     wallTimeMs: wallMs,
     memoryKb,
-    exitCode: last?.report.exitCode ?? null,
-    signal: last?.report.signal ?? null,
+    exitCode: lastRun?.report.exitCode ?? null,
+    signal: lastRun?.report.signal ?? null,
+    ...(graded === undefined
+      ? {}
+      : { score: { score: graded.score, maxScore: graded.maxScore, groups: graded.groups } }),
   };
 }

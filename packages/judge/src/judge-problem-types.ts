@@ -1,5 +1,12 @@
 /** What judging a problem takes and gives: the job, per-test results, the outcome, hooks. */
-import type { EffectiveLimits, LanguageId, SubmissionMode, TestResult, Verdict } from '@arbiter/contracts';
+import type {
+  EffectiveLimits,
+  LanguageId,
+  ScoreResult,
+  SubmissionMode,
+  TestResult,
+  Verdict,
+} from '@arbiter/contracts';
 import type { Problem } from '@arbiter/problems';
 import type { JudgeHooks } from './judge-program.js';
 
@@ -60,6 +67,8 @@ export interface ProblemOutcome {
   memoryKb: number | null;
   exitCode: number | null;
   signal: string | null;
+  /** A scoring problem's submit: the score, the most it could be, each group's points. */
+  score?: ScoreResult;
 }
 
 /** A custom input that does not fit the problem (the API should check with `parseCustomInput` first). */

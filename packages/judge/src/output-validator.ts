@@ -115,6 +115,8 @@ export interface Validation {
   teamMessage?: string;
   /** `judgemessage.txt`, or why the validator failed: for admins. */
   judgeMessage?: string;
+  /** `score.txt` of an accepting validator (scoring problems), when it wrote one. */
+  score?: number;
 }
 
 const decoder = new TextDecoder();
@@ -154,7 +156,7 @@ export function validatorRunRequest(
       // The feedback folder exists before the validator starts, as the protocol promises.
       'feedback/.arbiter': '',
     },
-    collect: ['feedback/judgemessage.txt', 'feedback/teammessage.txt'],
+    collect: ['feedback/judgemessage.txt', 'feedback/teammessage.txt', 'feedback/score.txt'],
     ...io,
     limits,
     signal: input.signal,
@@ -175,8 +177,27 @@ export function readValidation(report: UsableReport, role = 'output validator'):
     ...(teamMessage === undefined ? {} : { teamMessage }),
     ...(judgeMessage === undefined ? {} : { judgeMessage }),
   };
-  if (report.status === 'exited' && report.exitCode === VALIDATOR_ACCEPT)
-    return { verdict: 'ACCEPTED', ...messages };
+  if (report.status === 'exited' && report.exitCode === VALIDATOR_ACCEPT) {
+    const scoreText = report.files['feedback/score.txt'];
+    if (scoreText === undefined || scoreText.length === 0) return { verdict: 'ACCEPTED', ...messages };
+    // The specification's score.txt: one number (a judge error when it is not one).
+    const text = decoder.decode(scoreText).trim();
+    const score = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (Number.isFinite(score)) return { verdict: 'ACCEPTED', ...messages, score };
+    return {
+      verdict: 'INTERNAL_ERROR',
+      ...(teamMessage === undefined ? {} : { teamMessage }),
+      judgeMessage: clipText(
+        [
+          `Judge error: the ${role}'s score.txt is not a number: ${JSON.stringify(text.slice(0, 80))}.`,
+          judgeMessage,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        MAX_TEST_TEXT_BYTES,
+      ),
+    };
+  }
   if (report.status === 'exited' && report.exitCode === VALIDATOR_WRONG_ANSWER)
     return { verdict: 'WRONG_ANSWER', ...messages };
   const how =

@@ -5,8 +5,10 @@
  * rounded to whole seconds, at least 1, with `time_safety_margin` giving the extra time; 2023-07:
  * `ac_to_time_limit` times it rounded up to whole seconds, `time_limit_to_tle` times that for TLE
  * submissions). Then every other labelled submission runs once with the extra time, and its verdict at the
- * limit and with the extra time are read from its cases' CPU times: the first case that fails decides.
- * Before any of that, the package's input validators check every test case's input.
+ * limit and with the extra time are read from its cases' CPU times: the first case that fails decides (a
+ * scoring problem's cases are graded again at each limit: its groups' graders decide, and accepted
+ * submissions must get the most score, partially accepted ones less). Before any of that, the package's
+ * input validators check every test case's input.
  */
 import type {
   EffectiveLimits,
@@ -23,6 +25,7 @@ import { judgePackageProblem } from './judge-package-problem.js';
 import type { ProblemOutcome } from './judge-problem-types.js';
 import { validateInputs } from './input-validators.js';
 import { submissionSource } from './package-submission-source.js';
+import { gradeTestData, outOfRange, parseRange } from './scoring-grader.js';
 
 /** The verdicts each folder's submissions may get (`null`: not checked). */
 const LABEL_VERDICTS: Record<SubmissionLabel, Verdict[] | null> = {
@@ -39,8 +42,8 @@ const LABEL_VERDICTS: Record<SubmissionLabel, Verdict[] | null> = {
     'OUTPUT_LIMIT_EXCEEDED',
   ],
   brute_force: ['ACCEPTED', 'TIME_LIMIT_EXCEEDED'],
-  // Partial scores are judged once scoring problems are.
-  partially_accepted: null,
+  // Scoring problems only: accepted, with less than the most score (checked below).
+  partially_accepted: ['ACCEPTED'],
 };
 
 export interface VerifyOptions {
@@ -66,6 +69,43 @@ export function verdictAtLimit(
     if (test.verdict !== 'ACCEPTED') return { verdict: test.verdict, ...name };
   }
   return { verdict: 'ACCEPTED' };
+}
+
+/**
+ * A scoring problem's verdict and score at a CPU limit: the recorded cases graded again, a case over the
+ * limit counting as a time limit exceeded with its group's reject score.
+ */
+export async function gradeAtLimit(
+  pkg: ProblemPackage,
+  outcome: ProblemOutcome,
+  limitMs: number,
+): Promise<{ verdict: Verdict; score: number; name?: string; outOfRange: string[] }> {
+  const first = verdictAtLimit(outcome, limitMs);
+  if (outcome.verdict === 'COMPILE_ERROR') return { verdict: 'COMPILE_ERROR', score: 0, outOfRange: [] };
+  const byName = new Map(outcome.tests.map((test) => [test.name, test]));
+  const graded = await gradeTestData(
+    pkg.testData,
+    async (testCase) => {
+      const test = byName.get(testCase.name);
+      // Verdicts only get worse at a lower limit, so every case the groups judge now was judged then.
+      if (test === undefined)
+        return { verdict: 'TIME_LIMIT_EXCEEDED', score: testCase.config.rejectScore ?? 0 };
+      if (test.verdict === 'ACCEPTED' && test.timeMs > limitMs)
+        return { verdict: 'TIME_LIMIT_EXCEEDED', score: testCase.config.rejectScore ?? 0 };
+      return { verdict: test.verdict, score: test.score ?? 0 };
+    },
+    pkg.validation === 'custom',
+  );
+  const problems = outOfRange(pkg.testData, graded.groups);
+  const rootRange = parseRange(pkg.testData.config.range);
+  if (rootRange !== null && (graded.score < rootRange[0] || graded.score > rootRange[1]))
+    problems.push(`the total ${graded.score} lies outside data/'s range ${rootRange[0]} ${rootRange[1]}`);
+  return {
+    verdict: graded.verdict,
+    score: graded.score,
+    ...(first.name === undefined ? {} : { name: first.name }),
+    outOfRange: problems,
+  };
 }
 
 const maxTime = (outcome: ProblemOutcome): number =>
@@ -114,6 +154,7 @@ export async function verifyPackage(
   context: CompileContext = {},
 ): Promise<PackageVerification> {
   const maxMs = options.limits.timeMs;
+  const scoring = pkg.metadata.types.includes('scoring');
   const limitsAt = (ms: number): EffectiveLimits => ({
     ...options.limits,
     timeMs: Math.min(maxMs, Math.ceil(ms)),
@@ -122,11 +163,13 @@ export async function verifyPackage(
 
   const judge = async (submission: PackageSubmission, limitMs: number): Promise<Judged> => {
     const source = submissionSource(pkg, submission, options.offered);
-    const expected = LABEL_VERDICTS[submission.label];
+    // partially_accepted is for scoring problems only (the specification's rule): elsewhere it is not judged.
+    const expected =
+      submission.label === 'partially_accepted' && !scoring ? null : LABEL_VERDICTS[submission.label];
     const base = { path: submission.path, label: submission.label, gotWithMargin: null, maxTimeMs: null };
     if (!source.ok || expected === null) {
       const note = source.ok
-        ? 'partially_accepted submissions are checked once scoring is built'
+        ? 'partially_accepted is for scoring problems; this one is pass-fail (not judged)'
         : source.note;
       return {
         submission,
@@ -194,25 +237,68 @@ export async function verifyPackage(
 
   const runs = [...acceptedRuns];
   for (const submission of others) runs.push(await judge(submission, marginMs));
-  const reports = runs.map(({ report, outcome }): VerifiedSubmission => {
-    if (outcome === undefined) return report;
+  const reports: VerifiedSubmission[] = [];
+  for (const { report, outcome } of runs) {
+    if (outcome === undefined) {
+      reports.push(report);
+      continue;
+    }
     // Accepted submissions ran at the stated (or the platform's) limit: problemtools checks them there.
-    const atLimit = verdictAtLimit(outcome, report.label === 'accepted' ? firstLimitMs : limitMs);
-    const atMargin = verdictAtLimit(outcome, report.label === 'accepted' ? firstLimitMs : marginMs);
+    const atLimitMs = report.label === 'accepted' ? firstLimitMs : limitMs;
+    const atMarginMs = report.label === 'accepted' ? firstLimitMs : marginMs;
     const allowed = (verdict: Verdict) => report.expected.includes(verdict);
     // Legacy: the verdict at the limit, or with the safety margin's extra time ("OK with extra time").
     // 2023-07: a time_limit_exceeded submission must run past time_limit_to_tle times the limit.
     const tleOnly = !legacy && report.expected.length === 1 && report.expected[0] === 'TIME_LIMIT_EXCEEDED';
-    const ok = tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict);
+    if (!scoring) {
+      const atLimit = verdictAtLimit(outcome, atLimitMs);
+      const atMargin = verdictAtLimit(outcome, atMarginMs);
+      const ok = tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict);
+      const deciding = atLimit.name ?? atMargin.name;
+      reports.push({
+        ...report,
+        got: atLimit.verdict,
+        gotWithMargin: atMargin.verdict,
+        ok,
+        ...(deciding === undefined ? {} : { decidingCase: deciding }),
+      });
+      continue;
+    }
+    // Scoring (problemtools): the grader's verdict by the label, and accepted submissions must get the
+    // most score, partially accepted ones less than it; no group may score outside its range.
+    const atLimit = await gradeAtLimit(pkg, outcome, atLimitMs);
+    const atMargin = await gradeAtLimit(pkg, outcome, atMarginMs);
+    const most = outcome.score?.maxScore ?? null;
+    const notes: string[] = [];
+    let ok = tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict);
+    const score = allowed(atLimit.verdict) ? atLimit.score : atMargin.score;
+    if (ok && most !== null && report.label === 'accepted' && score !== most) {
+      ok = false;
+      notes.push(`scored ${score}, not the most (${most})`);
+    }
+    if (ok && report.label === 'partially_accepted' && most !== null && score >= most) {
+      ok = false;
+      notes.push(`scored ${score}, the most there is: not a partial score`);
+    }
+    const ranges = [...new Set([...atLimit.outOfRange, ...atMargin.outOfRange])];
+    if (ranges.length > 0) {
+      ok = false;
+      notes.push(...ranges);
+    }
+    if (report.note !== undefined) notes.unshift(report.note);
     const deciding = atLimit.name ?? atMargin.name;
-    return {
-      ...report,
+    const { note: _note, ...rest } = report;
+    reports.push({
+      ...rest,
       got: atLimit.verdict,
       gotWithMargin: atMargin.verdict,
+      score: atLimit.score,
+      maxScore: most,
       ok,
       ...(deciding === undefined ? {} : { decidingCase: deciding }),
-    };
-  });
+      ...(notes.length === 0 ? {} : { note: notes.join('; ') }),
+    });
+  }
   return {
     status: 'done',
     timeLimit,

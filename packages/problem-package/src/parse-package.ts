@@ -2,7 +2,7 @@
 import { PackageError, type PackageIssue } from './package-error.js';
 import type { PackageFile } from './package-files.js';
 import { parseProblemYaml, type ProblemMetadata } from './problem-yaml.js';
-import { readTestData, type TestData } from './test-data.js';
+import { readTestData, type GroupConfig, type TestData, type TestGroup } from './test-data.js';
 import { flagWords, parseValidatorFlags, ValidatorFlagsError } from './validator-flags.js';
 
 export interface Statement {
@@ -174,9 +174,22 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     }
   }
   for (const type of metadata.types) {
-    if (type === 'scoring') unsupported.push('problem type scoring is not judged yet (judged pass-fail)');
-    else if (type !== 'pass-fail' && type !== 'interactive')
+    if (type !== 'pass-fail' && type !== 'interactive' && type !== 'scoring')
       unsupported.push(`problem type ${type} is not judged yet`);
+  }
+  if (metadata.types.includes('scoring')) {
+    // Each group's range must be two numbers, the first at most the second (inf allowed).
+    for (const { file, config } of groupConfigs(testData)) {
+      if (config.range !== undefined && !validRange(config.range))
+        issues.push({
+          file,
+          message: `range: "${config.range}" is not two numbers, the first at most the second`,
+        });
+      if (config.grading === 'custom')
+        unsupported.push(
+          `${file}: grading custom (custom graders are not run: its submissions fail until the package uses the default grader)`,
+        );
+    }
   }
 
   let timeLimit = metadata.limits.timeLimit;
@@ -219,4 +232,29 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     files: byPath,
     report: { found, unsupported, warnings },
   };
+}
+
+/** Every group config file with what it set (data/'s own first). */
+function groupConfigs(testData: TestData): { file: string; config: GroupConfig }[] {
+  const found: { file: string; config: GroupConfig }[] = [];
+  const visit = (group: TestGroup) => {
+    if (group.configFile !== undefined) found.push({ file: group.configFile, config: group.config });
+    for (const item of group.items) if ('items' in item) visit(item);
+  };
+  if (testData.configFile !== undefined) found.push({ file: testData.configFile, config: testData.config });
+  testData.groups.forEach(visit);
+  return found;
+}
+
+/** A `range`: two numbers (`inf`, `-inf`, `+inf` allowed), the first at most the second. */
+function validRange(range: string): boolean {
+  const words = range.trim().split(/\s+/);
+  if (words.length !== 2) return false;
+  const [low, high] = words.map((word) => {
+    const w = word.toLowerCase();
+    if (w === 'inf' || w === '+inf') return Infinity;
+    if (w === '-inf') return -Infinity;
+    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(word) ? Number(word) : Number.NaN;
+  }) as [number, number];
+  return !Number.isNaN(low) && !Number.isNaN(high) && low <= high;
 }

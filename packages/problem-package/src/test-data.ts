@@ -169,6 +169,10 @@ function group(
 }
 
 export interface TestData {
+  /** `data/`'s own configuration (its testdata.yaml / test_group.yaml, else the defaults): the root group's. */
+  readonly config: GroupConfig;
+  /** `data/testdata.yaml` (or test_group.yaml), when there is one. */
+  readonly configFile?: string;
   /** `data/sample` then `data/secret` (either may be absent). */
   readonly groups: readonly TestGroup[];
   /** Every case in judging order: samples first, then secret data, each in file-name order. */
@@ -186,10 +190,12 @@ export function readTestData(files: readonly PackageFile[]): TestData {
   const issues: PackageIssue[] = [];
   const ignored: string[] = [];
   let rootConfig = ROOT_CONFIG;
+  let rootFile: string | undefined;
   for (const configName of GROUP_CONFIG_NAMES) {
     const file = data.files.get(configName);
     if (file) {
       rootConfig = readConfig(file.path, file.bytes, ROOT_CONFIG);
+      rootFile = file.path;
       break;
     }
   }
@@ -207,5 +213,11 @@ export function readTestData(files: readonly PackageFile[]): TestData {
   if (!cases.some((c) => !c.sample)) {
     throw new PackageError([{ file: 'data/secret', message: 'no test case (an .in with its .ans) found' }]);
   }
-  return { groups, cases, ignored: ignored.sort(byName) };
+  return {
+    config: rootConfig,
+    ...(rootFile === undefined ? {} : { configFile: rootFile }),
+    groups,
+    cases,
+    ignored: ignored.sort(byName),
+  };
 }

@@ -113,10 +113,29 @@ describe('2023-07 package', () => {
     expect(one?.config).toMatchObject({ acceptScore: 40, outputValidatorFlags: 'space_change_sensitive' });
     expect(two?.config).toMatchObject({ acceptScore: 60, outputValidatorFlags: 'case_sensitive' });
     expect(pkg.submissions.map((s) => s.label)).toEqual(['accepted', 'rejected']);
-    expect(pkg.report.unsupported).toEqual([
-      'problem.yaml: allow_file_writing',
-      'problem type scoring is not judged yet (judged pass-fail)',
-    ]);
+    // Scoring problems are judged: only the unknown key is reported.
+    expect(pkg.report.unsupported).toEqual(['problem.yaml: allow_file_writing']);
+  });
+
+  it('scoring: refuses a range that is not two numbers in order, names the file; reports custom grading', () => {
+    const bad = () =>
+      parsePackage(
+        files({
+          ...MINIMAL,
+          'problem.yaml': 'type: scoring\n',
+          'data/secret/testdata.yaml': 'range: 10 0\n',
+        }),
+      );
+    expect(bad).toThrow(/data\/secret\/testdata\.yaml: range: "10 0" is not two numbers/);
+    const custom = parsePackage(
+      files({
+        ...MINIMAL,
+        'problem.yaml': 'type: scoring\n',
+        'data/testdata.yaml': 'grading: custom\nrange: -inf +inf\n',
+      }),
+    );
+    expect(custom.testData.config).toMatchObject({ grading: 'custom', range: '-inf +inf' });
+    expect(custom.report.unsupported.join('\n')).toMatch(/data\/testdata\.yaml: grading custom/);
   });
 
   it('takes the title from the statement when problem.yaml has none, and interactive means custom validation', () => {

@@ -1,6 +1,6 @@
 'use client';
-// One submission (GET /submissions/:id): its verdict, stats, code (read-only Monaco), the failing test
-// (input, output, expected) and per-test results; for an admin looking at a finished submit, a button
+// One submission (GET /submissions/:id): its verdict, stats, a scoring problem's score and group points,
+// code (read-only Monaco), the failing test (input, output, expected) and per-test results; for an admin looking at a finished submit, a button
 // that rejudges it.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -10,6 +10,7 @@ import { api, ApiError } from '../lib/api';
 import { formatDate, formatMemory, formatMs, languageName, verdictLabel, verdictTone } from '../lib/format';
 import { useAuth } from './auth-context';
 import { CodeEditor } from './code-editor';
+import { formatScore, ScoreSummary } from './score-summary';
 import { TestDetails } from './workspace/verdict-panel';
 import type { SubmissionItem } from './submission-list';
 
@@ -120,6 +121,17 @@ export function SubmissionDetail({ id }: { id: string }) {
           ) : null}
         </div>
         <div className="stats">
+          {detail.result?.score ? (
+            <div className="stat">
+              <span className="stat-label">Score</span>
+              <span className="stat-value" data-testid="score-value">
+                {formatScore(detail.result.score.score)}
+                {detail.result.score.maxScore === null
+                  ? ''
+                  : ` / ${formatScore(detail.result.score.maxScore)}`}
+              </span>
+            </div>
+          ) : null}
           <div className="stat">
             <span className="stat-label">Tests</span>
             <span className="stat-value" data-testid="tests-passed">
@@ -142,6 +154,7 @@ export function SubmissionDetail({ id }: { id: string }) {
         </section>
         <section className="card" aria-label="Tests">
           <h2 className="small-heading">Tests</h2>
+          {detail.result?.score ? <ScoreSummary score={detail.result.score} /> : null}
           {detail.result?.compileOutput ? (
             <pre className="block-pre">{detail.result.compileOutput}</pre>
           ) : null}

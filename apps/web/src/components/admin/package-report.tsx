@@ -1,7 +1,9 @@
 // A problem package's import report: what was found, what is not judged, warnings, and the verification
-// of its labelled submissions (each with the verdicts its label allows and the one it got) and inputs.
+// of its labelled submissions (each with the verdicts its label allows and the one it got, and a scoring
+// problem's score) and inputs.
 import type { ImportReportBody, PackageVerification, VerifiedSubmission } from '@arbiter/contracts';
 import { formatMs, languageName, verdictLabel, verdictTone } from '../../lib/format';
+import { formatScore } from '../score-summary';
 
 function Items({ title, items, testId }: { title: string; items: string[]; testId: string }) {
   if (items.length === 0) return null;
@@ -44,6 +46,12 @@ function SubmissionRow({ item }: { item: VerifiedSubmission }) {
       <td>{item.expected.map((verdict) => verdictLabel(verdict)).join(' or ')}</td>
       <td>
         <Verdict verdict={item.got} />
+        {item.score === undefined ? null : (
+          <div className="small-text" data-testid="verified-score">
+            Score {formatScore(item.score)}
+            {item.maxScore === null || item.maxScore === undefined ? '' : ` / ${formatScore(item.maxScore)}`}
+          </div>
+        )}
         {item.decidingCase ? <div className="muted small-text">on {item.decidingCase}</div> : null}
       </td>
       <td>

@@ -1,12 +1,13 @@
 'use client';
-// The result of a run or submit: verdict, tests passed, runtime and memory, compile errors with
-// line links, the failing test (input, expected, actual), per-case results of a run, and for an
-// accepted submit "beats N%" with the runtime distribution.
+// The result of a run or submit: verdict, tests passed, a scoring problem's score and group points,
+// runtime and memory, compile errors with line links, the failing test (input, expected, actual),
+// per-case results of a run, and for an accepted submit "beats N%" with the runtime distribution.
 import { useState } from 'react';
 import type { JobResult, TestResult } from '@arbiter/contracts';
 import { parseDiagnostics } from '../../lib/compile-errors';
 import { formatMemory, formatMs, verdictLabel, verdictTone } from '../../lib/format';
 import type { LogChunk } from '../../lib/use-job';
+import { ScoreSummary } from '../score-summary';
 import { DistributionChart } from './distribution-chart';
 
 export interface CaseResultRef {
@@ -87,6 +88,8 @@ export function VerdictPanel({ result, slug, logs, cases, onJumpToLine, onUseAsC
       ) : null}
 
       {result.error ? <p className="error">{result.error}</p> : null}
+
+      {result.score ? <ScoreSummary score={result.score} /> : null}
 
       {isSubmit && result.failedTest && verdict !== 'COMPILE_ERROR' ? (
         <TestDetails test={result.failedTest} title="Failing test" onUseAsCase={onUseAsCase} />

@@ -1,0 +1,142 @@
+/**
+ * Scoring problem packages on real Redis, the database and the sandbox: the subtask-sum fixture (two
+ * subtasks of 30 and 70 points, each the minimum of its cases and stopping at its first failure, secret
+ * accepted when any subtask is, the sample ignored) is imported, its verification checks the accepted,
+ * partially accepted and wrong answer submissions by their scores, and POST /submit gives each submission
+ * its score and every group's points, in the result and in the submission's detail.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeZip } from '@arbiter/archive';
+import {
+  importedProblemDetailSchema,
+  importProblemResponseSchema,
+  jobResultSchema,
+  type JobResult,
+  type PackageVerification,
+} from '@arbiter/contracts';
+import { packageFromFolder } from '@arbiter/problem-package';
+import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { scaledMs } from '../support/speed-factor.js';
+import { usePlatform } from '../support/use-platform.js';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/packages/subtask-sum/', import.meta.url));
+const TIMEOUT = scaledMs(420_000);
+
+const platform = usePlatform({
+  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
+});
+let admin: string;
+let user: string;
+
+beforeAll(async () => {
+  admin = await signUp(platform.url, 'scoring-admin');
+  user = await signUp(platform.url, 'scoring-user');
+});
+
+async function verified(slug: string): Promise<PackageVerification> {
+  let last: PackageVerification | undefined;
+  await waitFor(
+    async () => {
+      const answer = await fetch(`${platform.url}/admin/problems/${slug}`, { headers: { cookie: admin } });
+      last = importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
+      return last !== undefined && last.status !== 'queued';
+    },
+    scaledMs(300_000),
+    () => `verification of ${slug} did not finish: ${JSON.stringify(last)}`,
+  );
+  return last as PackageVerification;
+}
+
+async function submitted(language: string, code: string): Promise<JobResult> {
+  const answer = await post(
+    platform.url,
+    '/submit',
+    { mode: 'submit', problem: 'subtask-sum', language, code },
+    { cookie: user },
+  );
+  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+  const jobId = (answer.body as { jobId: string }).jobId;
+  return waitForResult(platform.url, jobId, scaledMs(120_000), user);
+}
+
+const source = (path: string) => readFile(join(FIXTURE, 'submissions', path), 'utf8');
+
+describe('scoring problem packages', () => {
+  it(
+    'imports with scoring supported, verifies partially accepted submissions and scores each submit by its groups',
+    async () => {
+      const answer = await fetch(`${platform.url}/admin/problems?slug=subtask-sum`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/zip', cookie: admin },
+        body: await writeZip(await packageFromFolder(FIXTURE)),
+      });
+      expect(answer.status).toBe(201);
+      const imported = importProblemResponseSchema.parse(await answer.json());
+      expect(imported.report.unsupported.join('\n')).not.toMatch(/scoring/);
+
+      const verification = await verified('subtask-sum');
+      expect(verification.status).toBe('done');
+      const subs = Object.fromEntries(
+        verification.submissions.map((s) => [s.path.replace(/^submissions\//, ''), s]),
+      );
+      expect(subs['accepted/sum.py']).toMatchObject({ got: 'ACCEPTED', score: 100, maxScore: 100, ok: true });
+      // Subtask 1 only: accepted (secret accepts when any subtask does) with 30 of 100.
+      expect(subs['partially_accepted/int32.c']).toMatchObject({
+        expected: ['ACCEPTED'],
+        got: 'ACCEPTED',
+        score: 30,
+        maxScore: 100,
+        ok: true,
+      });
+      expect(subs['wrong_answer/zero.py']).toMatchObject({ got: 'WRONG_ANSWER', score: 0, ok: true });
+      expect(verification.ok).toBe(true);
+
+      // POST /submit: the full solution, the subtask-1 solution, and a wrong one.
+      const full = await submitted('python', await source('accepted/sum.py'));
+      expect(full).toMatchObject({ verdict: 'ACCEPTED', score: { score: 100, maxScore: 100 } });
+      expect(full.score?.groups).toEqual([
+        { name: 'sample', verdict: 'ACCEPTED', score: 1, maxScore: 1 },
+        { name: 'secret', verdict: 'ACCEPTED', score: 100, maxScore: 100 },
+        { name: 'secret/group1', verdict: 'ACCEPTED', score: 30, maxScore: 30 },
+        { name: 'secret/group2', verdict: 'ACCEPTED', score: 70, maxScore: 70 },
+      ]);
+
+      const partial = await submitted('c', await source('partially_accepted/int32.c'));
+      expect(partial).toMatchObject({ verdict: 'ACCEPTED', score: { score: 30, maxScore: 100 } });
+      expect(partial.score?.groups).toEqual([
+        { name: 'sample', verdict: 'ACCEPTED', score: 1, maxScore: 1 },
+        { name: 'secret', verdict: 'ACCEPTED', score: 30, maxScore: 100 },
+        { name: 'secret/group1', verdict: 'ACCEPTED', score: 30, maxScore: 30 },
+        { name: 'secret/group2', verdict: 'WRONG_ANSWER', score: 0, maxScore: 70 },
+      ]);
+      // on_reject: break ends subtask 2 at its first failing case; every other case ran.
+      expect(partial.tests.map((t) => [t.name, t.verdict, t.score])).toEqual([
+        ['sample/1', 'ACCEPTED', 1],
+        ['secret/group1/1', 'ACCEPTED', 30],
+        ['secret/group1/2', 'ACCEPTED', 30],
+        ['secret/group2/1', 'WRONG_ANSWER', 0],
+      ]);
+
+      const wrong = await submitted('python', await source('wrong_answer/zero.py'));
+      expect(wrong).toMatchObject({ verdict: 'WRONG_ANSWER', score: { score: 0, maxScore: 100 } });
+      expect(wrong.score?.groups.map((g) => [g.name, g.verdict, g.score])).toEqual([
+        ['sample', 'WRONG_ANSWER', 0],
+        ['secret', 'WRONG_ANSWER', 0],
+        ['secret/group1', 'WRONG_ANSWER', 0],
+        ['secret/group2', 'WRONG_ANSWER', 0],
+      ]);
+
+      // The submission's detail carries the same score.
+      const detail = await fetch(`${platform.url}/submissions/${partial.jobId}`, {
+        headers: { cookie: user },
+      });
+      expect(detail.status).toBe(200);
+      const body = (await detail.json()) as { result: unknown };
+      expect(jobResultSchema.parse(body.result).score).toEqual(partial.score);
+    },
+    TIMEOUT,
+  );
+});
