@@ -95,6 +95,7 @@ export async function judgeJob(
         mode: data.mode,
         customInputs: data.tests,
         limits: data.limits,
+        files: programFiles(data),
       },
       resources.sandbox,
       problemHooks(batcher, signal, onStep),
@@ -121,7 +122,14 @@ async function judgePackageJob(
   const pkg = await resources.packages.get(ref);
   try {
     const outcome = await judgePackageProblem(
-      { pkg, language: data.language, code: data.code, mode: data.mode, limits: data.limits },
+      {
+        pkg,
+        language: data.language,
+        code: data.code,
+        files: programFiles(data),
+        mode: data.mode,
+        limits: data.limits,
+      },
       resources.sandbox,
       problemHooks(batcher, signal, onStep),
       resources.compile,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_LIVE_STDIN_CHUNK_BYTES } from './live-stdin.js';
-import { MAX_CODE_BYTES, submitRequestSchema } from './submission.js';
+import { MAX_CODE_BYTES, submitRequestFieldsSchema } from './submission.js';
 
 /** Interactive runs one connection may have unfinished at once; another `run` is refused until one ends. */
 export const MAX_INTERACTIVE_RUNS_PER_SOCKET = 2;
@@ -17,8 +17,11 @@ export const MAX_INTERACTIVE_RUNS_PER_SOCKET = 2;
 export const MAX_SOCKET_MESSAGE_BYTES = 2 * Math.max(MAX_CODE_BYTES, MAX_LIVE_STDIN_CHUNK_BYTES) + 16 * 1024;
 
 /** `run`: a free run of `POST /submit`'s fields that fit one (no stdin: it comes as `input`). */
-export const interactiveRunRequestSchema = submitRequestSchema
-  .pick({ language: true, code: true, args: true, limits: true })
+export const interactiveRunRequestSchema = submitRequestFieldsSchema
+  .pick({ language: true, args: true, limits: true })
+  .extend({
+    code: z.string({ error: 'code is required and must be a string' }).min(1, 'code must not be empty'),
+  })
   .strict();
 export type InteractiveRunRequest = z.infer<typeof interactiveRunRequestSchema>;
 

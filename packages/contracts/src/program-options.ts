@@ -29,35 +29,61 @@ export function reservedFileName(name: string): boolean {
   return first === 'main' || first.startsWith('main.') || first === 'classes';
 }
 
-export const programFileSchema = z
-  .object({
-    name: z
-      .string({ error: 'files[].name is required: a relative path such as "util.h" or "lib/util.py"' })
-      .max(256, 'a file name is at most 256 characters')
-      .regex(
-        PATH,
-        'a file name is a relative path of letters, digits, ".", "_" and "-" (no "..", no leading "/" or ".", at most 8 folders deep)',
-      )
-      .refine((name) => !reservedFileName(name), {
-        message:
-          'names "main", "main.*" and "classes/" are the entry file\'s and the compiler\'s; rename the file',
-      }),
-    content: z.string({ error: 'files[].content is required and must be a string' }),
-    encoding: z.enum(['utf8', 'base64']).default('utf8'),
-  })
-  .strict()
-  .refine((file) => file.encoding !== 'base64' || /^[A-Za-z0-9+/]*={0,2}$/.test(file.content), {
-    message: 'content is not valid Base64',
-    path: ['content'],
-  });
+const RESERVED_NAME_MESSAGE =
+  'names "main", "main.*" and "classes/" are the entry file\'s and the compiler\'s; rename the file';
+
+const programFileNameSchema = z
+  .string({ error: 'files[].name is required: a relative path such as "util.h" or "lib/util.py"' })
+  .max(256, 'a file name is at most 256 characters')
+  .regex(
+    PATH,
+    'a file name is a relative path of letters, digits, ".", "_" and "-" (no "..", no leading "/" or ".", at most 8 folders deep)',
+  );
+
+function fileSchema<Name extends z.ZodType<string>>(name: Name) {
+  return z
+    .object({
+      name,
+      content: z.string({ error: 'files[].content is required and must be a string' }),
+      encoding: z.enum(['utf8', 'base64']).default('utf8'),
+    })
+    .strict()
+    .refine((file) => file.encoding !== 'base64' || /^[A-Za-z0-9+/]*={0,2}$/.test(file.content), {
+      message: 'content is not valid Base64',
+      path: ['content'],
+    });
+}
+
+/** A file beside the entry file (`code`): any safe relative name but the entry's and the compiler's. */
+export const programFileSchema = fileSchema(
+  programFileNameSchema.refine((name) => !reservedFileName(name), { message: RESERVED_NAME_MESSAGE }),
+);
 export type ProgramFile = z.infer<typeof programFileSchema>;
+
+/**
+ * A file of a program sent as files alone (`POST /submit` without `code`): the entry's own name is allowed
+ * (`main.cpp`), since the entry is taken out of the list; the others are checked by `reservedFileIssue`.
+ */
+export const programSourceFileSchema = fileSchema(programFileNameSchema);
+
+const distinctNames = (files: readonly { name: string }[]) =>
+  new Set(files.map((file) => file.name)).size === files.length;
 
 export const programFilesSchema = z
   .array(programFileSchema)
   .max(MAX_PROGRAM_FILES, `at most ${MAX_PROGRAM_FILES} files`)
-  .refine((files) => new Set(files.map((file) => file.name)).size === files.length, {
-    message: 'two files have the same name',
-  });
+  .refine(distinctNames, { message: 'two files have the same name' });
+
+/** `POST /submit`'s `files`: the extra files beside `code`, or (without `code`) the whole program. */
+export const submittedFilesSchema = z
+  .array(programSourceFileSchema)
+  .max(MAX_PROGRAM_FILES, `at most ${MAX_PROGRAM_FILES} files`)
+  .refine(distinctNames, { message: 'two files have the same name' });
+
+/** Why a file beside the entry may not have its name (null: it may). */
+export function reservedFileIssue(name: string): string | null {
+  return reservedFileName(name) ? RESERVED_NAME_MESSAGE : null;
+}
 
 export const compilerOptionsSchema = z
   .array(
@@ -85,6 +111,11 @@ export const programOptionsSchema = z.object({
    * `JobStdin`), instead of `stdin`: the Piston WebSocket and Socket.IO's interactive runs.
    */
   interactive: z.boolean().optional(),
+  /**
+   * A program sent as files alone: the name its entry file was sent under (the entry's text is the job's
+   * `code`, the other files are `files`). Absent: the program was sent as `code`.
+   */
+  entry: z.string().optional(),
 });
 export type ProgramOptions = z.infer<typeof programOptionsSchema>;
 

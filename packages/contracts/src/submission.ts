@@ -8,8 +8,9 @@ import { effectiveLimitsSchema, requestedLimitsSchema } from './limits.js';
 import {
   compilerOptionsSchema,
   numberOfRunsSchema,
-  programFilesSchema,
   programOptionsSchema,
+  reservedFileIssue,
+  submittedFilesSchema,
 } from './program-options.js';
 
 /** Source code above this many bytes is refused with 413. */
@@ -28,10 +29,12 @@ export const SUBMISSION_MODES = ['run', 'submit'] as const;
 export const submissionModeSchema = z.enum(SUBMISSION_MODES);
 export type SubmissionMode = z.infer<typeof submissionModeSchema>;
 
-export const submitRequestSchema = z
+/** `POST /submit`'s fields; `submitRequestSchema` adds the checks between them. */
+export const submitRequestFieldsSchema = z
   .object({
     language: z.string({ error: 'language is required: one of the ids from GET /languages' }),
-    code: z.string({ error: 'code is required and must be a string' }).min(1, 'code must not be empty'),
+    /** The program's one source file; absent: the program is `files` (entry point found among them). */
+    code: z.string({ error: 'code must be a string' }).min(1, 'code must not be empty').optional(),
     stdin: z.string().optional(),
     expectedOutput: z.string().optional(),
     problem: z
@@ -43,8 +46,11 @@ export const submitRequestSchema = z
     limits: requestedLimitsSchema.optional(),
     /** A free run's program arguments: each one argv entry, never through a shell. */
     args: z.array(z.string().max(4096, 'each argument is at most 4096 characters')).max(256).optional(),
-    /** Extra files beside the entry file (`code`), in the program's work dir. */
-    files: programFilesSchema.optional(),
+    /**
+     * With `code`: extra files beside it, in the program's work dir (free runs). Without `code`: the whole
+     * program; the file with the entry point (else the first) is the program, the others lie beside it.
+     */
+    files: submittedFilesSchema.optional(),
     /** Compiler flags from the language's allow-list, each one argv entry of the compiler. */
     compilerOptions: compilerOptionsSchema.optional(),
     /** Fold stderr into stdout (in the order the chunks arrived); the result's stderr is then empty. */
@@ -57,6 +63,23 @@ export const submitRequestSchema = z
     callbackUrl: z.string().max(2048, 'callbackUrl is at most 2048 characters').optional(),
   })
   .strict();
+
+export const submitRequestSchema = submitRequestFieldsSchema.superRefine((request, context) => {
+  if (request.code === undefined) {
+    if (request.files === undefined || request.files.length === 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: 'code is required: the program as a string, or its files as "files" ([{name, content}])',
+      });
+    return;
+  }
+  // Beside `code`, the entry file's and the compiler's names are taken.
+  for (const [i, file] of (request.files ?? []).entries()) {
+    const issue = reservedFileIssue(file.name);
+    if (issue !== null) context.addIssue({ code: 'custom', path: ['files', i, 'name'], message: issue });
+  }
+});
 export type SubmitRequest = z.infer<typeof submitRequestSchema>;
 
 /** `POST /submit/batch`: up to 20 submissions, each checked as `POST /submit` checks one. */

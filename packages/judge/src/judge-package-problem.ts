@@ -41,7 +41,7 @@ export interface PackageJob {
   /** Per test case's process. */
   limits: EffectiveLimits;
   /** A multi-file submission's other files, beside the entry (`code`). */
-  files?: Record<string, Uint8Array>;
+  files?: Record<string, string | Uint8Array> | undefined;
 }
 
 const decoder = new TextDecoder();

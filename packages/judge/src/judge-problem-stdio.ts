@@ -40,6 +40,7 @@ export async function judgeStdioProblem(
     sandbox,
     { onLog: hooks.onLog, signal: hooks.signal, onStep: hooks.onStep },
     context,
+    job.files === undefined ? {} : { files: job.files },
   );
   if (!compiled.ok) return compileErrorOutcome(compiled.compileOutput, total);
 

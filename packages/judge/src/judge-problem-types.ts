@@ -24,6 +24,11 @@ export interface ProblemJob {
    */
   customInputs?: string[];
   /**
+   * A program of several files: the files beside the entry (`code`), by relative path (stdio problems;
+   * the API refuses them for function problems, whose harness is the program's other file).
+   */
+  files?: Record<string, string | Uint8Array> | undefined;
+  /**
    * Limits of the run. For a function problem `timeMs` bounds all tests together (one process),
    * for a stdio problem each test's process. `problemLimits(problem)` gives the problem's own.
    */

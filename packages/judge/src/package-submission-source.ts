@@ -6,6 +6,7 @@
  */
 import type { LanguageId, Verdict } from '@arbiter/contracts';
 import type { PackageSubmission, ProblemPackage } from '@arbiter/problem-package';
+import { programEntry } from './program-entry.js';
 
 /** Endings of the specification's language table that Arbiter has a language for, in its order. */
 const ENDINGS: readonly [RegExp, LanguageId][] = [
@@ -91,13 +92,13 @@ export function submissionSource(
   }
   let language = [...languages][0] as LanguageId;
   const text = (name: string) => (bytes.get(name) as Buffer).toString('utf8');
-  const mainPattern =
-    language === 'java' || language === 'kotlin' || language === 'scala'
-      ? /\bstatic\s+void\s+main\b|\bfun\s+main\b|\bdef\s+main\b/
-      : language === 'python'
-        ? /__main__|^/
-        : /\bmain\s*\(/;
-  const entry = sources.find((name) => mainPattern.test(text(name))) ?? (sources[0] as string);
+  // The same choice as `POST /submit`'s files: the source with the entry point, else the first.
+  const entry =
+    programEntry(
+      language,
+      sources.map((name) => ({ name, text: text(name) })),
+      (name) => languageOf(name) !== undefined,
+    )?.name ?? (sources[0] as string);
   const code = text(entry);
   if (language === 'python' && /^#!.*python2/.test(code)) {
     return { ok: false, note: 'Python 2 (shebang): not supported' };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  programSourceFileSchema,
   adminAccountResponseSchema,
   adminSubmissionPageSchema,
   adminSubmissionsExportQuerySchema,
@@ -227,6 +228,8 @@ export const submissionDetailSchema = answerSchema(
   'SubmissionDetail',
   submissionSummarySchema.extend({
     code: z.string(),
+    /** A program sent as files: every file, the entry (whose text is `code`) first; absent: sent as `code`. */
+    files: z.array(programSourceFileSchema).optional(),
     result: jobResultSchema.nullable(),
   }),
 );

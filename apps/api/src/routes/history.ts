@@ -86,7 +86,21 @@ export function historyRoutes(resources: ApiResources): RouteSpec[] {
         if (row === null || (row.userId !== user.id && !isOrganiser(user))) throw noSuchSubmission(params.id);
         const result =
           row.result === null || user.role === 'admin' ? row.result : withoutJudgeMessages(row.result);
-        res.json({ ...submissionSummaryView(row), code: row.code, result });
+        // A program sent as files shows them all, its entry first under the name it was sent as.
+        const options = row.request?.options;
+        const files =
+          options?.entry === undefined
+            ? undefined
+            : [
+                { name: options.entry, content: row.code, encoding: 'utf8' as const },
+                ...(options.files ?? []),
+              ];
+        res.json({
+          ...submissionSummaryView(row),
+          code: row.code,
+          ...(files === undefined ? {} : { files }),
+          result,
+        });
       },
     }),
   ];

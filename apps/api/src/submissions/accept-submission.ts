@@ -9,16 +9,20 @@ import {
   MAX_CODE_BYTES,
   MAX_STDIN_BYTES,
   languageIdSchema,
+  programFileBytes,
   programFilesOverCap,
+  reservedFileIssue,
   resolveLimits,
   type EffectiveLimits,
   type JobData,
   type LanguageId,
   type LimitPolicy,
+  type ProgramFile,
   type ProgramOptions,
   type SubmitRequest,
 } from '@arbiter/contracts';
 import { refusedCompilerFlags } from '@arbiter/judge/compiler-flags';
+import { programEntry } from '@arbiter/judge/program-entry';
 import { parseCustomInput, problemLimits, type Problem } from '@arbiter/problems';
 import type { QueueOwner } from '@arbiter/queue';
 import { HttpError, unavailable } from '../http/http-error.js';
@@ -45,7 +49,8 @@ export interface Submitter {
  */
 const FREE_RUN_ONLY = {
   args: '"args" are for free runs: a problem runs its own tests.',
-  files: '"files" are for free runs: a problem judges one source file.',
+  files:
+    '"files" are for free runs when "code" is given: to submit a program of several files, send them as "files" without "code".',
   compilerOptions:
     '"compilerOptions" are for free runs: a problem is compiled with the same flags for everyone.',
   redirectStderrToStdout: '"redirectStderrToStdout" is for free runs: a problem compares stdout alone.',
@@ -78,7 +83,8 @@ export async function acceptSubmission(
       `Unknown language "${request.language}". Known languages: ${LISTED_LANGUAGE_IDS.join(', ')}.`,
     );
   }
-  checkSize('code', request.code, MAX_CODE_BYTES);
+  const program = programSource(request, language.data);
+  checkSize('code', program.code, MAX_CODE_BYTES);
   checkSize('stdin', request.stdin ?? '', MAX_STDIN_BYTES);
   checkSize('expectedOutput', request.expectedOutput ?? '', MAX_STDIN_BYTES);
   const resolved = request.problem === undefined ? null : await lookUpProblem(resources, request.problem);
@@ -96,15 +102,23 @@ export async function acceptSubmission(
   }
   if (resolved !== null) {
     for (const [field, message] of Object.entries(FREE_RUN_ONLY)) {
+      // A program sent as files alone is a program, not an extra: a problem judges it like `code`.
+      if (field === 'files' && program.entry !== undefined) continue;
       if (request[field as keyof typeof FREE_RUN_ONLY] !== undefined)
         throw new HttpError(400, 'INVALID_REQUEST', message);
     }
   }
+  if (problem?.kind === 'function' && program.entry !== undefined)
+    throw new HttpError(
+      400,
+      'INVALID_REQUEST',
+      `"${problem.slug}" is solved by one function in one source file: send it as "code".`,
+    );
   if (problem !== null) checkProblemRequest(problem, language.data, request);
   if (interactive && (resolved !== null || request.stdin !== undefined || request.numberOfRuns !== undefined))
     throw new HttpError(400, 'INVALID_REQUEST', 'An interactive run is a free run whose stdin comes live.');
   if (imported !== null) checkPackageRequest(imported, request);
-  const requested = programOptions(request, language.data);
+  const requested = programOptions(request, language.data, program);
   const options = interactive ? { ...requested, interactive } : requested;
   if (request.callbackUrl !== undefined) checkCallback(request.callbackUrl, callbackHosts);
   // Redis being away is not this check's business: the queue step reports it.
@@ -115,7 +129,7 @@ export async function acceptSubmission(
   const data: JobData = {
     jobId: randomUUID(),
     language: language.data,
-    code: request.code,
+    code: program.code,
     stdin: request.stdin ?? '',
     expectedOutput: request.expectedOutput,
     mode: request.mode,
@@ -230,14 +244,61 @@ function checkProblemRequest(problem: Problem, language: LanguageId, request: Su
   }
 }
 
-/** The free run's options as the job carries them (none: undefined), after the checks the schema cannot make. */
-function programOptions(request: SubmitRequest, language: LanguageId): ProgramOptions | undefined {
-  const options: ProgramOptions = {};
-  if (request.files !== undefined && request.files.length > 0) {
-    const overCap = programFilesOverCap(request.files);
-    if (overCap !== null) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', overCap);
-    options.files = request.files;
+/** The program of a request: its entry's text, the files beside it, and the entry's name when sent as files. */
+interface ProgramSource {
+  code: string;
+  files: ProgramFile[];
+  /** The name the entry file was sent under; absent: the program came as `code`. */
+  entry?: string;
+}
+
+/**
+ * `code` with its extra files, or a program sent as files alone: the file with the entry point (else the
+ * first) is the program, as the package verification picks a folder submission's entry. The entry is taken
+ * out of the list; the others keep their names, which may then not be the entry's or the compiler's.
+ */
+function programSource(request: SubmitRequest, language: LanguageId): ProgramSource {
+  const files = request.files ?? [];
+  const overCap = programFilesOverCap(files);
+  if (overCap !== null) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', overCap);
+  if (request.code !== undefined) return { code: request.code, files };
+  const texts = files.map((file) => ({
+    file,
+    name: file.name,
+    text: file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content,
+  }));
+  const entry = programEntry(language, texts);
+  // The schema asks for `code` or at least one file.
+  if (entry === undefined) throw new HttpError(400, 'INVALID_REQUEST', 'code is required.');
+  if (programFileBytes(entry.file) === 0)
+    throw new HttpError(
+      400,
+      'INVALID_REQUEST',
+      `files: "${entry.name}", the program's entry file, is empty.`,
+    );
+  const others = texts.filter((text) => text !== entry).map((text) => text.file);
+  for (const file of others) {
+    const issue = reservedFileIssue(file.name);
+    if (issue !== null) {
+      throw new HttpError(
+        400,
+        'INVALID_REQUEST',
+        `files: "${file.name}" is not the entry file ("${entry.name}" is): ${issue}`,
+      );
+    }
   }
+  return { code: entry.text, files: others, entry: entry.name };
+}
+
+/** The job's program options (none: undefined), after the checks the schema cannot make. */
+function programOptions(
+  request: SubmitRequest,
+  language: LanguageId,
+  program: ProgramSource,
+): ProgramOptions | undefined {
+  const options: ProgramOptions = {};
+  if (program.files.length > 0) options.files = program.files;
+  if (program.entry !== undefined) options.entry = program.entry;
   if (request.compilerOptions !== undefined && request.compilerOptions.length > 0) {
     const refused = refusedCompilerFlags(language, request.compilerOptions);
     if (refused !== null) throw new HttpError(400, 'INVALID_REQUEST', refused);

@@ -62,6 +62,7 @@ async function rejudgeJob(resources: ApiResources, original: Submission): Promis
       userId: original.userId,
       rejudgeOf: original.id,
       limits: packageLimits(resolved.version, resources.limits),
+      ...programOf(original),
       createdAt: Date.now(),
     };
   }
@@ -78,6 +79,16 @@ async function rejudgeJob(resources: ApiResources, original: Submission): Promis
     rejudgeOf: original.id,
     ...(original.contestId === null ? {} : { contestId: original.contestId }),
     limits: problemLimits(problem, resources.limits),
+    ...programOf(original),
     createdAt: Date.now(),
+  };
+}
+
+/** A program sent as files keeps them on a rejudge: the files beside the entry and the entry's name. */
+function programOf(original: Submission): Pick<JobData, 'options'> {
+  const options = original.request?.options;
+  if (options?.entry === undefined) return {};
+  return {
+    options: { entry: options.entry, ...(options.files === undefined ? {} : { files: options.files }) },
   };
 }

@@ -14,13 +14,16 @@ import { formatScore, ScoreSummary } from './score-summary';
 import { TestDetails } from './workspace/verdict-panel';
 import type { SubmissionItem } from './submission-list';
 
-type Detail = SubmissionItem & { code: string; result: JobResult | null };
+type SubmittedFile = { name: string; content: string; encoding: 'utf8' | 'base64' };
+/** `files`: a program sent as files, its entry (whose text is `code`) first. */
+type Detail = SubmissionItem & { code: string; files?: SubmittedFile[]; result: JobResult | null };
 
 export function SubmissionDetail({ id }: { id: string }) {
   const { user } = useAuth();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rejudging, setRejudging] = useState<string | null>(null);
+  const [shownFile, setShownFile] = useState(0);
   const router = useRouter();
 
   useEffect(() => {
@@ -150,7 +153,28 @@ export function SubmissionDetail({ id }: { id: string }) {
       </div>
       <div className="detail-grid">
         <section className="card code-card" aria-label="Code">
-          <CodeEditor value={detail.code} language={detail.language} readOnly label="Submitted code" />
+          {detail.files !== undefined && detail.files.length > 1 ? (
+            <div className="case-tabs" role="tablist" aria-label="Submitted files">
+              {detail.files.map((file, i) => (
+                <button
+                  key={file.name}
+                  type="button"
+                  role="tab"
+                  aria-selected={i === shownFile}
+                  className={`case-tab${i === shownFile ? ' active' : ''}`}
+                  onClick={() => setShownFile(i)}
+                >
+                  {file.name}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          <CodeEditor
+            value={shownText(detail, shownFile)}
+            language={detail.language}
+            readOnly
+            label="Submitted code"
+          />
         </section>
         <section className="card" aria-label="Tests">
           <h2 className="small-heading">Tests</h2>
@@ -179,4 +203,13 @@ export function SubmissionDetail({ id }: { id: string }) {
       </div>
     </div>
   );
+}
+
+/** The text of the file shown: the chosen one of a program sent as files, else the code. */
+function shownText(detail: Detail, index: number): string {
+  const file = detail.files?.[index];
+  if (file === undefined) return detail.code;
+  return file.encoding === 'base64'
+    ? `(binary file, ${file.content.length} Base64 characters)`
+    : file.content;
 }
