@@ -3,7 +3,8 @@
  * browsers. A teacher creates a class and an assignment in the forms; two students join with the
  * class code (one typed in lower case, one on a phone) and see the assignment; one solves it in the
  * workspace, the other submits a wrong answer; the teacher's matrix follows both verdicts without a
- * reload, and its CSV download holds them. The student's class page shows their own progress.
+ * reload and without reading the matrix again (pushed over Socket.IO), and its CSV download holds
+ * them. The student's class page shows their own progress.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -27,7 +28,7 @@ const SOLVE = 'a, b = map(int, input().split())\nprint(a + b)\n';
 const WRONG = 'a, b = map(int, input().split())\nprint(a - b)\n';
 
 const VERDICT_MS = scaledMs(60_000);
-/** The matrix reads itself again every 5 s: time for a verdict to show there. */
+/** Time for a saved verdict to be pushed into the teacher's matrix (and for pages to load). */
 const MATRIX_MS = scaledMs(30_000);
 const TEST_MS = scaledMs(180_000);
 
@@ -127,8 +128,14 @@ describe('classes in Chromium', () => {
       await teacher.getByTestId('open-matrix').click();
       await teacher.waitForURL(/\/classes\/[0-9a-f-]{36}\/assignments\/[0-9a-f-]{36}$/);
       await expect.poll(() => teacher.getByTestId('progress-row').count()).toBe(2);
+      // The matrix is live: from now on it changes by pushes alone, with no reload and no HTTP read.
+      await teacher.locator('[data-testid="progress-view"][data-live="true"]').waitFor();
       let loads = 0;
       teacher.on('load', () => (loads += 1));
+      const reads: string[] = [];
+      teacher.on('request', (request) => {
+        if (new URL(request.url()).pathname.endsWith('/progress')) reads.push(request.url());
+      });
 
       // Sam solves it in the workspace, opened from the class page.
       await sam.getByRole('link', { name: 'A + B' }).first().click();
@@ -157,6 +164,7 @@ describe('classes in Chromium', () => {
       expect(await row(teacher, 'kim').getAttribute('data-solved')).toBe('0');
       expect(await cell(teacher, 'sam').getAttribute('data-late')).toBe('false');
       expect(loads).toBe(0);
+      expect(reads).toEqual([]);
 
       // The CSV download, with the teacher's browser session.
       const href = (await teacher.getByTestId('csv-download').getAttribute('href')) ?? '';

@@ -2,7 +2,9 @@
  * A class assignment's progress matrix through real POST /submit, the real worker and sandbox: best
  * verdict, attempts, first accepted time, submits after the deadline flagged late, runs and
  * submits made before the assignment left out, and the CSV with a username a spreadsheet would
- * read as a formula neutralised.
+ * read as a formula neutralised. The matrix pushed live over Socket.IO to a teacher connected to
+ * another API instance than the one that saved the verdicts, and refused to a student and to a
+ * signed-out socket.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +13,17 @@ import {
   progressMatrixSchema,
   type ProgressMatrix,
 } from '@arbiter/contracts';
-import { signUp, waitForResult } from '../support/platform.js';
+import type { ApiServer } from '@arbiter/api';
+import {
+  USING_PGLITE,
+  base,
+  connect,
+  signUp,
+  startApi,
+  waitFor,
+  waitForResult,
+  type ClientSocket,
+} from '../support/platform.js';
 import { usePlatform } from '../support/use-platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 
@@ -57,10 +69,13 @@ async function send(user: string, code: string, mode: 'submit' | 'run' = 'submit
 const rowOf = (matrix: ProgressMatrix, user: string) => matrix.rows.find((row) => row.username === user);
 
 beforeAll(async () => {
-  for (const name of ['prog-admin', 'prog-teacher', 'prog-ann', '-prog-bob'])
+  for (const name of ['prog-admin', 'prog-teacher', 'prog-ann', '-prog-bob', 'prog-other'])
     users[name] = await signUp(platform.url, name);
   expect(
     (await call('PUT', '/admin/users/prog-teacher/role', users['prog-admin'], { role: 'teacher' })).status,
+  ).toBe(200);
+  expect(
+    (await call('PUT', '/admin/users/prog-other/role', users['prog-admin'], { role: 'teacher' })).status,
   ).toBe(200);
 });
 
@@ -142,5 +157,87 @@ describe('class progress', () => {
       `prog-ann,1,ACCEPTED,3,${annCell},,,0,,`,
       '',
     ]);
+  });
+
+  it('pushes the matrix live to the class teacher on another API instance, and refuses a student', async () => {
+    // A second API instance on the same Redis and database (PGlite has one process: the same one then).
+    const other: ApiServer | null = USING_PGLITE
+      ? null
+      : await startApi(platform.prefix, { AUTH_RATE_PER_MINUTE_IP: '0' });
+    const sockets: ClientSocket[] = [];
+    const open = (cookie?: string) => {
+      const { socket } = connect(other === null ? platform.url : base(other), cookie);
+      sockets.push(socket);
+      return socket;
+    };
+    try {
+      const created = await call('POST', '/classes', users['prog-teacher'], { title: 'Live' });
+      const cls = classDetailSchema.parse(created.body);
+      for (const student of ['prog-ann', '-prog-bob'])
+        expect((await call('POST', '/classes/join', users[student], { code: cls.joinCode })).status).toBe(
+          200,
+        );
+      const set = await call('POST', `/classes/${cls.id}/assignments`, users['prog-teacher'], {
+        title: 'Live sums',
+        deadline: new Date(Date.now() + 3_600_000).toISOString(),
+        problems: ['a-plus-b'],
+      });
+      expect(set.status, set.text).toBe(201);
+      const assignment = assignmentSchema.parse(set.body);
+      const watch = { classId: cls.id, assignmentId: assignment.id };
+
+      const teacher = open(users['prog-teacher']);
+      const pushed: ProgressMatrix[] = [];
+      teacher.on('progress', (matrix) => pushed.push(progressMatrixSchema.parse(matrix)));
+      expect(await teacher.timeout(scaledMs(10_000)).emitWithAck('watchProgress', watch)).toEqual({
+        ok: true,
+      });
+      await waitFor(
+        async () => pushed.length > 0,
+        scaledMs(10_000),
+        () => 'no first matrix',
+      );
+      expect(pushed[0]?.rows.map((row) => [row.username, row.cells[0]?.attempts])).toEqual([
+        ['-prog-bob', 0],
+        ['prog-ann', 0],
+      ]);
+
+      // A student of the class, another teacher and a signed-out socket are refused and get nothing.
+      const refused: ProgressMatrix[] = [];
+      const answers: unknown[] = [];
+      for (const cookie of [users['prog-ann'], users['prog-other'], undefined]) {
+        const socket = open(cookie);
+        socket.on('progress', (matrix) => refused.push(matrix));
+        answers.push(await socket.timeout(scaledMs(10_000)).emitWithAck('watchProgress', watch));
+      }
+      expect(answers).toMatchObject([
+        { ok: false, error: { code: 'FORBIDDEN' } },
+        { ok: false, error: { code: 'FORBIDDEN' } },
+        { ok: false, error: { code: 'UNAUTHENTICATED' } },
+      ]);
+
+      // Verdicts saved by whichever instance takes them reach the teacher's socket without a request.
+      expect((await send('prog-ann', SOLVE)).verdict).toBe('ACCEPTED');
+      await waitFor(
+        async () => pushed.some((matrix) => rowOf(matrix, 'prog-ann')?.cells[0]?.verdict === 'ACCEPTED'),
+        scaledMs(20_000),
+        () => `no pushed matrix with ann's solve: ${JSON.stringify(pushed.at(-1))}`,
+      );
+      expect((await send('-prog-bob', WRONG)).verdict).toBe('WRONG_ANSWER');
+      await waitFor(
+        async () =>
+          pushed.some(
+            (matrix) =>
+              rowOf(matrix, '-prog-bob')?.cells[0]?.verdict === 'WRONG_ANSWER' &&
+              rowOf(matrix, 'prog-ann')?.solved === 1,
+          ),
+        scaledMs(20_000),
+        () => `no pushed matrix with bob's wrong answer: ${JSON.stringify(pushed.at(-1))}`,
+      );
+      expect(refused).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+      await other?.close(1_000);
+    }
   });
 });

@@ -37,6 +37,8 @@ import { userOfHeaders } from './auth/session.js';
 import { jobOwner } from './submissions/job-access.js';
 import { JobWatcher } from './submissions/job-watcher.js';
 import { ScoreboardPush } from './contests/scoreboard-push.js';
+import { ProgressPush } from './classes/progress-push.js';
+import { ChangeFanout } from './socket/change-fanout.js';
 import { judge0Settings } from './compat/judge0/judge0-service.js';
 import { attachPistonConnect } from './compat/piston/piston-connect.js';
 import { createRateLimiters } from './http/rate-limit.js';
@@ -159,8 +161,12 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     },
   });
   resources.metrics.countSocketsWith(() => io.of('/').sockets.size);
-  const scoreboards = new ScoreboardPush(resources, io, subscriber);
-  await scoreboards.start();
+  // Contest boards and class matrices: changes announced on Redis, pushed by each instance to its own viewers.
+  const fanout = new ChangeFanout(subscriber, logger);
+  const scoreboards = new ScoreboardPush(resources, io, fanout);
+  scoreboards.start();
+  new ProgressPush(resources, io, fanout).start();
+  await fanout.start();
   // Piston's WebSocket shares the HTTP server with Socket.IO: each takes the upgrades of its own path.
   const pistonConnect = env.PISTON_PREFIX
     ? attachPistonConnect(httpServer, {
@@ -192,6 +198,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       // Stop accepting, let in-flight requests end, then cut what is left.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       pistonConnect?.close();
+      fanout.close();
       scoreboards.close();
       closingStep = 'socket.io';
       await io.close().catch(() => undefined);

@@ -144,3 +144,13 @@ export const progressMatrixSchema = z.object({
   generatedAt: z.string(),
 });
 export type ProgressMatrix = z.infer<typeof progressMatrixSchema>;
+
+/**
+ * Socket.IO: watch an assignment's progress matrix (`progress` events with the same body as the HTTP
+ * answer), pushed whenever a member's verdict on one of its problems lands. Those who teach the class only.
+ */
+export const watchProgressRequestSchema = z.strictObject({
+  classId: classIdSchema,
+  assignmentId: assignmentIdSchema,
+});
+export type WatchProgressRequest = z.infer<typeof watchProgressRequestSchema>;

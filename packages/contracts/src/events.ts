@@ -3,6 +3,7 @@
  * relayed to Socket.IO subscribers in `seq` order. Event names are the contract.
  */
 import { z } from 'zod';
+import type { ProgressMatrix, WatchProgressRequest } from './classes.js';
 import type { Scoreboard, WatchContestRequest } from './contests.js';
 import type { InputAck, InteractiveRunRequest, RunAck, RunInput } from './interactive-run.js';
 import { jobResultSchema } from './result.js';
@@ -79,6 +80,8 @@ export interface ServerToClientEvents {
   scoreboard: (board: Scoreboard) => void;
   /** A watched contest has a new announcement, or a clarification asked or answered: read them again. */
   contestMessages: (event: { contestId: string }) => void;
+  /** A watched assignment's progress matrix (`watchProgress`), as its HTTP route answers a teacher. */
+  progress: (matrix: ProgressMatrix) => void;
   status: (payload: SocketEventPayload<'status'>) => void;
   log: (payload: SocketEventPayload<'log'>) => void;
   test: (payload: SocketEventPayload<'test'>) => void;
@@ -98,6 +101,13 @@ export interface ClientToServerEvents {
    */
   watchContest: (request: WatchContestRequest, ack?: (answer: SubscribeAck) => void) => void;
   unwatchContest: (request: WatchContestRequest) => void;
+  /**
+   * Receive `progress` (the whole matrix) now and whenever a member's verdict on one of the assignment's
+   * problems lands, a member joins or the assignment changes. Those who teach the class only; others get
+   * `FORBIDDEN` (signed out: `UNAUTHENTICATED`).
+   */
+  watchProgress: (request: WatchProgressRequest, ack?: (answer: SubscribeAck) => void) => void;
+  unwatchProgress: (request: WatchProgressRequest) => void;
   /** Starts an interactive run owned by this connection, which then receives its events. */
   run: (request: InteractiveRunRequest, ack: (answer: RunAck) => void) => void;
   /** Stdin, end of file or a kill for a run this connection started. */

@@ -260,6 +260,28 @@ export class ClassesRepository {
   }
 
   /**
+   * The assignments whose matrix a submit of `userId` to `problemSlug` may change: those holding that
+   * problem in the classes `userId` has joined (one indexed read per saved verdict).
+   */
+  async assignmentsTouchedBy(
+    userId: string,
+    problemSlug: string,
+  ): Promise<{ classId: string; assignmentId: string }[]> {
+    return this.db
+      .select({ classId: assignments.classId, assignmentId: assignments.id })
+      .from(classMembers)
+      .innerJoin(assignments, eq(assignments.classId, classMembers.classId))
+      .innerJoin(
+        assignmentProblems,
+        and(
+          eq(assignmentProblems.assignmentId, assignments.id),
+          eq(assignmentProblems.problemSlug, problemSlug),
+        ),
+      )
+      .where(eq(classMembers.userId, userId));
+  }
+
+  /**
    * The progress of the class's members (or of `userId` alone) on an assignment, from their submits
    * (not runs, not contest submits) to its problems since it was set. A submit counts with the verdict
    * of its latest finished rejudge, if any; platform failures do not count as attempts.

@@ -4,11 +4,12 @@
  * (`<prefix>:contests:changed`); every instance listens, and one that has viewers of that contest
  * scores the board again from the database and emits `scoreboard` to them: the live board to the
  * room of those who manage it, the public (perhaps frozen) one to everyone else's. Changes that
- * come close together are scored once (`coalesceMs`). Boards that change with the clock alone (the
+ * come close together are scored once more after the first, not once each (ChangeFanout). Boards that change with the clock alone (the
  * freeze, the end) are pushed then too: an instance with viewers of a contest keeps a timer for its
  * next freeze or end. Clarifications and announcements travel the same way on a second channel
  * (`<prefix>:contests:messages`): viewers get `contestMessages {contestId}`, a nudge without content,
- * and read them again over HTTP (which decides what each may see).
+ * and read them again over HTTP (which decides what each may see). Both channels go through the
+ * instance's ChangeFanout (socket/change-fanout.ts), which class progress matrices share.
  */
 import type { Server, Socket } from 'socket.io';
 import {
@@ -18,12 +19,12 @@ import {
   type ServerToClientEvents,
   type SubscribeAck,
 } from '@arbiter/contracts';
-import type { Redis } from '@arbiter/queue';
 import { freezeAt } from '@arbiter/contests';
 import type { Contest } from '@arbiter/db';
 import type { ApiResources } from '../resources.js';
+import type { ChangeFanout } from '../socket/change-fanout.js';
 import { canManage } from './contest-access.js';
-import { readScoreboard } from './read-scoreboard.js';
+import { readScoreboard, readScoreboards } from './read-scoreboard.js';
 
 /** The channel every API instance listens on for changed contests. */
 export function contestsChannel(prefix: string): string {
@@ -72,29 +73,26 @@ type ContestSocket = Pick<
 >;
 
 export class ScoreboardPush {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Per contest with viewers here: the timer for its next freeze or end, and when that is (ms). */
   private readonly deadlines = new Map<string, { at: number; timer: NodeJS.Timeout }>();
-  private readonly onMessage = (channel: string, contestId: string) => {
-    if (channel === this.channel) this.schedule(contestId);
-    else if (channel === this.messagesChannel) this.nudge(contestId);
-  };
   private readonly channel: string;
-  private readonly messagesChannel: string;
 
   constructor(
     private readonly resources: Pick<ApiResources, 'db' | 'logger' | 'prefix'>,
     private readonly io: ContestServer,
-    private readonly subscriber: Redis,
-    private readonly coalesceMs = 200,
+    private readonly fanout: ChangeFanout,
   ) {
     this.channel = contestsChannel(resources.prefix);
-    this.messagesChannel = contestMessagesChannel(resources.prefix);
-    subscriber.on('message', this.onMessage);
+    fanout.add({ channel: this.channel, handle: (contestId) => this.push(contestId) });
+    fanout.add({
+      channel: contestMessagesChannel(resources.prefix),
+      handle: (contestId) => this.nudge(contestId),
+      immediate: true,
+    });
   }
 
-  /** Listens for changed contests, and serves `watchContest` / `unwatchContest` on every connection. */
-  async start(): Promise<void> {
+  /** Serves `watchContest` / `unwatchContest` on every connection (the fanout listens for changes). */
+  start(): void {
     this.io.on('connection', (socket) => {
       socket.on('watchContest', (raw, ack) => {
         const reply = typeof ack === 'function' ? ack : () => undefined;
@@ -110,7 +108,6 @@ export class ScoreboardPush {
         this.unwatch(socket, raw).catch(() => undefined);
       });
     });
-    await this.subscriber.subscribe(this.channel, this.messagesChannel);
   }
 
   /** A socket's `watchContest`: joins its room and gets the board at once. */
@@ -137,18 +134,6 @@ export class ScoreboardPush {
     await socket.leave(room(parsed.data.contestId, false));
   }
 
-  private schedule(contestId: string): void {
-    if (this.timers.has(contestId)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(contestId);
-      this.push(contestId).catch((err: unknown) =>
-        this.resources.logger.warn({ err, contestId }, 'could not push the scoreboard'),
-      );
-    }, this.coalesceMs);
-    timer.unref();
-    this.timers.set(contestId, timer);
-  }
-
   private async push(contestId: string): Promise<void> {
     const rooms = this.io.sockets.adapter.rooms;
     const live = (rooms.get(room(contestId, true))?.size ?? 0) > 0;
@@ -157,14 +142,10 @@ export class ScoreboardPush {
     const contest = await this.resources.db.contests.get(contestId);
     if (contest === null) return;
     this.armDeadline(contest);
-    if (live)
-      this.io
-        .to(room(contestId, true))
-        .emit('scoreboard', await readScoreboard(this.resources, contest, true));
-    if (everyone)
-      this.io
-        .to(room(contestId, false))
-        .emit('scoreboard', await readScoreboard(this.resources, contest, false));
+    // One read of the contest's rows serves both rooms.
+    const boards = await readScoreboards(this.resources, contest);
+    if (live) this.io.to(room(contestId, true)).emit('scoreboard', boards.live);
+    if (everyone) this.io.to(room(contestId, false)).emit('scoreboard', boards.public);
   }
 
   /** Keeps one timer per watched contest for its next freeze or end, which pushes the board then. */
@@ -179,7 +160,7 @@ export class ScoreboardPush {
     const timer = setTimeout(
       () => {
         this.deadlines.delete(contest.id);
-        this.schedule(contest.id);
+        this.fanout.schedule(this.channel, contest.id);
       },
       Math.min(at - now + DEADLINE_SLACK_MS, MAX_TIMER_MS),
     );
@@ -193,9 +174,6 @@ export class ScoreboardPush {
   }
 
   close(): void {
-    this.subscriber.off('message', this.onMessage);
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
     for (const { timer } of this.deadlines.values()) clearTimeout(timer);
     this.deadlines.clear();
   }

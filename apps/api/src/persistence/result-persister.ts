@@ -9,6 +9,7 @@ import { Worker, type ConnectionOptions } from 'bullmq';
 import { isFinalStatus } from '@arbiter/contracts';
 import { withLogContext } from '@arbiter/observability';
 import { RESULTS_QUEUE, type PersistJobData, type ResultsJobName } from '@arbiter/queue';
+import { announceSubmissionProgress } from '../classes/progress-push.js';
 import { announceContestChange } from '../contests/scoreboard-push.js';
 import { storeSimilarityResult } from '../similarity/similarity-reports.js';
 import { withPercentile } from '../submissions/percentile.js';
@@ -81,6 +82,11 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   if (row?.contestId)
     await announceContestChange(resources, row.contestId).catch((err: unknown) =>
       resources.logger.warn({ err, contestId: row.contestId }, 'could not announce a contest change'),
+    );
+  // Every API instance with a teacher watching a matrix this submit counts in pushes it again.
+  if (row !== null)
+    await announceSubmissionProgress(resources, row).catch((err: unknown) =>
+      resources.logger.warn({ err, jobId }, 'could not announce a class progress change'),
     );
   return row !== null;
 }

@@ -17,7 +17,9 @@ import {
   noSuchClass,
 } from '../classes/class-access.js';
 import { assignmentView, classDetail, classSummary } from '../classes/class-views.js';
-import { progressCsv, progressMatrix } from '../classes/progress-matrix.js';
+import { announceProgressChange } from '../classes/progress-push.js';
+import { progressCsv } from '../classes/progress-matrix.js';
+import { readProgress } from '../classes/read-progress.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { defineRoute, type InputPart, type RouteSpec } from '../http/route.js';
 import {
@@ -62,6 +64,17 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
   const detailOf = async (cls: ClassRow, teaches: boolean, member: boolean) =>
     classDetail(cls, teaches, member, await resources.db.classes.assignments(cls.id), catalog);
 
+  /** Tells the teachers watching these assignments' matrices (on any instance) to expect a change. */
+  const notify = async (classId: string, assignmentIds: readonly string[]): Promise<void> => {
+    await Promise.all(
+      assignmentIds.map((assignmentId) =>
+        announceProgressChange(resources, classId, assignmentId).catch((err: unknown) =>
+          resources.logger.warn({ err, classId, assignmentId }, 'could not tell the watchers of a class'),
+        ),
+      ),
+    );
+  };
+
   const findAssignment = async (cls: ClassRow, id: string): Promise<AssignmentRow> => {
     const assignment = await resources.db.classes.assignment(cls.id, id);
     if (assignment === null) throw noSuchAssignment(id);
@@ -69,15 +82,8 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
   };
 
   /** The matrix of the whole class (teachers) or of `user` alone (a member). */
-  const matrixOf = async (assignment: AssignmentRow, user: AuthUser | null) => {
-    const [members, cells] = await Promise.all([
-      user === null
-        ? resources.db.classes.members(assignment.classId)
-        : Promise.resolve([{ userId: user.id, username: user.username }]),
-      resources.db.classes.progress(assignment, user?.id),
-    ]);
-    return progressMatrix(assignment, members, cells, catalog, new Date());
-  };
+  const matrixOf = (assignment: AssignmentRow, user: AuthUser | null) =>
+    readProgress(resources, assignment, user);
 
   return [
     defineRoute({
@@ -143,9 +149,16 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
         const user = requireUser(req, 'join a class');
         const found = await resources.db.classes.byJoinCode(body.code);
         if (found === null) throw notFound('No class has this code. Check it with your teacher.');
-        await resources.db.classes.join(found.id, user.id);
+        const joined = await resources.db.classes.join(found.id, user.id);
         const cls = (await resources.db.classes.get(found.id)) ?? found;
-        res.json(await detailOf(cls, canTeach(user, cls), true));
+        const detail = await detailOf(cls, canTeach(user, cls), true);
+        // A new member is a new row in every matrix of the class.
+        if (joined)
+          await notify(
+            cls.id,
+            detail.assignments.map((assignment) => assignment.id),
+          );
+        res.json(detail);
       },
     }),
     defineRoute({
@@ -269,6 +282,8 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
           body.problems,
         );
         if (updated === null) throw noSuchAssignment(params.assignmentId);
+        // Problems or the deadline (late flags) changed: watchers read the matrix again.
+        await notify(cls.id, [updated.id]);
         res.json(assignmentView(updated, catalog));
       },
     }),

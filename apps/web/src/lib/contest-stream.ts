@@ -1,8 +1,8 @@
 // Watches one contest over Socket.IO: asks for its scoreboard with `watchContest` on every (re)connect,
 // so a dropped connection gets the current board again, and hands each pushed board on, and each
 // nudge that its clarifications or announcements changed.
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Scoreboard, ServerToClientEvents } from '@arbiter/contracts';
+import type { Scoreboard } from '@arbiter/contracts';
+import { openLiveSocket } from './live-socket';
 
 export interface ContestStreamHandlers {
   onBoard(board: Scoreboard): void;
@@ -18,13 +18,7 @@ export function watchContest(
   contestId: string,
   handlers: ContestStreamHandlers,
 ): () => void {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
-    transports: ['websocket'],
-    withCredentials: true,
-    forceNew: true,
-    reconnectionDelay: 250,
-    reconnectionDelayMax: 2_000,
-  });
+  const socket = openLiveSocket(baseUrl);
   socket.on('connect', () => {
     handlers.onConnection(true);
     socket.emit('watchContest', { contestId }, (answer) => {

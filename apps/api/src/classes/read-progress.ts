@@ -1,0 +1,20 @@
+/** An assignment's progress matrix read from the database: every member's row (teachers) or one member's own. */
+import type { AuthUser, ProgressMatrix } from '@arbiter/contracts';
+import type { AssignmentRow } from '@arbiter/db';
+import type { ApiResources } from '../resources.js';
+import { progressMatrix } from './progress-matrix.js';
+
+/** `user` null: the whole class, as those who teach it see it; else that member's row alone. */
+export async function readProgress(
+  resources: Pick<ApiResources, 'db' | 'catalog'>,
+  assignment: AssignmentRow,
+  user: Pick<AuthUser, 'id' | 'username'> | null,
+): Promise<ProgressMatrix> {
+  const [members, cells] = await Promise.all([
+    user === null
+      ? resources.db.classes.members(assignment.classId)
+      : Promise.resolve([{ userId: user.id, username: user.username }]),
+    resources.db.classes.progress(assignment, user?.id),
+  ]);
+  return progressMatrix(assignment, members, cells, resources.catalog, new Date());
+}
