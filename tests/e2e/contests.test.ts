@@ -5,7 +5,9 @@
  * every verdict without a reload (a rejected try, the solves, the penalty, the ranks, the first solve),
  * and an announcement reaches a contestant's lobby live. Then an IOI contest frozen from its start: the
  * contestants' board shows their tries as pending while the organiser's shows the scores, and at the
- * end the contestants' board is revealed, pushed by the server, again without a reload.
+ * end the contestants' board is revealed, pushed by the server, again without a reload. Last, the
+ * organiser edits a contest in its edit page (title, description, end, freeze, scoring, problems with
+ * their letters and points, an invite code) and the API holds every change; a contestant gets no edit link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -280,6 +282,69 @@ describe('contests in Chromium', () => {
       expect(await attr(annBoard, 'bob', 'data-rank')).toBe('1');
       expect(await annBoard.getByTestId('frozen-banner').count()).toBe(0);
       expect(annLoads()).toBe(0);
+    },
+    TEST_MS,
+  );
+
+  it(
+    'edits a contest in its edit page: title, description, window, freeze, scoring, problems, visibility',
+    async () => {
+      const org = await signedIn('org');
+      const contestId = await createContest(org, { title: 'Autumn draft', scoring: 'icpc', freeze: 0 });
+      const before = (await (
+        await fetch(`${apiBase}/contests/${contestId}`, { headers: { cookie: cookies.get('org') ?? '' } })
+      ).json()) as ContestDetail;
+
+      // A contestant sees no way to edit it.
+      const ann = await signedIn('ann');
+      await ann.goto(`${web.url}/contests/${contestId}`);
+      await ann.getByTestId('register').waitFor();
+      expect(await ann.getByTestId('edit-contest').count()).toBe(0);
+
+      await org.getByTestId('edit-contest').click();
+      await org.waitForURL(`${web.url}/contests/${contestId}/edit`);
+      // The form shows the contest as it is.
+      await expect.poll(() => org.getByTestId('contest-title-input').inputValue()).toBe('Autumn draft');
+      expect(await org.getByTestId('letter-1').inputValue()).toBe('A');
+      expect(await org.getByTestId('problem-A').inputValue()).toBe('a-plus-b');
+
+      await org.getByTestId('contest-title-input').fill('Autumn IOI');
+      await org.getByTestId('contest-description-input').fill('Two problems, **partial** scores.');
+      // One hour longer, in the browser's local time (the machine's, as in this process).
+      const ends = org.getByLabel('Ends', { exact: true });
+      const endLocal = new Date(new Date(await ends.inputValue()).getTime() + 3_600_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const endInput = `${endLocal.getFullYear()}-${pad(endLocal.getMonth() + 1)}-${pad(endLocal.getDate())}T${pad(endLocal.getHours())}:${pad(endLocal.getMinutes())}`;
+      await ends.fill(endInput);
+      await org.getByLabel('Freeze (minutes before the end)').fill('30');
+      await org.locator('input[name="scoring"][value="ioi"]').check();
+      await org.getByLabel('Invite code (empty: public)').fill('autumn-key');
+      await org.getByTestId('add-problem').click();
+      await org.getByTestId('problem-B').selectOption('two-sum');
+      await org.getByTestId('letter-2').fill('C');
+      await org.getByLabel('Points for B').fill('50');
+      await org.getByTestId('save-contest').click();
+      await org.waitForURL(`${web.url}/contests/${contestId}`);
+      await expect.poll(() => org.getByTestId('contest-title').textContent()).toBe('Autumn IOI');
+
+      const after = (await (
+        await fetch(`${apiBase}/contests/${contestId}`, { headers: { cookie: cookies.get('org') ?? '' } })
+      ).json()) as ContestDetail;
+      expect(after).toMatchObject({
+        title: 'Autumn IOI',
+        description: 'Two problems, **partial** scores.',
+        scoring: 'ioi',
+        freezeMinutes: 30,
+        visibility: 'invite',
+        inviteCode: 'autumn-key',
+        // The start was not touched: kept to the second.
+        startsAt: before.startsAt,
+        endsAt: new Date(endInput).toISOString(),
+      });
+      expect(after.problems?.map((p) => [p.letter, p.problem, p.points])).toEqual([
+        ['A', 'a-plus-b', 100],
+        ['C', 'two-sum', 50],
+      ]);
     },
     TEST_MS,
   );

@@ -53,6 +53,7 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, json(body)),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, json(body)),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, json(body)),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   /** POSTs a file as the raw body, with its media type (a problem package zip). */
   upload: <T>(path: string, bytes: Blob, type: string) => request<T>('POST', path, { bytes, type }),

@@ -1,8 +1,10 @@
 'use client';
-// /contests/new: an organiser, teacher or admin creates a contest: title, description, ICPC or IOI,
-// start and end (local time), an optional duration per participant, the freeze and penalty minutes,
-// public or by invite code, and the problems with their letters (and points, for IOI). The API checks
-// the whole (createContestRequestSchema); its first complaint is shown.
+// /contests/new and /contests/:id/edit: an organiser, teacher or admin creates a contest, or one who
+// manages it changes it: title, description, ICPC or IOI, start and end (local time), an optional
+// duration per participant, the freeze and penalty minutes, public or by invite code, and the problems
+// with their letters (A, B, … unless typed) and points (IOI). The API checks the whole
+// (createContestRequestSchema; PATCH /contests/:id checks the changed contest the same way); its first
+// complaint is shown.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -14,6 +16,8 @@ import { useAuth } from '../auth-context';
 
 interface ProblemRow {
   key: number;
+  /** As typed; empty: the row's place in the list (A, B, …). */
+  letter: string;
   problem: string;
   points: number;
 }
@@ -21,7 +25,19 @@ interface ProblemRow {
 /** A, B, …, Z: the letter of the n-th problem. */
 const letterOf = (index: number) => String.fromCharCode(65 + index);
 
-export function ContestForm() {
+/** The contest's own time when its input still shows it (inputs keep minutes only: seconds are not lost). */
+function unchanged(
+  contest: ContestDetail | null | false,
+  field: 'startsAt' | 'endsAt',
+  input: string,
+): string | null {
+  if (!contest) return null;
+  return toLocalInput(new Date(contest[field])) === input ? contest[field] : null;
+}
+
+/** `contestId` given: edit that contest (PATCH); else create one (POST). */
+export function ContestForm({ contestId }: { contestId?: string } = {}) {
+  const editing = contestId !== undefined;
   const { user } = useAuth();
   const router = useRouter();
   const [catalog, setCatalog] = useState<ProblemSummary[]>([]);
@@ -34,30 +50,81 @@ export function ContestForm() {
   const [freeze, setFreeze] = useState('0');
   const [penalty, setPenalty] = useState('20');
   const [inviteCode, setInviteCode] = useState('');
-  const [problems, setProblems] = useState<ProblemRow[]>([{ key: 0, problem: '', points: 100 }]);
+  const [problems, setProblems] = useState<ProblemRow[]>([{ key: 0, letter: '', problem: '', points: 100 }]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Editing: the contest as read (null until then); false when it may not be edited by this user. */
+  const [loaded, setLoaded] = useState<ContestDetail | null | false>(null);
 
   useEffect(() => {
+    api
+      .get<ProblemSummary[]>('/problems')
+      .then(setCatalog)
+      .catch(() => setCatalog([]));
+    if (contestId !== undefined) return;
     // Start now (to the minute), end in two hours: a contest that runs at once unless changed.
     const start = new Date();
     start.setSeconds(0, 0);
     setStartsAt(toLocalInput(start));
     setEndsAt(toLocalInput(new Date(start.getTime() + 2 * 3_600_000)));
+  }, [contestId]);
+
+  const signedIn = Boolean(user);
+  useEffect(() => {
+    if (contestId === undefined || !signedIn) return;
     api
-      .get<ProblemSummary[]>('/problems')
-      .then(setCatalog)
-      .catch(() => setCatalog([]));
-  }, []);
+      .get<ContestDetail>(`/contests/${contestId}`)
+      .then((contest) => {
+        if (!contest.canManage) {
+          setLoaded(false);
+          return;
+        }
+        setTitle(contest.title);
+        setDescription(contest.description);
+        setScoring(contest.scoring);
+        setStartsAt(toLocalInput(new Date(contest.startsAt)));
+        setEndsAt(toLocalInput(new Date(contest.endsAt)));
+        setDuration(contest.durationMinutes === null ? '' : String(contest.durationMinutes));
+        setFreeze(String(contest.freezeMinutes));
+        setPenalty(String(contest.penaltyMinutes));
+        setInviteCode(contest.visibility === 'invite' ? (contest.inviteCode ?? '') : '');
+        setProblems(
+          (contest.problems ?? []).map((problem, index) => ({
+            key: index,
+            letter: problem.letter,
+            problem: problem.problem,
+            points: problem.points,
+          })),
+        );
+        setLoaded(contest);
+      })
+      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+  }, [contestId, signedIn]);
 
   if (user === undefined) return <div className="page muted">Loading…</div>;
   if (user === null || (user.role !== 'admin' && user.role !== 'organiser'))
-    return <StaffOnly signedIn={user !== null} who="Organisers" next="/contests/new" />;
+    return (
+      <StaffOnly
+        signedIn={user !== null}
+        who="Organisers"
+        next={editing ? `/contests/${contestId}/edit` : '/contests/new'}
+      />
+    );
+  if (editing && loaded === false)
+    return (
+      <div className="page narrow empty">
+        <p className="muted" data-testid="contest-form-refused">
+          Only the contest&apos;s organiser and admins may edit it.{' '}
+          <Link href={`/contests/${contestId}`}>Back</Link>
+        </p>
+      </div>
+    );
+  if (editing && loaded === null) return <div className="page muted">{error ?? 'Loading…'}</div>;
 
   const setRow = (index: number, change: Partial<ProblemRow>) =>
     setProblems((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
-  const create = async (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     const start = new Date(startsAt);
@@ -68,12 +135,12 @@ export function ContestForm() {
     }
     setSaving(true);
     try {
-      const created = await api.post<ContestDetail>('/contests', {
+      const body = {
         title,
         description,
         scoring,
-        startsAt: start.toISOString(),
-        endsAt: end.toISOString(),
+        startsAt: unchanged(loaded, 'startsAt', startsAt) ?? start.toISOString(),
+        endsAt: unchanged(loaded, 'endsAt', endsAt) ?? end.toISOString(),
         durationMinutes: duration.trim() === '' ? null : Number(duration),
         freezeMinutes: Number(freeze || '0'),
         penaltyMinutes: Number(penalty || '0'),
@@ -81,9 +148,17 @@ export function ContestForm() {
         inviteCode: inviteCode.trim() === '' ? null : inviteCode.trim(),
         problems: problems
           .filter((row) => row.problem !== '')
-          .map((row, index) => ({ letter: letterOf(index), problem: row.problem, points: row.points })),
-      });
-      router.push(`/contests/${created.id}`);
+          .map((row, index) => ({
+            letter: row.letter.trim().toUpperCase() || letterOf(index),
+            problem: row.problem,
+            points: row.points,
+          })),
+      };
+      const saved =
+        contestId === undefined
+          ? await api.post<ContestDetail>('/contests', body)
+          : await api.patch<ContestDetail>(`/contests/${contestId}`, body);
+      router.push(`/contests/${saved.id}`);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
       setSaving(false);
@@ -92,18 +167,29 @@ export function ContestForm() {
 
   return (
     <div className="page medium">
-      <Link href="/contests" className="back-link small-text">
-        ← Contests
+      <Link href={editing ? `/contests/${contestId}` : '/contests'} className="back-link small-text">
+        {editing ? '← The contest' : '← Contests'}
       </Link>
-      <h1>New contest</h1>
-      <form className="card contest-form" onSubmit={(event) => void create(event)} data-testid="contest-form">
+      <h1>{editing ? 'Edit contest' : 'New contest'}</h1>
+      <form className="card contest-form" onSubmit={(event) => void save(event)} data-testid="contest-form">
         <label className="field stacked">
           <span>Title</span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+            maxLength={200}
+            data-testid="contest-title-input"
+          />
         </label>
         <label className="field stacked">
           <span>Description (Markdown)</span>
-          <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+          <textarea
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            rows={3}
+            data-testid="contest-description-input"
+          />
         </label>
         <fieldset className="choice">
           <legend>Scoring</legend>
@@ -170,9 +256,16 @@ export function ContestForm() {
           <legend>Problems</legend>
           {problems.map((row, index) => (
             <div className="problem-pick" key={row.key}>
-              <span className="letter" aria-hidden="true">
-                {letterOf(index)}
-              </span>
+              <input
+                className="letter"
+                value={row.letter}
+                placeholder={letterOf(index)}
+                onChange={(e) => setRow(index, { letter: e.target.value })}
+                maxLength={2}
+                size={2}
+                aria-label={`Letter of problem ${index + 1}`}
+                data-testid={`letter-${index + 1}`}
+              />
               <select
                 aria-label={`Problem ${letterOf(index)}`}
                 value={row.problem}
@@ -215,7 +308,9 @@ export function ContestForm() {
             <button
               type="button"
               className="secondary small"
-              onClick={() => setProblems((rows) => [...rows, { key: Date.now(), problem: '', points: 100 }])}
+              onClick={() =>
+                setProblems((rows) => [...rows, { key: Date.now(), letter: '', problem: '', points: 100 }])
+              }
               data-testid="add-problem"
             >
               + Add a problem
@@ -227,8 +322,8 @@ export function ContestForm() {
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={saving} data-testid="create-contest">
-          {saving ? 'Creating…' : 'Create contest'}
+        <button type="submit" disabled={saving} data-testid={editing ? 'save-contest' : 'create-contest'}>
+          {editing ? (saving ? 'Saving…' : 'Save changes') : saving ? 'Creating…' : 'Create contest'}
         </button>
       </form>
     </div>

@@ -133,6 +133,13 @@ export function ContestLobby({ id }: { id: string }) {
             ) : null}
           </p>
         )}
+        {contest.canManage ? (
+          <p>
+            <Link href={`/contests/${id}/edit`} className="button secondary small" data-testid="edit-contest">
+              Edit the contest
+            </Link>
+          </p>
+        ) : null}
         {contest.canManage && contest.inviteCode ? (
           <p className="muted small-text">
             Invite code: <code>{contest.inviteCode}</code>
