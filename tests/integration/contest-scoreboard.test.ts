@@ -129,12 +129,15 @@ describe('contest scoreboard', () => {
         freezeMinutes: 30,
       });
       expect(frozenPatch.status).toBe(200);
-      const before = pushed.length;
       expect((await submitIn(contestId, 'board-bob', SOLVE)).verdict).toBe('ACCEPTED');
+      // The board pushed once bob's verdict is saved (the freeze's own push may come before it).
       await waitFor(
-        async () => pushed.length > before,
+        async () => {
+          const last = pushed.at(-1);
+          return last?.frozen === true && rowOf(last, 'board-bob')?.cells[0]?.pending === 1;
+        },
         scaledMs(20_000),
-        () => 'no board pushed after the freeze',
+        () => `no frozen board with bob's try pushed after the freeze: ${JSON.stringify(pushed.at(-1))}`,
       );
       // The public sees bob's try as pending; the admin sees the solve.
       const publicBoard = await board(contestId, users['board-bob']);
