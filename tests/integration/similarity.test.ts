@@ -3,7 +3,8 @@
  * (real POST /submit) compared by Dolos inside the sandbox; a copy with renamed variables ranks above an
  * independent solution of the same problem, with fragments inside both sources, and a source nested deep
  * enough to overflow Dolos' tokeniser is left out with a warning instead of failing the report; who may start and read a
- * report (anonymous 401, a user 403, the teacher of another class 403, an organiser without a scope 403).
+ * report (anonymous 401, a user 403, the teacher of another class 403, an organiser without a scope 403), and
+ * a contest's report holds its contest submits only, for its organiser (another organiser 403).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -236,6 +237,49 @@ describe('similarity reports', () => {
     },
     scaledMs(180_000),
   );
+
+  it("compares a contest's submits for its organiser, not another organiser", async () => {
+    const created = await call('POST', '/contests', users['sim-teacher'], {
+      title: 'Night',
+      startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 120 * 60_000).toISOString(),
+      problems: [{ letter: 'A', problem: 'a-plus-b' }],
+    });
+    expect(created.status, created.text).toBe(201);
+    const contestId = String((created.body as { id: string }).id);
+    for (const [student, code] of [
+      ['sim-ann', ORIGINAL],
+      ['sim-bob', RENAMED],
+    ] as const) {
+      expect((await call('POST', `/contests/${contestId}/register`, users[student], {})).status).toBe(200);
+      const answer = await call('POST', '/submit', users[student], {
+        language: 'python',
+        code,
+        problem: 'a-plus-b',
+        mode: 'submit',
+        contestId,
+      });
+      expect(answer.status, answer.text).toBe(202);
+      await waitForResult(
+        platform.url,
+        (answer.body as { jobId: string }).jobId,
+        scaledMs(60_000),
+        users[student],
+      );
+    }
+    const scope = { problem: 'a-plus-b', contestId };
+    expect((await call('POST', '/admin/similarity', users['sim-other'], scope)).status).toBe(403);
+    const started = await call('POST', '/admin/similarity', users['sim-teacher'], scope);
+    expect(started.status, started.text).toBe(202);
+    const { id, submissions } = similarityStartedSchema.parse(started.body);
+    // Only the two contest submits, not the class's.
+    expect(submissions).toBe(2);
+    const report = await finished(id, users['sim-teacher'] as string);
+    expect(report.status, report.error ?? '').toBe('completed');
+    expect(report.pairs).toHaveLength(1);
+    expect(report.pairs[0]?.similarity).toBeGreaterThan(0.9);
+    expect((await call('GET', `/admin/similarity/${id}`, users['sim-other'])).status).toBe(403);
+  });
 
   it('lets only admins and the class teacher start a report', async () => {
     const scope = { problem: 'a-plus-b', classId, assignmentId };
