@@ -1,0 +1,386 @@
+/**
+ * A contest scoreboard at scale: 1,000 participants × 12 problems with tens of thousands of submits,
+ * seeded straight into PostgreSQL (a private schema) under a real API instance on the machine's Redis.
+ * Measures the board's database reads, its scoring and the whole `GET /contests/:id/scoreboard`
+ * (p50 / p95), the time from a verdict being saved (as the result persister saves it, then announces it)
+ * until the board holding it reaches a Socket.IO viewer (a manager's live room and the public one), and,
+ * with `--browser`, the web page's first render of the 1,000 rows and of a pushed update in Chromium (it
+ * builds the web app first if its build is not current, which takes minutes once). Prints Markdown tables;
+ * a full run also writes them to docs/PERFORMANCE.md.
+ *
+ *   npm run bench:scoreboard -- [--participants 1000] [--problems 12] [--max-tries 7] [--reads 30]
+ *                               [--pushes 20] [--browser] [--no-write]
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { Redis } from 'ioredis';
+import { computeScoreboard } from '@arbiter/contests';
+import type { ClientToServerEvents, JobResult, Scoreboard, ServerToClientEvents } from '@arbiter/contracts';
+import {
+  REDIS_URL,
+  base,
+  cleanup,
+  openTestDatabase,
+  signUp,
+  startApi,
+  testPrefix,
+  testSql,
+  waitFor,
+} from '../tests/support/platform.js';
+import { LoadWatch, publish, type Table } from './support/report.js';
+import { ms, percentile } from './support/stats.js';
+
+const { values } = parseArgs({
+  options: {
+    participants: { type: 'string', default: '1000' },
+    problems: { type: 'string', default: '12' },
+    /** Each participant tries each problem 0 … max-tries − 1 times (uniformly): about (max − 1) / 2 on average. */
+    'max-tries': { type: 'string', default: '7' },
+    reads: { type: 'string', default: '30' },
+    pushes: { type: 'string', default: '20' },
+    browser: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const PARTICIPANTS = Number(values.participants);
+const PROBLEMS = Number(values.problems);
+const MAX_TRIES = Number(values['max-tries']);
+const READS = Number(values.reads);
+const PUSHES = Number(values.pushes);
+const TIMEOUT_MS = 30_000;
+
+type Viewer = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+  const started = performance.now();
+  const value = await run();
+  return [value, performance.now() - started];
+};
+const row = (name: string, samples: number[]) => [
+  name,
+  String(samples.length),
+  ms(percentile(samples, 50)),
+  ms(percentile(samples, 95)),
+  ms(Math.max(...samples)),
+];
+/** A wrong answer as the worker reports it: what `SubmissionsRepository.finish` reads of a result. */
+const wrongAnswer = (jobId: string) =>
+  ({
+    jobId,
+    status: 'completed',
+    verdict: 'WRONG_ANSWER',
+    stdout: '',
+    stderr: '',
+    compileOutput: '',
+    exitCode: 0,
+    signal: null,
+    timeMs: 10,
+    wallTimeMs: 12,
+    memoryKb: 1000,
+    tests: [],
+    passed: 0,
+    total: 10,
+    worker: null,
+    startedAt: null,
+    finishedAt: null,
+  }) as unknown as JobResult;
+
+/** The seeded accounts: `racer<n>` has the id `bench-<n>`. */
+const userIdOf = (username: string) => `bench-${username.slice('racer'.length)}`;
+/** Participants whose cell A is not solved on a board (their next try counts). */
+const unsolvedOnA = (board: Scoreboard | undefined) =>
+  (board?.rows ?? [])
+    .filter((r) => r.username.startsWith('racer') && r.cells.find((c) => c.letter === 'A')?.solved === false)
+    .map((r) => r.username);
+
+const attemptsOf = (board: Scoreboard, username: string) =>
+  board.rows.find((r) => r.username === username)?.cells.find((c) => c.letter === 'A')?.attempts ?? -1;
+
+async function main(): Promise<void> {
+  const load = new LoadWatch();
+  const prefix = testPrefix();
+  const api = await startApi(prefix, { AUTH_RATE_PER_MINUTE_IP: '0', SIGNUP_RATE_PER_HOUR_IP: '0' });
+  const url = base(api);
+  const db = await openTestDatabase(prefix);
+  const redis = new Redis(REDIS_URL);
+  const viewers: Viewer[] = [];
+  const notes: string[] = [];
+  const tables: Table[] = [];
+  try {
+    // The first account is the admin: it creates the contest and watches the live board.
+    const admin = await signUp(url, `bench-admin-${prefix.slice(5)}`);
+    const catalog = (await (await fetch(`${url}/problems`)).json()) as { slug: string }[];
+    const slugs = catalog.slice(0, PROBLEMS).map((p) => p.slug);
+    const startsAt = new Date(Date.now() - 4 * 3_600_000);
+    const created = await fetch(`${url}/contests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({
+        title: 'Scoreboard bench',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+        problems: slugs.map((problem, i) => ({ letter: String.fromCharCode(65 + i), problem })),
+      }),
+    });
+    if (created.status !== 201) throw new Error(`contest: ${created.status} ${await created.text()}`);
+    const contestId = ((await created.json()) as { id: string }).id;
+
+    // Participants and their tries, in SQL: each (participant, problem) gets 0 … MAX_TRIES − 1 tries,
+    // the last accepted six times in ten, minutes spread over the four hours so far.
+    const [, seedMs] = await timed(async () => {
+      await testSql(
+        prefix,
+        `insert into users (id, username, username_key, password_hash, role, created_at)
+         select 'bench-' || i, 'racer' || i, 'racer' || i, 'x', 'user', now() from generate_series(1, $1) i`,
+        [PARTICIPANTS],
+      );
+      await testSql(
+        prefix,
+        `insert into contest_participants (contest_id, user_id, registered_at, virtual)
+         select $1, 'bench-' || i, $2::timestamptz, false from generate_series(1, $3) i`,
+        [contestId, startsAt.toISOString(), PARTICIPANTS],
+      );
+      await testSql(
+        prefix,
+        `insert into submissions (id, user_id, problem_slug, language, mode, code, status, verdict,
+           tests_passed, tests_total, contest_id, created_at, finished_at)
+         select gen_random_uuid()::text, 'bench-' || u, p.slug, 'python', 'submit', 'print(1)', 'completed',
+           case when j = t.tries and t.solves then 'ACCEPTED' else 'WRONG_ANSWER' end,
+           case when j = t.tries and t.solves then 10 else (j % 10) end, 10, $1,
+           $2::timestamptz + make_interval(mins => t.first + j * 3),
+           $2::timestamptz + make_interval(mins => t.first + j * 3, secs => 2)
+         from generate_series(1, $3) u
+         cross join unnest($4::text[]) p(slug)
+         cross join lateral (
+           select floor(random() * $5 + u * 0)::int as tries, random() < 0.6 + length(p.slug) * 0 as solves,
+             floor(random() * 200)::int as first
+         ) t
+         cross join lateral generate_series(1, t.tries) j`,
+        [contestId, startsAt.toISOString(), PARTICIPANTS, slugs, MAX_TRIES],
+      );
+      await testSql(prefix, 'analyze');
+    });
+    const counted = await testSql(
+      prefix,
+      'select count(*)::int as n from submissions where contest_id = $1',
+      [contestId],
+    );
+    const submits = Number((counted.rows[0] as { n: number }).n);
+    notes.push(
+      `${PARTICIPANTS} participants × ${slugs.length} problems (ICPC), ${submits} submits seeded in ${ms(seedMs / 1000)} s; ` +
+        `one API instance in the benchmark's process, PostgreSQL and Redis on the same machine.`,
+    );
+
+    // Reads: the database rows, the scoring, and the whole HTTP answer.
+    const contest = await db.contests.get(contestId);
+    if (contest === null) throw new Error('the contest vanished');
+    const query: number[] = [];
+    const scoring: number[] = [];
+    const http: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < READS + 3; i += 1) {
+      const [[participants, rows], readMs] = await timed(() =>
+        Promise.all([db.contests.participants(contestId), db.contests.submissions(contestId)]),
+      );
+      const [, scoreMs] = await timed(async () =>
+        computeScoreboard(contest, participants, rows, { frozen: false, now: new Date() }),
+      );
+      const [body, httpMs] = await timed(async () => {
+        const answer = await fetch(`${url}/contests/${contestId}/scoreboard`, { headers: { cookie: admin } });
+        return answer.text();
+      });
+      bytes = body.length;
+      if (i < 3) continue; // warm-up: plans cached, JIT warm
+      query.push(readMs);
+      scoring.push(scoreMs);
+      http.push(httpMs);
+    }
+    tables.push({
+      title: `Reading the board (ms), ${READS} reads after 3 warm-ups; the HTTP answer is ${ms(bytes / 1024, 0)} KiB.`,
+      header: ['step', 'reads', 'p50', 'p95', 'max'],
+      align: ['l', 'r', 'r', 'r', 'r'],
+      rows: [
+        row('database: participants + submits', query),
+        row('scoring (computeScoreboard)', scoring),
+        row('`GET /contests/:id/scoreboard`, whole', http),
+      ],
+    });
+
+    // Pushes: a manager (live room) and an anonymous viewer (public room) watch over Socket.IO.
+    /** Each viewer's boards, with when each arrived (performance.now(), ms). */
+    const boards = new Map<Viewer, { board: Scoreboard; at: number }[]>();
+    for (const cookie of [admin, undefined]) {
+      const viewer: Viewer = io(url, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        ...(cookie === undefined ? {} : { extraHeaders: { cookie } }),
+      });
+      const seen: { board: Scoreboard; at: number }[] = [];
+      boards.set(viewer, seen);
+      viewer.on('scoreboard', (board) => seen.push({ board, at: performance.now() }));
+      viewers.push(viewer);
+      const ack = await viewer.timeout(TIMEOUT_MS).emitWithAck('watchContest', { contestId });
+      if (!ack.ok) throw new Error(`watchContest: ${ack.error.message}`);
+      await waitFor(
+        async () => seen.length > 0,
+        TIMEOUT_MS,
+        () => 'no first board',
+      );
+    }
+    const [live, everyone] = viewers as [Viewer, Viewer];
+    const toLive: number[] = [];
+    const toPublic: number[] = [];
+    const channel = `${prefix}:contests:changed`;
+    // Tries after a solve do not count: each push is a wrong answer of someone who has not solved A.
+    const unsolved = unsolvedOnA(boards.get(live)?.at(-1)?.board);
+    for (let i = 0; i < PUSHES; i += 1) {
+      const username = unsolved[i % unsolved.length] ?? 'racer1';
+      const latest = boards.get(live)?.at(-1);
+      if (latest === undefined) throw new Error('no board');
+      const before = attemptsOf(latest.board, username);
+      const jobId = randomUUID();
+      await db.submissions.insertQueued({
+        id: jobId,
+        userId: userIdOf(username),
+        problemSlug: slugs[0] ?? 'a-plus-b',
+        language: 'python',
+        mode: 'submit',
+        code: 'print(2)',
+        contestId,
+      });
+      // As the result persister does: the verdict saved, then announced to every instance.
+      const saved = performance.now();
+      await db.submissions.finish(jobId, wrongAnswer(jobId));
+      await redis.publish(channel, contestId);
+      const arrival = (viewer: Viewer) =>
+        boards.get(viewer)?.find((seen) => seen.at > saved && attemptsOf(seen.board, username) > before)?.at;
+      await waitFor(
+        async () => arrival(live) !== undefined && arrival(everyone) !== undefined,
+        TIMEOUT_MS,
+        () => `push ${i} did not arrive`,
+      );
+      toLive.push((arrival(live) ?? NaN) - saved);
+      toPublic.push((arrival(everyone) ?? NaN) - saved);
+      // Past the instance's quiet time (200 ms), so each push is a first one, not a coalesced one.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    tables.push({
+      title: `A saved verdict until the board holding it reaches a Socket.IO viewer (ms), ${PUSHES} verdicts, one at a time.`,
+      header: ['viewer', 'pushes', 'p50', 'p95', 'max'],
+      align: ['l', 'r', 'r', 'r', 'r'],
+      rows: [row('manager (live board)', toLive), row('anonymous (public board)', toPublic)],
+    });
+
+    if (values.browser)
+      tables.push(
+        await browserRender(
+          api.port,
+          contestId,
+          db,
+          slugs[0] ?? 'a-plus-b',
+          redis,
+          channel,
+          unsolved.slice(-5),
+        ),
+      );
+  } finally {
+    for (const viewer of viewers) viewer.disconnect();
+    redis.disconnect();
+    await db.close();
+    await api.close(1_000);
+    await cleanup(prefix);
+  }
+  await publish({
+    name: 'scoreboard',
+    command: `npm run bench:scoreboard${values.browser ? ' -- --browser' : ''}`,
+    tables,
+    load,
+    notes,
+    write: !values['no-write'] && PARTICIPANTS === 1000 && PROBLEMS === 12,
+  });
+}
+
+/** The scoreboard page in Chromium: the first render of every row, then a pushed verdict shown in the DOM. */
+async function browserRender(
+  apiPort: number,
+  contestId: string,
+  db: Awaited<ReturnType<typeof openTestDatabase>>,
+  slug: string,
+  redis: Redis,
+  channel: string,
+  /** Participants without a solve of A, whose next try shows. */
+  usernames: string[],
+): Promise<Table> {
+  const { buildWeb, freePort, launchChromium, startWeb } = await import('../tests/e2e/web-app.js');
+  buildWeb();
+  const web = await startWeb(await freePort(), apiPort);
+  const browser = await launchChromium();
+  const firstRender: number[] = [];
+  const update: number[] = [];
+  try {
+    for (let i = 0; i < 4; i += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${web.url}/contests/${contestId}/scoreboard`, { waitUntil: 'commit' });
+      // From the start of the navigation (the page's time origin) to the frame with every row.
+      const handle = await page.waitForFunction(
+        `document.querySelectorAll('[data-testid="scoreboard-row"]').length >= ${PARTICIPANTS} && performance.now()`,
+        undefined,
+        { timeout: TIMEOUT_MS, polling: 'raf' },
+      );
+      const rendered = Number(await handle.jsonValue());
+      if (i > 0) firstRender.push(rendered);
+      if (i === 3) {
+        await page
+          .locator('[data-testid="live-status"][data-connected="true"]')
+          .waitFor({ timeout: TIMEOUT_MS });
+        for (const username of usernames) {
+          const selector = `[data-testid="scoreboard-row"][data-user="${username}"] [data-testid="cell-A"]`;
+          const before = Number((await page.locator(selector).getAttribute('data-attempts')) ?? '0');
+          const jobId = randomUUID();
+          await db.submissions.insertQueued({
+            id: jobId,
+            userId: userIdOf(username),
+            problemSlug: slug,
+            language: 'python',
+            mode: 'submit',
+            code: 'print(3)',
+            contestId,
+          });
+          const shown = page.waitForFunction(
+            `Number(document.querySelector(${JSON.stringify(selector)})?.getAttribute('data-attempts') ?? 0) > ${before}`,
+            undefined,
+            { timeout: TIMEOUT_MS, polling: 'raf' },
+          );
+          const saved = performance.now();
+          await db.submissions.finish(jobId, wrongAnswer(jobId));
+          await redis.publish(channel, contestId);
+          await shown;
+          update.push(performance.now() - saved);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    web.stop();
+  }
+  return {
+    title: `The scoreboard page in Chromium (headless, 1280×800, the production build) (ms).`,
+    header: ['step', 'samples', 'p50', 'p95', 'max'],
+    align: ['l', 'r', 'r', 'r', 'r'],
+    rows: [
+      row(`navigation → all ${PARTICIPANTS} rows in the DOM`, firstRender),
+      row('verdict saved → its cell changed on the page', update),
+    ],
+  };
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
