@@ -36,12 +36,16 @@ export function FormatButton(props: { code: string; language: string; onFormatte
         className="ghost small"
         onClick={() => void format()}
         disabled={!available || busy}
-        aria-label={available ? 'Format document' : title}
-        aria-describedby={error === null ? undefined : 'format-error'}
+        aria-describedby={error === null ? (available ? undefined : 'format-unavailable') : 'format-error'}
         data-testid="format-code"
       >
         {busy ? 'Formatting…' : 'Format'}
       </button>
+      {available ? null : (
+        <span id="format-unavailable" className="sr-only">
+          {title}
+        </span>
+      )}
       {error === null ? null : (
         <span id="format-error" role="alert" className="sr-only">
           {error}

@@ -148,7 +148,7 @@ export function AdminWorkers() {
         </div>
       </div>
       {error ? <p className="error">{error}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Workers" tabIndex={0}>
         <table className="table" data-testid="workers-table">
           <thead>
             <tr>

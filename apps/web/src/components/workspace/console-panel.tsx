@@ -97,32 +97,35 @@ function CaseEditor({
   const params = problem.signature?.params ?? [];
   return (
     <div className="case-editor">
-      <div className="case-tabs" role="tablist" aria-label="Test cases">
-        {cases.map((c, i) => (
-          <span key={c.id} className={`case-tab-wrap${i === activeCase ? ' active' : ''}`}>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={i === activeCase}
-              className={`case-tab${i === activeCase ? ' active' : ''}${caseError?.index === i ? ' invalid' : ''}`}
-              onClick={() => onActiveCase(i)}
-              data-testid={`case-tab-${i}`}
-            >
-              Case {i + 1}
-            </button>
-            {c.example === null ? (
+      <div className="case-tabs">
+        {/* A tablist holds tabs only: the remove button of the chosen case follows it. */}
+        <div className="case-tab-list" role="tablist" aria-label="Test cases">
+          {cases.map((c, i) => (
+            <span key={c.id} className={`case-tab-wrap${i === activeCase ? ' active' : ''}`}>
               <button
                 type="button"
-                className="case-remove"
-                aria-label={`Remove case ${i + 1}`}
-                title="Remove this case"
-                onClick={() => onRemoveCase(i)}
+                role="tab"
+                aria-selected={i === activeCase}
+                className={`case-tab${i === activeCase ? ' active' : ''}${caseError?.index === i ? ' invalid' : ''}`}
+                onClick={() => onActiveCase(i)}
+                data-testid={`case-tab-${i}`}
               >
-                ×
+                Case {i + 1}
               </button>
-            ) : null}
-          </span>
-        ))}
+            </span>
+          ))}
+        </div>
+        {current !== undefined && current.example === null ? (
+          <button
+            type="button"
+            className="case-remove"
+            aria-label={`Remove case ${activeCase + 1}`}
+            title="Remove this case"
+            onClick={() => onRemoveCase(activeCase)}
+          >
+            ×
+          </button>
+        ) : null}
         {cases.length < MAX_CASES ? (
           <button
             type="button"
