@@ -2,7 +2,9 @@
  * Managing imported problems, on real Redis and PostgreSQL: `POST /admin/problems/:slug/verify` (admins only)
  * queues a new verification of the latest version and stores it in its report; `GET /admin/problems` pages
  * by slug and says where each problem's verification stands; of two verifications of one version the newer one is
- * stored, whichever finishes last. No worker: the jobs stay queued (the test finishes them as a worker would).
+ * stored, whichever finishes last. `PATCH` and `DELETE /admin/problems/:slug` edit and delete an imported problem
+ * (admins only; the repository's problems refused), a draft is hidden from the catalog and from others' submits.
+ * No worker: the jobs stay queued (the race test finishes them as a worker would).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
@@ -13,7 +15,7 @@ import {
   verifyProblemResponseSchema,
 } from '@arbiter/contracts';
 import { createKeys, createRedis, createResultsQueue, enqueuePersist, JobStore } from '@arbiter/queue';
-import { getStatus, REDIS_URL, signUp } from '../support/platform.js';
+import { getStatus, post, REDIS_URL, signUp } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
 
@@ -144,5 +146,113 @@ describe('admin problem management', () => {
       await results.close();
       redis.disconnect();
     }
+  });
+
+  const patch = (slug: string, body: unknown, cookie = admin) =>
+    fetch(`${platform.url}/admin/problems/${slug}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+  const remove = (slug: string, cookie = admin) =>
+    fetch(`${platform.url}/admin/problems/${slug}`, { method: 'DELETE', headers: { cookie } });
+  const catalogSlugs = async (cookie = '') =>
+    (
+      (await (await fetch(`${platform.url}/problems`, { headers: { cookie } })).json()) as { slug: string }[]
+    ).map((problem) => problem.slug);
+  const message = async (answer: Response) =>
+    ((await answer.json()) as { error: { message: string } }).error.message;
+
+  it("edits an imported problem's title, statement, limits and visibility, for admins only", async () => {
+    await importAs('edit-me');
+    expect((await patch('edit-me', { title: 'X' }, '')).status).toBe(401);
+    expect((await patch('edit-me', { title: 'X' }, user)).status).toBe(403);
+    expect((await patch('no-such-problem', { title: 'X' })).status).toBe(404);
+    const builtIn = await patch('two-sum', { title: 'X' });
+    expect(builtIn.status).toBe(409);
+    expect(await message(builtIn)).toContain("repository's problems");
+    for (const bad of [{}, { timeLimitMs: 0 }, { visibility: 'hidden' }, { title: ' ' }, { colour: 'red' }]) {
+      expect((await patch('edit-me', bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+
+    // A draft: gone from the catalog and from a user's submits; an admin still sees and submits it.
+    const answer = await patch('edit-me', {
+      title: 'Edited Title',
+      statement: '# Edited\n\nPrint **1**.',
+      timeLimitMs: 1500,
+      memoryMb: 128,
+      difficulty: 'hard',
+      visibility: 'draft',
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      slug: 'edit-me',
+      settings: {
+        title: 'Edited Title',
+        statement: '# Edited\n\nPrint **1**.',
+        timeLimitMs: 1500,
+        memoryMb: 128,
+        difficulty: 'hard',
+        visibility: 'draft',
+      },
+    });
+    const detail = importedProblemDetailSchema.parse(
+      await (await fetch(`${platform.url}/admin/problems/edit-me`, { headers: { cookie: admin } })).json(),
+    );
+    expect(detail.settings).toMatchObject({ title: 'Edited Title', visibility: 'draft' });
+    expect(await catalogSlugs()).not.toContain('edit-me');
+    expect(await catalogSlugs(user)).not.toContain('edit-me');
+    expect(await catalogSlugs(admin)).toContain('edit-me');
+    expect((await fetch(`${platform.url}/problems/edit-me`, { headers: { cookie: user } })).status).toBe(404);
+    const body = { language: 'python', code: 'print(1)', problem: 'edit-me', mode: 'submit' };
+    const refused = await post(platform.url, '/submit', body, { cookie: user });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { error: { code: string } }).error.code).toBe('UNKNOWN_PROBLEM');
+    const byAdmin = await post(platform.url, '/submit', body, { cookie: admin });
+    expect(byAdmin.status).toBe(202);
+    // The limits set here are the job's.
+    const job = await getStatus(platform.url, (byAdmin.body as { jobId: string }).jobId, admin);
+    expect(job.body.limits).toMatchObject({ timeMs: 1500, memoryMb: 128 });
+
+    // Published: listed, its page shows the edited statement and limits, and users may submit.
+    expect((await patch('edit-me', { visibility: 'published', statement: null })).status).toBe(200);
+    expect((await patch('edit-me', { statement: 'Just print 1.' })).status).toBe(200);
+    expect(await catalogSlugs()).toContain('edit-me');
+    const page = (await (await fetch(`${platform.url}/problems/edit-me`)).json()) as Record<string, unknown>;
+    expect(page).toMatchObject({
+      slug: 'edit-me',
+      title: 'Edited Title',
+      difficulty: 'hard',
+      kind: 'stdio',
+      statement: 'Just print 1.',
+      limits: { timeMs: 1500, memoryMb: 128 },
+    });
+    expect((await post(platform.url, '/submit', body, { cookie: user })).status).toBe(202);
+  });
+
+  it('deletes an imported problem, for admins only, and refuses the repository problems', async () => {
+    await importAs('delete-me');
+    expect((await remove('delete-me', '')).status).toBe(401);
+    expect((await remove('delete-me', user)).status).toBe(403);
+    const builtIn = await remove('two-sum');
+    expect(builtIn.status).toBe(409);
+    expect(await message(builtIn)).toContain('problems/two-sum');
+    expect(await catalogSlugs()).toContain('delete-me');
+
+    expect((await remove('delete-me')).status).toBe(204);
+    expect(
+      (await fetch(`${platform.url}/admin/problems/delete-me`, { headers: { cookie: admin } })).status,
+    ).toBe(404);
+    expect(await catalogSlugs(admin)).not.toContain('delete-me');
+    expect((await remove('delete-me')).status).toBe(404);
+    const submitted = await post(
+      platform.url,
+      '/submit',
+      { language: 'python', code: 'print(1)', problem: 'delete-me', mode: 'submit' },
+      { cookie: admin },
+    );
+    expect(submitted.status).toBe(400);
+    // The repository's problems are still there.
+    expect(await catalogSlugs()).toContain('two-sum');
   });
 });

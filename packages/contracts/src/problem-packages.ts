@@ -1,6 +1,7 @@
 /** Imported problem packages: the version a job judges, and what the import and export routes take and give. */
 import { z } from 'zod';
 import { packageVerificationSchema } from './package-verification.js';
+import { DIFFICULTY_LEVELS, difficultySchema } from './problems.js';
 
 /** A problem's slug: lowercase letters, digits and single hyphens (as the folders of `problems/`). */
 export const problemSlugSchema = z
@@ -38,6 +39,76 @@ export const importProblemQuerySchema = z.object({
   slug: problemSlugSchema.optional(),
 });
 
+/** `draft`: listed and submitted to by admins only; `published`: by everyone. */
+export const PROBLEM_VISIBILITIES = ['draft', 'published'] as const;
+export const problemVisibilitySchema = z.enum(PROBLEM_VISIBILITIES);
+export type ProblemVisibility = z.infer<typeof problemVisibilitySchema>;
+
+/** The longest statement an admin may write (UTF-16 code units), and the most a limit may be set to. */
+export const MAX_STATEMENT_CHARS = 256 * 1024;
+export const MAX_TIME_LIMIT_MS = 60_000;
+export const MAX_MEMORY_LIMIT_MB = 8192;
+
+/**
+ * What an admin sets on an imported problem (`PATCH /admin/problems/:slug`), kept across re-imports except
+ * the title, which a re-import takes from the new package. null limits and statement: the package's own.
+ */
+export const importedProblemSettingsSchema = z.object({
+  title: z.string(),
+  /** Markdown in place of the package's statement; null: the package's own. */
+  statement: z.string().nullable(),
+  /** The time limit per test case (ms) in place of the package's; null: the package's (or derived). */
+  timeLimitMs: z.number().int().positive().nullable(),
+  /** The memory limit (MiB) in place of the package's `limits.memory`; null: the package's. */
+  memoryMb: z.number().int().positive().nullable(),
+  /** As `GET /problems` shows it (a package states none; `medium` until set). */
+  difficulty: difficultySchema,
+  visibility: problemVisibilitySchema,
+});
+export type ImportedProblemSettings = z.infer<typeof importedProblemSettingsSchema>;
+
+/** `PATCH /admin/problems/:slug`: any of the settings; null puts back the package's statement or limit. */
+export const updateProblemRequestSchema = z
+  .object({
+    title: z
+      .string({ error: 'title must be a string' })
+      .trim()
+      .min(1, 'title must not be empty')
+      .max(200, 'title is at most 200 characters')
+      .optional(),
+    statement: z
+      .string({ error: 'statement must be Markdown text, or null for the package’s own' })
+      .max(MAX_STATEMENT_CHARS, `statement is at most ${MAX_STATEMENT_CHARS} characters`)
+      .nullable()
+      .optional(),
+    timeLimitMs: z
+      .number({ error: 'timeLimitMs must be a number of milliseconds, or null for the package’s own' })
+      .int('timeLimitMs is a whole number of milliseconds')
+      .min(1, 'timeLimitMs is at least 1')
+      .max(MAX_TIME_LIMIT_MS, `timeLimitMs is at most ${MAX_TIME_LIMIT_MS}`)
+      .nullable()
+      .optional(),
+    memoryMb: z
+      .number({ error: 'memoryMb must be a number of MiB, or null for the package’s own' })
+      .int('memoryMb is a whole number of MiB')
+      .min(16, 'memoryMb is at least 16')
+      .max(MAX_MEMORY_LIMIT_MB, `memoryMb is at most ${MAX_MEMORY_LIMIT_MB}`)
+      .nullable()
+      .optional(),
+    difficulty: z.enum(DIFFICULTY_LEVELS, { error: 'difficulty is easy, medium or hard' }).optional(),
+    visibility: z.enum(PROBLEM_VISIBILITIES, { error: 'visibility is draft or published' }).optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
+export type UpdateProblemRequest = z.infer<typeof updateProblemRequestSchema>;
+
+/** `PATCH /admin/problems/:slug`'s answer: the settings now in force. */
+export const updateProblemResponseSchema = z.object({
+  slug: problemSlugSchema,
+  settings: importedProblemSettingsSchema,
+});
+export type UpdateProblemResponse = z.infer<typeof updateProblemResponseSchema>;
+
 export const importProblemResponseSchema = z.object({
   slug: problemSlugSchema,
   /** 1 for a new problem; each re-import adds one. */
@@ -57,6 +128,7 @@ export const importedProblemSchema = z.object({
   /** Bytes of the stored package zip. */
   size: z.number().int().nonnegative(),
   updatedAt: z.string(),
+  visibility: problemVisibilitySchema,
   /** Where the latest version's verification stands; null: it was never queued (imported with `--no-verify`). */
   verification: z
     .object({
@@ -101,6 +173,8 @@ export const importedProblemVersionSchema = z.object({
 });
 export const importedProblemDetailSchema = z.object({
   slug: problemSlugSchema,
+  /** What admins set: title, statement, limits, difficulty, visibility. */
+  settings: importedProblemSettingsSchema,
   /** The version new submissions are judged on. */
   latestVersion: z.number().int().positive(),
   versions: z.array(importedProblemVersionSchema),

@@ -4,6 +4,7 @@ import { languageIdSchema } from './languages.js';
 
 export const DIFFICULTY_LEVELS = ['easy', 'medium', 'hard'] as const;
 export const difficultySchema = z.enum(DIFFICULTY_LEVELS);
+export type Difficulty = z.infer<typeof difficultySchema>;
 
 export const problemSummarySchema = z.object({
   slug: z.string(),

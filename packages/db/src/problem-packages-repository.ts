@@ -3,8 +3,14 @@
  * the latest version of a slug, one version, a package's bytes by hash, the list.
  */
 import { createHash } from 'node:crypto';
-import type { ImportReportBody, PackageVerification } from '@arbiter/contracts';
-import { asc, desc, eq, and, gt, sql } from 'drizzle-orm';
+import type {
+  ImportedProblemSettings,
+  ImportReportBody,
+  PackageVerification,
+  ProblemVisibility,
+  UpdateProblemRequest,
+} from '@arbiter/contracts';
+import { asc, desc, eq, and, gt, notExists, sql } from 'drizzle-orm';
 import type { Clock, Db } from './db.js';
 import { systemClock } from './db.js';
 import {
@@ -40,6 +46,8 @@ export interface ImportedProblemSummary {
   sha256: string;
   size: number;
   updatedAt: Date;
+  visibility: ProblemVisibility;
+  difficulty: ImportedProblemSettings['difficulty'];
   /** The latest version's verification as stored (`queued` until a worker's findings are saved). */
   verification: PackageVerification | null;
 }
@@ -58,6 +66,15 @@ const versionColumns = {
   metadata: problemVersions.metadata,
   report: problemVersions.report,
   createdAt: problemVersions.createdAt,
+};
+
+const settingsColumns = {
+  title: importedProblems.title,
+  statement: importedProblems.statement,
+  timeLimitMs: importedProblems.timeLimitMs,
+  memoryMb: importedProblems.memoryMb,
+  difficulty: importedProblems.difficulty,
+  visibility: importedProblems.visibility,
 };
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -200,6 +217,8 @@ export class ProblemPackagesRepository {
         sha256: problemVersions.sha256,
         size: packageBlobs.size,
         updatedAt: importedProblems.updatedAt,
+        visibility: importedProblems.visibility,
+        difficulty: importedProblems.difficulty,
         verification: sql<PackageVerification | null>`${problemVersions.report} -> 'verification'`,
       })
       .from(importedProblems)
@@ -214,6 +233,48 @@ export class ProblemPackagesRepository {
       .where(page.after === undefined ? undefined : gt(importedProblems.slug, page.after))
       .orderBy(asc(importedProblems.slug));
     return page.limit === undefined ? query : query.limit(page.limit);
+  }
+
+  /** What admins set on an imported problem; null: no such imported problem. */
+  async settings(slug: string): Promise<ImportedProblemSettings | null> {
+    const [row] = await this.db
+      .select(settingsColumns)
+      .from(importedProblems)
+      .where(eq(importedProblems.slug, slug));
+    return row ?? null;
+  }
+
+  /** Changes what an admin sets (absent fields stay, null ones go back to the package's); null: no such problem. */
+  async updateSettings(slug: string, change: UpdateProblemRequest): Promise<ImportedProblemSettings | null> {
+    const [row] = await this.db
+      .update(importedProblems)
+      .set({ ...change, updatedAt: this.now() })
+      .where(eq(importedProblems.slug, slug))
+      .returning(settingsColumns);
+    return row ?? null;
+  }
+
+  /**
+   * Deletes an imported problem with every version, and the stored packages no other version names, in one
+   * transaction. Submissions made to it stay (with their code and results). False: no such problem.
+   */
+  async remove(slug: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const deleted = await tx
+        .delete(importedProblems)
+        .where(eq(importedProblems.slug, slug))
+        .returning({ slug: importedProblems.slug });
+      if (deleted.length === 0) return false;
+      await tx.delete(packageBlobs).where(
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(problemVersions)
+            .where(eq(problemVersions.sha256, packageBlobs.sha256)),
+        ),
+      );
+      return true;
+    });
   }
 
   /** How many stored blobs there are (tests check that identical packages share one). */

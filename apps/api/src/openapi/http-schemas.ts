@@ -48,6 +48,8 @@ import {
   importedProblemDetailSchema,
   verifyProblemResponseSchema,
   importProblemResponseSchema,
+  updateProblemRequestSchema,
+  updateProblemResponseSchema,
   authResponseSchema,
   jobResultSchema,
   jobStatusSchema,
@@ -150,6 +152,8 @@ export const ImportProblemResponse = answerSchema('ImportProblemResponse', impor
 export const ImportedProblemList = answerSchema('ImportedProblemList', importedProblemListSchema);
 export const ImportedProblemDetail = answerSchema('ImportedProblemDetail', importedProblemDetailSchema);
 export const VerifyProblemResponse = answerSchema('VerifyProblemResponse', verifyProblemResponseSchema);
+export const UpdateProblemRequest = requestSchema('UpdateProblemRequest', updateProblemRequestSchema);
+export const UpdateProblemResponse = answerSchema('UpdateProblemResponse', updateProblemResponseSchema);
 
 export const UserProfile = answerSchema('UserProfile', userProfileSchema);
 export const EditorSettings = requestSchema('EditorSettings', editorSettingsSchema);

@@ -1,9 +1,10 @@
 /**
  * Problem packages, admins only: `POST /admin/problems` imports a package zip (a new problem, or a new
  * version of one), `GET /admin/problems` lists the imported problems (pages by slug), `GET
- * /admin/problems/:slug` gives its versions and reports, `POST /admin/problems/:slug/verify` verifies the
- * latest version again, `GET /admin/problems/:slug/package` exports one version back to a zip. See
- * docs/PROBLEMS.md.
+ * /admin/problems/:slug` gives its settings, versions and reports, `PATCH /admin/problems/:slug` changes its
+ * title, statement, limits, difficulty and visibility, `DELETE /admin/problems/:slug` deletes it, `POST
+ * /admin/problems/:slug/verify` verifies the latest version again, `GET /admin/problems/:slug/package`
+ * exports one version back to a zip. See docs/PROBLEMS.md.
  */
 import { z } from 'zod';
 import {
@@ -13,6 +14,7 @@ import {
   type ImportedProblemDetail,
   type ImportedProblemList,
   type ImportProblemResponse,
+  type UpdateProblemResponse,
   type VerifyProblemResponse,
 } from '@arbiter/contracts';
 import { PackageError, packageFromZip } from '@arbiter/problem-package';
@@ -24,6 +26,8 @@ import {
   ImportedProblemDetail as ImportedProblemDetailBody,
   ImportedProblemList as ImportedProblemListBody,
   ImportProblemResponse as ImportBody,
+  UpdateProblemRequest as UpdateBody,
+  UpdateProblemResponse as UpdatedBody,
   VerifyProblemResponse as VerifyBody,
 } from '../openapi/http-schemas.js';
 import { importPackage, SlugRefusedError } from '../problems/import-package.js';
@@ -45,6 +49,16 @@ async function withDatabase<T>(resources: ApiResources, what: string, work: () =
       `The database is not reachable right now; could not ${what}. Try again in a few seconds.`,
     );
   }
+}
+
+/** The repository's problems are files under `problems/`: 409, saying where they are changed. */
+function refuseBuiltIn(resources: ApiResources, slug: string, what: 'edited' | 'deleted'): void {
+  if (!resources.catalog.has(slug)) return;
+  throw new HttpError(
+    409,
+    'CONFLICT',
+    `"${slug}" is one of the repository's problems (problems/${slug}); it is ${what} there, not here. Only imported problems are ${what} through the API.`,
+  );
 }
 
 export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
@@ -176,6 +190,7 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
                 sha256: row.sha256,
                 size: row.size,
                 updatedAt: row.updatedAt.toISOString(),
+                visibility: row.visibility,
                 verification:
                   verification === undefined
                     ? null
@@ -209,13 +224,18 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
         503: { description: 'The database is unreachable.', errors: ['SERVICE_UNAVAILABLE'] },
       },
       handle: async ({ params }, _req, res) => {
-        const versions = await withDatabase(resources, 'read the problem', () =>
-          resources.db.problems.versions(params.slug),
+        const [versions, settings] = await withDatabase(resources, 'read the problem', () =>
+          Promise.all([
+            resources.db.problems.versions(params.slug),
+            resources.db.problems.settings(params.slug),
+          ]),
         );
         const latest = versions[0];
-        if (latest === undefined) throw notFound(`No imported problem "${params.slug}".`);
+        if (latest === undefined || settings === null)
+          throw notFound(`No imported problem "${params.slug}".`);
         const answer: ImportedProblemDetail = {
           slug: params.slug,
+          settings,
           latestVersion: latest.version,
           versions: await Promise.all(
             versions.map(async (version) => {
@@ -233,6 +253,83 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
           ),
         };
         res.set('Cache-Control', 'no-store').json(answer);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/admin/problems/:slug',
+      tag: 'Admin',
+      summary: "Change an imported problem's title, statement, limits, difficulty or visibility",
+      description:
+        "Any of the fields; `null` puts back the package's own statement or limit. The statement is Markdown; the " +
+        "limits apply to submissions accepted from now on (each clamped by the server's maxima). A `draft` is " +
+        'left out of `GET /problems` and refused at `POST /submit` (`UNKNOWN_PROBLEM`) for all but admins. The ' +
+        "repository's problems (`problems/`) are edited in their folders: 409.",
+      access: ADMIN,
+      action: 'edit problems',
+      params: z.object({ slug: problemSlugSchema }),
+      invalid: (part, error, req) =>
+        part === 'params' ? notFound(`No imported problem "${String(req.params.slug)}".`) : error,
+      body: UpdateBody,
+      responses: {
+        200: { description: 'The settings now in force.', body: UpdatedBody },
+        400: {
+          description: 'A field is invalid (named in `details`).',
+          errors: ['INVALID_REQUEST', 'INVALID_JSON'],
+        },
+        404: { description: '`NOT_FOUND`: no such problem.', errors: ['NOT_FOUND'] },
+        409: { description: "`CONFLICT`: one of the repository's problems.", errors: ['CONFLICT'] },
+        503: {
+          description: 'The database is unreachable; nothing changed.',
+          errors: ['SERVICE_UNAVAILABLE'],
+        },
+      },
+      handle: async ({ params, body }, req, res) => {
+        requireAdmin(req, 'edit problems');
+        refuseBuiltIn(resources, params.slug, 'edited');
+        const settings = await withDatabase(resources, 'change the problem', () =>
+          resources.db.problems.updateSettings(params.slug, body),
+        );
+        if (settings === null) throw notFound(`No imported problem "${params.slug}".`);
+        resources.logger.info(
+          { problem: params.slug, change: Object.keys(body) },
+          'problem settings changed',
+        );
+        const answer: UpdateProblemResponse = { slug: params.slug, settings };
+        res.set('Cache-Control', 'no-store').json(answer);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/admin/problems/:slug',
+      tag: 'Admin',
+      summary: 'Delete an imported problem',
+      description:
+        'Every version goes, and each stored package no other version names. Submissions made to it stay in ' +
+        "their authors' histories; jobs already queued are still judged. The repository's problems " +
+        '(`problems/`) are removed from the repository, not here: 409.',
+      access: ADMIN,
+      action: 'delete problems',
+      params: z.object({ slug: problemSlugSchema }),
+      invalid: (_part, _error, req) => notFound(`No imported problem "${String(req.params.slug)}".`),
+      responses: {
+        204: { description: 'Deleted.' },
+        404: { description: '`NOT_FOUND`: no such problem.', errors: ['NOT_FOUND'] },
+        409: { description: "`CONFLICT`: one of the repository's problems.", errors: ['CONFLICT'] },
+        503: {
+          description: 'The database is unreachable; nothing was deleted.',
+          errors: ['SERVICE_UNAVAILABLE'],
+        },
+      },
+      handle: async ({ params }, req, res) => {
+        requireAdmin(req, 'delete problems');
+        refuseBuiltIn(resources, params.slug, 'deleted');
+        const removed = await withDatabase(resources, 'delete the problem', () =>
+          resources.db.problems.remove(params.slug),
+        );
+        if (!removed) throw notFound(`No imported problem "${params.slug}".`);
+        resources.logger.info({ problem: params.slug }, 'imported problem deleted');
+        res.status(204).end();
       },
     }),
     defineRoute({

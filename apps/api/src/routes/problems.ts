@@ -1,4 +1,7 @@
-/** `GET /problems` (the catalog with acceptance rates and the user's marks) and `GET /problems/:slug`. */
+/**
+ * `GET /problems` (the catalog with acceptance rates and the user's marks: the repository's problems and the
+ * published imported ones) and `GET /problems/:slug`.
+ */
 import { z } from 'zod';
 import { LANGUAGE_IDS, type AuthUser, type ProblemSummary } from '@arbiter/contracts';
 import { OPTIONAL, PUBLIC, SESSION } from '../auth/access.js';
@@ -12,6 +15,8 @@ import {
   ReferenceSolutionList,
   runtimeDistributionSchema,
 } from '../openapi/http-schemas.js';
+import { importedDetail, importedSummary } from '../problems/imported-problem-view.js';
+import { resolveProblem } from '../problems/problem-directory.js';
 import { problemDetail, problemSummary } from '../problems/problem-views.js';
 import type { ApiResources } from '../resources.js';
 
@@ -43,6 +48,9 @@ export function problemRoutes(resources: ApiResources): RouteSpec[] {
     return isOrganiser(user) ? new Set() : db.contests.unreleasedProblems();
   }
 
+  /** Imported problems a user may see: published ones; drafts too for admins. */
+  const seesDrafts = (user: AuthUser | null | undefined) => user?.role === 'admin';
+
   return [
     defineRoute({
       method: 'get',
@@ -51,20 +59,27 @@ export function problemRoutes(resources: ApiResources): RouteSpec[] {
       summary: 'The problem catalog',
       description:
         "Easy first. `status` is the signed-in user's mark (`solved`, `attempted`), null otherwise. " +
-        'Problems of contests that have not started are left out (organisers and admins see them).',
+        'Problems of contests that have not started are left out (organisers and admins see them), and so are ' +
+        'imported problems in `draft` (admins see them).',
       access: OPTIONAL,
       responses: { 200: { description: 'The problems.', body: ProblemList } },
       handle: async (_input, req, res) => {
-        const hidden = await unreleased(req.user);
+        const [hidden, importedRows] = await Promise.all([unreleased(req.user), db.problems.list()]);
         const problems = [...catalog.values()].filter((problem) => !hidden.has(problem.slug));
+        const imported = importedRows.filter(
+          (row) => !hidden.has(row.slug) && (row.visibility === 'published' || seesDrafts(req.user)),
+        );
         const [stats, statusOf] = await Promise.all([
-          db.stats.problemStats(problems.map((problem) => problem.slug)),
+          db.stats.problemStats([...problems, ...imported].map((problem) => problem.slug)),
           marks(req.user?.id),
         ]);
         const order = { easy: 0, medium: 1, hard: 2 };
-        const list = problems
-          .sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title))
-          .map((problem) => problemSummary(problem, stats.get(problem.slug), statusOf(problem.slug)));
+        const list = [
+          ...problems.map((problem) =>
+            problemSummary(problem, stats.get(problem.slug), statusOf(problem.slug)),
+          ),
+          ...imported.map((row) => importedSummary(row, stats.get(row.slug), statusOf(row.slug))),
+        ].sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title));
         res.json(list);
       },
     }),
@@ -80,8 +95,31 @@ export function problemRoutes(resources: ApiResources): RouteSpec[] {
       responses: { 200: { description: 'The problem.', body: ProblemDetail }, 404: NO_SUCH_PROBLEM },
       handle: async ({ params }, req, res) => {
         const problem = catalog.get(params.slug);
-        if (problem === undefined || (await unreleased(req.user)).has(problem.slug))
-          throw noSuchProblem(params.slug);
+        if (problem === undefined) {
+          // An imported problem: published, or a draft for an admin.
+          const resolved = await resolveProblem(resources, params.slug);
+          if (
+            resolved?.kind !== 'package' ||
+            (resolved.settings.visibility === 'draft' && !seesDrafts(req.user)) ||
+            (await unreleased(req.user)).has(params.slug)
+          )
+            throw noSuchProblem(params.slug);
+          const [stats, statusOf] = await Promise.all([
+            db.stats.problemStats([params.slug]),
+            marks(req.user?.id),
+          ]);
+          res.json(
+            await importedDetail(
+              resources,
+              resolved,
+              resolved.settings,
+              stats.get(params.slug),
+              statusOf(params.slug),
+            ),
+          );
+          return;
+        }
+        if ((await unreleased(req.user)).has(problem.slug)) throw noSuchProblem(params.slug);
         const [stats, statusOf] = await Promise.all([
           db.stats.problemStats([problem.slug]),
           marks(req.user?.id),

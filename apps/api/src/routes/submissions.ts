@@ -63,7 +63,7 @@ export function submissionRoutes(
         owner: user ? userOwner(user.id) : clientOwner(clientKey(req)),
         ...(body.contestId === undefined ? {} : { contestId: body.contestId }),
       },
-      { callbackHosts: callbacks?.policy.allowedHosts ?? [] },
+      { callbackHosts: callbacks?.policy.allowedHosts ?? [], seesDrafts: user?.role === 'admin' },
     );
     if (body.callbackUrl !== undefined && callbacks !== null)
       sendResultWhenDone(resources, callbacks, jobId, body.callbackUrl);

@@ -65,6 +65,8 @@ export interface AcceptOptions {
    * the job is queued), and its wall clock is the policy's longest, as it waits on a person.
    */
   interactive?: boolean;
+  /** The submitter is an admin: draft problems (`visibility: draft`) are theirs to try; others hear "unknown". */
+  seesDrafts?: boolean;
 }
 
 export async function acceptSubmission(
@@ -73,7 +75,7 @@ export async function acceptSubmission(
   submitter: Submitter,
   accept: AcceptOptions = {},
 ): Promise<string> {
-  const { callbackHosts = [], interactive = false } = accept;
+  const { callbackHosts = [], interactive = false, seesDrafts = false } = accept;
   const language = languageIdSchema.safeParse(request.language);
   // Unlisted languages (Judge0's multi-file program) are reached through their own API only.
   if (!language.success || !LISTED_LANGUAGE_IDS.includes(language.data)) {
@@ -90,6 +92,8 @@ export async function acceptSubmission(
   const resolved = request.problem === undefined ? null : await lookUpProblem(resources, request.problem);
   const problem = resolved?.kind === 'builtin' ? resolved.problem : null;
   const imported = resolved?.kind === 'package' ? resolved : null;
+  if (imported?.settings.visibility === 'draft' && !seesDrafts)
+    throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${imported.ref.slug}". See GET /problems.`);
   if (resolved === null && request.mode === 'submit') {
     throw new HttpError(400, 'INVALID_REQUEST', 'mode "submit" judges a problem: give "problem" as well.');
   }
@@ -143,7 +147,7 @@ export async function acceptSubmission(
     limits: problem
       ? problemLimits(problem, resources.limits)
       : imported
-        ? packageLimits(imported.version, resources.limits)
+        ? packageLimits(imported.version, resources.limits, imported.settings)
         : interactive
           ? interactiveLimits(resolveLimits(request.limits, resources.limits), resources.limits)
           : resolveLimits(request.limits, resources.limits),

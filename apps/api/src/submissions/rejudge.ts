@@ -61,7 +61,7 @@ async function rejudgeJob(resources: ApiResources, original: Submission): Promis
       tests: [],
       userId: original.userId,
       rejudgeOf: original.id,
-      limits: packageLimits(resolved.version, resources.limits),
+      limits: packageLimits(resolved.version, resources.limits, resolved.settings),
       ...programOf(original),
       createdAt: Date.now(),
     };

@@ -4,9 +4,16 @@
  * version an import made (`problem_versions`), each naming its blob. Versions are never rewritten:
  * a job names the version and hash it was accepted with and is judged on exactly that.
  */
-import type { ImportReportBody } from '@arbiter/contracts';
-import { customType, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { timestampMs } from './columns.js';
+import {
+  DIFFICULTY_LEVELS,
+  PROBLEM_VISIBILITIES,
+  type Difficulty,
+  type ImportReportBody,
+  type ProblemVisibility,
+} from '@arbiter/contracts';
+import { sql } from 'drizzle-orm';
+import { check, customType, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { sqlList, timestampMs } from './columns.js';
 
 /** `bytea`, read as a Buffer whichever driver hands it over. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -25,14 +32,32 @@ export const packageBlobs = pgTable('package_blobs', {
   createdAt: timestampMs('created_at').notNull().defaultNow(),
 });
 
-export const importedProblems = pgTable('imported_problems', {
-  slug: text('slug').primaryKey(),
-  title: text('title').notNull(),
-  /** The version new submissions are judged on (the last import). */
-  latestVersion: integer('latest_version').notNull(),
-  createdAt: timestampMs('created_at').notNull().defaultNow(),
-  updatedAt: timestampMs('updated_at').notNull().defaultNow(),
-});
+export const importedProblems = pgTable(
+  'imported_problems',
+  {
+    slug: text('slug').primaryKey(),
+    /** The latest import's title, or what an admin set since (`PATCH /admin/problems/:slug`). */
+    title: text('title').notNull(),
+    /** The version new submissions are judged on (the last import). */
+    latestVersion: integer('latest_version').notNull(),
+    /** An admin's statement (Markdown) in place of the package's; null: the package's own. */
+    statement: text('statement'),
+    /** An admin's time limit per test case (ms) in place of the package's; null: the package's. */
+    timeLimitMs: integer('time_limit_ms'),
+    /** An admin's memory limit (MiB) in place of the package's; null: the package's. */
+    memoryMb: integer('memory_mb'),
+    /** As `GET /problems` lists it; a package states none. */
+    difficulty: text('difficulty').$type<Difficulty>().notNull().default('medium'),
+    /** `draft`: listed and submitted to by admins only; `published`: by everyone. */
+    visibility: text('visibility').$type<ProblemVisibility>().notNull().default('published'),
+    createdAt: timestampMs('created_at').notNull().defaultNow(),
+    updatedAt: timestampMs('updated_at').notNull().defaultNow(),
+  },
+  () => [
+    check('imported_problems_visibility_check', sql.raw(`visibility in ${sqlList(PROBLEM_VISIBILITIES)}`)),
+    check('imported_problems_difficulty_check', sql.raw(`difficulty in ${sqlList(DIFFICULTY_LEVELS)}`)),
+  ],
+);
 
 /** What an import read from a package besides its files: limits, test groups, validation, report. */
 export interface ProblemVersionMetadata {

@@ -1,7 +1,7 @@
 'use client';
-// One imported problem for admins (GET /admin/problems/:slug): the latest version's report with its
-// verification, every version, the package export link, "Re-verify" (POST /admin/problems/:slug/verify) and a
-// similarity report of its submits.
+// One imported problem for admins (GET /admin/problems/:slug): its settings form (edit, delete), the latest
+// version's report with its verification, every version, the package export link, "Re-verify"
+// (POST /admin/problems/:slug/verify) and a similarity report of its submits.
 import Link from 'next/link';
 import { useState } from 'react';
 import type { VerifyProblemResponse } from '@arbiter/contracts';
@@ -13,6 +13,7 @@ import { useAuth } from '../auth-context';
 import { CompareButton } from '../similarity/compare-button';
 import { AdminTabs, StaffOnly } from './admin-tabs';
 import { PackageReport, verificationState } from './package-report';
+import { ProblemSettingsForm } from './problem-settings-form';
 
 export function AdminProblem({ slug }: { slug: string }) {
   const { user } = useAuth();
@@ -65,11 +66,19 @@ export function AdminProblem({ slug }: { slug: string }) {
         <>
           <div className="page-head">
             <div>
-              <h1>{latest.title}</h1>
+              <h1 data-testid="problem-title">{detail.settings.title}</h1>
               <p className="muted">
-                <code>{detail.slug}</code> · version {detail.latestVersion} · time limit{' '}
-                {latest.timeLimit === null ? 'the platform default' : `${latest.timeLimit} s`} ·{' '}
-                <Link href={`/problems/${detail.slug}`}>open the workspace</Link>
+                <code>{detail.slug}</code> · version {detail.latestVersion} ·{' '}
+                <span data-testid="problem-visibility">
+                  {detail.settings.visibility === 'draft' ? 'draft (admins only)' : 'published'}
+                </span>{' '}
+                · time limit{' '}
+                {detail.settings.timeLimitMs !== null
+                  ? `${detail.settings.timeLimitMs} ms (set here)`
+                  : latest.timeLimit === null
+                    ? 'the platform default'
+                    : `${latest.timeLimit} s`}{' '}
+                · <Link href={`/problems/${detail.slug}`}>open the workspace</Link>
               </p>
             </div>
             <div className="row">
@@ -92,6 +101,7 @@ export function AdminProblem({ slug }: { slug: string }) {
               {actionError}
             </p>
           ) : null}
+          <ProblemSettingsForm slug={detail.slug} settings={detail.settings} onSaved={reload} />
           <section className="card" aria-labelledby="report-heading">
             <h2 id="report-heading">Version {latest.version} report</h2>
             <PackageReport report={latest.report} />

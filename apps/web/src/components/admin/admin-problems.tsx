@@ -23,7 +23,7 @@ function ImportedRow({ item }: { item: ImportedProblem }) {
           <code>{item.slug}</code>
         </div>
       </td>
-      <td>Imported package</td>
+      <td>Imported package{item.visibility === 'draft' ? ' · draft' : ''}</td>
       <td className="num">v{item.version}</td>
       <td>
         <span className={`tone-${state.tone}`} data-testid="problem-verification">
