@@ -3,7 +3,9 @@
  * self-test cache (CACHE_DIR/self-test.json) once. Without it the first workers of the suites, started two
  * files at a time, each compiled every language's sample at once (46 languages, JVMs among them) and the
  * machine was too busy for the suites' own limits. A worker that does not come up is reported, not fatal:
- * the suites that need one then fail with their own message.
+ * the suites that need one then fail with their own message. It also waits for the worker's precompiled C++
+ * header (CACHE_DIR/pch), which a worker builds in the background after its start: the suites' short-lived
+ * workers would each start that build and be stopped before it ends.
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ import { TEST_WORKER_ENV } from './worker-env.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A hang guard: a cold self-test of the whole catalogue takes minutes on a loaded 2-core machine. */
 const WARM_UP_LIMIT_MS = 30 * 60_000;
+/** A hang guard for the header's build (seconds on a quiet machine). */
+const HEADER_LIMIT_MS = 5 * 60_000;
 
 export async function warmUpWorker(redisUrl: string): Promise<void> {
   const prefix = `warm-up-${randomUUID().slice(0, 8)}`;
@@ -24,7 +28,15 @@ export async function warmUpWorker(redisUrl: string): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  // Whether the worker offers C++ (it then builds the header) and whether that build has ended.
+  let cpp = false;
+  let header = false;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    cpp ||= text.includes('"cpp ');
+    header ||= text.includes('precompiled C++ header');
+    output = (output + text).slice(-20_000);
+  });
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = await new Promise<boolean>((resolve) => {
@@ -42,6 +54,11 @@ export async function warmUpWorker(redisUrl: string): Promise<void> {
       resolve(output.includes('worker ready'));
     });
   });
+  if (ready && cpp) {
+    const waitedFrom = Date.now();
+    while (!header && child.exitCode === null && Date.now() - waitedFrom < HEADER_LIMIT_MS)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   signalGroup(child, 'SIGTERM');
   const stopped = await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
   if (stopped === undefined) signalGroup(child, 'SIGKILL');

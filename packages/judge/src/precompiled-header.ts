@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CPP_FLAGS } from '@arbiter/languages';
@@ -32,16 +32,18 @@ export async function buildPrecompiledHeader(dir: string): Promise<PrecompiledHe
   const target = join(dir, 'bits', 'stdc++.h.gch');
   if (await isFile(target)) return { includeDir: dir };
   await mkdir(join(dir, 'bits'), { recursive: true });
-  // One builder per folder: several workers on a host would otherwise each spend seconds of CPU on it.
+  // One builder per folder: several workers on a host would otherwise each spend seconds of CPU on it. The
+  // lock names its builder's pid: a builder that died (a worker stopped or killed mid-build) holds nothing.
   const lock = join(dir, '.building');
   const held = await open(lock, 'wx').catch(() => null);
   if (held === null) {
-    const since = (await stat(lock).catch(() => null))?.mtimeMs ?? 0;
-    if (Date.now() - since < STALE_LOCK_MS) return waitForOther(target, dir);
+    if (await lockIsLive(lock)) return waitForOther(target, dir);
     await rm(lock, { force: true });
     return buildPrecompiledHeader(dir);
   }
+  await held.writeFile(String(process.pid));
   await held.close();
+  await removeDeadPartials(join(dir, 'bits'));
   try {
     const header = await findHeader();
     if (header === null) return null;
@@ -68,13 +70,47 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 async function waitForOther(target: string, dir: string): Promise<PrecompiledHeader | null> {
+  const lock = join(dir, '.building');
   for (let waited = 0; waited < STALE_LOCK_MS; waited += 250) {
     if (await isFile(target)) return { includeDir: dir };
-    if (!(await stat(join(dir, '.building')).catch(() => null)))
-      return (await isFile(target)) ? { includeDir: dir } : null;
+    if (!(await stat(lock).catch(() => null))) return (await isFile(target)) ? { includeDir: dir } : null;
+    // Its builder died: build it here.
+    if (!(await lockIsLive(lock))) return buildPrecompiledHeader(dir);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return null;
+}
+
+/** Whether a process with this pid exists on the host. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A lock is live while its builder's process is (a lock just created, its pid not written yet, counts as
+ * live) and it is younger than STALE_LOCK_MS. A lock that cannot be read any more was just released.
+ */
+async function lockIsLive(lock: string): Promise<boolean> {
+  const info = await stat(lock).catch(() => null);
+  if (info === null) return false;
+  if (Date.now() - info.mtimeMs >= STALE_LOCK_MS) return false;
+  const text = (await readFile(lock, 'utf8').catch(() => '')).trim();
+  if (text === '') return Date.now() - info.mtimeMs < 5_000;
+  const pid = Number(text);
+  return Number.isInteger(pid) && pid > 0 && alive(pid);
+}
+
+/** Removes half-written headers (`stdc++.h.gch.<pid>.tmp`, ~100 MB each) whose builder is gone. */
+async function removeDeadPartials(bits: string): Promise<void> {
+  for (const name of await readdir(bits).catch(() => [])) {
+    const pid = /^stdc\+\+\.h\.gch\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) await rm(join(bits, name), { force: true });
+  }
 }
 
 /** The path of `bits/stdc++.h` as g++ resolves it. */

@@ -1,6 +1,7 @@
 /** The precompiled C++ header: built once, found again on disk, actually used by g++, and used by C++ compiles. */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -77,4 +78,27 @@ describe('concurrent builders', () => {
     const results = await Promise.all([1, 2, 3].map(() => buildPrecompiledHeader(dir)));
     expect(results).toEqual([1, 2, 3].map(() => ({ includeDir: dir })));
   });
+});
+
+describe('a builder that died', () => {
+  it(
+    'holds nothing: its lock is taken over and its half-written file removed',
+    { timeout: 120_000 },
+    async () => {
+      const dir = precompiledHeaderDir(root, 'died');
+      // A process that has exited: its pid names the lock and a partial file, as a worker killed mid-build leaves.
+      const dead = spawnSync('/bin/true').pid;
+      await mkdir(join(dir, 'bits'), { recursive: true });
+      await writeFile(join(dir, '.building'), String(dead));
+      const partial = join(dir, 'bits', `stdc++.h.gch.${dead}.tmp`);
+      await writeFile(partial, 'half');
+      const started = performance.now();
+      expect(await buildPrecompiledHeader(dir)).toEqual({ includeDir: dir });
+      // Before, a fresh lock made every builder wait up to five minutes for it.
+      expect(performance.now() - started).toBeLessThan(100_000);
+      expect(existsSync(partial)).toBe(false);
+      expect(existsSync(join(dir, '.building'))).toBe(false);
+      expect(existsSync(join(dir, 'bits', 'stdc++.h.gch'))).toBe(true);
+    },
+  );
 });
