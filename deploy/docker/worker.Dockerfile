@@ -30,7 +30,8 @@ COPY packages/sandbox/package.json packages/sandbox/
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-RUN npm ci --no-audit --no-fund
+# node-gyp builds against the headers the Node image carries (/usr/local/include/node), never downloading them.
+RUN npm_config_nodedir=/usr/local npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
 # Toolchains and the sandbox's tools (gcc, libc6-dev and libseccomp-dev build the sandbox's helper and
