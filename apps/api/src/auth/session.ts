@@ -99,13 +99,6 @@ export function sessionMiddleware(
 ): RequestHandler {
   return async (req, _res, next) => {
     req.user = null;
-    if (
-      sessionTokenFromCookieHeader(req.headers.cookie) === null &&
-      apiTokenFromHeaders(req.headers, tokenHeaders) === null
-    ) {
-      next();
-      return;
-    }
     let found: Awaited<ReturnType<typeof credentialUser>>;
     try {
       found = await credentialUser(resources, req.headers, tokenHeaders);
