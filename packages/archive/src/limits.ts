@@ -17,6 +17,11 @@ export interface ZipLimits {
   readonly maxPathBytes: number;
   /** Most directory levels in an entry's path. */
   readonly maxPathDepth: number;
+  /**
+   * Symbolic links: refused (the default), or kept as entries with their target in `linkTarget` (no bytes)
+   * for a caller that resolves them itself within the archive.
+   */
+  readonly symlinks?: 'refuse' | 'keep';
 }
 
 const MiB = 1024 * 1024;

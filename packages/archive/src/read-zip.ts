@@ -11,6 +11,8 @@ export interface ZipFileEntry {
   readonly bytes: Buffer;
   /** True when the archive marks the file executable for its owner (Unix attributes only). */
   readonly executable: boolean;
+  /** A symbolic link's target as written in the archive (only with `symlinks: 'keep'`); `bytes` is then empty. */
+  readonly linkTarget?: string;
 }
 
 export interface ZipContents {
@@ -135,8 +137,10 @@ function collect(zip: ZipFile, limits: ZipLimits): Promise<ZipContents> {
     const { path, directory } = checkEntryPath(name, limits);
     const mode = unixMode(entry);
     const type = mode === undefined ? 0 : mode & S_IFMT;
-    if (type === S_IFLNK) throw new ArchiveError('symlink', 'symbolic links are refused', shown);
-    if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
+    if (type === S_IFLNK && limits.symlinks !== 'keep') {
+      throw new ArchiveError('symlink', 'symbolic links are refused', shown);
+    }
+    if (type !== 0 && type !== S_IFREG && type !== S_IFDIR && type !== S_IFLNK) {
       throw new ArchiveError('special-file', 'only regular files and directories are accepted', shown);
     }
     if (type === S_IFDIR && !directory) {
@@ -171,6 +175,13 @@ function collect(zip: ZipFile, limits: ZipLimits): Promise<ZipContents> {
       );
     }
     const bytes = await inflate(entry, shown);
+    if (type === S_IFLNK) {
+      if (bytes.length === 0 || bytes.length > limits.maxPathBytes) {
+        throw new ArchiveError('unsafe-path', `a link target of ${bytes.length} bytes`, shown);
+      }
+      files.push({ path, bytes: Buffer.alloc(0), executable: false, linkTarget: bytes.toString('utf8') });
+      return;
+    }
     files.push({ path, bytes, executable: mode !== undefined && (mode & 0o100) !== 0 });
   };
 

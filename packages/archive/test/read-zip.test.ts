@@ -123,6 +123,12 @@ describe('readZip', () => {
     expect(error.code).toBe('symlink');
     expect(error.entry).toBe('data/link');
 
+    // A caller that resolves links itself keeps them: the target as written, no bytes.
+    const kept = await readZip(link, { symlinks: 'keep' });
+    expect(kept.files).toEqual([
+      { path: 'data/link', bytes: Buffer.alloc(0), executable: false, linkTarget: '/etc/passwd' },
+    ]);
+
     const fifo = await writeZip([{ path: 'fifo', bytes: '' }]);
     fifo.writeUInt16LE(0o010644, centralHeader(fifo) + 38 + 2);
     expect((await refusal(fifo)).code).toBe('special-file');

@@ -1,6 +1,6 @@
 /** A package as a set of files: read from a zip or a folder with the same caps, the root found, names looked up. */
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import {
   ArchiveError,
   DEFAULT_ZIP_LIMITS,
@@ -9,6 +9,7 @@ import {
   type ZipLimits,
 } from '@arbiter/archive';
 import { PackageError } from './package-error.js';
+import { resolvePackageLinks } from './package-links.js';
 
 export type PackageFile = ZipFileEntry;
 
@@ -19,30 +20,42 @@ export type PackageFile = ZipFileEntry;
 export const PACKAGE_LIMITS: ZipLimits = {
   ...DEFAULT_ZIP_LIMITS,
   maxCompressionRatio: Number.POSITIVE_INFINITY,
+  // The format allows links to other files of the package; resolvePackageLinks copies them.
+  symlinks: 'keep',
 };
 
-/** Moves the files of a package zipped with its folder (`name/problem.yaml`) to the root. */
-function rootAt(files: readonly PackageFile[]): PackageFile[] {
-  if (files.some((f) => f.path === 'problem.yaml')) return [...files];
+/**
+ * Moves the files of a package zipped with its folder (`name/problem.yaml`) to the root, then replaces
+ * its symbolic links by copies of their targets (which must lie in the package).
+ */
+function rootAt(files: readonly PackageFile[], limits: ZipLimits): PackageFile[] {
+  if (files.some((f) => f.path === 'problem.yaml')) return resolvePackageLinks(files, limits.maxTotalBytes);
   const tops = new Set(files.map((f) => f.path.split('/')[0]));
   const [top] = [...tops];
   if (tops.size === 1 && top !== undefined && files.some((f) => f.path === `${top}/problem.yaml`)) {
-    return files.map((f) => ({ ...f, path: f.path.slice(top.length + 1) }));
+    return resolvePackageLinks(
+      files.map((f) => ({ ...f, path: f.path.slice(top.length + 1) })),
+      limits.maxTotalBytes,
+    );
   }
   throw new PackageError([{ file: 'problem.yaml', message: 'missing at the root of the package' }]);
 }
 
 export async function packageFromZip(zip: Buffer, limits: Partial<ZipLimits> = {}): Promise<PackageFile[]> {
   try {
-    const { files } = await readZip(zip, { ...PACKAGE_LIMITS, ...limits });
-    return rootAt(files);
+    const all = { ...PACKAGE_LIMITS, ...limits };
+    const { files } = await readZip(zip, all);
+    return rootAt(files, all);
   } catch (e) {
     if (e instanceof ArchiveError) throw new PackageError([{ file: e.entry ?? '', message: e.message }]);
     throw e;
   }
 }
 
-/** Reads a package folder with the zip caps: symbolic links and special files refused, sizes bounded. */
+/**
+ * Reads a package folder with the zip caps: symbolic links to files in the folder are read as copies of
+ * their targets (others refused), special files refused, sizes bounded.
+ */
 export async function packageFromFolder(
   root: string,
   overrides: Partial<ZipLimits> = {},
@@ -61,8 +74,17 @@ export async function packageFromFolder(
       const path = relative === '' ? name : `${relative}/${name}`;
       if (++entries > limits.maxEntries) refuse('', `more than ${limits.maxEntries} files and folders`);
       const stat = await lstat(join(root, path));
-      if (stat.isSymbolicLink()) refuse(path, 'symbolic links are refused');
-      if (stat.isDirectory()) {
+      if (stat.isSymbolicLink()) {
+        // Kept as the zip reader keeps one: its target, relative to its folder, resolved with the rest.
+        const target = await readlink(join(root, path));
+        const inside = isAbsolute(target) ? relativePath(dirname(join(root, path)), target) : target;
+        files.push({
+          path,
+          bytes: Buffer.alloc(0),
+          executable: false,
+          linkTarget: isAbsolute(inside) ? target : inside.split(sep).join('/'),
+        });
+      } else if (stat.isDirectory()) {
         await walk(path, depth + 1);
       } else if (stat.isFile()) {
         if (stat.size > limits.maxEntryBytes)
@@ -76,5 +98,5 @@ export async function packageFromFolder(
     }
   };
   await walk('', 0);
-  return rootAt(files);
+  return rootAt(files, limits);
 }

@@ -243,7 +243,9 @@ describe('bad packages', () => {
       await symlink('/etc/passwd', join(dir, 'leak.in'));
       const folderError = await packageFromFolder(dir).catch((e: unknown) => e);
       expect(folderError).toBeInstanceOf(PackageError);
-      expect((folderError as PackageError).message).toBe('leak.in: symbolic links are refused');
+      expect((folderError as PackageError).message).toMatch(
+        /^leak\.in: symbolic link to .*, outside the package/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

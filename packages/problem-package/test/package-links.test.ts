@@ -1,0 +1,131 @@
+/**
+ * Symbolic links in packages: the format allows links to other files of the package (a subtask reusing
+ * the previous one's cases), from a folder or a zip; links out of the package, to nothing, to a folder or
+ * in a loop are refused, naming the link.
+ */
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeZip } from '@arbiter/archive';
+import { describe, expect, it } from 'vitest';
+import {
+  normalizedZip,
+  PackageError,
+  packageFromFolder,
+  packageFromZip,
+  parsePackage,
+} from '../src/index.js';
+
+const LINKED = fileURLToPath(new URL('./fixtures/linked-subtasks', import.meta.url));
+
+/** A zip whose entries named in `links` are symbolic links (Unix mode 0120777) to the text given. */
+async function zipWithLinks(files: Record<string, string>, links: Record<string, string>): Promise<Buffer> {
+  const all = { ...files, ...links };
+  const zip = await writeZip(Object.entries(all).map(([path, bytes]) => ({ path, bytes })));
+  let at = zip.indexOf('PK\x01\x02');
+  while (at !== -1) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    if (name in links) zip.writeUInt16LE(0o120777, at + 38 + 2);
+    at = zip.indexOf('PK\x01\x02', at + 46);
+  }
+  return zip;
+}
+
+async function refusal(read: Promise<unknown>): Promise<PackageError> {
+  const error = await read.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PackageError);
+  return error as PackageError;
+}
+
+const MINIMAL = { 'problem.yaml': 'name: x\n', 'data/secret/1.in': '1\n', 'data/secret/1.ans': '1\n' };
+
+describe('symbolic links in a package', () => {
+  it('reads a folder whose subtask links to the cases of another group as copies of them', async () => {
+    const files = await packageFromFolder(LINKED);
+    const text = (path: string) => files.find((f) => f.path === path)?.bytes.toString();
+    expect(text('data/secret/group2/1.in')).toBe('2 2\n');
+    expect(text('data/secret/group2/1.ans')).toBe('4\n');
+    expect(text('data/secret/group2/0.in')).toBe('1 2\n');
+    expect(files.every((f) => f.linkTarget === undefined)).toBe(true);
+    const pkg = parsePackage(files);
+    expect(pkg.testData.cases.map((c) => c.name)).toEqual([
+      'sample/1',
+      'secret/group1/1',
+      'secret/group2/0',
+      'secret/group2/1',
+      'secret/group2/2',
+    ]);
+    // The stored form holds plain files: its zip reads back the same, with no link left.
+    const again = await packageFromZip(await normalizedZip(files));
+    expect(again.map((f) => [f.path, f.bytes.toString()])).toEqual(
+      [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, f.bytes.toString()]),
+    );
+  });
+
+  it('reads links in a zip, relative to the link, in a chain, and under the folder the package was zipped in', async () => {
+    const zip = await zipWithLinks(
+      { ...MINIMAL, 'data/secret/g/2.in': '7\n', 'data/secret/g/2.ans': '7\n' },
+      {
+        'data/secret/h/2.in': '../g/2.in',
+        'data/secret/h/2.ans': '../g/2.ans',
+        'data/secret/h/3.in': '2.in',
+      },
+    );
+    const files = await packageFromZip(zip, {});
+    const text = (path: string) => files.find((f) => f.path === path)?.bytes.toString();
+    expect(text('data/secret/h/2.in')).toBe('7\n');
+    expect(text('data/secret/h/3.in')).toBe('7\n');
+
+    const nested = await zipWithLinks(
+      { 'p/problem.yaml': 'name: x\n', 'p/data/secret/1.ans': '1\n', 'p/data/secret/0.ans': '0\n' },
+      { 'p/data/secret/1.in': '0.ans', 'p/data/secret/0.in': '0.ans' },
+    );
+    const inner = await packageFromZip(nested);
+    expect(inner.find((f) => f.path === 'data/secret/1.in')?.bytes.toString()).toBe('0\n');
+  });
+
+  it('refuses links out of the package, to nothing, to a folder and in a loop, naming each', async () => {
+    const zip = await zipWithLinks(MINIMAL, {
+      'data/secret/a.in': '/etc/passwd',
+      'data/secret/b.in': '../../../x',
+      'data/secret/c.in': 'missing.in',
+      'data/secret/d.in': '..',
+      'data/secret/e.in': 'f.in',
+      'data/secret/f.in': 'e.in',
+    });
+    const error = await refusal(packageFromZip(zip));
+    expect(error.issues.map((i) => [i.file, i.message])).toEqual([
+      ['data/secret/a.in', expect.stringContaining('outside the package') as string],
+      ['data/secret/b.in', expect.stringContaining('outside the package') as string],
+      ['data/secret/c.in', 'symbolic link to "data/secret/missing.in", which is not in the package'],
+      ['data/secret/d.in', 'symbolic link to the folder "data" (only links to files are read)'],
+      ['data/secret/e.in', 'a loop of symbolic links'],
+      ['data/secret/f.in', 'a loop of symbolic links'],
+    ]);
+
+    const dir = await mkdtemp(join(tmpdir(), 'pkg-'));
+    try {
+      await writeFile(join(dir, 'problem.yaml'), 'name: x\n');
+      await symlink('/etc/passwd', join(dir, 'leak.in'));
+      const folderError = await refusal(packageFromFolder(dir));
+      expect(folderError.issues[0]?.file).toBe('leak.in');
+      expect(folderError.issues[0]?.message).toContain('outside the package');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts the copies against the total cap', async () => {
+    const zip = await zipWithLinks(
+      { ...MINIMAL, 'data/secret/big.ans': 'x'.repeat(600) },
+      { 'data/secret/l1.ans': 'big.ans', 'data/secret/l2.ans': 'big.ans' },
+    );
+    const error = await refusal(packageFromZip(zip, { maxTotalBytes: 1500 }));
+    expect(error.message).toContain('symbolic links');
+  });
+});
