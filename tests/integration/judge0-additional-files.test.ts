@@ -4,6 +4,10 @@
  * whatever `base64_encoded` says, the zip comes back in Base64 (Ruby's 60-character lines), and archives
  * the bounded reader refuses are answered 422 on `additional_files`.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeZip, type ZipInputFile } from '@arbiter/archive';
 import { usePlatform } from '../support/use-platform.js';
@@ -53,6 +57,33 @@ describe('Judge0 additional_files', () => {
         .every((line) => line.length === 60),
     ).toBe(true);
     expect(answered.endsWith('\n')).toBe(true);
+  });
+
+  it('runs SQL (82) on the db.sqlite of the zip, as Judge0 does, and on an empty database without one', async () => {
+    const offered = ((await (await fetch(`${platform.url}/languages`)).json()) as { id: string }[]).map(
+      (language) => language.id,
+    );
+    if (!offered.includes('sql')) return;
+    const empty = await create({ language_id: 82, source_code: "SELECT 'a' || 'b';" });
+    expect(empty.body).toMatchObject({ status: { id: 3 }, stdout: 'ab\n', language: { id: 82 } });
+    const dir = mkdtempSync(join(tmpdir(), 'arbiter-sqlite-'));
+    try {
+      const file = join(dir, 'db.sqlite');
+      const made = spawnSync('sqlite3', [
+        file,
+        "CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('Ada'), ('Grace');",
+      ]);
+      expect(made.status, String(made.stderr)).toBe(0);
+      const answer = await create({
+        language_id: 82,
+        source_code: "SELECT group_concat(name, ',') FROM people;\nSELECT count(*) FROM input;",
+        stdin: 'one\ntwo\n',
+        additional_files: await zip64([{ path: 'db.sqlite', bytes: readFileSync(file) }]),
+      });
+      expect(answer.body).toMatchObject({ status: { id: 3 }, stdout: 'Ada,Grace\n2\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives a C++ program a header from the zip, with base64_encoded=true as well', async () => {

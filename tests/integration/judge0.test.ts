@@ -150,6 +150,7 @@ const JUDGE0_IDS: Record<string, number> = {
   prolog: 69,
   clojure: 86,
   groovy: 88,
+  sql: 82,
 };
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

@@ -5,6 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { piston } from 'piston-client';
+import { LANGUAGE_MODULES, SELF_TEST_INPUT, SELF_TEST_OUTPUT, type LanguageId } from '@arbiter/languages';
+import { scaledMs } from '../support/speed-factor.js';
+import { TEST_WORKER_ENV } from '../support/worker-env.js';
 import { usePlatform } from '../support/use-platform.js';
 
 const platform = usePlatform({ api: { SUBMIT_RATE_PER_MINUTE_IP: '0' } });
@@ -89,6 +92,48 @@ const PISTON_NAMES: Record<string, string> = {
   racket: 'racket',
   nim: 'nim',
   crystal: 'crystal',
+  sql: 'sqlite3',
+  // Piston has no package for these: the platform's own ids.
+  'cpp-clang': 'cpp-clang',
+  pypy: 'pypy',
+  tcl: 'tcl',
+  ada: 'ada',
+  scheme: 'scheme',
+};
+/** Piston's aliases (its packages' metadata) a client may name each language by. */
+const PISTON_ALIASES: Record<string, readonly string[]> = {
+  python: ['py', 'py3', 'python3'],
+  javascript: ['node-javascript', 'node-js', 'js'],
+  typescript: ['ts', 'node-ts', 'tsc', 'typescript5', 'ts5'],
+  'c++': ['cpp', 'g++'],
+  c: ['gcc'],
+  csharp: ['mono', 'mono-csharp', 'mono-c#', 'mono-cs', 'c#', 'cs'],
+  d: ['gdc'],
+  fortran: ['f90'],
+  go: ['golang'],
+  haskell: ['hs'],
+  kotlin: ['kt'],
+  nasm64: ['asm64'],
+  ocaml: ['ml'],
+  pascal: ['freepascal', 'pp', 'pas'],
+  perl: ['pl'],
+  php: ['php8', 'html'],
+  rscript: ['r'],
+  ruby: ['ruby3', 'rb'],
+  rust: ['rs'],
+  scala: ['sc'],
+  awk: ['gawk'],
+  coffeescript: ['coffee'],
+  lisp: ['cl', 'sbcl', 'commonlisp'],
+  elixir: ['exs'],
+  erlang: ['erl', 'escript'],
+  prolog: ['plg'],
+  clojure: ['clj'],
+  groovy: ['gvy'],
+  racket: ['rkt'],
+  crystal: ['cr'],
+  sqlite3: ['sqlite', 'sql'],
+  bash: ['sh'],
 };
 const COMPILED = new Set(['typescript', 'c++', 'c', 'java']);
 
@@ -101,8 +146,17 @@ describe('Piston v2 through piston-client', () => {
     );
     const expected = ours.flatMap((id) => (PISTON_NAMES[id] === undefined ? [] : [PISTON_NAMES[id]]));
     expect(runtimes.map((runtime) => runtime.language).sort()).toEqual(expected.sort());
+    // Every language the platform offers is served, under Piston's name where Piston has one.
+    expect(ours.filter((id) => PISTON_NAMES[id] === undefined)).toEqual([]);
+    for (const runtime of runtimes)
+      expect(runtime.aliases, runtime.language).toEqual(
+        expect.arrayContaining([...(PISTON_ALIASES[runtime.language] ?? [])]),
+      );
+    const python = runtimes.find((runtime) => runtime.language === 'python');
+    const [major, minor] = python?.version.split('.') ?? [];
+    expect(python?.aliases).toContain(`python${major}.${minor}`);
     expect(runtimes.map((runtime) => runtime.language)).toEqual(expect.arrayContaining(Object.keys(ECHO)));
-    expect(runtimes.find((runtime) => runtime.language === 'ruby')?.aliases).toEqual(['ruby3', 'rb']);
+    expect(runtimes.find((runtime) => runtime.language === 'ruby')?.aliases).toEqual(['ruby', 'ruby3', 'rb']);
     for (const runtime of runtimes) expect(runtime.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(runtimes.find((runtime) => runtime.language === 'python')?.aliases).toContain('py');
     expect(runtimes.find((runtime) => runtime.language === 'javascript')?.runtime).toBe('node');
@@ -124,6 +178,84 @@ describe('Piston v2 through piston-client', () => {
       if (COMPILED.has(language)) expect(result.compile?.code, language).toBe(0);
       else expect(result.compile, language).toBeUndefined();
     }
+  });
+
+  it(
+    'runs a program reading stdin in every language the platform offers, by its Piston name',
+    async () => {
+      const offered = ((await (await fetch(`${platform.url}/languages`)).json()) as { id: LanguageId }[]).map(
+        (language) => language.id,
+      );
+      const failures: string[] = [];
+      const durations: string[] = [];
+      async function run(id: LanguageId): Promise<void> {
+        const name = PISTON_NAMES[id] ?? id;
+        const started = Date.now();
+        const result = await client.execute(name, LANGUAGE_MODULES[id].meta.sample, {
+          stdin: SELF_TEST_INPUT,
+          runTimeout: scaledMs(15_000),
+          // gawk reads its arguments as input files, in Piston too; every other language keeps the client's
+          // default arguments, which a program that does not read them ignores (sqlite3 gets them as a table).
+          ...(id === 'awk' ? { args: [] } : {}),
+        });
+        durations.push(`${id} ${Date.now() - started} ms`);
+        const stage =
+          result.compile?.code === 0 || result.compile === undefined ? result.run : result.compile;
+        if (result.language !== name || result.run?.stdout !== SELF_TEST_OUTPUT || result.run.code !== 0)
+          failures.push(`${name}: ${JSON.stringify(stage ?? result).slice(0, 600)}`);
+      }
+      // As many in flight as the worker runs at once, plus one queued each, so the queue stays busy.
+      const queue = [...offered];
+      const lanes = Number(TEST_WORKER_ENV.WORKER_CONCURRENCY) * 2;
+      await Promise.all(
+        Array.from({ length: lanes }, async () => {
+          for (let id = queue.shift(); id !== undefined; id = queue.shift()) await run(id);
+        }),
+      );
+      console.info(`piston every language: ${durations.join(', ')}`);
+      expect(failures).toEqual([]);
+      expect(offered.length).toBeGreaterThanOrEqual(Object.keys(ECHO).length);
+    },
+    scaledMs(600_000),
+  );
+
+  it("resolves each of Piston's aliases, and a client naming a language by alias with a version runs it", async () => {
+    const runtimes = await client.runtimes();
+    for (const runtime of runtimes)
+      for (const alias of runtime.aliases) {
+        // A negative limit is refused only once the runtime is found: no job runs.
+        const response = await fetch(`${url()}/api/v2/execute`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ language: alias, version: '*', files: [{ content: 'x' }], run_timeout: -1 }),
+        });
+        expect(await response.json(), `${runtime.language} ${alias}`).toEqual({
+          message: 'run_timeout must be non-negative',
+        });
+      }
+    const result = await client.execute('py3', 'print(input())', {
+      version: '*',
+      stdin: 'by alias\n',
+      runTimeout: scaledMs(15_000),
+    });
+    expect(result).toMatchObject({ language: 'python', run: { stdout: 'by alias\n', code: 0 } });
+  });
+
+  it("gives sqlite3 programs their arguments as Piston's table argv", async () => {
+    const offered = ((await (await fetch(`${platform.url}/languages`)).json()) as { id: string }[]).map(
+      (language) => language.id,
+    );
+    if (!offered.includes('sql')) return;
+    const result = await client.execute(
+      'sqlite3',
+      "SELECT group_concat(arg, ',') FROM argv;\nSELECT line FROM input;",
+      {
+        stdin: 'row\n',
+        args: ["it's", 'two words'],
+        runTimeout: scaledMs(15_000),
+      },
+    );
+    expect(result.run).toMatchObject({ stdout: "it's,two words\nrow\n", code: 0 });
   });
 
   it('passes arguments as they are, never through a shell', async () => {

@@ -1,6 +1,6 @@
 /**
  * Erlang/OTP (Debian's `erlang-nox`): `erlc` compiles the module to a `.beam` (the file is named after the
- * `-module` attribute, `main` if there is none), and `erl` runs its `main/0` without a shell, then stops. The
+ * `-module` attribute, `main` if there is none), and `erl` runs its `main/0` without a shell, then stops; the program's arguments are `init:get_plain_arguments()`. The
  * BEAM caps each process's heap below the memory limit (`+hmax`, killing the process that reaches it: "maximum
  * heap size reached" → MEMORY_LIMIT_EXCEEDED); one scheduler thread of each kind keeps its threads few.
  */
@@ -82,6 +82,8 @@ export const erlangRecipe: LanguageRecipe = {
       '-s',
       'init',
       'stop',
+      // The program's arguments come after this: plain arguments (`init:get_plain_arguments()`), not flags of `erl`.
+      '-extra',
     ];
   },
   // A crash writes no erl_crash.dump.

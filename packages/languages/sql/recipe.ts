@@ -1,12 +1,14 @@
-/** SQL on SQLite (Debian's sqlite3): the program is a script run on an empty in-memory database; stdin is its table `input(n, line)`, one row per line numbered from 1; each query prints its rows, columns separated by `|`. */
+/** SQL on SQLite (Debian's sqlite3): the program is a script run on an empty in-memory database (or on the file `db.sqlite` sent beside it); stdin is its table `input(n, line)`, one row per line numbered from 1; each query prints its rows, columns separated by `|`. */
 import type { LanguageRecipe } from '../recipe.js';
 import { outOfMemory } from '../shared/out-of-memory.js';
 
 /**
  * Run before the program: stdin as the table `input(n, line)`, one row per line (numbered from 1), read once
- * through the shell's `readfile`.
+ * through the shell's `readfile`. A temporary table, in memory: a `db.sqlite` sent beside the program is not
+ * written to for it, and a table `input` of its own is hidden, not clashed with.
  */
-const SQL_INPUT = `CREATE TABLE input AS WITH RECURSIVE
+const SQL_INPUT = `PRAGMA temp_store = MEMORY;
+CREATE TEMP TABLE input AS WITH RECURSIVE
   lines(n, line, rest) AS (
     SELECT 0, NULL, CAST(readfile('/dev/stdin') AS TEXT)
     UNION ALL
@@ -19,13 +21,14 @@ const SQL_INPUT = `CREATE TABLE input AS WITH RECURSIVE
 export const sqlRecipe: LanguageRecipe = {
   id: 'sql',
   prepare: async (code) => ({ files: { 'input.sql': SQL_INPUT, 'main.sql': code } }),
-  run: () => [
+  run: (files) => [
     '/usr/bin/sqlite3',
     '-batch',
     '-bail',
     '-init',
     '/dev/null',
-    ':memory:',
+    // A database sent beside the program (Judge0's `additional_files` name it `db.sqlite`), else an empty one.
+    'db.sqlite' in files ? 'db.sqlite' : ':memory:',
     '.read input.sql',
     '.read main.sql',
   ],

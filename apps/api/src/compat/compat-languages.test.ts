@@ -1,6 +1,6 @@
 /** The compatibility table against Judge0 CE 1.13.1's language seeds and Piston's package names. */
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_IDS } from '@arbiter/contracts';
+import { LANGUAGE_IDS, LISTED_LANGUAGE_IDS } from '@arbiter/contracts';
 import { COMPAT_LANGUAGES, JUDGE0_LANGUAGES, PISTON_LANGUAGES } from './compat-languages.js';
 
 /** Judge0 CE 1.13.1's active languages (`db/languages/active.rb`): id → the name's family. */
@@ -75,6 +75,16 @@ const JUDGE0_EXPECTED: Record<string, number> = {
   scala: 81,
   haskell: 61,
   perl: 85,
+  'cpp-clang': 76,
+  d: 56,
+  erlang: 58,
+  fortran: 59,
+  lua: 64,
+  nasm: 45,
+  ocaml: 65,
+  pascal: 67,
+  r: 80,
+  sql: 82,
 };
 
 /** Our languages Piston also packages, under its language name. */
@@ -89,6 +99,10 @@ const PISTON_EXPECTED: Record<string, string> = {
   crystal: 'crystal',
   python: 'python',
   cpp: 'c++',
+  sql: 'sqlite3',
+  awk: 'awk',
+  nasm: 'nasm64',
+  r: 'rscript',
 };
 
 describe('compatibility languages', () => {
@@ -124,6 +138,11 @@ describe('compatibility languages', () => {
         ).toEqual([language.id]);
       }
     }
+  });
+
+  it('serves every listed language through Piston, under its own id where Piston has no package', () => {
+    const served = new Set(PISTON_LANGUAGES.map((language) => language.id));
+    expect(LISTED_LANGUAGE_IDS.filter((id) => !served.has(id))).toEqual([]);
   });
 
   it('has rows only for languages the platform has', () => {

@@ -19,9 +19,19 @@ export interface CompatLanguage {
     compileCmd: string | null;
     runCmd: string;
   };
-  /** Piston: name, aliases, whether its answers have a compile stage, and the runtime named (`node`). */
-  /** Absent: Piston has no such language. */
-  piston?: { language: string; aliases: readonly string[]; compiled: boolean; runtime?: string };
+  /**
+   * Piston: name, aliases (those of every version of its package), whether its answers have a compile
+   * stage, and the runtime named (`node`). `versionedAlias`: the prefix of an alias naming the live
+   * version's major and minor (`python` gives `python3.11`), as Piston's package of that version has.
+   * A language Piston has no package for is served under the platform's own id.
+   */
+  piston?: {
+    language: string;
+    aliases: readonly string[];
+    compiled: boolean;
+    runtime?: string;
+    versionedAlias?: string;
+  };
 }
 
 export type PistonCompatLanguage = CompatLanguage & { piston: NonNullable<CompatLanguage['piston']> };
@@ -49,7 +59,12 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: null,
       runCmd: 'python3 main.py',
     },
-    piston: { language: 'python', aliases: ['py', 'py3', 'python3', 'python3.11'], compiled: false },
+    piston: {
+      language: 'python',
+      aliases: ['py', 'py3', 'python3'],
+      compiled: false,
+      versionedAlias: 'python',
+    },
   },
   {
     id: 'javascript',
@@ -78,7 +93,11 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
       compileCmd: 'esbuild main.ts --outfile=main.js',
       runCmd: 'node main.js',
     },
-    piston: { language: 'typescript', aliases: ['ts', 'node-ts', 'tsc'], compiled: true },
+    piston: {
+      language: 'typescript',
+      aliases: ['ts', 'node-ts', 'tsc', 'typescript5', 'ts5'],
+      compiled: true,
+    },
   },
   {
     id: 'cpp',
@@ -121,6 +140,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
   {
     id: 'cpp-clang',
     judge0: judge0Row([76], 'C++', 'Clang ', 'main.cpp', 'clang++ %s main.cpp', './main'),
+    piston: { language: 'cpp-clang', aliases: ['clang++', 'clang-cpp'], compiled: true, runtime: 'clang' },
   },
   {
     id: 'bash',
@@ -170,7 +190,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
   {
     id: 'lua',
     judge0: judge0Row([64], 'Lua', '', 'main.lua', null, 'lua5.4 main.lua'),
-    piston: { language: 'lua', aliases: [], compiled: false },
+    piston: { language: 'lua', aliases: ['lua'], compiled: false },
   },
   {
     id: 'nasm',
@@ -192,17 +212,17 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
   {
     id: 'pascal',
     judge0: judge0Row([67], 'Pascal', 'FPC ', 'main.pas', 'fpc %s main.pas', './main'),
-    piston: { language: 'pascal', aliases: ['freepascal', 'pp', 'pas'], compiled: true },
+    piston: { language: 'pascal', aliases: ['pascal', 'freepascal', 'pp', 'pas'], compiled: true },
   },
   {
     id: 'perl',
     judge0: judge0Row([85], 'Perl', '', 'main.pl', null, 'perl main.pl'),
-    piston: { language: 'perl', aliases: ['pl'], compiled: false },
+    piston: { language: 'perl', aliases: ['perl', 'pl'], compiled: false },
   },
   {
     id: 'php',
     judge0: judge0Row([68], 'PHP', '', 'main.php', null, 'php main.php'),
-    piston: { language: 'php', aliases: [], compiled: false },
+    piston: { language: 'php', aliases: ['php8', 'html'], compiled: false },
   },
   {
     id: 'r',
@@ -212,7 +232,7 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
   {
     id: 'ruby',
     judge0: judge0Row([72], 'Ruby', '', 'main.rb', null, 'ruby main.rb'),
-    piston: { language: 'ruby', aliases: ['ruby3', 'rb'], compiled: false },
+    piston: { language: 'ruby', aliases: ['ruby', 'ruby3', 'rb'], compiled: false },
   },
   {
     id: 'rust',
@@ -258,13 +278,26 @@ export const COMPAT_LANGUAGES: readonly CompatLanguage[] = [
     piston: { language: 'groovy', aliases: ['groovy', 'gvy'], compiled: true },
   },
   { id: 'racket', piston: { language: 'racket', aliases: ['rkt'], compiled: false } },
-  { id: 'nim', piston: { language: 'nim', aliases: [], compiled: true } },
+  { id: 'nim', piston: { language: 'nim', aliases: ['nim'], compiled: true } },
   { id: 'crystal', piston: { language: 'crystal', aliases: ['crystal', 'cr'], compiled: true } },
   { id: 'awk', piston: { language: 'awk', aliases: ['gawk'], compiled: false, runtime: 'gawk' } },
   {
     id: 'coffeescript',
     piston: { language: 'coffeescript', aliases: ['coffeescript', 'coffee'], compiled: false },
   },
+  {
+    // Judge0's 82 runs the script on `db.sqlite` (from `additional_files`, else empty) and reads no stdin;
+    // here stdin is also the table `input` (docs/COMPAT.md). Piston's `sqlite3` gets the arguments as the
+    // table `argv` (piston-job.ts).
+    id: 'sql',
+    judge0: judge0Row([82], 'SQL', 'SQLite ', 'script.sql', null, 'sqlite3 db.sqlite < script.sql'),
+    piston: { language: 'sqlite3', aliases: ['sqlite', 'sql'], compiled: false },
+  },
+  // Languages Piston has no package for: served under the platform's id.
+  { id: 'pypy', piston: { language: 'pypy', aliases: ['pypy3'], compiled: false } },
+  { id: 'tcl', piston: { language: 'tcl', aliases: ['tclsh'], compiled: false } },
+  { id: 'ada', piston: { language: 'ada', aliases: ['gnat'], compiled: true } },
+  { id: 'scheme', piston: { language: 'scheme', aliases: ['guile', 'scm'], compiled: true } },
 ];
 
 /** The languages Piston's API serves. */

@@ -40,10 +40,15 @@ export function runtimesOf(
   return PISTON_LANGUAGES.flatMap((language) => {
     const info = available.find((entry) => entry.id === language.id);
     if (info === undefined) return [];
+    const version = semverOf(info.version);
+    const versioned = language.piston.versionedAlias;
     const runtime: PistonRuntime = {
       language: language.piston.language,
-      version: semverOf(info.version),
-      aliases: [...language.piston.aliases],
+      version,
+      aliases: [
+        ...language.piston.aliases,
+        ...(versioned ? [`${versioned}${semver.major(version)}.${semver.minor(version)}`] : []),
+      ],
       ...(language.piston.runtime ? { runtime: language.piston.runtime } : {}),
     };
     return [{ language, runtime }];
@@ -106,15 +111,22 @@ export async function pistonJob(
     )
     .sort((a, b) => semver.rcompare(a.runtime.version, b.runtime.version))[0];
   if (match === undefined) throw message(400, `${body.language}-${body.version} runtime is unknown`);
-  const { code, files } = programOf(body.files);
+  const program = programOf(body.files);
   const negative = negativeLimit(body);
   if (negative !== null) throw message(400, `${negative} must be non-negative`);
   const stdin = interactive ? '' : (body.stdin ?? '');
   if (Buffer.byteLength(stdin) > MAX_STDIN_BYTES)
     throw message(400, `stdin is over ${MAX_STDIN_BYTES} bytes`);
-  const args = body.args ?? [];
-  if (args.length > 256 || args.some((arg) => arg.length > 4096))
+  const sent = body.args ?? [];
+  if (sent.length > 256 || sent.some((arg) => arg.length > 4096))
     throw message(400, 'args: at most 256, each at most 4096 characters');
+  // Piston's sqlite3 gives the program its arguments as the table `argv`, not as the shell's arguments.
+  const sqlite = match.language.id === 'sql';
+  const code = sqlite ? sqliteArgv(sent) + program.code : program.code;
+  if (Buffer.byteLength(code) > MAX_CODE_BYTES)
+    throw message(400, `the program and its arguments are over ${MAX_CODE_BYTES} bytes`);
+  const args = sqlite ? [] : sent;
+  const files = program.files;
   try {
     await checkLanguageAvailable(resources.registry, match.language.id);
   } catch (error) {
@@ -132,6 +144,15 @@ export async function pistonJob(
     userId,
   });
   return { data, match };
+}
+
+/**
+ * The table `argv (arg)` of Piston's sqlite3 runtime, holding the arguments, as statements on one line put
+ * before the program (its line numbers stay the program's own).
+ */
+function sqliteArgv(args: readonly string[]): string {
+  const rows = args.map((arg) => `('${arg.replaceAll("'", "''")}')`).join(', ');
+  return `CREATE TABLE argv (arg TEXT);${rows === '' ? '' : ` INSERT INTO argv (arg) VALUES ${rows};`} `;
 }
 
 /**
