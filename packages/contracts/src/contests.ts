@@ -262,6 +262,14 @@ export type Announcement = z.infer<typeof announcementSchema>;
 export const announcementListSchema = z.object({ announcements: z.array(announcementSchema) });
 export const postAnnouncementRequestSchema = z.strictObject({ body: z.string().trim().min(1).max(5_000) });
 
-/** Socket.IO: watch a contest's scoreboard (`scoreboard` events with the same body as the HTTP answer). */
-export const watchContestRequestSchema = z.strictObject({ contestId: z.string().max(64) });
+/**
+ * Socket.IO: watch a contest's scoreboard. `full` (the default): `scoreboard` events with the same body as
+ * the HTTP answer; `compact`: the whole board once as `scoreboardCompact`, then `scoreboardRows` with the
+ * rows each change touched (scoreboard-wire.ts).
+ */
+export const SCOREBOARD_FORMS = ['full', 'compact'] as const;
+export const watchContestRequestSchema = z.strictObject({
+  contestId: z.string().max(64),
+  form: z.enum(SCOREBOARD_FORMS).optional(),
+});
 export type WatchContestRequest = z.infer<typeof watchContestRequestSchema>;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ProgressMatrix, WatchProgressRequest } from './classes.js';
 import type { Scoreboard, WatchContestRequest } from './contests.js';
+import type { CompactScoreboard, ScoreboardRowsUpdate } from './scoreboard-wire.js';
 import type { InputAck, InteractiveRunRequest, RunAck, RunInput } from './interactive-run.js';
 import { jobResultSchema } from './result.js';
 import { jobStatusSchema, verdictSchema } from './verdicts.js';
@@ -78,6 +79,10 @@ export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 export interface ServerToClientEvents {
   /** A watched contest's scoreboard (`watchContest`), as `GET /contests/:id/scoreboard` answers it. */
   scoreboard: (board: Scoreboard) => void;
+  /** `watchContest` with `form: 'compact'`: the whole board, at once and whenever a viewer must start over. */
+  scoreboardCompact: (board: CompactScoreboard) => void;
+  /** `watchContest` with `form: 'compact'`: the rows a change touched, against the board last sent. */
+  scoreboardRows: (update: ScoreboardRowsUpdate) => void;
   /** A watched contest has a new announcement, or a clarification asked or answered: read them again. */
   contestMessages: (event: { contestId: string }) => void;
   /** A watched assignment's progress matrix (`watchProgress`), as its HTTP route answers a teacher. */

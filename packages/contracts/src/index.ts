@@ -18,6 +18,7 @@ export * from './piston.js';
 export * from './program-options.js';
 export * from './live-stdin.js';
 export * from './contests.js';
+export * from './scoreboard-wire.js';
 export * from './classes.js';
 export * from './interactive-run.js';
 export * from './admin-views.js';

@@ -10,9 +10,15 @@
  * (`<prefix>:contests:messages`): viewers get `contestMessages {contestId}`, a nudge without content,
  * and read them again over HTTP (which decides what each may see). Both channels go through the
  * instance's ChangeFanout (socket/change-fanout.ts), which class progress matrices share.
+ *
+ * A viewer watching with `form: 'compact'` (the web page) gets the whole board once in the compact wire
+ * form (`scoreboardCompact`) and then, per change, only the rows it touched (`scoreboardRows`), diffed
+ * against the board this instance last sent to that room (CompactBoards): a wrong answer at 1,000 rows
+ * sends one row, not the board.
  */
 import type { Server, Socket } from 'socket.io';
 import {
+  rowsUpdate,
   watchContestRequestSchema,
   type AuthUser,
   type ClientToServerEvents,
@@ -23,6 +29,7 @@ import { freezeAt } from '@arbiter/contests';
 import type { Contest } from '@arbiter/db';
 import type { ApiResources } from '../resources.js';
 import type { ChangeFanout } from '../socket/change-fanout.js';
+import { CompactBoards } from './compact-boards.js';
 import { canManage } from './contest-access.js';
 import { readScoreboard, readScoreboards } from './read-scoreboard.js';
 
@@ -64,7 +71,8 @@ function nextDeadline(contest: Contest, now: number): number | null {
   return moments.length > 0 ? Math.min(...moments) : null;
 }
 
-const room = (contestId: string, manages: boolean) => `contest:${contestId}:${manages ? 'live' : 'public'}`;
+const room = (contestId: string, manages: boolean, compact = false) =>
+  `contest:${contestId}:${manages ? 'live' : 'public'}${compact ? ':compact' : ''}`;
 
 type ContestServer = Server<ClientToServerEvents, ServerToClientEvents, never, { user: AuthUser | null }>;
 type ContestSocket = Pick<
@@ -76,6 +84,7 @@ export class ScoreboardPush {
   /** Per contest with viewers here: the timer for its next freeze or end, and when that is (ms). */
   private readonly deadlines = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly channel: string;
+  private readonly compact = new CompactBoards();
 
   constructor(
     private readonly resources: Pick<ApiResources, 'db' | 'logger' | 'prefix'>,
@@ -121,31 +130,71 @@ export class ScoreboardPush {
       return;
     }
     const manages = canManage(socket.data.user, contest);
+    if (parsed.data.form === 'compact') {
+      await this.compact.serial(contest.id, async () => {
+        // The boards kept are current only while someone here watched them all along.
+        let views = this.hasCompactViewers(contest.id) ? this.compact.get(contest.id) : undefined;
+        views ??= this.compact.store(contest.id, await readScoreboards(this.resources, contest)).next;
+        // A watch again (a reconnect, or a viewer that missed an update) leaves the other room first.
+        await socket.leave(room(contest.id, !manages, true));
+        await socket.join(room(contest.id, manages, true));
+        reply({ ok: true });
+        this.armDeadline(contest);
+        socket.emit('scoreboardCompact', manages ? views.live : views.public);
+      });
+      return;
+    }
     await socket.join(room(contest.id, manages));
     reply({ ok: true });
     this.armDeadline(contest);
     socket.emit('scoreboard', await readScoreboard(this.resources, contest, manages));
   }
 
+  private roomSize(name: string): number {
+    return this.io.sockets.adapter.rooms.get(name)?.size ?? 0;
+  }
+
+  private hasCompactViewers(contestId: string): boolean {
+    return this.roomSize(room(contestId, true, true)) + this.roomSize(room(contestId, false, true)) > 0;
+  }
+
   async unwatch(socket: ContestSocket, raw: unknown): Promise<void> {
     const parsed = watchContestRequestSchema.safeParse(raw);
     if (!parsed.success) return;
-    await socket.leave(room(parsed.data.contestId, true));
-    await socket.leave(room(parsed.data.contestId, false));
+    for (const manages of [true, false])
+      for (const compact of [true, false]) await socket.leave(room(parsed.data.contestId, manages, compact));
   }
 
-  private async push(contestId: string): Promise<void> {
-    const rooms = this.io.sockets.adapter.rooms;
-    const live = (rooms.get(room(contestId, true))?.size ?? 0) > 0;
-    const everyone = (rooms.get(room(contestId, false))?.size ?? 0) > 0;
-    if (!live && !everyone) return;
+  private push(contestId: string): Promise<void> {
+    return this.compact.serial(contestId, () => this.pushNow(contestId));
+  }
+
+  private async pushNow(contestId: string): Promise<void> {
+    const live = this.roomSize(room(contestId, true)) > 0;
+    const everyone = this.roomSize(room(contestId, false)) > 0;
+    const compactLive = this.roomSize(room(contestId, true, true)) > 0;
+    const compactEveryone = this.roomSize(room(contestId, false, true)) > 0;
+    if (!compactLive && !compactEveryone) this.compact.forget(contestId);
+    if (!live && !everyone && !compactLive && !compactEveryone) return;
     const contest = await this.resources.db.contests.get(contestId);
     if (contest === null) return;
     this.armDeadline(contest);
-    // One read of the contest's rows serves both rooms.
+    // One read of the contest's rows serves every room.
     const boards = await readScoreboards(this.resources, contest);
     if (live) this.io.to(room(contestId, true)).emit('scoreboard', boards.live);
     if (everyone) this.io.to(room(contestId, false)).emit('scoreboard', boards.public);
+    if (!compactLive && !compactEveryone) return;
+    const { previous, next } = this.compact.store(contestId, boards);
+    for (const [manages, watched] of [
+      [true, compactLive],
+      [false, compactEveryone],
+    ] as const) {
+      if (!watched) continue;
+      const target = this.io.to(room(contestId, manages, true));
+      const board = manages ? next.live : next.public;
+      if (previous === undefined) target.emit('scoreboardCompact', board);
+      else target.emit('scoreboardRows', rowsUpdate(manages ? previous.live : previous.public, board));
+    }
   }
 
   /** Keeps one timer per watched contest for its next freeze or end, which pushes the board then. */
@@ -170,11 +219,14 @@ export class ScoreboardPush {
 
   /** Tells this instance's viewers of a contest to read its clarifications and announcements again. */
   private nudge(contestId: string): void {
-    this.io.to([room(contestId, true), room(contestId, false)]).emit('contestMessages', { contestId });
+    this.io
+      .to([true, false].flatMap((manages) => [room(contestId, manages), room(contestId, manages, true)]))
+      .emit('contestMessages', { contestId });
   }
 
   close(): void {
     for (const { timer } of this.deadlines.values()) clearTimeout(timer);
     this.deadlines.clear();
+    this.compact.clear();
   }
 }
