@@ -140,10 +140,35 @@ export async function runInteractiveCase(
   if (run.compileError) return run;
   const validation = readValidation(valUsable, 'interactive validator');
   const validatorFirst = first === 'validator';
-  let verdict: Verdict;
-  if (validation.verdict === 'INTERNAL_ERROR') verdict = 'INTERNAL_ERROR';
-  else if (validation.verdict === 'WRONG_ANSWER' && validatorFirst) verdict = 'WRONG_ANSWER';
-  else if (run.verdict !== 'ACCEPTED') verdict = run.verdict;
-  else verdict = validation.verdict;
+  const verdict = interactiveVerdict({
+    validation: validation.verdict,
+    validatorStatus: valUsable.status,
+    validatorFirst,
+    submission: run.verdict,
+  });
   return { compileError: false, verdict, run, validation, validatorFirst };
+}
+
+/**
+ * The case's verdict from both sides' ends (problemtools' order): a validator that did not end with 42 or
+ * 43 is a judge error, except one stopped by its wall clock after the submission ran out of time: a
+ * submission that floods queries without reading the answers leaves the interactor a backlog that the
+ * worker's relay holds (a pipe would have blocked both until the submission's limit), so the submission's
+ * time limit stands. Then a 43 from a validator that ended first; the submission's time limit, crash or
+ * limit; else the validator's verdict.
+ */
+export function interactiveVerdict(ends: {
+  validation: Verdict;
+  validatorStatus: RunReport['status'];
+  validatorFirst: boolean;
+  submission: Verdict;
+}): Verdict {
+  const { validation, validatorFirst, submission } = ends;
+  if (validation === 'INTERNAL_ERROR') {
+    const outwaited = ends.validatorStatus === 'wall_limit' && !validatorFirst;
+    return outwaited && submission === 'TIME_LIMIT_EXCEEDED' ? submission : 'INTERNAL_ERROR';
+  }
+  if (validation === 'WRONG_ANSWER' && validatorFirst) return 'WRONG_ANSWER';
+  if (submission !== 'ACCEPTED') return submission;
+  return validation;
 }

@@ -1,32 +1,62 @@
 /**
  * A package submission as something to judge: its language by file ending (the specification's table,
  * restricted to what the workers offer; `.py` is Python 3, run on PyPy when offered as problemtools does,
- * a Python 2 shebang is not judged), the entry file (the one with `main` for a folder), the other files,
+ * Python 2 is not judged; a Prolog entry runs `main`), the entry file (the one with `main` for a folder), the other files,
  * and a DOMjudge `@EXPECTED_RESULTS@` header when one is there.
  */
 import type { LanguageId, Verdict } from '@arbiter/contracts';
 import type { PackageSubmission, ProblemPackage } from '@arbiter/problem-package';
 import { programEntry } from './program-entry.js';
 
-/** Endings of the specification's language table that Arbiter has a language for, in its order. */
+/**
+ * Endings of the specification's language table (appendix "Languages", which legacy and 2023-07 share) that
+ * Arbiter has a language for, in its order; endings the table puts in parentheses (Perl's `.pl`, Prolog's)
+ * do not decide.
+ */
 const ENDINGS: readonly [RegExp, LanguageId][] = [
+  [/\.(adb|ads)$/, 'ada'],
+  [/\.sh$/, 'bash'],
   [/\.c$/, 'c'],
   [/\.(cc|cpp|cxx|c\+\+|C)$/, 'cpp'],
+  [/\.cr$/, 'crystal'],
   [/\.cs$/, 'csharp'],
+  [/\.d$/, 'd'],
+  [/\.ex$/, 'elixir'],
+  [/\.erl$/, 'erlang'],
+  [/\.f90$/, 'fortran'],
   [/\.go$/, 'go'],
   [/\.hs$/, 'haskell'],
   [/\.java$/, 'java'],
   [/\.js$/, 'javascript'],
   [/\.kt$/, 'kotlin'],
+  [/\.(lisp|cl)$/, 'commonlisp'],
+  [/\.lua$/, 'lua'],
+  [/\.nim$/, 'nim'],
   [/\.ml$/, 'ocaml'],
   [/\.pas$/, 'pascal'],
+  [/\.pm$/, 'perl'],
   [/\.php$/, 'php'],
+  [/\.pl$/, 'prolog'],
   [/\.py3?$/, 'python'],
+  [/\.rkt$/, 'racket'],
   [/\.rb$/, 'ruby'],
   [/\.rs$/, 'rust'],
   [/\.scala$/, 'scala'],
   [/\.ts$/, 'typescript'],
 ];
+
+/** Python 2 by the table (`.py2`) or a `.py` whose shebang says so: no worker offers it. */
+const PYTHON2 = /\.py2$/;
+
+/**
+ * A Prolog program's goal is `main`, as the judges of the format run it (`swipl -g main -t halt`); Arbiter's
+ * Prolog starts from `:- initialization(main, main).`, so an entry without an `initialization` directive
+ * gets that line at its end (loaded last, it runs `main` once every clause is in, then halts).
+ */
+function withPrologGoal(code: string): string {
+  if (/:-\s*initialization\s*\(/.test(code)) return code;
+  return `${code}${code.endsWith('\n') || code === '' ? '' : '\n'}:- initialization(main, main).\n`;
+}
 
 /** DOMjudge's result names in `@EXPECTED_RESULTS@:` headers. */
 const DOMJUDGE_RESULTS: Record<string, Verdict[]> = {
@@ -79,6 +109,9 @@ export function submissionSource(
     const file = pkg.files.get(pathOf(name));
     if (file !== undefined) bytes.set(name, file.bytes);
   }
+  if ([...bytes.keys()].some((name) => PYTHON2.test(name))) {
+    return { ok: false, note: 'Python 2 (.py2): not supported' };
+  }
   const sources = [...bytes.keys()].filter((name) => languageOf(name) !== undefined);
   const languages = new Set(sources.map((name) => languageOf(name) as LanguageId));
   if (languages.size !== 1) {
@@ -99,7 +132,7 @@ export function submissionSource(
       sources.map((name) => ({ name, text: text(name) })),
       (name) => languageOf(name) !== undefined,
     )?.name ?? (sources[0] as string);
-  const code = text(entry);
+  const code = language === 'prolog' ? withPrologGoal(text(entry)) : text(entry);
   if (language === 'python' && /^#!.*python2/.test(code)) {
     return { ok: false, note: 'Python 2 (shebang): not supported' };
   }

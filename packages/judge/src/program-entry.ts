@@ -1,7 +1,7 @@
 /**
  * Which file of a multi-file program is its entry (the program; the others lie beside it): the first source
  * of the language, by its file endings, that declares the entry point (C-family `main(`, Java's, Kotlin's and
- * Scala's `main`, C#'s `Main`, Python's `__main__`, Haskell's `main`), else the first file. Shared by
+ * Scala's `main`, C#'s `Main`, Python's `__main__`, Haskell's and Prolog's `main`), else the first file. Shared by
  * `POST /submit`'s `files` and the package verification's folder submissions.
  */
 import type { LanguageId } from '@arbiter/contracts';
@@ -25,6 +25,7 @@ const ENTRY_POINTS: Partial<Record<LanguageId, RegExp>> = {
   python: /__main__/,
   pypy: /__main__/,
   haskell: /^main\s*(?:::|=)/m,
+  prolog: /^main\s*(?::-|\.)/m,
 };
 const C_MAIN = /\bmain\s*\(/;
 

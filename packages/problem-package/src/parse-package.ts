@@ -63,8 +63,10 @@ const LEGACY_LABELS: readonly SubmissionLabel[] = [
   'time_limit_exceeded',
   'run_time_error',
 ];
+/** 2023-07's folders, and `partially_accepted`, which problemtools reads in every version (its 2023-07 examples use it). */
 const MODERN_LABELS: readonly SubmissionLabel[] = [
   'accepted',
+  'partially_accepted',
   'rejected',
   'wrong_answer',
   'time_limit_exceeded',

@@ -112,7 +112,8 @@ describe('2023-07 package', () => {
     const [, one, two] = pkg.testData.cases;
     expect(one?.config).toMatchObject({ acceptScore: 40, outputValidatorFlags: 'space_change_sensitive' });
     expect(two?.config).toMatchObject({ acceptScore: 60, outputValidatorFlags: 'case_sensitive' });
-    expect(pkg.submissions.map((s) => s.label)).toEqual(['accepted', 'rejected']);
+    // partially_accepted is read in 2023-07 packages too, as problemtools reads it (its oddecho example).
+    expect(pkg.submissions.map((s) => s.label)).toEqual(['accepted', 'partially_accepted', 'rejected']);
     // Scoring problems are judged: only the unknown key is reported.
     expect(pkg.report.unsupported).toEqual(['problem.yaml: allow_file_writing']);
   });

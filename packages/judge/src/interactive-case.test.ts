@@ -1,0 +1,53 @@
+/** The verdict of one interactive case from how the submission and the interactor each ended. */
+import { describe, expect, it } from 'vitest';
+import { interactiveVerdict } from './interactive-case.js';
+
+const ends = (overrides: Partial<Parameters<typeof interactiveVerdict>[0]>) =>
+  interactiveVerdict({
+    validation: 'ACCEPTED',
+    validatorStatus: 'exited',
+    validatorFirst: false,
+    submission: 'ACCEPTED',
+    ...overrides,
+  });
+
+describe('interactiveVerdict', () => {
+  it("follows problemtools' order: judge error, early 43, the submission's own failure, the validator", () => {
+    expect(ends({ validation: 'INTERNAL_ERROR', submission: 'RUNTIME_ERROR' })).toBe('INTERNAL_ERROR');
+    expect(
+      ends({ validation: 'WRONG_ANSWER', validatorFirst: true, submission: 'TIME_LIMIT_EXCEEDED' }),
+    ).toBe('WRONG_ANSWER');
+    expect(ends({ validation: 'WRONG_ANSWER', submission: 'TIME_LIMIT_EXCEEDED' })).toBe(
+      'TIME_LIMIT_EXCEEDED',
+    );
+    expect(ends({ validation: 'ACCEPTED', submission: 'RUNTIME_ERROR' })).toBe('RUNTIME_ERROR');
+    expect(ends({ validation: 'WRONG_ANSWER' })).toBe('WRONG_ANSWER');
+    expect(ends({})).toBe('ACCEPTED');
+  });
+
+  it('an interactor still digesting a flood when its wall clock ends, after the submission ran out of time: TLE', () => {
+    // DOMjudge's boolfind-test-loop: queries without end, answers never read.
+    expect(
+      ends({
+        validation: 'INTERNAL_ERROR',
+        validatorStatus: 'wall_limit',
+        submission: 'TIME_LIMIT_EXCEEDED',
+      }),
+    ).toBe('TIME_LIMIT_EXCEEDED');
+    // Anything else the interactor does wrong stays a judge error.
+    expect(
+      ends({ validation: 'INTERNAL_ERROR', validatorStatus: 'wall_limit', submission: 'RUNTIME_ERROR' }),
+    ).toBe('INTERNAL_ERROR');
+    expect(
+      ends({ validation: 'INTERNAL_ERROR', validatorStatus: 'signaled', submission: 'TIME_LIMIT_EXCEEDED' }),
+    ).toBe('INTERNAL_ERROR');
+    expect(
+      ends({
+        validation: 'INTERNAL_ERROR',
+        validatorStatus: 'wall_limit',
+        validatorFirst: true,
+        submission: 'TIME_LIMIT_EXCEEDED',
+      }),
+    ).toBe('INTERNAL_ERROR');
+  });
+});
