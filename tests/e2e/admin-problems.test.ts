@@ -4,7 +4,9 @@
  * the file) and then tests/fixtures/packages/sum-verify through the form, and watches the report fill in as
  * a worker verifies the labelled submissions (a mislabelled one fails its label). The problem's page has its
  * report, versions and export link; "Re-verify" queues a new verification whose findings replace the old.
- * A signed-out visitor is told the pages are for admins.
+ * The uploaded problem is then solved in the workspace: its page opens from the catalog, and a Python
+ * solution is run on the package's sample and submitted against its secret data (accepted). A signed-out
+ * visitor is told the pages are for admins.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +18,7 @@ import { packageFromFolder } from '@arbiter/problem-package';
 import type { RunningWorker } from '@arbiter/worker';
 import { cleanup, signUp, startApi, startWorkerInProcess, testPrefix } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { buildWeb, freePort, launchChromium, startWeb, type WebApp } from './web-app.js';
+import { buildWeb, freePort, launchChromium, setEditorCode, startWeb, type WebApp } from './web-app.js';
 
 const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
 const PASSWORD = 'amber-lantern-58';
@@ -154,6 +156,32 @@ describe('problem management in Chromium', () => {
       expect(await page.locator('[data-testid="verified-submission"][data-ok="false"]').count()).toBe(1);
     },
     VERIFY_MS + 60_000,
+  );
+
+  it(
+    'solves the uploaded problem in the workspace',
+    async () => {
+      await page.goto(`${web.url}/problems`);
+      await page.getByRole('link', { name: 'Sum Verify' }).first().click();
+      await page.waitForURL(`${web.url}/problems/sum-verify`);
+      await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+      await page.getByTestId('language').selectOption('python');
+      await setEditorCode(
+        page,
+        'import sys\n\nwords = sys.stdin.read().split()\nn = int(words[0])\nprint(sum(int(w) for w in words[1 : n + 1]))\n',
+      );
+      // Run: the package's sample.
+      await page.keyboard.press('Control+Enter');
+      await page.locator('[data-testid="verdict"][data-verdict="ACCEPTED"]').waitFor({ timeout: 60_000 });
+      // Submit: every case of the package, judged on the stored version.
+      await page.keyboard.press("Control+'");
+      await page
+        .locator('.verdict-panel .mode-badge', { hasText: 'Submission' })
+        .waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="verdict"][data-verdict="ACCEPTED"]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('tests-passed').innerText()).toContain('3 / 3');
+    },
+    scaledMs(180_000),
   );
 
   it('tells a signed-out visitor the pages are for admins', async () => {

@@ -32,12 +32,31 @@ describe('submissionSource', () => {
     });
   });
 
-  it('runs main/0 of a Prolog entry (found by its main clause) that has no initialization directive', async () => {
+  it('runs main/0 of a Prolog entry (found by its main clause) with every Prolog file of the submission loaded', async () => {
     const prolog = (await sources())['accepted/prolog'];
     expect(prolog?.ok).toBe(true);
     if (!prolog?.ok) return;
-    expect(prolog.code).toMatch(/^:- \[numbers\]\.\n[\s\S]*\n:- initialization\(main, main\)\.\n$/);
+    // Every Prolog file of the submission is loaded, as the format's judges compile them all together.
+    expect(prolog.code).toMatch(
+      /^:- ensure_loaded\('numbers\.pl'\)\.\nmain :-\n[\s\S]*\n:- initialization\(main, main\)\.\n$/,
+    );
     expect(Object.keys(prolog.files)).toEqual(['numbers.pl']);
+  });
+
+  it('reads a DOMjudge @EXPECTED_RESULTS@ header', () => {
+    const file = (path: string, text: string) => ({ path, bytes: Buffer.from(text), executable: false });
+    const pkg = parsePackage([
+      file('problem.yaml', 'name: X\n'),
+      file('data/secret/1.in', '1\n'),
+      file('data/secret/1.ans', '1\n'),
+      file('submissions/accepted/slow.c', '/* @EXPECTED_RESULTS@: CORRECT, TIMELIMIT */\nint main(){}\n'),
+    ]);
+    const [only] = pkg.submissions;
+    expect(only && submissionSource(pkg, only, ALL)).toMatchObject({
+      ok: true,
+      language: 'c',
+      expectedResults: ['ACCEPTED', 'TIME_LIMIT_EXCEEDED'],
+    });
   });
 
   it('lists a language no worker offers', async () => {

@@ -49,13 +49,16 @@ const ENDINGS: readonly [RegExp, LanguageId][] = [
 const PYTHON2 = /\.py2$/;
 
 /**
- * A Prolog program's goal is `main`, as the judges of the format run it (`swipl -g main -t halt`); Arbiter's
- * Prolog starts from `:- initialization(main, main).`, so an entry without an `initialization` directive
- * gets that line at its end (loaded last, it runs `main` once every clause is in, then halts).
+ * A Prolog program as the format's judges run it (`swipl -g main -t halt -c <every file>`): every Prolog file
+ * of the submission is loaded, and the goal is `main`. Arbiter's Prolog loads `main.pl` and starts from
+ * `:- initialization(main, main).`, so the entry gets an `ensure_loaded` of each other Prolog file at its
+ * top and, when it has no `initialization` directive, that line at its end (loaded last, it runs `main`
+ * once every clause is in, then halts).
  */
-function withPrologGoal(code: string): string {
-  if (/:-\s*initialization\s*\(/.test(code)) return code;
-  return `${code}${code.endsWith('\n') || code === '' ? '' : '\n'}:- initialization(main, main).\n`;
+function asPrologProgram(code: string, others: readonly string[]): string {
+  const loads = others.map((name) => `:- ensure_loaded('${name.replace(/[\\']/g, '\\$&')}').\n`).join('');
+  if (/:-\s*initialization\s*\(/.test(code)) return `${loads}${code}`;
+  return `${loads}${code}${code.endsWith('\n') || code === '' ? '' : '\n'}:- initialization(main, main).\n`;
 }
 
 /** DOMjudge's result names in `@EXPECTED_RESULTS@:` headers. */
@@ -132,7 +135,13 @@ export function submissionSource(
       sources.map((name) => ({ name, text: text(name) })),
       (name) => languageOf(name) !== undefined,
     )?.name ?? (sources[0] as string);
-  const code = language === 'prolog' ? withPrologGoal(text(entry)) : text(entry);
+  const code =
+    language === 'prolog'
+      ? asPrologProgram(
+          text(entry),
+          sources.filter((name) => name !== entry),
+        )
+      : text(entry);
   if (language === 'python' && /^#!.*python2/.test(code)) {
     return { ok: false, note: 'Python 2 (shebang): not supported' };
   }
