@@ -1,6 +1,6 @@
 /** The verdict of one interactive case from how the submission and the interactor each ended. */
 import { describe, expect, it } from 'vitest';
-import { interactiveVerdict } from './interactive-case.js';
+import { interactiveVerdict, interactorLimits } from './interactive-case.js';
 
 const ends = (overrides: Partial<Parameters<typeof interactiveVerdict>[0]>) =>
   interactiveVerdict({
@@ -34,6 +34,9 @@ describe('interactiveVerdict', () => {
         submission: 'TIME_LIMIT_EXCEEDED',
       }),
     ).toBe('TIME_LIMIT_EXCEEDED');
+    expect(
+      ends({ validation: 'INTERNAL_ERROR', validatorStatus: 'cpu_limit', submission: 'TIME_LIMIT_EXCEEDED' }),
+    ).toBe('TIME_LIMIT_EXCEEDED');
     // Anything else the interactor does wrong stays a judge error.
     expect(
       ends({ validation: 'INTERNAL_ERROR', validatorStatus: 'wall_limit', submission: 'RUNTIME_ERROR' }),
@@ -49,5 +52,12 @@ describe('interactiveVerdict', () => {
         submission: 'TIME_LIMIT_EXCEEDED',
       }),
     ).toBe('INTERNAL_ERROR');
+  });
+});
+
+describe('interactorLimits', () => {
+  it('gives the interactor CPU time for as long as its wall clock, so a flood cannot end it first', () => {
+    expect(interactorLimits(31_000)).toMatchObject({ cpuMs: 41_000, wallMs: 41_000 });
+    expect(interactorLimits(4_000)).toMatchObject({ cpuMs: 30_000, wallMs: 14_000 });
   });
 });

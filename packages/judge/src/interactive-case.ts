@@ -76,10 +76,15 @@ class ChannelSide implements RunChannel {
   }
 }
 
-/** The interactor's limits: the validator's, a wall clock past the submission's, room to talk. */
+/**
+ * The interactor's limits: the validator's, a wall clock past the submission's, room to talk, and CPU time
+ * for as long as that wall clock (its work is driven by the submission: one that floods it with queries
+ * must not make it fail before the submission's own limits do).
+ */
 export function interactorLimits(submissionWallMs: number): RunLimits {
   return {
     ...VALIDATOR_LIMITS,
+    cpuMs: Math.max(VALIDATOR_LIMITS.cpuMs, submissionWallMs + INTERACTOR_GRACE_MS),
     wallMs: submissionWallMs + INTERACTOR_GRACE_MS,
     outputBytes: INTERACTOR_OUTPUT_BYTES,
   };
@@ -151,7 +156,7 @@ export async function runInteractiveCase(
 
 /**
  * The case's verdict from both sides' ends (problemtools' order): a validator that did not end with 42 or
- * 43 is a judge error, except one stopped by its wall clock after the submission ran out of time: a
+ * 43 is a judge error, except one stopped by its time limits after the submission ran out of time: a
  * submission that floods queries without reading the answers leaves the interactor a backlog that the
  * worker's relay holds (a pipe would have blocked both until the submission's limit), so the submission's
  * time limit stands. Then a 43 from a validator that ended first; the submission's time limit, crash or
@@ -165,7 +170,8 @@ export function interactiveVerdict(ends: {
 }): Verdict {
   const { validation, validatorFirst, submission } = ends;
   if (validation === 'INTERNAL_ERROR') {
-    const outwaited = ends.validatorStatus === 'wall_limit' && !validatorFirst;
+    const timedOut = ends.validatorStatus === 'wall_limit' || ends.validatorStatus === 'cpu_limit';
+    const outwaited = timedOut && !validatorFirst;
     return outwaited && submission === 'TIME_LIMIT_EXCEEDED' ? submission : 'INTERNAL_ERROR';
   }
   if (validation === 'WRONG_ANSWER' && validatorFirst) return 'WRONG_ANSWER';
