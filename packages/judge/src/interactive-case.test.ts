@@ -26,7 +26,7 @@ describe('interactiveVerdict', () => {
   });
 
   it('an interactor still digesting a flood when its wall clock ends, after the submission ran out of time: TLE', () => {
-    // DOMjudge's boolfind-test-loop: queries without end, answers never read.
+    // The interactor still digesting what the submission sent when its time ran out.
     expect(
       ends({
         validation: 'INTERNAL_ERROR',
