@@ -1,8 +1,8 @@
 /**
  * Editor settings in Chromium: font size and Vim key bindings chosen in the settings dialog stay after
  * a reload and follow the account into a fresh browser (saved through the API); an anonymous visitor's
- * stay in the browser (localStorage); "Format" runs Prettier on JavaScript and is disabled, with a
- * tooltip, for Python.
+ * stay in the browser (localStorage); Emacs bindings, chosen there, move the cursor with Emacs's keys;
+ * "Format" runs Prettier on JavaScript and is disabled, with a tooltip, for Python.
  */
 import { format } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,30 @@ describe('editor settings in Chromium', () => {
     expect(await page.locator('[data-testid="code-editor"]').getAttribute('data-key-bindings')).toBe(
       'default',
     );
+  });
+
+  it('switches the editor to Emacs key bindings: Ctrl+A goes to the start of the line', async () => {
+    const page = await newPage();
+    await openWorkspace(page, `${web.url}/problems/two-sum`);
+    await page.getByTestId('language').selectOption('python');
+    // The code is set while the default bindings hold (Ctrl+A selects all there).
+    await setEditorCode(page, 'hello');
+    await page.waitForFunction(`localStorage.getItem('arbiter:draft:two-sum:python') === 'hello'`);
+
+    await choose(page, 'Key bindings', 'emacs', false);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="code-editor"][data-key-bindings="emacs"]').waitFor();
+    await page.getByTestId('key-bindings-status').getByText('Emacs').waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('End');
+    // Emacs's move-beginning-of-line, where the default bindings would select everything.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('X');
+    await page.waitForFunction(`localStorage.getItem('arbiter:draft:two-sum:python') === 'Xhello'`);
+    // Ctrl+E: the end of the line.
+    await page.keyboard.press('Control+E');
+    await page.keyboard.type('!');
+    await page.waitForFunction(`localStorage.getItem('arbiter:draft:two-sum:python') === 'Xhello!'`);
   });
 
   it('formats JavaScript with Prettier and offers no formatter for Python', async () => {

@@ -96,6 +96,7 @@ export function Playground() {
   const options = languages.length > 0 ? languages : [{ id: 'python', name: 'Python 3', version: '' }];
   return (
     <div className="workspace playground" data-testid="playground">
+      <h1 className="sr-only">Playground</h1>
       <SplitPane
         direction={narrow ? 'column' : 'row'}
         initial={58}

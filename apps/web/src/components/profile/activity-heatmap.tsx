@@ -61,7 +61,8 @@ export function ActivityHeatmap({ activity }: { activity: UserProfile['activity'
         <span data-testid="activity-total">{submissions(activity.total)}</span>
         <span className="muted"> in the last year</span>
       </h2>
-      <div className="heatmap-scroll">
+      {/* Wider than a phone: a scroller one can reach and scroll with the keyboard. */}
+      <div className="heatmap-scroll" tabIndex={0} role="region" aria-label="A year of activity">
         <svg
           className="heatmap"
           role="group"

@@ -428,9 +428,14 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
     />
   );
 
+  // The statement's title is the page's heading; while another tab hides it, a hidden copy stands in.
+  const titleShown = sideTab === 'description' && (!narrow || pane === 'description');
+  const hiddenTitle = titleShown ? null : <h1 className="sr-only">{problem.title}</h1>;
+
   if (narrow) {
     return (
       <div className="workspace workspace-tabs" data-testid="workspace" data-layout="tabs">
+        {hiddenTitle}
         <div className="pane-bar">
           <div className="pane-tabs" role="tablist" aria-label="Workspace">
             {PANES.map((item) => (
@@ -476,6 +481,7 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
 
   return (
     <div className="workspace" data-testid="workspace" data-layout="split">
+      {hiddenTitle}
       <SplitPane
         direction="row"
         initial={42}
