@@ -4,7 +4,18 @@
  */
 /** The languages these solutions are written in (each has a function part). */
 export type SolutionLanguage =
-  'python' | 'javascript' | 'typescript' | 'cpp' | 'c' | 'java' | 'go' | 'ruby' | 'php' | 'rust' | 'csharp';
+  | 'python'
+  | 'javascript'
+  | 'typescript'
+  | 'cpp'
+  | 'c'
+  | 'java'
+  | 'go'
+  | 'ruby'
+  | 'php'
+  | 'rust'
+  | 'csharp'
+  | 'scala';
 
 export type PerLanguage = Record<SolutionLanguage, string>;
 
@@ -133,6 +144,17 @@ end`,
   rust: 'use std::collections::HashMap;\n\nimpl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        println!("checking {}", nums.len());\n        let mut seen = HashMap::new();\n        for (i, &x) in nums.iter().enumerate() {\n            if let Some(&j) = seen.get(&(target - x)) {\n                return vec![j, i as i32];\n            }\n            seen.insert(x, i as i32);\n        }\n        vec![]\n    }\n}',
   csharp:
     'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        Console.WriteLine("checking " + nums.Length);\n        var seen = new Dictionary<int, int>();\n        for (int i = 0; i < nums.Length; i++) {\n            if (seen.ContainsKey(target - nums[i])) return new int[] { seen[target - nums[i]], i };\n            seen[nums[i]] = i;\n        }\n        return new int[0];\n    }\n}',
+  scala: `object Solution {
+    def twoSum(nums: Array[Int], target: Int): Array[Int] = {
+        println("checking " + nums.length)
+        val seen = scala.collection.mutable.HashMap[Int, Int]()
+        for (i <- nums.indices) {
+            if (seen.contains(target - nums(i))) return Array(seen(target - nums(i)), i)
+            seen(nums(i)) = i
+        }
+        Array()
+    }
+}`,
 };
 
 /** Always answers [0,1]: right on the first sample only. */
@@ -150,6 +172,8 @@ export const TWO_SUM_WRONG: PerLanguage = {
   rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![0, 1]\n    }\n}',
   csharp:
     'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return new int[] { 0, 1 };\n    }\n}',
+  scala:
+    'object Solution {\n    def twoSum(nums: Array[Int], target: Int): Array[Int] = {\n        Array(0, 1)\n    }\n}',
 };
 
 /** Fails at run time on the first call. */
@@ -168,6 +192,8 @@ export const TWO_SUM_CRASH: PerLanguage = {
   rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![nums[nums.len()]]\n    }\n}',
   csharp:
     'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return new int[] { nums[nums.Length] };\n    }\n}',
+  scala:
+    'object Solution {\n    def twoSum(nums: Array[Int], target: Int): Array[Int] = {\n        Array(nums(nums.length))\n    }\n}',
 };
 
 /** Does not compile; the error is on line 3 of the user's code. */
@@ -186,6 +212,8 @@ export const TWO_SUM_BROKEN: PerLanguage = {
   rust: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        undefined_name\n    }\n}',
   csharp:
     'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return undefinedName;\n    }\n}',
+  scala:
+    'object Solution {\n    def twoSum(nums: Array[Int], target: Int): Array[Int] = {\n        undefinedName\n    }\n}',
 };
 
 /** Checks every pair: O(n²), too slow for n = 10^4 in Python. */
@@ -320,6 +348,24 @@ class Solution {
   rust: '// Definition for singly-linked list.\n// #[derive(PartialEq, Eq, Clone, Debug)]\n// pub struct ListNode {\n//   pub val: i32,\n//   pub next: Option<Box<ListNode>>\n// }\nimpl Solution {\n    pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>> {\n        let (mut prev, mut head) = (None, head);\n        while let Some(mut node) = head {\n            head = node.next.take();\n            node.next = prev;\n            prev = Some(node);\n        }\n        prev\n    }\n}',
   csharp:
     'public class Solution {\n    public ListNode ReverseList(ListNode head) {\n        ListNode prev = null;\n        while (head != null) {\n            prev = new ListNode(head.val, prev);\n            head = head.next;\n        }\n        return prev;\n    }\n}',
+  scala: `/**
+ * Definition for singly-linked list.
+ * class ListNode(_x: Int = 0, _next: ListNode = null) {
+ *   var next: ListNode = _next
+ *   var x: Int = _x
+ * }
+ */
+object Solution {
+    def reverseList(head: ListNode): ListNode = {
+        var prev: ListNode = null
+        var node = head
+        while (node != null) {
+            prev = new ListNode(node.x, prev)
+            node = node.next
+        }
+        prev
+    }
+}`,
 };
 
 /** Returns the list unchanged. */
@@ -337,6 +383,7 @@ export const REVERSE_LIST_WRONG: PerLanguage = {
   rust: 'impl Solution {\n    pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>> {\n        head\n    }\n}',
   csharp:
     'public class Solution {\n    public ListNode ReverseList(ListNode head) {\n        return head;\n    }\n}',
+  scala: 'object Solution {\n    def reverseList(head: ListNode): ListNode = {\n        head\n    }\n}',
 };
 
 export const MAX_DEPTH_OK: PerLanguage = {
@@ -401,4 +448,9 @@ end`,
   rust: 'use std::rc::Rc;\nuse std::cell::RefCell;\nimpl Solution {\n    pub fn max_depth(root: Option<Rc<RefCell<TreeNode>>>) -> i32 {\n        match root {\n            None => 0,\n            Some(node) => {\n                let node = node.borrow();\n                1 + Self::max_depth(node.left.clone()).max(Self::max_depth(node.right.clone()))\n            }\n        }\n    }\n}',
   csharp:
     'public class Solution {\n    public int MaxDepth(TreeNode root) {\n        return root == null ? 0 : 1 + Math.Max(MaxDepth(root.left), MaxDepth(root.right));\n    }\n}',
+  scala: `object Solution {
+    def maxDepth(root: TreeNode): Int = {
+        if (root == null) 0 else 1 + math.max(maxDepth(root.left), maxDepth(root.right))
+    }
+}`,
 };

@@ -31,6 +31,7 @@ const SOLUTION_LANGUAGES: Record<string, LanguageId> = {
   '.php': 'php',
   '.rs': 'rust',
   '.cs': 'csharp',
+  '.scala': 'scala',
 };
 
 /** Loads every problem folder under `root`, keyed by slug in slug order. */

@@ -39,6 +39,19 @@ describe('harnessSource', () => {
     expect(
       rust('pub struct TreeNode { pub val: i32 }\nimpl Solution {}').match(/struct TreeNode/g),
     ).toHaveLength(1);
+    const scala = (code: string) => harnessSource(signature('TreeNode'), 'scala', code);
+    expect(scala('object Solution {}').match(/^class (ListNode|TreeNode)\(/gm)).toEqual([
+      'class ListNode(',
+      'class TreeNode(',
+    ]);
+    expect(
+      scala('/**\n * class TreeNode(_value: Int = 0) {\n */\nobject Solution {}').match(/class TreeNode\(/g),
+    ).toHaveLength(2); // the comment and ours
+    expect(
+      scala(
+        'case class TreeNode(var value: Int, var left: TreeNode, var right: TreeNode)\nobject Solution {}',
+      ).match(/class TreeNode\(/g),
+    ).toHaveLength(1);
     expect(
       harnessSource(signature('ListNode'), 'javascript', 'class ListNode {}\nvar f = (h) => h;'),
     ).not.toContain('function ListNode(');
@@ -60,6 +73,9 @@ describe('harnessSource', () => {
     expect(harnessSource(signature('int'), 'csharp', 'public class Solution {}')).toContain(
       '#line 1 "solution.cs"\npublic class Solution {}\n#line default\n',
     );
+    expect(
+      harnessSource(signature('int'), 'scala', 'object Solution {}').startsWith('object Solution {}\n'),
+    ).toBe(true);
     expect(harnessSource(signature('int'), 'python', 'class Solution: pass')).toContain(
       '_ARBITER_SOURCE = "class Solution: pass"',
     );

@@ -134,6 +134,33 @@ describe('LeetCode spellings of other types', async () => {
     expect(starterCode(intervals, 'csharp')).toContain('public int[][] Merge(int[][] intervals) {');
   });
 
+  it('scala: object Solution, Array, List for lists, LeetCode node classes', async () => {
+    expect(starterCode(anagrams, 'scala')).toBe(
+      'object Solution {\n    def groupAnagrams(strs: Array[String]): List[List[String]] = {\n        \n    }\n}',
+    );
+    expect(starterCode(islands, 'scala')).toContain('def numIslands(grid: Array[Array[Char]]): Int = {');
+    expect(starterCode(intervals, 'scala')).toContain(
+      'def merge(intervals: Array[Array[Int]]): Array[Array[Int]] = {',
+    );
+    expect(starterCode(median, 'scala')).toContain(
+      'def findMedianSortedArrays(nums1: Array[Int], nums2: Array[Int]): Double = {',
+    );
+    expect(starterCode(await load('word-break'), 'scala')).toContain(
+      'def wordBreak(s: String, wordDict: List[String]): Boolean = {',
+    );
+    expect(starterCode(await load('reverse-linked-list'), 'scala')).toBe(
+      '/**\n * Definition for singly-linked list.\n * class ListNode(_x: Int = 0, _next: ListNode = null) {\n' +
+        ' *   var next: ListNode = _next\n *   var x: Int = _x\n * }\n */\n' +
+        'object Solution {\n    def reverseList(head: ListNode): ListNode = {\n        \n    }\n}',
+    );
+    expect(starterCode(await load('maximum-depth-of-binary-tree'), 'scala')).toBe(
+      '/**\n * Definition for a binary tree node.\n' +
+        ' * class TreeNode(_value: Int = 0, _left: TreeNode = null, _right: TreeNode = null) {\n' +
+        ' *   var value: Int = _value\n *   var left: TreeNode = _left\n *   var right: TreeNode = _right\n * }\n */\n' +
+        'object Solution {\n    def maxDepth(root: TreeNode): Int = {\n        \n    }\n}',
+    );
+  });
+
   it('c: sizes, column sizes and returned sizes', () => {
     expect(starterCode(intervals, 'c')).toBe(
       '/**\n * Return an array of arrays of size *returnSize.\n * The sizes of the arrays are returned as *returnColumnSizes array.\n' +
