@@ -5,7 +5,10 @@
  * (p50 / p95), the time from a verdict being saved (as the result persister saves it, then announces it)
  * until the board holding it reaches a Socket.IO viewer (a manager's live room and the public one), and,
  * with `--browser`, the web page's first render of the 1,000 rows and of a pushed update in Chromium (it
- * builds the web app first if its build is not current, which takes minutes once). Prints Markdown tables;
+ * builds the web app first if its build is not current, which takes minutes once), with the time from a row
+ * update's arrival in the page to the frame showing it. Also the bytes a push sends in the full form
+ * (`scoreboard`) and in the compact one the page watches (`scoreboardCompact`, then `scoreboardRows`).
+ * Prints Markdown tables;
  * a full run also writes them to docs/PERFORMANCE.md.
  *
  *   npm run bench:scoreboard -- [--participants 1000] [--problems 12] [--max-tries 7] [--reads 30]
@@ -17,7 +20,13 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { Redis } from 'ioredis';
 import { computeScoreboard } from '@arbiter/contests';
-import type { ClientToServerEvents, JobResult, Scoreboard, ServerToClientEvents } from '@arbiter/contracts';
+import type {
+  ClientToServerEvents,
+  JobResult,
+  Scoreboard,
+  ScoreboardRowsUpdate,
+  ServerToClientEvents,
+} from '@arbiter/contracts';
 import {
   REDIS_URL,
   base,
@@ -233,6 +242,26 @@ async function main(): Promise<void> {
     const [live, everyone] = viewers as [Viewer, Viewer];
     const toLive: number[] = [];
     const toPublic: number[] = [];
+    // A third viewer, anonymous, watches in the compact form the web page uses: the board once, then rows.
+    const compact: Viewer = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    viewers.push(compact);
+    const compactBoards: number[] = [];
+    const compactUpdates: { update: ScoreboardRowsUpdate; bytes: number; at: number }[] = [];
+    compact.on('scoreboardCompact', (board) => compactBoards.push(JSON.stringify(board).length));
+    compact.on('scoreboardRows', (update) =>
+      compactUpdates.push({ update, bytes: JSON.stringify(update).length, at: performance.now() }),
+    );
+    const compactAck = await compact
+      .timeout(TIMEOUT_MS)
+      .emitWithAck('watchContest', { contestId, form: 'compact' });
+    if (!compactAck.ok) throw new Error(`watchContest (compact): ${compactAck.error.message}`);
+    await waitFor(
+      async () => compactBoards.length > 0,
+      TIMEOUT_MS,
+      () => 'no first compact board',
+    );
+    const toCompact: number[] = [];
+    const fullBytes: number[] = [];
     const channel = `${prefix}:contests:changed`;
     // Tries after a solve do not count: each push is a wrong answer of someone who has not solved A.
     const unsolved = unsolvedOnA(boards.get(live)?.at(-1)?.board);
@@ -257,13 +286,19 @@ async function main(): Promise<void> {
       await redis.publish(channel, contestId);
       const arrival = (viewer: Viewer) =>
         boards.get(viewer)?.find((seen) => seen.at > saved && attemptsOf(seen.board, username) > before)?.at;
+      const compactArrival = () =>
+        compactUpdates.find((seen) => seen.at > saved && seen.update.rows.some((r) => r[0] === username));
       await waitFor(
-        async () => arrival(live) !== undefined && arrival(everyone) !== undefined,
+        async () =>
+          arrival(live) !== undefined && arrival(everyone) !== undefined && compactArrival() !== undefined,
         TIMEOUT_MS,
         () => `push ${i} did not arrive`,
       );
       toLive.push((arrival(live) ?? NaN) - saved);
       toPublic.push((arrival(everyone) ?? NaN) - saved);
+      toCompact.push((compactArrival()?.at ?? NaN) - saved);
+      const fullBoard = boards.get(everyone)?.find((seen) => seen.at > saved)?.board;
+      fullBytes.push(JSON.stringify(fullBoard ?? {}).length);
       // Past the instance's quiet time (200 ms), so each push is a first one, not a coalesced one.
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
@@ -271,7 +306,32 @@ async function main(): Promise<void> {
       title: `A saved verdict until the board holding it reaches a Socket.IO viewer (ms), ${PUSHES} verdicts, one at a time.`,
       header: ['viewer', 'pushes', 'p50', 'p95', 'max'],
       align: ['l', 'r', 'r', 'r', 'r'],
-      rows: [row('manager (live board)', toLive), row('anonymous (public board)', toPublic)],
+      rows: [
+        row('manager (live board)', toLive),
+        row('anonymous (public board)', toPublic),
+        row('anonymous, compact form (its rows)', toCompact),
+      ],
+    });
+    const kib = (bytes: number[]) => ms(percentile(bytes, 50) / 1024, 1);
+    tables.push({
+      title: 'What one push sends a viewer (KiB of JSON, p50), the full form against the compact one.',
+      header: ['form', 'whole board', 'one wrong answer', 'rows in it'],
+      align: ['l', 'r', 'r', 'r'],
+      rows: [
+        ['full (`scoreboard`)', kib(fullBytes), kib(fullBytes), String(PARTICIPANTS)],
+        [
+          'compact (`scoreboardCompact`, then `scoreboardRows`)',
+          kib(compactBoards),
+          kib(compactUpdates.map((seen) => seen.bytes)),
+          ms(
+            percentile(
+              compactUpdates.map((seen) => seen.update.rows.length),
+              50,
+            ),
+            0,
+          ),
+        ],
+      ],
     });
 
     if (values.browser)
@@ -320,6 +380,7 @@ async function browserRender(
   const browser = await launchChromium();
   const firstRender: number[] = [];
   const update: number[] = [];
+  const applied: number[] = [];
   try {
     for (let i = 0; i < 4; i += 1) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -351,15 +412,18 @@ async function browserRender(
             contestId,
           });
           const shown = page.waitForFunction(
-            `Number(document.querySelector(${JSON.stringify(selector)})?.getAttribute('data-attempts') ?? 0) > ${before}`,
+            `Number(document.querySelector(${JSON.stringify(selector)})?.getAttribute('data-attempts') ?? 0) > ${before} && ` +
+              `performance.now() - (performance.getEntriesByName('scoreboard:rows').at(-1)?.startTime ?? NaN)`,
             undefined,
             { timeout: TIMEOUT_MS, polling: 'raf' },
           );
           const saved = performance.now();
           await db.submissions.finish(jobId, wrongAnswer(jobId));
           await redis.publish(channel, contestId);
-          await shown;
+          const inPage = Number(await (await shown).jsonValue());
           update.push(performance.now() - saved);
+          // From the update's arrival in the page (the hook's User Timing mark) to the frame that shows it.
+          if (Number.isFinite(inPage)) applied.push(inPage);
           await new Promise((resolve) => setTimeout(resolve, 300));
         }
       }
@@ -376,6 +440,7 @@ async function browserRender(
     rows: [
       row(`navigation → all ${PARTICIPANTS} rows in the DOM`, firstRender),
       row('verdict saved → its cell changed on the page', update),
+      ...(applied.length > 0 ? [row('row update received → its cell changed (in the page)', applied)] : []),
     ],
   };
 }

@@ -1,49 +1,69 @@
 'use client';
-// React hook around a contest's live scoreboard: the first board over HTTP, then every board pushed over
-// Socket.IO (lib/contest-stream.ts), the newest one kept.
+// React hook around a contest's live scoreboard, in the compact wire form: the whole board pushed over
+// Socket.IO when watching starts (lib/contest-stream.ts), then each change as the rows it touched, applied
+// so that unchanged rows keep their identity (the table skips them). When the live connection cannot be
+// made, the board is read once over HTTP instead, until it can.
 import { useEffect, useState } from 'react';
 import type { Scoreboard } from '@arbiter/contracts';
+import {
+  applyRowsUpdate,
+  compactScoreboard,
+  type CompactScoreboard,
+} from '@arbiter/contracts/scoreboard-wire';
 import { api } from './api';
 import { apiUrl } from './api-url';
 import { watchContest } from './contest-stream';
 
 export interface LiveScoreboard {
-  board: Scoreboard | null;
+  board: CompactScoreboard | null;
   connected: boolean;
   error: string | null;
 }
 
 /** `viewer`: who is signed in (a change of user asks again, since managers see another board). */
 export function useScoreboard(contestId: string, viewer: string | null | undefined): LiveScoreboard {
-  const [board, setBoard] = useState<Scoreboard | null>(null);
+  const [board, setBoard] = useState<CompactScoreboard | null>(null);
   const [connected, setConnected] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (viewer === undefined) return;
     let cancelled = false;
-    // A pushed board is never older than the HTTP one it follows: keep the newest by generatedAt.
-    const keep = (next: Scoreboard) =>
-      setBoard((current) =>
-        current !== null && Date.parse(current.generatedAt) > Date.parse(next.generatedAt) ? current : next,
-      );
-    api
-      .get<Scoreboard>(`/contests/${contestId}/scoreboard`)
-      .then((first) => {
-        if (!cancelled) keep(first);
-      })
-      .catch((caught: unknown) => {
-        if (!cancelled) setError(caught instanceof Error ? caught.message : String(caught));
-      });
+    /** The board the live connection holds: the one its next update starts from. */
+    let held: CompactScoreboard | null = null;
+    let readOverHttp = false;
+    const show = (next: CompactScoreboard) => {
+      if (!cancelled) setBoard(next);
+    };
     const stop = watchContest(apiUrl(), contestId, {
       onBoard: (next) => {
-        if (!cancelled) {
-          keep(next);
-          setError(null);
-        }
+        held = next;
+        show(next);
+        if (!cancelled) setError(null);
+      },
+      onRows: (update) => {
+        // A User Timing mark: how long an update takes to reach the screen (bench/scoreboard.ts reads it).
+        performance.mark('scoreboard:rows');
+        const next = held === null ? null : applyRowsUpdate(held, update);
+        if (next === null) return false;
+        held = next;
+        show(next);
+        return true;
       },
       onConnection: (up) => {
         if (!cancelled) setConnected(up);
+      },
+      onUnreachable: () => {
+        if (held !== null || readOverHttp) return;
+        readOverHttp = true;
+        api
+          .get<Scoreboard>(`/contests/${contestId}/scoreboard`)
+          .then((first) => {
+            if (held === null) show(compactScoreboard(first));
+          })
+          .catch((caught: unknown) => {
+            if (!cancelled) setError(caught instanceof Error ? caught.message : String(caught));
+          });
       },
       onError: (message) => {
         if (!cancelled) setError(message);

@@ -2,14 +2,22 @@
 // cell per problem. ICPC cells read `+` (solved first try), `+2` (after two rejected tries), `−3` (three
 // rejected), with `?` for tries not shown yet (being judged, or made during the freeze); IOI cells the best
 // score. The first solver of a problem is marked. The table scrolls sideways inside its box on a phone.
+// It reads the compact wire form; each row is memoised on its (compact) row, so a live update that
+// touches one row re-renders that row, not the board, and the page's clock does not re-render it at all.
+import { memo, useMemo } from 'react';
 import Link from 'next/link';
-import type { Scoreboard, ScoreboardCell, ScoreboardRow } from '@arbiter/contracts';
+import {
+  readCell,
+  type CompactRow,
+  type CompactScoreboard,
+  type WireCell,
+} from '@arbiter/contracts/scoreboard-wire';
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);
 }
 
-function IcpcCell({ cell }: { cell: ScoreboardCell }) {
+function IcpcCell({ cell }: { cell: WireCell }) {
   if (cell.solved)
     return (
       <>
@@ -26,7 +34,7 @@ function IcpcCell({ cell }: { cell: ScoreboardCell }) {
   );
 }
 
-function IoiCell({ cell }: { cell: ScoreboardCell }) {
+function IoiCell({ cell }: { cell: WireCell }) {
   if (cell.attempts === 0 && cell.pending === 0) return null;
   return (
     <>
@@ -36,70 +44,94 @@ function IoiCell({ cell }: { cell: ScoreboardCell }) {
   );
 }
 
-function tone(cell: ScoreboardCell): string {
-  if (cell.solved) return cell.firstToSolve ? 'cell-first' : 'cell-solved';
+function tone(cell: WireCell, first: boolean): string {
+  if (cell.solved) return first ? 'cell-first' : 'cell-solved';
   if (cell.pending > 0) return 'cell-pending';
   if (cell.attempts > 0) return cell.score > 0 ? 'cell-partial' : 'cell-failed';
   return '';
 }
 
-export function ScoreboardTable({ board, me }: { board: Scoreboard; me: string | null }) {
-  const icpc = board.scoring === 'icpc';
-  const row = (entry: ScoreboardRow) => (
+interface RowProps {
+  row: CompactRow;
+  icpc: boolean;
+  letters: readonly string[];
+  points: readonly number[];
+  /** Per problem, `1` where this participant is its first solver (a string, so equal marks compare equal). */
+  firsts: string;
+  me: boolean;
+}
+
+const BoardRow = memo(function BoardRow({ row, icpc, letters, points, firsts, me }: RowProps) {
+  const [username, rank, virtual, solved, penalty, score, cells] = row;
+  return (
     <tr
-      key={entry.userId}
-      className={entry.username === me ? 'board-me' : undefined}
+      className={me ? 'board-me' : undefined}
       data-testid="scoreboard-row"
-      data-user={entry.username}
-      data-rank={entry.rank}
-      data-solved={entry.solved}
-      data-penalty={entry.penalty}
-      data-score={entry.score}
+      data-user={username}
+      data-rank={rank}
+      data-solved={solved}
+      data-penalty={penalty}
+      data-score={score}
     >
-      <td className="num">{entry.rank}</td>
+      <td className="num">{rank}</td>
       <td className="board-name">
-        <Link href={`/users/${encodeURIComponent(entry.username)}`} className="user-link">
-          {entry.username}
+        <Link href={`/users/${encodeURIComponent(username)}`} className="user-link" prefetch={false}>
+          {username}
         </Link>
-        {entry.virtual ? <span className="mode-badge subtle">virtual</span> : null}
+        {virtual === 1 ? <span className="mode-badge subtle">virtual</span> : null}
       </td>
       {icpc ? (
         <>
           <td className="num" data-testid="row-solved">
-            {entry.solved}
+            {solved}
           </td>
           <td className="num" data-testid="row-penalty">
-            {entry.penalty}
+            {penalty}
           </td>
         </>
       ) : (
         <td className="num" data-testid="row-score">
-          {formatScore(entry.score)}
+          {formatScore(score)}
         </td>
       )}
-      {entry.cells.map((cell) => (
-        <td
-          key={cell.letter}
-          className={`board-cell ${tone(cell)}`}
-          data-testid={`cell-${cell.letter}`}
-          data-solved={cell.solved}
-          data-attempts={cell.attempts}
-          data-pending={cell.pending}
-          data-score={cell.score}
-          data-first={cell.firstToSolve}
-          title={
-            cell.firstToSolve
-              ? 'First to solve'
-              : cell.pending > 0
-                ? `${cell.pending} not shown yet`
-                : undefined
-          }
-        >
-          {icpc ? <IcpcCell cell={cell} /> : <IoiCell cell={cell} />}
-        </td>
-      ))}
+      {letters.map((letter, index) => {
+        const cell = readCell(icpc ? 'icpc' : 'ioi', cells[index] ?? null, points[index] ?? 0);
+        const first = firsts[index] === '1';
+        return (
+          <td
+            key={letter}
+            className={`board-cell ${tone(cell, first)}`}
+            data-testid={`cell-${letter}`}
+            data-solved={cell.solved}
+            data-attempts={cell.attempts}
+            data-pending={cell.pending}
+            data-score={cell.score}
+            data-first={first}
+            title={first ? 'First to solve' : cell.pending > 0 ? `${cell.pending} not shown yet` : undefined}
+          >
+            {icpc ? <IcpcCell cell={cell} /> : <IoiCell cell={cell} />}
+          </td>
+        );
+      })}
     </tr>
   );
+});
+
+function ScoreboardTableView({ board, me }: { board: CompactScoreboard; me: string | null }) {
+  const icpc = board.scoring === 'icpc';
+  const letterKey = board.problems.map((problem) => problem.letter).join(',');
+  const pointKey = board.problems.map((problem) => problem.points).join(',');
+  // Stable while the problems stay the same, so rows are not re-rendered for a new array alone.
+  const letters = useMemo(() => letterKey.split(','), [letterKey]);
+  const points = useMemo(() => pointKey.split(',').map(Number), [pointKey]);
+  const firstSolvers = new Map<string, string[]>();
+  board.problems.forEach((problem, index) => {
+    for (const username of problem.first) {
+      const marks = firstSolvers.get(username) ?? board.problems.map(() => '0');
+      marks[index] = '1';
+      firstSolvers.set(username, marks);
+    }
+  });
   return (
     <div className="table-wrap board-wrap">
       <table className="table board" data-testid="scoreboard">
@@ -133,9 +165,24 @@ export function ScoreboardTable({ board, me }: { board: Scoreboard; me: string |
             ))}
           </tr>
         </thead>
-        <tbody>{board.rows.map(row)}</tbody>
+        <tbody>
+          {board.rows.map((row) => (
+            <BoardRow
+              key={row[0]}
+              row={row}
+              icpc={icpc}
+              letters={letters}
+              points={points}
+              firsts={firstSolvers.get(row[0])?.join('') ?? ''}
+              me={row[0] === me}
+            />
+          ))}
+        </tbody>
       </table>
       {board.rows.length === 0 ? <p className="empty muted">No participants yet.</p> : null}
     </div>
   );
 }
+
+/** Re-rendered only when the board or the viewer changes (not on the page's clock). */
+export const ScoreboardTable = memo(ScoreboardTableView);
