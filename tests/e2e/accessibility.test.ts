@@ -1,8 +1,9 @@
 /**
  * Accessibility in Chromium, measured by axe-core (injected into each page, as its browser extension
  * does), on every page of the web app (every route under apps/web/src/app): signed out, the problem
- * list, sign-in, sign-up and the not-found page; as an admin, the problem list, the workspace, the
- * playground, one's submissions and a submission, a profile, the API tokens, the contests (list, new,
+ * list, the contests, the classes, sign-in, sign-up and the not-found page; as an admin, the problem
+ * list, the workspace (and its submissions tab), the playground (and its editor settings dialog), one's
+ * submissions and a submission, a profile, the API tokens, the contests (list, new,
  * a contest's lobby, its scoreboard and its edit form), the classes (list, a class as its teacher, the
  * assignment's matrix) and every admin page (workers, submissions, users, problems, an imported
  * problem, a similarity report); as a student, a class, its assignment, a contest's lobby and its
@@ -157,6 +158,16 @@ describe('accessibility in Chromium (axe-core)', () => {
     { name: 'home, signed out', path: '/', ready: problemList },
     { name: 'problem list, signed out', path: '/problems', ready: problemList },
     {
+      name: 'contests, signed out',
+      path: '/contests',
+      ready: (page) => page.getByTestId('contest-row').waitFor(),
+    },
+    {
+      name: 'classes, signed out',
+      path: '/classes',
+      ready: (page) => page.getByText('to join a class or see yours').waitFor(),
+    },
+    {
       name: 'sign-in',
       path: '/login',
       ready: (page) => page.getByRole('button', { name: 'Sign in' }).waitFor(),
@@ -187,6 +198,24 @@ describe('accessibility in Chromium (axe-core)', () => {
       },
     },
     { name: 'playground', path: '/playground', ready: editor },
+    {
+      name: 'editor settings dialog',
+      path: '/playground',
+      ready: async (page) => {
+        await editor(page);
+        await page.getByRole('button', { name: 'Editor settings' }).click();
+        await page.getByTestId('editor-settings-dialog').waitFor();
+      },
+    },
+    {
+      name: 'workspace, one’s submissions tab',
+      path: '/problems/two-sum',
+      ready: async (page) => {
+        await openPane(page, 'description');
+        await page.getByTestId('side-tab-submissions').click();
+        await page.getByTestId('problem-submission-row').nth(1).waitFor();
+      },
+    },
     {
       name: 'submissions',
       path: '/submissions',
