@@ -63,11 +63,12 @@ describe('the catalog', () => {
       LANGUAGE_IDS.filter((id) => functionPart(id) !== undefined).sort(),
     );
     expect(Object.keys(detail.starterCode)).toEqual(
-      expect.arrayContaining([...CORE_LANGUAGES, 'go', 'ruby', 'php', 'rust', 'csharp', 'scala']),
+      expect.arrayContaining([...CORE_LANGUAGES, 'go', 'ruby', 'php', 'rust', 'csharp', 'scala', 'kotlin']),
     );
     expect(detail.starterCode.rust).toContain('pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {');
     expect(detail.starterCode.csharp).toContain('public int[] TwoSum(int[] nums, int target) {');
     expect(detail.starterCode.scala).toContain('def twoSum(nums: Array[Int], target: Int): Array[Int] = {');
+    expect(detail.starterCode.kotlin).toContain('fun twoSum(nums: IntArray, target: Int): IntArray {');
     expect(detail.starterCode.python).toContain(
       'def twoSum(self, nums: List[int], target: int) -> List[int]:',
     );

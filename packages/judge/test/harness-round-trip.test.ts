@@ -70,10 +70,10 @@ const CASES: [type: string, values: unknown[]][] = [
 ];
 
 /**
- * C++ and Java compiles cost a second or more each, so they skip types whose code paths other
- * types already cover (C++ codecs are templates; Java's are generated the same way per shape).
+ * C++, Java, Rust, Scala and Kotlin compiles cost seconds each, so they skip types whose code paths other
+ * types already cover (C++ codecs are templates; Java's and Kotlin's are generated the same way per shape).
  */
-const SLOW = new Set<LanguageId>(['cpp', 'cpp-clang', 'java', 'rust', 'scala']);
+const SLOW = new Set<LanguageId>(['cpp', 'cpp-clang', 'java', 'rust', 'scala', 'kotlin']);
 const COVERED_ELSEWHERE = new Set([
   'long[]',
   'bool[]',

@@ -15,7 +15,8 @@ export type SolutionLanguage =
   | 'php'
   | 'rust'
   | 'csharp'
-  | 'scala';
+  | 'scala'
+  | 'kotlin';
 
 export type PerLanguage = Record<SolutionLanguage, string>;
 
@@ -155,6 +156,8 @@ end`,
         Array()
     }
 }`,
+  kotlin:
+    'class Solution {\n    fun twoSum(nums: IntArray, target: Int): IntArray {\n        println("checking " + nums.size)\n        val seen = HashMap<Int, Int>()\n        for (i in nums.indices) {\n            val j = seen[target - nums[i]]\n            if (j != null) return intArrayOf(j, i)\n            seen[nums[i]] = i\n        }\n        return intArrayOf()\n    }\n}',
 };
 
 /** Always answers [0,1]: right on the first sample only. */
@@ -174,6 +177,8 @@ export const TWO_SUM_WRONG: PerLanguage = {
     'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return new int[] { 0, 1 };\n    }\n}',
   scala:
     'object Solution {\n    def twoSum(nums: Array[Int], target: Int): Array[Int] = {\n        Array(0, 1)\n    }\n}',
+  kotlin:
+    'class Solution {\n    fun twoSum(nums: IntArray, target: Int): IntArray {\n        return intArrayOf(0, 1)\n    }\n}',
 };
 
 /** Fails at run time on the first call. */
@@ -194,6 +199,8 @@ export const TWO_SUM_CRASH: PerLanguage = {
     'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return new int[] { nums[nums.Length] };\n    }\n}',
   scala:
     'object Solution {\n    def twoSum(nums: Array[Int], target: Int): Array[Int] = {\n        Array(nums(nums.length))\n    }\n}',
+  kotlin:
+    'class Solution {\n    fun twoSum(nums: IntArray, target: Int): IntArray {\n        return intArrayOf(nums[nums.size])\n    }\n}',
 };
 
 /** Does not compile; the error is on line 3 of the user's code. */
@@ -214,6 +221,8 @@ export const TWO_SUM_BROKEN: PerLanguage = {
     'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return undefinedName;\n    }\n}',
   scala:
     'object Solution {\n    def twoSum(nums: Array[Int], target: Int): Array[Int] = {\n        undefinedName\n    }\n}',
+  kotlin:
+    'class Solution {\n    fun twoSum(nums: IntArray, target: Int): IntArray {\n        return undefinedName\n    }\n}',
 };
 
 /** Checks every pair: O(n²), too slow for n = 10^4 in Python. */
@@ -366,6 +375,8 @@ object Solution {
         prev
     }
 }`,
+  kotlin:
+    '/**\n * Example:\n * var li = ListNode(5)\n * var v = li.`val`\n * Definition for singly-linked list.\n * class ListNode(var `val`: Int) {\n *     var next: ListNode? = null\n * }\n */\nclass Solution {\n    fun reverseList(head: ListNode?): ListNode? {\n        var prev: ListNode? = null\n        var node = head\n        while (node != null) {\n            val next = node.next\n            node.next = prev\n            prev = node\n            node = next\n        }\n        return prev\n    }\n}',
 };
 
 /** Returns the list unchanged. */
@@ -384,6 +395,8 @@ export const REVERSE_LIST_WRONG: PerLanguage = {
   csharp:
     'public class Solution {\n    public ListNode ReverseList(ListNode head) {\n        return head;\n    }\n}',
   scala: 'object Solution {\n    def reverseList(head: ListNode): ListNode = {\n        head\n    }\n}',
+  kotlin:
+    'class Solution {\n    fun reverseList(head: ListNode?): ListNode? {\n        return head\n    }\n}',
 };
 
 export const MAX_DEPTH_OK: PerLanguage = {
@@ -453,4 +466,6 @@ end`,
         if (root == null) 0 else 1 + math.max(maxDepth(root.left), maxDepth(root.right))
     }
 }`,
+  kotlin:
+    'class Solution {\n    fun maxDepth(root: TreeNode?): Int {\n        if (root == null) return 0\n        return 1 + maxOf(maxDepth(root.left), maxDepth(root.right))\n    }\n}',
 };

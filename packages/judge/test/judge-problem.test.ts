@@ -80,6 +80,7 @@ const COMPILE_ERROR_AT_LINE_3: Record<TestedLanguage, RegExp> = {
   rust: /error\[E0425\]: cannot find value `undefined_name`[\s\S]*main\.rs:3:\d+/,
   csharp: /solution\.cs\(3,\d+\): error CS0103/,
   scala: /main\.scala:3: error: not found: value undefinedName/,
+  kotlin: /main\.kt:3:\d+: error: unresolved reference: undefinedName/,
 };
 
 describe.each(Object.keys(COMPILE_ERROR_AT_LINE_3) as TestedLanguage[])('%s', (language) => {

@@ -32,6 +32,7 @@ const SOLUTION_LANGUAGES: Record<string, LanguageId> = {
   '.rs': 'rust',
   '.cs': 'csharp',
   '.scala': 'scala',
+  '.kt': 'kotlin',
 };
 
 /** Loads every problem folder under `root`, keyed by slug in slug order. */

@@ -52,6 +52,16 @@ describe('harnessSource', () => {
         'case class TreeNode(var value: Int, var left: TreeNode, var right: TreeNode)\nobject Solution {}',
       ).match(/class TreeNode\(/g),
     ).toHaveLength(1);
+    const kotlin = (code: string) => harnessSource(signature('TreeNode'), 'kotlin', code);
+    expect(kotlin('class Solution {}').match(/^class (ListNode|TreeNode)\(var `val`: Int\) \{/gm)).toEqual([
+      'class ListNode(var `val`: Int) {',
+      'class TreeNode(var `val`: Int) {',
+    ]);
+    expect(
+      kotlin(
+        '/**\n * class TreeNode(var `val`: Int) {\n */\nclass TreeNode(var `val`: Int, var left: TreeNode? = null, var right: TreeNode? = null)\nclass Solution {}',
+      ).match(/^class TreeNode/gm),
+    ).toHaveLength(1);
     expect(
       harnessSource(signature('ListNode'), 'javascript', 'class ListNode {}\nvar f = (h) => h;'),
     ).not.toContain('function ListNode(');
@@ -76,6 +86,9 @@ describe('harnessSource', () => {
     expect(
       harnessSource(signature('int'), 'scala', 'object Solution {}').startsWith('object Solution {}\n'),
     ).toBe(true);
+    expect(harnessSource(signature('int'), 'kotlin', 'class Solution {}')).toMatch(
+      /^import java\.util\.\*; import kotlin\.math\.\*; class Solution \{\}\n/,
+    );
     expect(harnessSource(signature('int'), 'python', 'class Solution: pass')).toContain(
       '_ARBITER_SOURCE = "class Solution: pass"',
     );

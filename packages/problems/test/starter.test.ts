@@ -161,6 +161,27 @@ describe('LeetCode spellings of other types', async () => {
     );
   });
 
+  it('kotlin: IntArray, Array<CharArray>, List<List<String>>, nullable nodes', async () => {
+    expect(starterCode(anagrams, 'kotlin')).toBe(
+      'class Solution {\n    fun groupAnagrams(strs: Array<String>): List<List<String>> {\n        \n    }\n}',
+    );
+    expect(starterCode(islands, 'kotlin')).toContain('fun numIslands(grid: Array<CharArray>): Int {');
+    expect(starterCode(intervals, 'kotlin')).toContain(
+      'fun merge(intervals: Array<IntArray>): Array<IntArray> {',
+    );
+    expect(starterCode(median, 'kotlin')).toContain(
+      'fun findMedianSortedArrays(nums1: IntArray, nums2: IntArray): Double {',
+    );
+    expect(starterCode(await load('reverse-linked-list'), 'kotlin')).toBe(
+      '/**\n * Example:\n * var li = ListNode(5)\n * var v = li.`val`\n * Definition for singly-linked list.\n' +
+        ' * class ListNode(var `val`: Int) {\n *     var next: ListNode? = null\n * }\n */\n' +
+        'class Solution {\n    fun reverseList(head: ListNode?): ListNode? {\n        \n    }\n}',
+    );
+    expect(starterCode(await load('maximum-depth-of-binary-tree'), 'kotlin')).toMatch(
+      /^\/\*\*\n \* Example:\n \* var ti = TreeNode\(5\)\n[^]* \* class TreeNode\(var `val`: Int\) \{\n \* {5}var left: TreeNode\? = null\n \* {5}var right: TreeNode\? = null\n \* \}\n \*\/\nclass Solution \{\n {4}fun maxDepth\(root: TreeNode\?\): Int \{/,
+    );
+  });
+
   it('c: sizes, column sizes and returned sizes', () => {
     expect(starterCode(intervals, 'c')).toBe(
       '/**\n * Return an array of arrays of size *returnSize.\n * The sizes of the arrays are returned as *returnColumnSizes array.\n' +
