@@ -110,7 +110,13 @@ const attemptsOf = (board: Scoreboard, username: string) =>
 async function main(): Promise<void> {
   const load = new LoadWatch();
   const prefix = testPrefix();
-  const api = await startApi(prefix, { AUTH_RATE_PER_MINUTE_IP: '0', SIGNUP_RATE_PER_HOUR_IP: '0' });
+  // The page calls the API from the web app's origin: the API must allow it (CORS and Socket.IO).
+  const webPort = values.browser ? await (await import('../tests/e2e/web-app.js')).freePort() : 0;
+  const api = await startApi(prefix, {
+    AUTH_RATE_PER_MINUTE_IP: '0',
+    SIGNUP_RATE_PER_HOUR_IP: '0',
+    ...(values.browser ? { WEB_ORIGIN: `http://127.0.0.1:${webPort}` } : {}),
+  });
   const url = base(api);
   const db = await openTestDatabase(prefix);
   const redis = new Redis(REDIS_URL);
@@ -338,6 +344,7 @@ async function main(): Promise<void> {
       tables.push(
         await browserRender(
           api.port,
+          webPort,
           contestId,
           db,
           slugs[0] ?? 'a-plus-b',
@@ -366,6 +373,7 @@ async function main(): Promise<void> {
 /** The scoreboard page in Chromium: the first render of every row, then a pushed verdict shown in the DOM. */
 async function browserRender(
   apiPort: number,
+  webPort: number,
   contestId: string,
   db: Awaited<ReturnType<typeof openTestDatabase>>,
   slug: string,
@@ -374,9 +382,9 @@ async function browserRender(
   /** Participants without a solve of A, whose next try shows. */
   usernames: string[],
 ): Promise<Table> {
-  const { buildWeb, freePort, launchChromium, startWeb } = await import('../tests/e2e/web-app.js');
+  const { buildWeb, launchChromium, startWeb } = await import('../tests/e2e/web-app.js');
   buildWeb();
-  const web = await startWeb(await freePort(), apiPort);
+  const web = await startWeb(webPort, apiPort);
   const browser = await launchChromium();
   const firstRender: number[] = [];
   const update: number[] = [];
