@@ -3,7 +3,8 @@
  * interactor, run in a sandbox of its own beside the submission and talking to it through the worker. The
  * import's verification judges each labelled submission of the guess-the-number fixture by the
  * specification's rules (the validator's early 43 first, then the submission's time limit, then its crash,
- * then the validator's verdict); POST /submit judges the same way; and neither side can reach the host or
+ * then the validator's verdict); POST /submit judges the same way; a submission that asks without end and
+ * never reads the answers blocks as on a pipe until its time limit; and neither side can reach the host or
  * the other side's files.
  */
 import { randomBytes } from 'node:crypto';
@@ -131,6 +132,26 @@ describe('interactive problem packages', () => {
       expect(seen.failedTest?.name).toBe('sample/1');
       const asAdmin = await waitForResult(platform.url, wrong, scaledMs(10_000), admin);
       expect(asAdmin.failedTest?.judgeMessage).toBe('answered 502, the number was 500\n');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a submission that asks without end and never reads the answers is held back and exceeds its time limit',
+    async () => {
+      await importZip(await writeZip(await packageFromFolder(join(PACKAGES, 'flood-interactive'))), 'flood');
+      const verification = await verified('flood');
+      expect(verification.status).toBe('done');
+      const got = Object.fromEntries(
+        verification.submissions.map((s) => [s.path.replace(/^submissions\//, ''), s.got]),
+      );
+      // Not an output limit or a judge error: the worker relays no more than the interactor reads, so
+      // the submission blocks in its write (and the interactor in its answer) until its time limit.
+      expect(got).toEqual({
+        'accepted/search.py': 'ACCEPTED',
+        'time_limit_exceeded/flood.c': 'TIME_LIMIT_EXCEEDED',
+      });
+      expect(verification.ok).toBe(true);
     },
     TIMEOUT,
   );

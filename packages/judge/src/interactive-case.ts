@@ -4,7 +4,10 @@
  * its stdout going to the submission's stdin and the submission's stdout to its stdin. Both are untrusted
  * and each runs in a sandbox of its own (its own cell, uid, cgroup and limits), started together; their fd 0
  * is each a channel socket of the sandbox and the worker relays each one's stdout into the other's channel,
- * so neither ever holds a descriptor of the other. The verdict follows problemtools' `verifyproblem`.
+ * so neither ever holds a descriptor of the other. The relay holds back like a pipe: while a channel has
+ * more unread than its high-water mark, the writer's stdout is not read, so a program that writes without
+ * reading the answers blocks in write(2) (and its time limit ends it). The verdict follows problemtools'
+ * `verifyproblem`.
  */
 import { preciseNow, type EffectiveLimits, type Verdict } from '@arbiter/contracts';
 import type { ChannelPort, RunChannel, RunLimits, RunReport, Sandbox } from '@arbiter/sandbox';
@@ -36,43 +39,81 @@ export interface InteractiveVerdict {
   validatorFirst: boolean;
 }
 
+/** Bytes written to a side before its program starts beyond which the writer is held. */
+const PENDING_HIGH_WATER = 64 * 1024;
+
 /**
  * One side's channel, held until its run opens it: what is written before the program starts waits, and
- * an end of file or kill asked for early is done on opening. Nothing is done once that side has ended.
+ * an end of file or kill asked for early is done on opening. Nothing is done once that side has ended or
+ * finished. `write` returns a promise when the writer must wait for room (see `ChannelPort.write`); every
+ * such promise resolves once the channel has room again, or the side has ended or finished.
  */
 class ChannelSide implements RunChannel {
   private port: ChannelPort | undefined;
   private readonly pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private ended = false;
   private killed = false;
-  finished = false;
+  private finished = false;
+  private readonly waiters = new Set<() => void>();
 
   open(port: ChannelPort): void {
     this.port = port;
-    for (const chunk of this.pending.splice(0)) port.write(chunk);
+    let room = true;
+    for (const chunk of this.pending.splice(0)) room = port.write(chunk);
+    this.pendingBytes = 0;
     if (this.killed) port.kill();
     else if (this.ended) port.end();
+    if (this.waiters.size > 0) {
+      if (room) this.wake();
+      else port.onDrain(() => this.wake());
+    }
   }
 
   /** What a program writes to its own fd 0 goes nowhere: its output is its stdout. */
   data(): void {}
 
-  write(chunk: Uint8Array): void {
-    if (this.finished || this.ended) return;
-    if (this.port === undefined) this.pending.push(chunk);
-    else this.port.write(chunk);
+  /** Relays a chunk; a promise: the writer waits for it before more is read of its output. */
+  write(chunk: Uint8Array): Promise<void> | undefined {
+    if (this.finished || this.ended) return undefined;
+    if (this.port === undefined) {
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+      return this.pendingBytes > PENDING_HIGH_WATER ? this.room() : undefined;
+    }
+    if (this.port.write(chunk)) return undefined;
+    const room = this.room();
+    this.port.onDrain(() => this.wake());
+    return room;
   }
 
   end(): void {
     if (this.finished || this.ended) return;
     this.ended = true;
     this.port?.end();
+    this.wake();
   }
 
   kill(): void {
     if (this.finished || this.killed) return;
     this.killed = true;
     this.port?.kill();
+  }
+
+  /** The side's run has ended: what is written to it from now on is dropped, and no writer waits. */
+  finish(): void {
+    this.finished = true;
+    this.wake();
+  }
+
+  private room(): Promise<void> {
+    return new Promise((resolve) => this.waiters.add(resolve));
+  }
+
+  private wake(): void {
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const waiter of waiters) waiter();
   }
 }
 
@@ -108,9 +149,7 @@ export async function runInteractiveCase(
     channel: toSubmission,
     limits: options.limits,
     signal: options.signal,
-    onOutput: (stream, chunk) => {
-      if (stream === 'stdout') toValidator.write(chunk);
-    },
+    onOutput: (stream, chunk) => (stream === 'stdout' ? toValidator.write(chunk) : undefined),
   });
   const interactor = validatorRunRequest(
     validator,
@@ -118,9 +157,7 @@ export async function runInteractiveCase(
     { channel: toValidator },
     interactorLimits(submission.request.limits.wallMs),
   );
-  interactor.onOutput = (stream, chunk) => {
-    if (stream === 'stdout') toSubmission.write(chunk);
-  };
+  interactor.onOutput = (stream, chunk) => (stream === 'stdout' ? toSubmission.write(chunk) : undefined);
 
   let first: 'submission' | 'validator' | undefined;
   const start = preciseNow();
@@ -128,11 +165,11 @@ export async function runInteractiveCase(
     first ??= index === 0 ? 'submission' : 'validator';
     if (index === 0) {
       // The submission is gone: the interactor reads end of file (its output to it is dropped, never SIGPIPE).
-      toSubmission.finished = true;
+      toSubmission.finish();
       toValidator.end();
       return;
     }
-    toValidator.finished = true;
+    toValidator.finish();
     toSubmission.end();
     // Once the validator has rejected (or failed), nothing the submission does changes the verdict.
     if (!(report.status === 'exited' && report.exitCode === 42)) toSubmission.kill();
@@ -147,7 +184,6 @@ export async function runInteractiveCase(
   const validatorFirst = first === 'validator';
   const verdict = interactiveVerdict({
     validation: validation.verdict,
-    validatorStatus: valUsable.status,
     validatorFirst,
     submission: run.verdict,
   });
@@ -156,24 +192,17 @@ export async function runInteractiveCase(
 
 /**
  * The case's verdict from both sides' ends (problemtools' order): a validator that did not end with 42 or
- * 43 is a judge error, except one stopped by its time limits after the submission ran out of time: a
- * submission that floods queries without reading the answers leaves the interactor a backlog that the
- * worker's relay holds (a pipe would have blocked both until the submission's limit), so the submission's
- * time limit stands. Then a 43 from a validator that ended first; the submission's time limit, crash or
- * limit; else the validator's verdict.
+ * 43 is a judge error (its time limits included: the relay holds back like a pipe, so a submission that
+ * floods queries leaves it no more backlog than the pipes hold); then a 43 from a validator that ended
+ * first; the submission's time limit, crash or limit; else the validator's verdict.
  */
 export function interactiveVerdict(ends: {
   validation: Verdict;
-  validatorStatus: RunReport['status'];
   validatorFirst: boolean;
   submission: Verdict;
 }): Verdict {
   const { validation, validatorFirst, submission } = ends;
-  if (validation === 'INTERNAL_ERROR') {
-    const timedOut = ends.validatorStatus === 'wall_limit' || ends.validatorStatus === 'cpu_limit';
-    const outwaited = timedOut && !validatorFirst;
-    return outwaited && submission === 'TIME_LIMIT_EXCEEDED' ? submission : 'INTERNAL_ERROR';
-  }
+  if (validation === 'INTERNAL_ERROR') return 'INTERNAL_ERROR';
   if (validation === 'WRONG_ANSWER' && validatorFirst) return 'WRONG_ANSWER';
   if (submission !== 'ACCEPTED') return submission;
   return validation;

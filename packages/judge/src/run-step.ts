@@ -23,8 +23,11 @@ export interface RunOptions extends StepHooks {
   redirectStderrToStdout?: boolean;
   /** Ask the runtime not to buffer stdout (Python's `-u`), so the output streams as the program writes it. */
   unbuffered?: boolean;
-  /** Raw output as it arrives, besides the text log (a harness reads its results from here). */
-  onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
+  /**
+   * Raw output as it arrives, besides the text log (a harness reads its results from here); a promise it
+   * returns holds that stream until it settles (see `RunRequest.onOutput`).
+   */
+  onOutput?: (stream: OutputStream, chunk: Uint8Array) => void | Promise<void>;
 }
 
 export type RunOutcome =
@@ -69,8 +72,9 @@ export function programRun(program: CompiledProgram, options: RunOptions): Progr
     ...(Object.keys(env).length === 0 ? {} : { env }),
     limits: runStepLimits(options.limits, recipe.runPids),
     onOutput: (stream, chunk) => {
-      options.onOutput?.(stream, chunk);
+      const wait = options.onOutput?.(stream, chunk);
       runLog.push(stream, chunk);
+      return wait;
     },
     signal: options.signal,
   };

@@ -33,7 +33,11 @@ function start(
     stop: () => (stopped = true),
   });
   conversation.open({
-    write: (data) => written.push(String(data)),
+    write: (data) => {
+      written.push(String(data));
+      return true;
+    },
+    onDrain: (listener) => listener(),
     end: () => (ended = true),
     kill: () => undefined,
     usage: () => ({ cpuMs: 0, memoryKb: 0 }),

@@ -527,6 +527,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       // After the go line: the shell reads exactly one line (byte by byte), the rest is the program's.
       channel?.open({
         write: (data) => standby.channelWrite(data),
+        onDrain: (listener) => standby.onChannelDrain(listener),
         end: () => standby.channelEnd(),
         kill: () => kill('killed'),
         usage,
@@ -541,6 +542,8 @@ class BwrapSandboxImpl implements BwrapSandbox {
       }, CPU_POLL_MS);
       const exit: ExitInfo = await standby.exited;
       wallMs = performance.now() - t0;
+      // Nothing is held back any more: what is left in the pipes drains, and no channel writer waits.
+      standby.releaseFlow();
       clearTimeout(wallTimer);
       clearInterval(cpuTimer);
 
@@ -582,6 +585,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       clearInterval(cpuTimer);
       req.signal?.removeEventListener('abort', onAbort);
       this.killers.delete(kill);
+      standby.releaseFlow();
       // Every process of the run is dead by now (or the clean-up retires the cell). With prepared cells
       // the clean-up runs after the report, before the cell's next preparation; without, before returning.
       const cleanedUp = this.recycle(cell, standby);

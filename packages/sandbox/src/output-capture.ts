@@ -16,22 +16,25 @@ export class OutputCapture {
     readonly stream: OutputStream,
     private readonly cap: number,
     private readonly onExceeded: () => void,
-    private readonly onChunk?: (stream: OutputStream, chunk: Uint8Array) => void,
+    private readonly onChunk?: (stream: OutputStream, chunk: Uint8Array) => void | Promise<void>,
   ) {}
 
-  push(data: Buffer): void {
+  /** Takes a chunk; returns what `onChunk` returned (a promise holds the stream, see `OutputFlow`). */
+  push(data: Buffer): void | Promise<void> {
     this.received += data.length;
     const room = this.cap - this.kept;
     const keep = data.length <= room ? data : data.subarray(0, Math.max(0, room));
+    let wait: void | Promise<void> = undefined;
     if (keep.length > 0) {
       this.chunks.push(keep);
       this.kept += keep.length;
-      this.deliver(keep);
+      wait = this.deliver(keep);
     }
     if (keep.length < data.length && !this.exceeded) {
       this.exceeded = true;
       this.onExceeded();
     }
+    return wait;
   }
 
   /** Everything kept, as one buffer of at most `cap` bytes. */
@@ -39,10 +42,10 @@ export class OutputCapture {
     return new Uint8Array(Buffer.concat(this.chunks, this.kept));
   }
 
-  private deliver(chunk: Buffer): void {
+  private deliver(chunk: Buffer): void | Promise<void> {
     if (!this.onChunk) return;
     try {
-      this.onChunk(this.stream, new Uint8Array(chunk));
+      return this.onChunk(this.stream, new Uint8Array(chunk));
     } catch {
       // A failing listener must not break the run: the output is still kept.
     }

@@ -42,8 +42,12 @@ export interface RunRequest {
   /** Extra environment; the run otherwise starts with an empty one (PATH, HOME, LANG set). */
   env?: Record<string, string>;
   limits: RunLimits;
-  /** Called with output as it arrives, before the cap is applied to `stdout`/`stderr`. */
-  onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
+  /**
+   * Called with output as it arrives (within the cap of `stdout`/`stderr`). Returning a promise holds that
+   * stream until it settles (backpressure): the sandbox reads no more of it, the pipe fills and the program
+   * blocks in its write. Once the program has ended nothing is held (the pipes drain and the run ends).
+   */
+  onOutput?: (stream: OutputStream, chunk: Uint8Array) => void | Promise<void>;
   /** Aborting kills the run; it then reports `aborted`. */
   signal?: AbortSignal;
 }
@@ -58,8 +62,17 @@ export interface RunUsage {
 
 /** The caller's end of a run's channel. */
 export interface ChannelPort {
-  /** Writes to the program's fd 0. */
-  write(data: string | Uint8Array): void;
+  /**
+   * Writes to the program's fd 0. False when the channel holds its high-water mark (16 KiB) that the
+   * program has not read yet: write more only after `onDrain` (what was written is kept all the same).
+   * Once the channel is ended or the run is over, writes are dropped.
+   */
+  write(data: string | Uint8Array): boolean;
+  /**
+   * Calls `listener` once, when more may be written: the program has read the backlog, or the channel was
+   * ended or the run is over (at once if more may be written now).
+   */
+  onDrain(listener: () => void): void;
   /** Half-closes the channel: the program reads end of file. */
   end(): void;
   /** Kills the run at the caller's request: it reports `signaled` by `SIGKILL` (unless a limit came first). */

@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Duplex } from 'node:stream';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { bwrapArgs, type BwrapArgsOptions } from './bwrap-args.js';
+import { ChannelWriter } from './channel-writer.js';
+import { OutputFlow } from './output-flow.js';
 import type { CgroupDriver, RunCgroup } from './cgroup.js';
 import { killPid, sleep } from './cgroup-common.js';
 import { STANDBY_COMMAND } from './run-script.js';
@@ -40,7 +42,8 @@ export const SANDBOX_PROCESSES = 2;
 /** How long bubblewrap gets to reap its pid 1 and exit by itself before it is killed too, in ms. */
 const OUTER_GRACE_MS = 200;
 
-type Sink = (stream: OutputStream, data: Buffer) => void;
+/** Takes output; a promise it returns holds that stream until it settles (see `OutputFlow`). */
+type Sink = (stream: OutputStream, data: Buffer) => void | Promise<void>;
 type StdioPipe = 'ignore' | 'pipe';
 
 /** The descriptor bubblewrap reads the seccomp filter from. */
@@ -59,6 +62,9 @@ export class Standby {
   /** Where the program's writes to its fd 0 go, in a run with a channel (see `RunChannel`). */
   private channelSink: ((data: Buffer) => void) | undefined;
   private setupOutput = '';
+  private readonly flow = new OutputFlow();
+  /** The writing end of the run's channel (the control socket after `go()`). */
+  private readonly channel: ChannelWriter;
 
   private constructor(
     readonly child: ChildProcess,
@@ -71,8 +77,9 @@ export class Standby {
       // Before the run: only bubblewrap's own complaints can arrive; keep a little for the error message.
       if (this.setupOutput.length < 4096) this.setupOutput += data.toString('utf8');
     };
-    stdout.on('data', (d: Buffer) => this.sink('stdout', d));
-    stderr.on('data', (d: Buffer) => this.sink('stderr', d));
+    this.flow.read(stdout, (d) => this.sink('stdout', d));
+    this.flow.read(stderr, (d) => this.sink('stderr', d));
+    this.channel = new ChannelWriter(control);
     // The control socket is the run's channel after `go()` (fd 0 of the program) when it has one; before,
     // only the shell's ready byte comes through it.
     control.on('data', (d: Buffer) => this.channelSink?.(d));
@@ -206,14 +213,28 @@ export class Standby {
     this.control.write('\n');
   }
 
-  /** Writes to the program's channel (its fd 0; the shell has read its go line by then). */
-  channelWrite(data: string | Uint8Array): void {
-    if (!this.control.destroyed && this.control.writable) this.control.write(data);
+  /**
+   * Writes to the program's channel (its fd 0; the shell has read its go line by then); false: wait for
+   * `onChannelDrain` (see `ChannelPort`).
+   */
+  channelWrite(data: string | Uint8Array): boolean {
+    return this.channel.write(data);
+  }
+
+  /** Calls `listener` once, when more may be written to the channel, or it was ended, or it closed. */
+  onChannelDrain(listener: () => void): void {
+    this.channel.onDrain(listener);
   }
 
   /** Half-closes the program's channel: it reads end of file. */
   channelEnd(): void {
-    if (!this.control.destroyed && this.control.writable) this.control.end();
+    this.channel.end();
+  }
+
+  /** The program has ended: its output is read as it comes from now on, and no channel writer waits. */
+  releaseFlow(): void {
+    this.flow.release();
+    this.channel.wake();
   }
 
   /**
@@ -243,6 +264,7 @@ export class Standby {
   /** Drops the control socket (and with it anything of the channel not read yet). */
   closeControl(): void {
     this.control.destroy();
+    this.channel.wake();
   }
 
   /** Kills everything and removes the cgroup. */

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classifyEnd, type KillReason } from './exit-status.js';
 import { checkLimits } from './limits.js';
+import { ChannelWriter } from './channel-writer.js';
 import { OutputCapture } from './output-capture.js';
+import { OutputFlow } from './output-flow.js';
 import { checkCommand } from './run-script.js';
 import type { RunReport, RunRequest, RunUsage, Sandbox } from './sandbox.js';
 import { WorkDir, safeRelativePath } from './work-dir.js';
@@ -95,8 +97,15 @@ async function runPlain(
   running.add(stop);
   const stdout = new OutputCapture('stdout', limits.outputBytes, () => kill('output_limit'), req.onOutput);
   const stderr = new OutputCapture('stderr', limits.outputBytes, () => kill('output_limit'), req.onOutput);
-  child.stdout?.on('data', (d: Buffer) => stdout.push(d));
-  child.stderr?.on('data', (d: Buffer) => stderr.push(d));
+  const flow = new OutputFlow();
+  if (child.stdout) flow.read(child.stdout, (d) => stdout.push(d));
+  if (child.stderr) flow.read(child.stderr, (d) => stderr.push(d));
+  let writer: ChannelWriter | undefined;
+  // The program has ended: nothing is held back any more ('close' waits for its pipes to drain).
+  child.once('exit', () => {
+    flow.release();
+    writer?.wake();
+  });
   const t0 = performance.now();
   let cpuMs = 0;
   let memoryKb = 0;
@@ -107,9 +116,12 @@ async function runPlain(
       return s ? { cpuMs: s.cpuMs, memoryKb: s.rssPeakKb } : { cpuMs, memoryKb };
     };
     socket.on('error', () => undefined); // EPIPE when the program is gone
+    const channelWriter = new ChannelWriter(socket);
+    writer = channelWriter;
     channel.open({
-      write: (data) => !socket.destroyed && socket.write(data),
-      end: () => !socket.destroyed && socket.end(),
+      write: (data) => channelWriter.write(data),
+      onDrain: (listener) => channelWriter.onDrain(listener),
+      end: () => channelWriter.end(),
       kill: () => kill('killed'),
       usage,
     });
@@ -178,6 +190,8 @@ async function runPlain(
     clearTimeout(wallTimer);
     req.signal?.removeEventListener('abort', onAbort);
     running.delete(stop);
+    flow.release();
+    writer?.wake();
   }
 }
 

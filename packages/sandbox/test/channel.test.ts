@@ -1,10 +1,18 @@
 /**
  * A run's channel (fd 0 as a socket to the caller): messages go both ways one at a time, no stdin file
- * exists in the sandbox, and the resource use read between messages comes from outside the program.
- * Both the bubblewrap sandbox (needs root) and the unsandboxed runner.
+ * exists in the sandbox, and the resource use read between messages comes from outside the program. One
+ * program's stdout relayed into another's channel holds back like a pipe: a writer whose reader does not
+ * read blocks in its write. Both the bubblewrap sandbox (needs root) and the unsandboxed runner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUnsandboxedSandbox, type RunUsage, type Sandbox } from '../src/index.js';
+import {
+  createUnsandboxedSandbox,
+  type ChannelPort,
+  type RunReport,
+  type RunRequest,
+  type RunUsage,
+  type Sandbox,
+} from '../src/index.js';
 import { describeReport, limits, PYTHON, testSandbox, text } from './helpers.js';
 
 /** Answers each line `n` with `done n` after burning n ms of CPU; exits at end of file. */
@@ -72,6 +80,78 @@ async function converse(sb: Sandbox, requests: number[]): Promise<{ turns: Turn[
   return { turns, stdout: text(report.stdout) };
 }
 
+/** Writes 64 KiB blocks to stdout, `blocks` of them or without end. */
+const writer = (blocks?: number): string =>
+  [
+    'import os',
+    "block = b'x' * 65536",
+    blocks === undefined ? 'while True:' : `for _ in range(${blocks}):`,
+    '    os.write(1, block)',
+  ].join('\n');
+
+/** Reads its fd 0 to the end and prints how many bytes came. */
+const COUNTER = [
+  'import os',
+  'n = 0',
+  'while True:',
+  '    chunk = os.read(0, 65536)',
+  '    if not chunk:',
+  '        break',
+  '    n += len(chunk)',
+  'print(n)',
+].join('\n');
+
+/**
+ * Runs `writerCode` and `readerCode` together, the writer's stdout relayed into the reader's channel with
+ * backpressure (the relay waits for room before more of the writer's output is read), as an interactive
+ * case does. The reader is killed once the writer has ended, unless `endReader` half-closes it instead.
+ */
+async function relay(
+  sb: Sandbox,
+  writerRequest: Omit<RunRequest, 'onOutput'>,
+  readerCode: string,
+  endReader: boolean,
+): Promise<{ writer: RunReport; reader: RunReport; relayed: number }> {
+  let port: ChannelPort | undefined;
+  let opened: () => void = () => undefined;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  let relayed = 0;
+  const forward = (chunk: Uint8Array): Promise<void> | undefined => {
+    relayed += chunk.length;
+    if (port?.write(chunk)) return undefined;
+    return new Promise((resolve) => port?.onDrain(resolve));
+  };
+  const [w, r] = await sb.runGroup(
+    [
+      {
+        ...writerRequest,
+        onOutput: (stream, chunk) => {
+          if (stream !== 'stdout') return undefined;
+          return port ? forward(chunk) : open.then(() => forward(chunk));
+        },
+      },
+      {
+        argv: [PYTHON, '-c', readerCode],
+        limits: limits({ wallMs: 30_000, outputBytes: 1024 }),
+        channel: {
+          open(p) {
+            port = p;
+            opened();
+          },
+          data: () => undefined,
+        },
+      },
+    ],
+    (index) => {
+      if (index === 0) {
+        if (endReader) port?.end();
+        else port?.kill();
+      }
+    },
+  );
+  return { writer: w as RunReport, reader: r as RunReport, relayed };
+}
+
 describe.each([
   ['bwrap', () => testSandbox('channel')],
   ['unsandboxed', () => Promise.resolve(createUnsandboxedSandbox())],
@@ -92,6 +172,34 @@ describe.each([
     // The unsandboxed runner samples in clock ticks (10 ms).
     expect(turns[1]?.cpuMs).toBeGreaterThanOrEqual(100);
     expect(turns[1]?.memoryKb).toBeGreaterThan(1024);
+  });
+
+  it('blocks a writer whose reader does not read: only what the pipes hold is read of it', async () => {
+    // Without backpressure the writer would reach its 64 MiB output cap within its wall limit.
+    const outputBytes = 64 << 20;
+    const { writer: w, relayed } = await relay(
+      sb,
+      { argv: [PYTHON, '-c', writer()], limits: limits({ wallMs: 2_000, outputBytes }, 'wall') },
+      'import time\ntime.sleep(3600)',
+      false,
+    );
+    expect(w.status, describeReport(w)).toBe('wall_limit');
+    // The pipes (its stdout, the reader's socket) and the worker's buffers hold a few hundred KiB at most.
+    expect(relayed).toBeLessThan(2 << 20);
+    expect(w.stdout.length).toBe(relayed);
+  });
+
+  it('goes on as the reader reads: everything arrives, and both end by themselves', async () => {
+    const blocks = 128; // 8 MiB
+    const { writer: w, reader: r } = await relay(
+      sb,
+      { argv: [PYTHON, '-c', writer(blocks)], limits: limits({ outputBytes: 16 << 20, wallMs: 30_000 }) },
+      COUNTER,
+      true,
+    );
+    expect(w.status, describeReport(w)).toBe('exited');
+    expect(r.status, describeReport(r)).toBe('exited');
+    expect(text(r.stdout)).toBe(`${blocks * 65536}\n`);
   });
 
   it('refuses stdin and a channel together', async () => {

@@ -139,7 +139,9 @@ describe('OutputCapture', () => {
       'stdout',
       10,
       () => exceeded++,
-      (_s, chunk) => chunks.push(chunk.length),
+      (_s, chunk) => {
+        chunks.push(chunk.length);
+      },
     );
     c.push(Buffer.from('123456'));
     c.push(Buffer.from('7890ab'));
