@@ -5,6 +5,7 @@ import { interactiveVerdict, interactorLimits } from './interactive-case.js';
 const ends = (overrides: Partial<Parameters<typeof interactiveVerdict>[0]>) =>
   interactiveVerdict({
     validation: 'ACCEPTED',
+    validatorStatus: 'exited',
     validatorFirst: false,
     submission: 'ACCEPTED',
     ...overrides,
@@ -24,12 +25,33 @@ describe('interactiveVerdict', () => {
     expect(ends({})).toBe('ACCEPTED');
   });
 
-  it('an interactor stopped by its time limits is a judge error, also after the submission ran out of time', () => {
-    // The relay holds back like a pipe: a submission's flood leaves the interactor no backlog to excuse it.
-    for (const submission of ['TIME_LIMIT_EXCEEDED', 'RUNTIME_ERROR', 'ACCEPTED'] as const) {
-      expect(ends({ validation: 'INTERNAL_ERROR', submission })).toBe('INTERNAL_ERROR');
-      expect(ends({ validation: 'INTERNAL_ERROR', validatorFirst: true, submission })).toBe('INTERNAL_ERROR');
-    }
+  it('an interactor still digesting a flood when its wall clock ends, after the submission ran out of time: TLE', () => {
+    // The interactor still digesting what the submission sent when its time ran out.
+    expect(
+      ends({
+        validation: 'INTERNAL_ERROR',
+        validatorStatus: 'wall_limit',
+        submission: 'TIME_LIMIT_EXCEEDED',
+      }),
+    ).toBe('TIME_LIMIT_EXCEEDED');
+    expect(
+      ends({ validation: 'INTERNAL_ERROR', validatorStatus: 'cpu_limit', submission: 'TIME_LIMIT_EXCEEDED' }),
+    ).toBe('TIME_LIMIT_EXCEEDED');
+    // Anything else the interactor does wrong stays a judge error.
+    expect(
+      ends({ validation: 'INTERNAL_ERROR', validatorStatus: 'wall_limit', submission: 'RUNTIME_ERROR' }),
+    ).toBe('INTERNAL_ERROR');
+    expect(
+      ends({ validation: 'INTERNAL_ERROR', validatorStatus: 'signaled', submission: 'TIME_LIMIT_EXCEEDED' }),
+    ).toBe('INTERNAL_ERROR');
+    expect(
+      ends({
+        validation: 'INTERNAL_ERROR',
+        validatorStatus: 'wall_limit',
+        validatorFirst: true,
+        submission: 'TIME_LIMIT_EXCEEDED',
+      }),
+    ).toBe('INTERNAL_ERROR');
   });
 });
 

@@ -184,6 +184,7 @@ export async function runInteractiveCase(
   const validatorFirst = first === 'validator';
   const verdict = interactiveVerdict({
     validation: validation.verdict,
+    validatorStatus: valUsable.status,
     validatorFirst,
     submission: run.verdict,
   });
@@ -192,17 +193,25 @@ export async function runInteractiveCase(
 
 /**
  * The case's verdict from both sides' ends (problemtools' order): a validator that did not end with 42 or
- * 43 is a judge error (its time limits included: the relay holds back like a pipe, so a submission that
- * floods queries leaves it no more backlog than the pipes hold); then a 43 from a validator that ended
- * first; the submission's time limit, crash or limit; else the validator's verdict.
+ * 43 is a judge error, except one stopped by its time limits after the submission ran out of time. The
+ * relay holds back like a pipe, yet the pipes and sockets between them hold a few hundred KiB, several
+ * times a pipe's buffer: a submission that floods queries without reading leaves that backlog, which a
+ * slow interactor (DOMjudge's boolfind sleeps 0.1 ms a query) may need more than its grace to read, so
+ * the submission's time limit stands. Then a 43 from a validator that ended first; the submission's time
+ * limit, crash or limit; else the validator's verdict.
  */
 export function interactiveVerdict(ends: {
   validation: Verdict;
+  validatorStatus: RunReport['status'];
   validatorFirst: boolean;
   submission: Verdict;
 }): Verdict {
   const { validation, validatorFirst, submission } = ends;
-  if (validation === 'INTERNAL_ERROR') return 'INTERNAL_ERROR';
+  if (validation === 'INTERNAL_ERROR') {
+    const timedOut = ends.validatorStatus === 'wall_limit' || ends.validatorStatus === 'cpu_limit';
+    const outwaited = timedOut && !validatorFirst;
+    return outwaited && submission === 'TIME_LIMIT_EXCEEDED' ? submission : 'INTERNAL_ERROR';
+  }
   if (validation === 'WRONG_ANSWER' && validatorFirst) return 'WRONG_ANSWER';
   if (submission !== 'ACCEPTED') return submission;
   return validation;
