@@ -470,6 +470,10 @@ describe('processes', () => {
         });
         worker.once('exit', () => reject(new Error('the crash worker exited early')));
       });
+      // The run's shell has echoed; its `exec sleep 60` follows, later on a busy machine.
+      const sleepDeadline = performance.now() + scaledMs(15_000);
+      while (!processesOf(uids).some((p) => p.cmdline === 'sleep 60') && performance.now() < sleepDeadline)
+        await sleep(20);
       expect(processesOf(uids).some((p) => p.cmdline === 'sleep 60')).toBe(true);
       worker.kill('SIGKILL');
       await exited;
