@@ -22,7 +22,6 @@ import { Redis } from 'ioredis';
 import { computeScoreboard } from '@arbiter/contests';
 import type {
   ClientToServerEvents,
-  JobResult,
   Scoreboard,
   ScoreboardRowsUpdate,
   ServerToClientEvents,
@@ -40,6 +39,7 @@ import {
 } from '../tests/support/platform.js';
 import { LoadWatch, publish, type Table } from './support/report.js';
 import { ms, percentile } from './support/stats.js';
+import { wrongAnswer } from './support/wrong-answer.js';
 
 const { values } = parseArgs({
   options: {
@@ -74,27 +74,6 @@ const row = (name: string, samples: number[]) => [
   ms(percentile(samples, 95)),
   ms(Math.max(...samples)),
 ];
-/** A wrong answer as the worker reports it: what `SubmissionsRepository.finish` reads of a result. */
-const wrongAnswer = (jobId: string) =>
-  ({
-    jobId,
-    status: 'completed',
-    verdict: 'WRONG_ANSWER',
-    stdout: '',
-    stderr: '',
-    compileOutput: '',
-    exitCode: 0,
-    signal: null,
-    timeMs: 10,
-    wallTimeMs: 12,
-    memoryKb: 1000,
-    tests: [],
-    passed: 0,
-    total: 10,
-    worker: null,
-    startedAt: null,
-    finishedAt: null,
-  }) as unknown as JobResult;
 
 /** The seeded accounts: `racer<n>` has the id `bench-<n>`. */
 const userIdOf = (username: string) => `bench-${username.slice('racer'.length)}`;

@@ -12,7 +12,6 @@ import {
   applyRowsUpdate,
   type ClientToServerEvents,
   type CompactScoreboard,
-  type JobResult,
   type ScoreboardRowsUpdate,
   type ServerToClientEvents,
 } from '@arbiter/contracts';
@@ -29,6 +28,7 @@ import {
   waitFor,
 } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
+import { wrongAnswer } from '../../bench/support/wrong-answer.js';
 
 const PARTICIPANTS = 1_000;
 const PROBLEMS = 12;
@@ -102,28 +102,6 @@ afterAll(async () => {
   await api?.close(1_000);
   await cleanup(prefix);
 });
-
-/** A wrong answer as the worker reports it: what `SubmissionsRepository.finish` reads of a result. */
-const wrongAnswer = (jobId: string) =>
-  ({
-    jobId,
-    status: 'completed',
-    verdict: 'WRONG_ANSWER',
-    stdout: '',
-    stderr: '',
-    compileOutput: '',
-    exitCode: 0,
-    signal: null,
-    timeMs: 10,
-    wallTimeMs: 12,
-    memoryKb: 1000,
-    tests: [],
-    passed: 0,
-    total: 10,
-    worker: null,
-    startedAt: null,
-    finishedAt: null,
-  }) as unknown as JobResult;
 
 /** Saves a wrong answer of `racer<n>` on A and announces it, as the result persister does. */
 async function wrongTry(n: number): Promise<void> {
