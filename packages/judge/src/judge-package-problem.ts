@@ -30,6 +30,7 @@ import {
   runOutputValidator,
   type CompiledValidator,
 } from './output-validator.js';
+import { withIncludedCode } from './package-included-code.js';
 import { caseScore, gradeTestData, type GradedTestData } from './scoring-grader.js';
 
 export interface PackageJob {
@@ -95,13 +96,19 @@ export async function judgePackageProblem(
   if (scoring && usesCustomGrader(pkg)) {
     throw new PackageJudgeError("grading: custom needs the package's own grader, which Arbiter does not run");
   }
+  // The package's include/ code goes beside the submission's files (over any of the same name).
+  const included = withIncludedCode(pkg, job.language, job.files);
+  if (!included.ok) {
+    hooks.onLog?.('compile', included.message);
+    return compileErrorOutcome(included.message, total);
+  }
   const compiled = await compileProgram(
     job.language,
     job.code,
     sandbox,
     { onLog: hooks.onLog, signal: hooks.signal, onStep: hooks.onStep },
     context,
-    job.files === undefined ? {} : { files: job.files },
+    included.files === undefined ? {} : { files: included.files },
   );
   if (!compiled.ok) return compileErrorOutcome(compiled.compileOutput, total);
 

@@ -34,4 +34,10 @@ export {
   type Statement,
   type SubmissionLabel,
 } from './parse-package.js';
+export {
+  includesFor,
+  INCLUDE_LANGUAGE_CODES,
+  readIncludes,
+  type PackageIncludes,
+} from './package-includes.js';
 export { loadPackageZip, normalizedZip } from './package-zip.js';

@@ -1,6 +1,7 @@
 /** Reads a whole package: metadata, statements, test data, validators and labelled submissions, with a report. */
 import { PackageError, type PackageIssue } from './package-error.js';
 import type { PackageFile } from './package-files.js';
+import { readIncludes, type PackageIncludes } from './package-includes.js';
 import { parseProblemYaml, type ProblemMetadata } from './problem-yaml.js';
 import { readTestData, type GroupConfig, type TestData, type TestGroup } from './test-data.js';
 import { flagWords, parseValidatorFlags, ValidatorFlagsError } from './validator-flags.js';
@@ -50,6 +51,8 @@ export interface ProblemPackage {
   readonly outputValidators: readonly string[];
   readonly inputValidators: readonly string[];
   readonly submissions: readonly PackageSubmission[];
+  /** `include/`: code added to submissions, by language. */
+  readonly includes: PackageIncludes;
   /** Time limit in seconds from `limits.time_limit` or a DOMjudge `.timelimit` file; absent: derive it. */
   readonly timeLimit?: number;
   readonly files: ReadonlyMap<string, PackageFile>;
@@ -208,6 +211,7 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
   if (timeLimit === undefined && !subs.some((s) => s.label === 'accepted')) {
     warnings.push('no time limit stated and no accepted submission to derive one from');
   }
+  const includes = readIncludes(files, warnings);
   const samples = testData.cases.filter((c) => c.sample).length;
   const found = [
     `format ${metadata.formatVersion}, type ${metadata.types.join(' + ')}`,
@@ -219,6 +223,10 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     `memory limit ${metadata.limits.memory} MiB`,
     `${subs.length} submission(s)`,
   ];
+  if (includes.byLanguage.size > 0)
+    found.push(
+      `included code (include/) for ${[...includes.byLanguage.keys()].sort().join(', ')}, added to submissions`,
+    );
   if (testData.ignored.length > 0)
     warnings.push(`not test data, kept as files: ${testData.ignored.join(', ')}`);
   return {
@@ -230,6 +238,7 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     outputValidators,
     inputValidators,
     submissions: subs,
+    includes,
     ...(timeLimit === undefined ? {} : { timeLimit }),
     files: byPath,
     report: { found, unsupported, warnings },

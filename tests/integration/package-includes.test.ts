@@ -1,0 +1,103 @@
+/**
+ * A package's included code (`include/default/`, `include/<language>/`), on real Redis, the database and the
+ * sandbox: the package's own submissions at verification and users' submissions through POST /submit get
+ * the C++ header every language is given and the Python module Python 3 is given, over their own files.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeZip } from '@arbiter/archive';
+import {
+  importedProblemDetailSchema,
+  importProblemResponseSchema,
+  type PackageVerification,
+} from '@arbiter/contracts';
+import { packageFromFolder } from '@arbiter/problem-package';
+import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { scaledMs } from '../support/speed-factor.js';
+import { usePlatform } from '../support/use-platform.js';
+
+const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
+/** A few small programs compiled and judged in the sandbox, on a shared machine. */
+const TIMEOUT = scaledMs(300_000);
+
+const platform = usePlatform({
+  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
+});
+let admin: string;
+let user: string;
+
+beforeAll(async () => {
+  admin = await signUp(platform.url, 'include-admin');
+  user = await signUp(platform.url, 'include-user');
+  const zip = await writeZip(await packageFromFolder(join(PACKAGES, 'include-code')));
+  const answer = await fetch(`${platform.url}/admin/problems?slug=included-sum`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/zip', cookie: admin },
+    body: zip,
+  });
+  expect(answer.status).toBe(201);
+  const imported = importProblemResponseSchema.parse(await answer.json());
+  expect(imported.report.found.join('\n')).toMatch(/included code \(include\/\) for default, python3/);
+});
+
+async function verification(): Promise<PackageVerification> {
+  let last: PackageVerification | undefined;
+  await waitFor(
+    async () => {
+      const answer = await fetch(`${platform.url}/admin/problems/included-sum`, {
+        headers: { cookie: admin },
+      });
+      last = importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
+      return last !== undefined && last.status !== 'queued';
+    },
+    scaledMs(280_000),
+    () => `verification did not finish: ${JSON.stringify(last)}`,
+  );
+  return last as PackageVerification;
+}
+
+async function judged(body: Record<string, unknown>) {
+  const answer = await post(
+    platform.url,
+    '/submit',
+    { mode: 'submit', problem: 'included-sum', ...body },
+    { cookie: user },
+  );
+  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+  return waitForResult(platform.url, (answer.body as { jobId: string }).jobId, scaledMs(120_000), user);
+}
+
+describe('included code', () => {
+  it(
+    "is added to the package's own submissions when it is verified",
+    async () => {
+      const found = await verification();
+      expect(found.status).toBe('done');
+      const byPath = Object.fromEntries((found.submissions ?? []).map((s) => [s.path, s]));
+      expect(byPath['submissions/accepted/uses_header.cpp']?.got).toBe('ACCEPTED');
+      expect(byPath['submissions/accepted/uses_module.py']?.got).toBe('ACCEPTED');
+      // Its own summer.py subtracts; the package's replaces it.
+      expect(byPath['submissions/accepted/overridden']?.got).toBe('ACCEPTED');
+      expect(found.ok).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'is added to submissions through POST /submit, by language',
+    async () => {
+      const cpp = await judged({
+        language: 'cpp',
+        code: '#include <cstdio>\n#include "summer.h"\nint main() { long long a, b; std::scanf("%lld %lld", &a, &b); std::printf("%lld\\n", add(a, b)); }\n',
+      });
+      expect(cpp.verdict, JSON.stringify(cpp)).toBe('ACCEPTED');
+      const python = await judged({
+        language: 'python',
+        code: 'from summer import add\na, b = map(int, input().split())\nprint(add(a, b))\n',
+      });
+      expect(python.verdict, JSON.stringify(python)).toBe('ACCEPTED');
+    },
+    TIMEOUT,
+  );
+});
