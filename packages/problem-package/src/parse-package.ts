@@ -211,6 +211,10 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
   if (timeLimit === undefined && !subs.some((s) => s.label === 'accepted')) {
     warnings.push('no time limit stated and no accepted submission to derive one from');
   }
+  if (!testData.cases.some((c) => !c.sample))
+    warnings.push(
+      'data/secret: no secret test case, which the specification requires (problemtools refuses such a package); submissions are judged on the samples',
+    );
   const includes = readIncludes(files, warnings);
   const samples = testData.cases.filter((c) => c.sample).length;
   const found = [

@@ -185,15 +185,27 @@ describe('bad packages', () => {
     );
   });
 
-  it('names a test file without its partner, and a package without secret data', () => {
+  it('names a test file without its partner, and a package without test data', () => {
     const lone = refusal({ ...MINIMAL, 'data/secret/g/2.in': '1', 'data/sample/s.ans': '2' });
     expect(lone.issues).toEqual([
       { file: 'data/sample/s.ans', message: 'has no s.in beside it' },
       { file: 'data/secret/g/2.in', message: 'has no 2.ans beside it' },
     ]);
-    expect(
-      refusal({ 'problem.yaml': 'name: x\n', 'data/sample/1.in': '', 'data/sample/1.ans': '' }).issues,
-    ).toEqual([{ file: 'data/secret', message: 'no test case (an .in with its .ans) found' }]);
+    expect(refusal({ 'problem.yaml': 'name: x\n', 'data/sample/1.in': '' }).issues).toEqual([
+      { file: 'data/sample/1.in', message: 'has no 1.ans beside it' },
+    ]);
+    expect(refusal({ 'problem.yaml': 'name: x\n', 'data/secret/notes.txt': '' }).issues).toEqual([
+      { file: 'data', message: 'no test case (an .in with its .ans) in data/sample or data/secret' },
+    ]);
+  });
+
+  it('takes a package with sample data only, warning that the specification asks for secret data', () => {
+    const pkg = parsePackage(
+      files({ 'problem.yaml': 'name: x\n', 'data/sample/1.in': '1', 'data/sample/1.ans': '2' }),
+    );
+    expect(pkg.testData.cases.map((c) => c.name)).toEqual(['sample/1']);
+    expect(pkg.report.warnings.join('\n')).toMatch(/data\/secret: no secret test case/);
+    expect(pkg.report.found).toContain('1 sample and 0 secret test case(s)');
   });
 
   it('names the file that set bad validator flags', () => {

@@ -1,0 +1,87 @@
+/**
+ * A package with sample data only (no data/secret), on real Redis, the database and the sandbox: imported with
+ * a warning in its report, verified and judged on its samples.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeZip } from '@arbiter/archive';
+import {
+  importedProblemDetailSchema,
+  importProblemResponseSchema,
+  type PackageVerification,
+} from '@arbiter/contracts';
+import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { scaledMs } from '../support/speed-factor.js';
+import { usePlatform } from '../support/use-platform.js';
+
+/** A few Python programs judged in the sandbox, on a shared machine. */
+const TIMEOUT = scaledMs(240_000);
+
+const platform = usePlatform({
+  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
+});
+let admin: string;
+let user: string;
+
+beforeAll(async () => {
+  admin = await signUp(platform.url, 'samples-admin');
+  user = await signUp(platform.url, 'samples-user');
+});
+
+async function judged(code: string) {
+  const answer = await post(
+    platform.url,
+    '/submit',
+    { mode: 'submit', problem: 'samples-only', language: 'python', code },
+    { cookie: user },
+  );
+  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+  return waitForResult(platform.url, (answer.body as { jobId: string }).jobId, scaledMs(120_000), user);
+}
+
+describe('a package with sample data only', () => {
+  it(
+    'is imported with a warning, verified and judged on its samples',
+    async () => {
+      const zip = await writeZip([
+        { path: 'problem.yaml', bytes: 'name: Samples Only\nlimits:\n  time_limit: 2\n' },
+        { path: 'data/sample/1.in', bytes: '2 3\n' },
+        { path: 'data/sample/1.ans', bytes: '5\n' },
+        { path: 'data/sample/2.in', bytes: '10 -4\n' },
+        { path: 'data/sample/2.ans', bytes: '6\n' },
+        { path: 'submissions/accepted/sum.py', bytes: 'print(sum(map(int, input().split())))\n' },
+        { path: 'submissions/wrong_answer/first.py', bytes: 'print(input().split()[0])\n' },
+      ]);
+      const answer = await fetch(`${platform.url}/admin/problems?slug=samples-only`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/zip', cookie: admin },
+        body: zip,
+      });
+      expect(answer.status).toBe(201);
+      const imported = importProblemResponseSchema.parse(await answer.json());
+      expect(imported.report.warnings.join('\n')).toMatch(/data\/secret: no secret test case/);
+
+      let verification: PackageVerification | undefined;
+      await waitFor(
+        async () => {
+          const detail = await fetch(`${platform.url}/admin/problems/samples-only`, {
+            headers: { cookie: admin },
+          });
+          verification = importedProblemDetailSchema.parse(await detail.json()).versions[0]?.report
+            .verification;
+          return verification !== undefined && verification.status !== 'queued';
+        },
+        scaledMs(200_000),
+        () => `verification did not finish: ${JSON.stringify(verification)}`,
+      );
+      expect(verification?.ok, JSON.stringify(verification)).toBe(true);
+
+      const right = await judged('print(sum(map(int, input().split())))\n');
+      expect(right.verdict).toBe('ACCEPTED');
+      expect([right.passed, right.total]).toEqual([2, 2]);
+      const wrong = await judged('print(5)\n');
+      expect(wrong.verdict).toBe('WRONG_ANSWER');
+      expect(wrong.failedTest?.name).toBe('sample/2');
+    },
+    TIMEOUT,
+  );
+});
