@@ -230,6 +230,55 @@ describe('admin problem management', () => {
     expect((await post(platform.url, '/submit', body, { cookie: user })).status).toBe(202);
   });
 
+  it("keeps an admin's title, statement and visibility when the problem is imported again", async () => {
+    await importAs('keep-me');
+    const reimport = async (name: string) => {
+      const answer = await fetch(`${platform.url}/admin/problems?slug=keep-me`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/zip', cookie: admin },
+        body: await tinyPackage(name),
+      });
+      expect(answer.status).toBe(200);
+    };
+    const detail = async () =>
+      importedProblemDetailSchema.parse(
+        await (await fetch(`${platform.url}/admin/problems/keep-me`, { headers: { cookie: admin } })).json(),
+      );
+    // Never edited: the newest package names the problem.
+    await reimport('Second Name');
+    expect((await detail()).settings.title).toBe('Second Name');
+    // The settings form sends the title unchanged with the rest: that is not an edit of the title.
+    const saved = await patch('keep-me', {
+      title: 'Second Name',
+      statement: 'The admin statement.',
+      visibility: 'draft',
+    });
+    expect(saved.status).toBe(200);
+    await reimport('Third Name');
+    expect((await detail()).settings).toMatchObject({
+      title: 'Third Name',
+      statement: 'The admin statement.',
+      visibility: 'draft',
+    });
+    // An edited title stays through re-imports; the version keeps its package's own name.
+    expect((await patch('keep-me', { title: 'Admin Title' })).status).toBe(200);
+    await reimport('Fourth Name');
+    let now = await detail();
+    expect(now.settings).toMatchObject({
+      title: 'Admin Title',
+      statement: 'The admin statement.',
+      visibility: 'draft',
+    });
+    expect(now.versions[0]).toMatchObject({ version: 4, title: 'Fourth Name' });
+    // null puts back the package's name, and re-imports name it again.
+    const restored = await patch('keep-me', { title: null });
+    expect(((await restored.json()) as { settings: { title: string } }).settings.title).toBe('Fourth Name');
+    await reimport('Fifth Name');
+    now = await detail();
+    expect(now.settings.title).toBe('Fifth Name');
+    expect(now.settings.visibility).toBe('draft');
+  });
+
   it('deletes an imported problem, for admins only, and refuses the repository problems', async () => {
     await importAs('delete-me');
     expect((await remove('delete-me', '')).status).toBe(401);

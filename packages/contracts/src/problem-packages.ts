@@ -67,14 +67,18 @@ export const importedProblemSettingsSchema = z.object({
 });
 export type ImportedProblemSettings = z.infer<typeof importedProblemSettingsSchema>;
 
-/** `PATCH /admin/problems/:slug`: any of the settings; null puts back the package's statement or limit. */
+/**
+ * `PATCH /admin/problems/:slug`: any of the settings; null puts back the package's title, statement or limit.
+ * A title that differs from the current one is the admin's, kept by re-imports.
+ */
 export const updateProblemRequestSchema = z
   .object({
     title: z
-      .string({ error: 'title must be a string' })
+      .string({ error: 'title must be a string, or null for the package’s name' })
       .trim()
       .min(1, 'title must not be empty')
       .max(200, 'title is at most 200 characters')
+      .nullable()
       .optional(),
     statement: z
       .string({ error: 'statement must be Markdown text, or null for the package’s own' })

@@ -105,7 +105,7 @@ export class ProblemPackagesRepository {
         .values({ slug: input.slug, title: input.title, latestVersion: 0, createdAt: now, updatedAt: now })
         .onConflictDoNothing();
       const [locked] = await tx
-        .select({ latest: importedProblems.latestVersion })
+        .select({ latest: importedProblems.latestVersion, titleSetByAdmin: importedProblems.titleSetByAdmin })
         .from(importedProblems)
         .where(eq(importedProblems.slug, input.slug))
         .for('update');
@@ -125,7 +125,12 @@ export class ProblemPackagesRepository {
         .returning(versionColumns);
       await tx
         .update(importedProblems)
-        .set({ latestVersion: version, title: input.title, updatedAt: now })
+        // An admin's title stays; otherwise the problem is called as its newest package.
+        .set({
+          latestVersion: version,
+          ...(locked?.titleSetByAdmin === true ? {} : { title: input.title }),
+          updatedAt: now,
+        })
         .where(eq(importedProblems.slug, input.slug));
       if (!row) throw new Error('the new problem version was not returned');
       return { version: row, replaced: previous > 0 };
@@ -244,14 +249,37 @@ export class ProblemPackagesRepository {
     return row ?? null;
   }
 
-  /** Changes what an admin sets (absent fields stay, null ones go back to the package's); null: no such problem. */
+  /**
+   * Changes what an admin sets (absent fields stay, null ones go back to the package's); null: no such problem.
+   * A title that differs from the one in force becomes the admin's (re-imports keep it); `title: null` puts
+   * back the latest version's name, which re-imports then replace again.
+   */
   async updateSettings(slug: string, change: UpdateProblemRequest): Promise<ImportedProblemSettings | null> {
-    const [row] = await this.db
-      .update(importedProblems)
-      .set({ ...change, updatedAt: this.now() })
-      .where(eq(importedProblems.slug, slug))
-      .returning(settingsColumns);
-    return row ?? null;
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select({ title: importedProblems.title, latest: importedProblems.latestVersion })
+        .from(importedProblems)
+        .where(eq(importedProblems.slug, slug))
+        .for('update');
+      if (current === undefined) return null;
+      const { title, ...rest } = change;
+      let titleChange: { title?: string; titleSetByAdmin?: boolean } = {};
+      if (title === null) {
+        const [latest] = await tx
+          .select({ title: problemVersions.title })
+          .from(problemVersions)
+          .where(and(eq(problemVersions.slug, slug), eq(problemVersions.version, current.latest)));
+        titleChange = { title: latest?.title ?? current.title, titleSetByAdmin: false };
+      } else if (title !== undefined && title !== current.title) {
+        titleChange = { title, titleSetByAdmin: true };
+      }
+      const [row] = await tx
+        .update(importedProblems)
+        .set({ ...rest, ...titleChange, updatedAt: this.now() })
+        .where(eq(importedProblems.slug, slug))
+        .returning(settingsColumns);
+      return row ?? null;
+    });
   }
 
   /**

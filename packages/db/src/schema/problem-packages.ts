@@ -12,7 +12,17 @@ import {
   type ProblemVisibility,
 } from '@arbiter/contracts';
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+} from 'drizzle-orm/pg-core';
 import { sqlList, timestampMs } from './columns.js';
 
 /** `bytea`, read as a Buffer whichever driver hands it over. */
@@ -38,6 +48,8 @@ export const importedProblems = pgTable(
     slug: text('slug').primaryKey(),
     /** The latest import's title, or what an admin set since (`PATCH /admin/problems/:slug`). */
     title: text('title').notNull(),
+    /** Whether `title` is an admin's (a PATCH changed it): a re-import then keeps it instead of the package's name. */
+    titleSetByAdmin: boolean('title_set_by_admin').notNull().default(false),
     /** The version new submissions are judged on (the last import). */
     latestVersion: integer('latest_version').notNull(),
     /** An admin's statement (Markdown) in place of the package's; null: the package's own. */

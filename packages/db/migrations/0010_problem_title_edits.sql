@@ -1,0 +1,1 @@
+ALTER TABLE "imported_problems" ADD COLUMN "title_set_by_admin" boolean DEFAULT false NOT NULL;
