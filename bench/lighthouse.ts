@@ -11,9 +11,8 @@
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { buildWeb, freePort, startWeb } from '../tests/e2e/web-app.js';
-import { startPlatform } from './support/platform.js';
 import { LoadWatch, publish, type Table } from './support/report.js';
+import { startWebPlatform } from './support/web-platform.js';
 
 const { values } = parseArgs({
   options: {
@@ -67,13 +66,9 @@ async function audit(url: string, port: number, form: 'mobile' | 'desktop'): Pro
 
 async function main(): Promise<void> {
   const load = new LoadWatch();
-  const platform = await startPlatform({ workers: 0, concurrency: 1 });
-  const webPort = await freePort();
-  let web: Awaited<ReturnType<typeof startWeb>> | undefined;
+  const web = await startWebPlatform();
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
-    buildWeb();
-    web = await startWeb(webPort, Number(new URL(platform.url).port));
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
       chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -132,8 +127,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await chrome?.kill();
-    web?.stop();
-    await platform.stop();
+    await web.stop();
   }
 }
 

@@ -15,7 +15,7 @@ import { LanguageSelect } from '../language-select';
 import { useJob } from '../../lib/use-job';
 import { useNarrow } from '../../lib/use-narrow';
 import { useAuth } from '../auth-context';
-import { CodeEditor } from '../code-editor';
+import { CodeEditor, preloadMonaco } from '../code-editor';
 import { EditorSettingsButton } from '../editor-settings-dialog';
 import { FormatButton } from '../format-button';
 import { SplitPane } from '../split-pane';
@@ -79,6 +79,8 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
   const [offered, setOffered] = useState<ReadonlySet<string> | null>(null);
 
   useEffect(() => {
+    // The editor shows only once the problem has arrived; its code loads meanwhile.
+    preloadMonaco();
     api
       .get<LanguageInfo[]>('/languages')
       .then((list) => setOffered(list.length > 0 ? new Set(list.map((info) => info.id)) : null))
