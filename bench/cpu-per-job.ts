@@ -7,7 +7,11 @@
  * beside the same program run bare. Everything but the program is the platform's cost.
  *
  *   npm run bench:cpu-per-job -- [--jobs 300] [--clients 8] [--workers 1] [--concurrency 2] [--no-write]
- *                                 [--profile <dir>]
+ *                                 [--profile <dir>] [--sockets 0]
+ *
+ * Beside the CPU it reports the batch's latency (request sent → `result` event, p50/p95) and jobs per
+ * second. `--sockets N` first connects N more Socket.IO clients that stay idle all through (open tabs
+ * watching nothing), to see what holding them costs each job.
  *
  * `--profile <dir>` also records a V8 CPU profile of the API and of each worker over the measured batch
  * alone (bench/support/profile-preload.mjs), written as <dir>/<pid>.cpuprofile; summarise one with
@@ -21,9 +25,10 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import { DATABASE_URL } from '../tests/support/platform.js';
 import { BenchClient, runClosedLoop } from './support/client.js';
+import { connectIdleSockets, type IdleSockets } from './support/idle-sockets.js';
 import { cpuMs, startPlatform, type Platform } from './support/platform.js';
 import { LoadWatch, publish, type Table } from './support/report.js';
-import { ms } from './support/stats.js';
+import { ms, percentile } from './support/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,12 +38,14 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     'no-write': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    sockets: { type: 'string', default: '0' },
   },
 });
 const JOBS = Number(values.jobs);
 const CLIENTS = Number(values.clients);
 const WORKERS = Number(values.workers);
 const CONCURRENCY = Number(values.concurrency);
+const SOCKETS = Number(values.sockets);
 const BODY = { language: 'python', code: 'print(1)' };
 const PROFILE_DIR = values.profile === undefined ? undefined : resolve(values.profile);
 /** What the API and the workers get to record a profile of the batch (nothing without `--profile`). */
@@ -139,7 +146,9 @@ async function main(): Promise<void> {
     workerEnv: profileEnv,
   });
   const clients: BenchClient[] = [];
+  let idle: IdleSockets | undefined;
   try {
+    if (SOCKETS > 0) idle = await connectIdleSockets(platform.url, SOCKETS);
     for (let c = 0; c < CLIENTS; c += 1) clients.push(await BenchClient.connect(platform.url));
     // Warm-up: every slot, client and database connection once.
     await runClosedLoop(clients, CLIENTS * 4, () => BODY);
@@ -152,7 +161,7 @@ async function main(): Promise<void> {
       db: await databaseCpu(platform),
     };
     toggleProfilers(platform);
-    const { runs } = await runClosedLoop(clients, JOBS, () => BODY);
+    const { runs, seconds } = await runClosedLoop(clients, JOBS, () => BODY);
     toggleProfilers(platform);
     const after = {
       api: cpuMs(platform.api.child.pid),
@@ -180,9 +189,13 @@ async function main(): Promise<void> {
       ],
     ];
     const platformTotal = parts.reduce((s, [, v]) => s + v, 0);
+    const latency = runs.map((run) => run.resultAt - run.sentAt);
+    if (idle !== undefined && idle.count !== SOCKETS) {
+      throw new Error(`only ${idle.count} of the ${SOCKETS} idle sockets stayed connected`);
+    }
     const bare = bareCpuMs(Math.min(JOBS, 200));
     const table: Table = {
-      title: `CPU per job (ms, user + system, all cores): ${runs.length} Python \`print(1)\` runs, ${CLIENTS} clients in a closed loop, ${WORKERS} worker × ${CONCURRENCY} slots, after ${CLIENTS * 4} warm-up runs.`,
+      title: `CPU per job (ms, user + system, all cores): ${runs.length} Python \`print(1)\` runs, ${CLIENTS} clients in a closed loop, ${WORKERS} worker × ${CONCURRENCY} slots, after ${CLIENTS * 4} warm-up runs${SOCKETS > 0 ? `, with ${SOCKETS} more sockets connected and idle` : ''}.`,
       header: ['component', 'CPU ms per job'],
       align: ['l', 'r'],
       rows: [
@@ -190,6 +203,11 @@ async function main(): Promise<void> {
         ['**platform (all of the above)**', `**${ms(platformTotal, 2)}**`],
         ['the program in the sandbox (its cgroup, as the result reports)', ms(perJob(program), 2)],
         ['the bare program (`python3 -S -c "print(1)"` on the host)', ms(bare, 2)],
+        [
+          'latency p50 / p95 (ms, request sent → `result` event)',
+          `${ms(percentile(latency, 50))} / ${ms(percentile(latency, 95))}`,
+        ],
+        ['jobs per second (the batch)', ms(runs.length / seconds)],
       ],
     };
     await publish({
@@ -205,6 +223,7 @@ async function main(): Promise<void> {
     });
   } finally {
     for (const client of clients) client.close();
+    idle?.close();
     await platform.stop();
   }
 }
