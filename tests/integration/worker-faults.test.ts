@@ -4,6 +4,7 @@
  * a job whose worker is killed mid-job is not handed to the next worker (it may be what killed it) but
  * fails with a message, and a job the platform cannot judge ends INTERNAL_ERROR instead of staying `running`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '@arbiter/api';
 import type { RunningWorker } from '@arbiter/worker';
@@ -248,6 +249,65 @@ describe('worker shutdown and loss', { timeout: TEST_MS }, () => {
         () => JSON.stringify(client.events),
       );
       expect(client.events.filter((e) => e.type === 'result')).toHaveLength(1);
+    } finally {
+      client.socket.close();
+    }
+  });
+});
+
+/** Pids of `pid`'s children whose command is `comm` (from /proc/<child>/stat). */
+function childrenNamed(pid: number, comm: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === pid && stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === comm) {
+        found.push(Number(name));
+      }
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  return found;
+}
+
+describe('sandbox process faults', { timeout: TEST_MS }, () => {
+  it('a sandbox process killed mid-job fails that run cleanly, and the worker goes on judging', async () => {
+    const worker = await spawnWorker();
+    const client = connect(url);
+    try {
+      const jobId = await submit(url, {
+        language: 'python',
+        code: 'import time\nprint("started", flush=True)\ntime.sleep(5)\nprint("survived")',
+      });
+      await subscribe(client.socket, jobId);
+      await waitFor(
+        () => client.events.some((e) => e.type === 'log' && JSON.stringify(e.payload).includes('started')),
+        scaledMs(30_000),
+        () => JSON.stringify(client.events),
+      );
+      // The process the worker started for the run's cell (the helper that became bubblewrap): the one
+      // whose sandbox the program runs in; the other cells' wait.
+      const outer = childrenNamed(worker.child.pid ?? -1, 'bwrap');
+      expect(outer.length).toBeGreaterThan(0);
+      for (const pid of outer) process.kill(pid, 'SIGKILL');
+      // Retried on a fresh cell (then it survives), or failed with a message; never left running.
+      const result = await waitForResult(url, jobId, scaledMs(60_000));
+      if (result.status === 'failed') {
+        expect(result, worker.output()).toMatchObject({ verdict: 'INTERNAL_ERROR' });
+        expect(result.error).toBeTruthy();
+      } else {
+        expect(result.stdout, worker.output()).toContain('survived');
+      }
+      // The killed cells are replaced: the next jobs are judged normally on the same worker.
+      for (const n of [1, 2, 3]) {
+        const next = await submit(url, { language: 'python', code: `print(${n})` });
+        const done = await waitForResult(url, next, scaledMs(30_000));
+        expect(done, worker.output()).toMatchObject({ status: 'completed', stdout: `${n}\n` });
+      }
+      expect(worker.child.exitCode).toBe(null);
     } finally {
       client.socket.close();
     }

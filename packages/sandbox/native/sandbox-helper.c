@@ -12,6 +12,14 @@
  *     the result: a tmpfs, owned right, mode 0700, empty, every inode but the root free. Exit 0 only then;
  *     otherwise one line on stderr says which step failed.
  *
+ *   sandbox-helper start <dir> <uid> <gid> <size-bytes> <inodes> <n> <procs-file>... <last-fd> <program> [args...]
+ *     Everything between two runs of a cell in one process, started by the worker as root: `reset` of <dir>
+ *     (exit 3 if it fails: the cell is not provably clean), then joins the run's cgroup (writes its own pid
+ *     to each of the <n> `cgroup.procs` files, so that bubblewrap and the sandbox are born in it), drops to
+ *     <uid>:<gid> (no supplementary groups; every capability goes with uid 0, and it checks that uid 0 cannot
+ *     be taken back), then does what `exec` does. One process start per cell instead of three (reset, exec,
+ *     and the worker's cgroup writes); any failure before bubblewrap exits non-zero with one line on stderr.
+ *
  *   sandbox-helper put <dir>
  *     Writes the files of a run into its work dir <dir>, read from stdin as records `<path>\0<size>\0<bytes>`
  *     (relative paths; missing folders are created, mode 0755; files are new, mode 0755). The worker starts
@@ -29,7 +37,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -77,14 +87,19 @@ static int cmd_exec(int argc, char **argv) {
   return 127;
 }
 
-static int cmd_reset(int argc, char **argv) {
-  unsigned long long uid, gid, size, inodes;
-  if (argc != 7 || parse_uint(argv[3], 0xfffffffeULL, &uid) != 0 ||
-      parse_uint(argv[4], 0xfffffffeULL, &gid) != 0 || parse_uint(argv[5], 1ULL << 50, &size) != 0 ||
-      parse_uint(argv[6], 1ULL << 32, &inodes) != 0 || size == 0 || inodes < 2)
+/* Parses `<dir> <uid> <gid> <size-bytes> <inodes>` (argv[0..4]). */
+static int parse_reset(char **argv, unsigned long long *uid, unsigned long long *gid, unsigned long long *size,
+                       unsigned long long *inodes) {
+  if (parse_uint(argv[1], 0xfffffffeULL, uid) != 0 || parse_uint(argv[2], 0xfffffffeULL, gid) != 0 ||
+      parse_uint(argv[3], 1ULL << 50, size) != 0 || parse_uint(argv[4], 1ULL << 32, inodes) != 0 || *size == 0 ||
+      *inodes < 2)
     return fail("reset", "usage: reset <dir> <uid> <gid> <size-bytes> <inodes>");
-  const char *dir = argv[2];
-  if (dir[0] != '/') return fail("reset", "the folder must be an absolute path");
+  if (argv[0][0] != '/') return fail("reset", "the folder must be an absolute path");
+  return 0;
+}
+
+static int do_reset(const char *dir, unsigned long long uid, unsigned long long gid, unsigned long long size,
+                    unsigned long long inodes) {
 
   /* Detach every mount stacked on the folder; EINVAL: nothing (more) is mounted there. */
   int detached = 0;
@@ -128,6 +143,73 @@ static int cmd_reset(int argc, char **argv) {
   if (errno != 0) return fail_errno("reset: readdir");
   closedir(d);
   return 0;
+}
+
+static int cmd_reset(int argc, char **argv) {
+  unsigned long long uid, gid, size, inodes;
+  if (argc != 7) return fail("reset", "usage: reset <dir> <uid> <gid> <size-bytes> <inodes>");
+  if (parse_reset(argv + 2, &uid, &gid, &size, &inodes) != 0) return 1;
+  return do_reset(argv[2], uid, gid, size, inodes);
+}
+
+/* Exit codes of `start` before bubblewrap runs (bubblewrap's own failures exit 1). */
+#define START_RESET_FAILED 3
+#define START_FAILED 4
+
+/* True if `p` is an absolute path ending in `/cgroup.procs`, without `..` parts. */
+static int procs_path(const char *p) {
+  size_t n = strlen(p);
+  const char *tail = "/cgroup.procs";
+  size_t t = strlen(tail);
+  return p[0] == '/' && n > t && strcmp(p + n - t, tail) == 0 && strstr(p, "/../") == NULL;
+}
+
+static int cmd_start(int argc, char **argv) {
+  unsigned long long uid, gid, size, inodes, count, last;
+  if (argc < 9 || parse_reset(argv + 2, &uid, &gid, &size, &inodes) != 0 ||
+      parse_uint(argv[7], 16, &count) != 0 || count < 1 || (unsigned long long)argc < 8 + count + 2 ||
+      parse_uint(argv[8 + count], 1024, &last) != 0 || last < 2) {
+    fail("start", "usage: start <dir> <uid> <gid> <size-bytes> <inodes> <n (1..16)> <procs-file>... <last-fd> "
+                  "<program> [args...]");
+    return START_FAILED;
+  }
+  if (uid == 0 || gid == 0) return fail("start", "the sandbox must not run as uid or gid 0"), START_FAILED;
+  if (geteuid() != 0) return fail("start", "must be started as root"), START_FAILED;
+  if (do_reset(argv[2], uid, gid, size, inodes) != 0) return START_RESET_FAILED;
+
+  /* Into the run's cgroup(s) while still root: bubblewrap and everything under it are born there. */
+  char pid[24];
+  int pid_len = snprintf(pid, sizeof pid, "%d", (int)getpid());
+  for (unsigned long long i = 0; i < count; i++) {
+    const char *file = argv[8 + i];
+    if (!procs_path(file)) return fail("start: cgroup", "not a cgroup.procs file"), START_FAILED;
+    int fd = open(file, O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || write(fd, pid, (size_t)pid_len) != pid_len) {
+      fprintf(stderr, "sandbox-helper: start: joining %s: %s\n", file, strerror(errno));
+      return START_FAILED;
+    }
+    close(fd);
+  }
+
+  /* Down to the cell's uid for good: no groups, no capabilities (cleared when every uid leaves 0). */
+  if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) != 0 || setgroups(0, NULL) != 0 ||
+      setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) != 0 || setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) != 0) {
+    fail_errno("start: dropping privileges");
+    return START_FAILED;
+  }
+  uid_t ru, eu, su;
+  gid_t rg, eg, sg;
+  if (getresuid(&ru, &eu, &su) != 0 || getresgid(&rg, &eg, &sg) != 0 || ru != uid || eu != uid || su != uid ||
+      rg != gid || eg != gid || sg != gid || getgroups(0, NULL) != 0 || setuid(0) == 0) {
+    fail("start: dropping privileges", "the ids did not change as asked");
+    return START_FAILED;
+  }
+
+  if (close_above((int)last) != 0) return fail_errno("start: closing descriptors"), START_FAILED;
+  const char *program = argv[8 + count + 1];
+  execv(program, argv + 8 + count + 1);
+  fprintf(stderr, "sandbox-helper: start: exec %s: %s\n", program, strerror(errno));
+  return 127;
 }
 
 /* stdin, read through one buffer: record headers and file contents come from the same stream. */
@@ -261,6 +343,8 @@ int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "exec") == 0) return cmd_exec(argc, argv);
   if (argc >= 2 && strcmp(argv[1], "reset") == 0) return cmd_reset(argc, argv);
   if (argc >= 2 && strcmp(argv[1], "put") == 0) return cmd_put(argc, argv);
+  if (argc >= 2 && strcmp(argv[1], "start") == 0) return cmd_start(argc, argv);
   return fail("usage",
-              "sandbox-helper exec <last-fd> <program> [args...] | reset <dir> <uid> <gid> <size> <inodes> | put <dir>");
+              "sandbox-helper exec <last-fd> <program> [args...] | reset <dir> <uid> <gid> <size> <inodes> | put <dir> | "
+              "start <dir> <uid> <gid> <size> <inodes> <n> <procs-file>... <last-fd> <program> [args...]");
 }

@@ -6,9 +6,10 @@
  *
  * Cells: `slots` runs go at once; there are `slots + spares` cells, each with its own uid (`uidBase + i`)
  * and tmpfs work dir. An idle cell keeps a prepared sandbox (see `standby.ts`), so a run only pays for
- * writing its files and one exec. After a run, everything in its cgroup is killed, the work dir gets a fresh,
- * checked tmpfs and the cgroup is removed, in the background, before the cell is prepared again; a cell that
- * cannot be proven clean is retired (its uid's processes killed, new folders and tmpfs), never reused.
+ * writing its files and one exec. After a run, everything in its cgroup is killed, the I/O folder is emptied
+ * and the cgroup removed, in the background; then the cell is prepared again, in one process: a fresh, checked
+ * tmpfs on the work dir, then bubblewrap. A cell that cannot be proven clean is retired (its uid's processes
+ * killed, new folders and tmpfs), never reused.
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ import { checkHost, hardCaps } from './preflight.js';
 import { checkCommand, runScript, SCRIPT_FILE, STDIN_FILE, type HardCaps } from './run-script.js';
 import type { RunReport, RunRequest, RunStatus, RunUsage, Sandbox, SandboxCounters } from './sandbox.js';
 import { SlotPool } from './slot-pool.js';
-import { SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
+import { CellResetError, SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
 import { processesOfUid } from './uid-processes.js';
 import { filesPageBytes, prepareWorkRoot, releaseWorkRoot, safeRelativePath, WorkDir } from './work-dir.js';
 
@@ -408,7 +409,20 @@ class BwrapSandboxImpl implements BwrapSandbox {
     );
   }
 
-  private startStandby(cell: Cell): Promise<Standby> {
+  /**
+   * Starts the cell's next sandbox, whose first step is the work dir's fresh tmpfs. If that reset fails the
+   * cell is not provably clean: it is retired (and rebuilt) before this rejects.
+   */
+  private async startStandby(cell: Cell): Promise<Standby> {
+    try {
+      return await this.startInCell(cell);
+    } catch (err) {
+      if (err instanceof CellResetError) await this.retire(cell, err);
+      throw err;
+    }
+  }
+
+  private startInCell(cell: Cell): Promise<Standby> {
     return Standby.start({
       cgroups: this.env.cgroups,
       name: `c${cell.index}-${++this.seq}`,
@@ -417,6 +431,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       bwrapPath: this.env.bwrapPath,
       helperPath: this.env.helperPath,
       seccompPath: this.env.seccompPath,
+      tmpfs: cell.work.tmpfsSpec,
       bwrap: { ...this.env.layout, boxDir: cell.work.boxDir, ioDir: cell.work.ioDir },
       readyTimeoutMs: this.env.readyTimeoutMs,
     });
@@ -438,7 +453,13 @@ class BwrapSandboxImpl implements BwrapSandbox {
     }
     if (cell.broken) await this.rebuild(cell);
     if (cell.broken) throw new Error(`no clean sandbox cell: ${cell.broken.message}`);
-    return this.startStandby(cell);
+    try {
+      return await this.startStandby(cell);
+    } catch (err) {
+      // A failed reset retired the cell; once it is rebuilt on new folders, one more start.
+      if (!(err instanceof CellResetError) || cell.broken) throw err;
+      return this.startStandby(cell);
+    }
   }
 
   private async runInCell(cell: Cell, req: RunRequest): Promise<RunReport> {
@@ -595,9 +616,10 @@ class BwrapSandboxImpl implements BwrapSandbox {
   }
 
   /**
-   * After a run: every process dead, the work dir on a fresh tmpfs (the old one's pages uncharged) and
-   * checked, the I/O folder empty, then the cgroup removed. A cell that cannot be proven clean is retired.
-   * Never rejects.
+   * After a run: every process dead, the I/O folder empty, then the cgroup removed. A cell that cannot be
+   * proven clean is retired. The work dir's fresh tmpfs is the first step of the cell's next start (the
+   * helper's `start`: one process for both), so no sandbox ever starts on a work dir that was not reset and
+   * checked. Never rejects.
    */
   private async recycle(cell: Cell, standby: Standby): Promise<void> {
     let dirty: unknown;
@@ -609,7 +631,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
     standby.closeControl();
     if (dirty === undefined) {
       try {
-        await cell.work.reset();
+        cell.work.clearIo();
       } catch (err) {
         dirty = err;
       }

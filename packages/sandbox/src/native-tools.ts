@@ -27,7 +27,7 @@ export const SECCOMP_FILE = 'seccomp.bpf';
 const INSTALL_HINT = '`apt-get install -y gcc libc6-dev libseccomp-dev`';
 
 export interface NativeTools {
-  /** The static helper executable (`exec`, `reset`). */
+  /** The static helper executable (`start`, `reset`, `put`, `exec`). */
   helper: Buffer;
   /** The seccomp filter as a BPF program (`struct sock_filter[]`), for bubblewrap's `--seccomp`. */
   seccompBpf: Buffer;

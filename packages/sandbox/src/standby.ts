@@ -1,12 +1,15 @@
 /**
- * One prepared sandbox: its cgroup created, bubblewrap started as the cell's uid (through the helper, which
- * closes every descriptor but the sandbox's own) with every namespace and mount in place, and a shell inside blocked on fd 3 until the run's script is ready. Starting this costs
- * ~6 ms (fork, namespaces, mounts, two execs); doing it before the run arrives takes that off the run's
- * latency. A standby serves exactly one run and is then destroyed.
+ * One prepared sandbox: its cgroup created, the cell's work dir on a fresh, checked tmpfs, and bubblewrap
+ * started as the cell's uid inside the run's cgroup with every namespace and mount in place, and a shell
+ * inside blocked on fd 3 until the run's script is ready. All of that is one process the worker starts: the
+ * static helper's `start` (reset, join the cgroup, drop to the cell's uid, close every descriptor but the
+ * sandbox's own, exec bubblewrap). Starting this costs ~6 ms (fork, namespaces, mounts, two execs); doing
+ * it before the run arrives takes that off the run's latency. A standby serves exactly one run and is then
+ * destroyed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Duplex } from 'node:stream';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { bwrapArgs, type BwrapArgsOptions } from './bwrap-args.js';
 import { ChannelWriter } from './channel-writer.js';
 import { OutputFlow } from './output-flow.js';
@@ -22,8 +25,10 @@ export interface StandbyOptions {
   uid: number;
   gid: number;
   bwrapPath: string;
-  /** The static helper bubblewrap is started through (`exec`: it closes every descriptor but the sandbox's). */
+  /** The static helper bubblewrap is started through (`start`: see `native/sandbox-helper.c`). */
   helperPath: string;
+  /** The fresh tmpfs the helper mounts on the work dir (`bwrap.boxDir`) first: its size in bytes, its inodes. */
+  tmpfs: { sizeBytes: number; inodes: number };
   /** The seccomp filter (BPF) bubblewrap loads for the sandbox. */
   seccompPath: string;
   bwrap: Omit<BwrapArgsOptions, 'command' | 'seccompFd'>;
@@ -48,6 +53,15 @@ type StdioPipe = 'ignore' | 'pipe';
 
 /** The descriptor bubblewrap reads the seccomp filter from. */
 const SECCOMP_FD = 4;
+
+/** The helper's `start` exit code when the work dir's reset failed (bubblewrap was never started). */
+const START_RESET_FAILED = 3;
+
+/**
+ * The cell's work dir could not be reset to a fresh, checked tmpfs before its sandbox started: the cell is
+ * not provably clean and must be retired. Nothing was started in it.
+ */
+export class CellResetError extends Error {}
 
 export class Standby {
   /** Resolves when the bubblewrap process has exited (and was reaped). */
@@ -103,23 +117,31 @@ export class Standby {
     const cgroup = o.cgroups.create(o.name);
     let child: ChildProcess;
     try {
-      // `uid`/`gid`: the forked child calls setgroups(0), setgid, setuid before exec (libuv), so bubblewrap
-      // starts unprivileged with no supplementary groups and no capabilities. An empty environment: the
-      // worker's variables must not reach the sandbox (not even via /proc/1/environ). The helper closes
-      // every descriptor above the last one of `stdio` before it executes bubblewrap: libuv only sets up
-      // these, and a descriptor the worker inherited without O_CLOEXEC would otherwise reach the sandbox.
-      // Fd 4 is the seccomp filter: a descriptor of its own per sandbox (bubblewrap reads it to the end and
-      // closes it before the command starts).
+      // The helper starts as root: it resets the work dir, joins the run's cgroup, then drops to the cell's
+      // uid and gid with no supplementary groups and no capabilities before it executes bubblewrap, so
+      // bubblewrap starts unprivileged. An empty environment: the worker's variables must not reach the
+      // sandbox (not even via /proc/1/environ). The helper closes every descriptor above the last one of
+      // `stdio` before it executes bubblewrap: libuv only sets up these, and a descriptor the worker
+      // inherited without O_CLOEXEC would otherwise reach the sandbox. Fd 4 is the seccomp filter: a
+      // descriptor of its own per sandbox (bubblewrap reads it to the end and closes it before the command
+      // starts).
       const filter = openSync(o.seccompPath, 'r');
       try {
         const stdio: Array<StdioPipe | number> = ['ignore', 'pipe', 'pipe', 'pipe', filter];
         const args = [
-          'exec',
+          'start',
+          o.bwrap.boxDir,
+          String(o.uid),
+          String(o.gid),
+          String(o.tmpfs.sizeBytes),
+          String(o.tmpfs.inodes),
+          String(cgroup.procsFiles.length),
+          ...cgroup.procsFiles,
           String(stdio.length - 1),
           o.bwrapPath,
           ...bwrapArgs({ ...o.bwrap, seccompFd: SECCOMP_FD, command: STANDBY_COMMAND }),
         ];
-        child = spawn(o.helperPath, args, { uid: o.uid, gid: o.gid, env: {}, stdio });
+        child = spawn(o.helperPath, args, { env: {}, stdio });
       } finally {
         closeSync(filter);
       }
@@ -149,7 +171,7 @@ export class Standby {
     clearTimeout(timer);
     if (first === 'ready') {
       try {
-        standby.joinCgroup();
+        standby.checkCgroup();
         return standby;
       } catch (err) {
         await standby.destroy().catch(() => undefined);
@@ -163,27 +185,30 @@ export class Standby {
       throw new Error(`sandbox did not start within ${o.readyTimeoutMs} ms: ${detail}`);
     if (first instanceof Error)
       throw new Error(`cannot start the sandbox: ${first.message}`, { cause: first });
+    if (first.code === START_RESET_FAILED && detail.startsWith('sandbox-helper: reset')) {
+      throw new CellResetError(
+        `cannot mount a fresh tmpfs on the work dir: ${detail} (the worker must run as root, with CAP_SYS_ADMIN)`,
+      );
+    }
     throw new Error(explainStartFailure(detail, first));
   }
 
   /**
-   * Moves bubblewrap and the waiting shell (pid 1 inside) into the run's cgroup. Joining here, while both
-   * are blocked and neither can fork, rather than from a root shell before exec, saves two execs (a shell
-   * and `setpriv`, ~3 ms) per sandbox; the program itself only starts after `go()`, inside the cgroup.
+   * Checks that bubblewrap and the waiting shell (pid 1 inside), and nothing else, are in the run's cgroup.
+   * The helper joined it before it executed bubblewrap, so both were born there (and the sandbox's cgroup
+   * namespace is rooted at the run's cgroup); the program itself only starts after `go()`.
    */
-  private joinCgroup(): void {
+  private checkCgroup(): void {
     const pid = this.child.pid;
     if (pid === undefined) throw new Error('the sandbox has no pid');
     const pids = descendants(pid);
     if (pids.length !== SANDBOX_PROCESSES) {
       throw new Error(`the sandbox has ${pids.length} process(es), expected bubblewrap and its shell`);
     }
-    for (const file of this.cgroup.procsFiles) for (const p of pids) writeFileSync(file, String(p));
-    const joined = new Set(this.cgroup.pids());
-    const now = descendants(pid);
-    if (now.length !== pids.length || !now.every((p) => joined.has(p))) {
+    const joined = this.cgroup.pids();
+    if (joined.length !== pids.length || !pids.every((p) => joined.includes(p))) {
       throw new Error(
-        `the sandbox's processes changed while joining its cgroup (${pids.join(' ')} → ${now.join(' ')})`,
+        `the sandbox's processes (${pids.join(' ')}) are not those of its cgroup (${joined.join(' ')})`,
       );
     }
   }

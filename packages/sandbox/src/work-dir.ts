@@ -7,8 +7,10 @@
  *
  * Between runs the tmpfs is not emptied file by file (a run controls what is in it: paths longer than
  * PATH_MAX, modes, fifos, sockets, attributes on `/box` itself) but replaced: the static helper detaches it,
- * mounts a new one and checks the result (a tmpfs, empty, every inode free, owner and mode right). The I/O
- * folder, which runs cannot write, is emptied and checked. Any failure throws: the caller then retires the cell.
+ * mounts a new one and checks the result (a tmpfs, empty, every inode free, owner and mode right), as the
+ * first step of starting the cell's next sandbox (`Standby.start`; `reset` here for a new cell). The I/O
+ * folder, which runs cannot write, is emptied and checked after each run. Any failure throws: the caller then
+ * retires the cell.
  *
  * Reading artefacts back runs as root on the host, after every process of the run is dead: symlinks are
  * never followed (a run could point `main` at /etc/shadow), and only regular files are read.
@@ -272,6 +274,13 @@ export class WorkDir {
     }
   }
 
+  /** The tmpfs the helper mounts on the work dir (its `reset`, also the first step of its `start`). */
+  get tmpfsSpec(): { sizeBytes: number; inodes: number } {
+    const spec = this.tmpfs;
+    if (!spec) throw new Error('a plain work dir has no tmpfs');
+    return { sizeBytes: spec.sizeBytes, inodes: spec.inodes };
+  }
+
   /**
    * Replaces the work dir's tmpfs by a fresh one and empties the I/O folder, then checks both; throws if
    * anything is not exactly as a new cell's (the caller must then not reuse the cell). Every process of the
@@ -298,6 +307,11 @@ export class WorkDir {
         { cause: err },
       );
     }
+    this.clearIo();
+  }
+
+  /** Empties the I/O folder and checks it; throws if it is not an empty root-owned 0755 folder after that. */
+  clearIo(): void {
     for (const name of readdirSync(this.ioDir)) unlinkSync(join(this.ioDir, name));
     const io = lstatSync(this.ioDir);
     const left = readdirSync(this.ioDir);

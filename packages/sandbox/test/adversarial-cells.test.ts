@@ -3,6 +3,7 @@
  * run in the same cell starts in an empty, fresh tmpfs owned by the cell's uid, and no later run fails. A
  * cell that cannot be proven clean is retired and rebuilt (logged and counted), never reused. Needs root.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +230,36 @@ describe('a cell that cannot be proven clean', () => {
       expect(after?.boxDir).not.toBe(before.boxDir);
       expect(existsSync(before.boxDir)).toBe(false);
       expect(existsSync(before.ioDir)).toBe(false);
+      await expectFreshCell(box);
+      await expectFreshCell(box);
+      expect(box.counters().cellsRetired).toBe(1);
+    } finally {
+      await box.close();
+    }
+  });
+
+  it('is retired when its work dir cannot get a fresh tmpfs before the next sandbox starts', async () => {
+    const warnings: string[] = [];
+    const box = await testSandbox('retire', {
+      slots: 1,
+      spares: 0,
+      logger: { warn: (_obj, msg) => warnings.push(msg) },
+    });
+    try {
+      const before = box.cellDirs()[0];
+      if (!before) throw new Error('no cell');
+      // 70 mounts stacked on the work dir on the host: the helper gives up after 64 (its reset fails, and
+      // with it the start of the cell's next sandbox, before bubblewrap runs).
+      const r = await tamperDuringRun(box, () => {
+        for (let i = 0; i < 70; i++) {
+          execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'stacked', before.boxDir]);
+        }
+      });
+      expect(r.status, describeReport(r)).toBe('aborted');
+      await box.settled();
+      expect(box.counters()).toEqual({ cellsRetired: 1, cellsOutOfService: 0 });
+      expect(warnings.some((w) => /could not be proven clean/.test(w))).toBe(true);
+      expect(box.cellDirs()[0]?.boxDir).not.toBe(before.boxDir);
       await expectFreshCell(box);
       await expectFreshCell(box);
       expect(box.counters().cellsRetired).toBe(1);

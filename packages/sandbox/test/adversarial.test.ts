@@ -233,6 +233,17 @@ describe('confidentiality', () => {
     expect(text(r.stdout)).not.toContain(host);
   });
 
+  it("cannot learn the host's cgroup tree: the run was born in its own cgroup, the root of its cgroup namespace", async () => {
+    // Each line of /proc/self/cgroup is `<id>:<controllers>:<path>`, the path relative to the namespace's
+    // root: `/` everywhere when bubblewrap created the namespace from inside the run's cgroup (a sandbox moved
+    // in afterwards would see `/../..`-style paths naming the worker's and the run's cgroups).
+    const r = await sb.run({ argv: ['cat', '/proc/self/cgroup'], limits: limits() });
+    expect(r.status, describeReport(r)).toBe('exited');
+    const lines = text(r.stdout).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => !l.endsWith(':/'))).toEqual([]);
+  });
+
   it('cannot see the files of a run in another cell, even while it runs', async () => {
     const marker = `marker-${randomBytes(4).toString('hex')}`;
     const holder = sb.run({
