@@ -17,8 +17,9 @@
  *     (exit 3 if it fails: the cell is not provably clean), then joins the run's cgroup (writes its own pid
  *     to each of the <n> `cgroup.procs` files, so that bubblewrap and the sandbox are born in it), drops to
  *     <uid>:<gid> (no supplementary groups; every capability goes with uid 0, and it checks that uid 0 cannot
- *     be taken back), then does what `exec` does. One process start per cell instead of three (reset, exec,
- *     and the worker's cgroup writes); any failure before bubblewrap exits non-zero with one line on stderr.
+ *     be taken back), then does what `exec` does. One process start per cell instead of two (reset, then
+ *     exec) and the worker's own cgroup writes; any failure before bubblewrap exits non-zero (3: the reset)
+ *     with one line on stderr.
  *
  *   sandbox-helper put <dir>
  *     Writes the files of a run into its work dir <dir>, read from stdin as records `<path>\0<size>\0<bytes>`
