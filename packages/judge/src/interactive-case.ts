@@ -180,7 +180,7 @@ export async function runInteractiveCase(
   const run = submission.finish(subUsable);
   // A language that compiles as it starts (Python's syntax check) reports a compile error here.
   if (run.compileError) return run;
-  const validation = readValidation(valUsable, 'interactive validator');
+  const validation = readValidation(valUsable, 'interactive validator', options.keepFeedback);
   const validatorFirst = first === 'validator';
   const verdict = interactiveVerdict({
     validation: validation.verdict,

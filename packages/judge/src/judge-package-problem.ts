@@ -6,7 +6,7 @@
  * pass-fail problem stops at the first failing case, which decides the verdict; a scoring problem's submit
  * is judged group by group (`scoring-grader.ts`) and carries its score; a `run` judges the samples only.
  */
-import type { EffectiveLimits, LanguageId, SubmissionMode, Verdict } from '@arbiter/contracts';
+import type { EffectiveLimits, LanguageId, SubmissionMode } from '@arbiter/contracts';
 import {
   defaultValidate,
   flagWords,
@@ -32,6 +32,20 @@ import {
 } from './output-validator.js';
 import { withIncludedCode } from './package-included-code.js';
 import { caseScore, gradeTestData, type GradedTestData } from './scoring-grader.js';
+import { runPasses, type MultiPassResult, type PassResult } from './multi-pass.js';
+
+/** A case of a problem that is not multi-pass: its one run, as the passes' shape. */
+function singlePass(result: PassResult): MultiPassResult {
+  const { report } = result.run;
+  return {
+    ...result,
+    passes: 1,
+    maxCpuMs: report.cpuMs,
+    cpuMs: report.cpuMs,
+    wallMs: report.wallMs,
+    memoryKb: report.memoryKb,
+  };
+}
 
 export interface PackageJob {
   pkg: ProblemPackage;
@@ -129,15 +143,18 @@ export async function judgePackageProblem(
   let cpuMs = 0;
   let wallMs = 0;
   let memoryKb = 0;
-  /** One case judged: its test result (with its score on a scoring problem's submit). */
-  const judgeCase = async (testCase: TestCase, index: number): Promise<JudgedCase> => {
-    const input = fileBytes(pkg, testCase.input);
-    const answer = fileBytes(pkg, testCase.answer);
-    let run: Extract<RunOutcome, { compileError: false }>;
-    let verdict: Verdict;
-    let message: string | undefined;
-    let judgeMessage: string | undefined;
-    let validatorScore: number | undefined;
+  const multiPass = pkg.metadata.types.includes('multi-pass');
+  /**
+   * One run of the submission on `input`, validated (or played against the interactor). A multi-pass
+   * problem's validator gets the feedback folder of the pass before and keeps its own for the next.
+   */
+  const onePass = async (
+    testCase: TestCase,
+    input: Uint8Array,
+    answer: Buffer,
+    feedback: Record<string, Uint8Array>,
+  ): Promise<PassResult> => {
+    const carry = multiPass ? { feedback, keepFeedback: true } : {};
     if (interactive) {
       const played = await runInteractiveCase(compiled.program, validator as CompiledValidator, sandbox, {
         input,
@@ -146,68 +163,75 @@ export async function judgePackageProblem(
         limits: job.limits,
         signal: hooks.signal,
         onStep: hooks.onStep,
+        ...carry,
       });
       if (played.compileError) {
         hooks.onLog?.('compile', played.compileOutput);
         throw new CompileErrorAtRun(played.compileOutput);
       }
-      run = played.run;
-      verdict = played.verdict;
-      // The validator's messages go with any verdict it took part in; a crash shows the submission's stderr.
-      if (played.validation.teamMessage) message = played.validation.teamMessage;
-      if (played.validation.judgeMessage) judgeMessage = played.validation.judgeMessage;
-      if (verdict === 'ACCEPTED') validatorScore = played.validation.score;
-      if (verdict === 'RUNTIME_ERROR' && message === undefined) message = tail(run.stderr.trim(), 2_000);
-    } else {
-      const ran = await runProgram(compiled.program, sandbox, {
-        stdin: input,
-        limits: job.limits,
-        signal: hooks.signal,
-        onStep: hooks.onStep,
-        // Secret data may be read back from the output: only a run of the samples streams.
-        onLog: submit ? undefined : hooks.onLog,
-      });
-      if (ran.compileError) {
-        hooks.onLog?.('compile', ran.compileOutput);
-        throw new CompileErrorAtRun(ran.compileOutput);
-      }
-      run = ran;
-      verdict = run.verdict;
-      if (verdict === 'ACCEPTED') {
-        const output = Buffer.from(run.report.stdout);
-        if (validator === null) {
-          const checked = defaultValidate(answer, output, caseFlags(pkg, testCase, flagMemo));
-          if (!checked.accepted) {
-            verdict = 'WRONG_ANSWER';
-            judgeMessage = checked.message;
-          }
-        } else {
-          const checked = await runOutputValidator(validator, sandbox, {
-            input,
-            answer,
-            output,
-            flags: validatorFlags(testCase),
-            signal: hooks.signal,
-          });
-          verdict = checked.verdict;
-          if (checked.teamMessage) message = checked.teamMessage;
-          if (checked.judgeMessage) judgeMessage = checked.judgeMessage;
-          if (verdict === 'ACCEPTED') validatorScore = checked.score;
-        }
-      } else if (verdict === 'RUNTIME_ERROR') {
-        message = tail(run.stderr.trim(), 2_000);
-      }
+      return { run: played.run, verdict: played.verdict, validation: played.validation };
     }
+    const ran = await runProgram(compiled.program, sandbox, {
+      stdin: input,
+      limits: job.limits,
+      signal: hooks.signal,
+      onStep: hooks.onStep,
+      // Secret data may be read back from the output: only a run of the samples streams.
+      onLog: submit ? undefined : hooks.onLog,
+    });
+    if (ran.compileError) {
+      hooks.onLog?.('compile', ran.compileOutput);
+      throw new CompileErrorAtRun(ran.compileOutput);
+    }
+    if (ran.verdict !== 'ACCEPTED') return { run: ran, verdict: ran.verdict };
+    const output = Buffer.from(ran.report.stdout);
+    if (validator === null) {
+      const checked = defaultValidate(answer, output, caseFlags(pkg, testCase, flagMemo));
+      return checked.accepted
+        ? { run: ran, verdict: 'ACCEPTED', validation: { verdict: 'ACCEPTED' } }
+        : {
+            run: ran,
+            verdict: 'WRONG_ANSWER',
+            validation: { verdict: 'WRONG_ANSWER', judgeMessage: checked.message },
+          };
+    }
+    const checked = await runOutputValidator(validator, sandbox, {
+      input,
+      answer,
+      output,
+      flags: validatorFlags(testCase),
+      signal: hooks.signal,
+      ...carry,
+    });
+    return { run: ran, verdict: checked.verdict, validation: checked };
+  };
+
+  /** One case judged: its test result (with its score on a scoring problem's submit). */
+  const judgeCase = async (testCase: TestCase, index: number): Promise<JudgedCase> => {
+    const input = fileBytes(pkg, testCase.input);
+    const answer = fileBytes(pkg, testCase.answer);
+    const decided: MultiPassResult = multiPass
+      ? await runPasses(pkg.metadata.validationPasses, input, (passInput, feedback) =>
+          onePass(testCase, passInput, answer, feedback),
+        )
+      : singlePass(await onePass(testCase, input, answer, {}));
+    const { run, verdict, validation } = decided;
+    // The validator's messages go with any verdict it took part in; a crash shows the submission's stderr.
+    let message = validation?.teamMessage || undefined;
+    const judgeMessage = validation?.judgeMessage || undefined;
+    const validatorScore = verdict === 'ACCEPTED' ? validation?.score : undefined;
+    if (verdict === 'RUNTIME_ERROR' && message === undefined) message = tail(run.stderr.trim(), 2_000);
     last = run;
-    cpuMs += run.report.cpuMs;
-    wallMs += run.report.wallMs;
-    memoryKb = Math.max(memoryKb, run.report.memoryKb);
+    cpuMs += decided.cpuMs;
+    wallMs += decided.wallMs;
+    memoryKb = Math.max(memoryKb, decided.memoryKb);
     const test: ProblemTest = {
       index,
       source: testCase.sample ? 'sample' : 'hidden',
       verdict,
-      timeMs: run.report.cpuMs,
-      memoryKb: run.report.memoryKb,
+      // A multi-pass case's time is its slowest pass's: the limit applies to each pass.
+      timeMs: decided.maxCpuMs,
+      memoryKb: decided.memoryKb,
       name: testCase.name,
     };
     if (scoring) test.score = caseScore(testCase.config, verdict, validatorScore);

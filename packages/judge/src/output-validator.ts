@@ -50,7 +50,9 @@ const LANGUAGE_OF: readonly [RegExp, LanguageId][] = [
 
 /** The validator's files relative to its own folder (legacy `output_validators/<name>/` or its root). */
 function validatorFiles(pkg: ProblemPackage): Map<string, Buffer> {
-  const dir = pkg.metadata.formatVersion === 'legacy' ? 'output_validators/' : 'output_validator/';
+  // output_validators/ (legacy) or output_validator/ (2023-07, and legacy packages that use its name).
+  const first = pkg.outputValidators[0] ?? '';
+  const dir = first.startsWith('output_validators/') ? 'output_validators/' : 'output_validator/';
   const paths = pkg.outputValidators.map((p) => p.slice(dir.length));
   // Legacy packages may hold each validator in a folder of its own; exactly one is supported.
   const tops = new Set(paths.map((p) => (p.includes('/') ? p.split('/')[0] : '')));
@@ -117,6 +119,11 @@ export interface Validation {
   judgeMessage?: string;
   /** `score.txt` of an accepting validator (scoring problems), when it wrote one. */
   score?: number;
+  /**
+   * Multi-pass problems: every file the feedback folder held when the validator ended (names relative to
+   * it, `nextpass.in` included); set only when the case asked for it (`keepFeedback`).
+   */
+  feedback?: Record<string, Uint8Array>;
 }
 
 const decoder = new TextDecoder();
@@ -127,7 +134,16 @@ export interface ValidatorCase {
   answer: Uint8Array;
   flags: readonly string[];
   signal?: AbortSignal;
+  /** Multi-pass: the feedback folder's files from the previous pass, laid out before the validator starts. */
+  feedback?: Readonly<Record<string, Uint8Array>>;
+  /** Multi-pass: collect the whole feedback folder after the run (`Validation.feedback`). */
+  keepFeedback?: boolean;
 }
+
+/** The placeholder that makes the feedback folder exist before the validator starts. */
+const FEEDBACK_PLACEHOLDER = '.arbiter';
+/** The feedback files read back after every validation. */
+const FEEDBACK_FILES = ['judgemessage.txt', 'teammessage.txt', 'score.txt'];
 
 /**
  * The sandbox request that runs the validator on one case: `validator judge/testdata.in judge/testdata.ans
@@ -147,6 +163,8 @@ export function validatorRunRequest(
     'feedback/',
     ...input.flags,
   ];
+  const carried: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(input.feedback ?? {})) carried[`feedback/${name}`] = bytes;
   return {
     argv,
     files: {
@@ -154,9 +172,10 @@ export function validatorRunRequest(
       'judge/testdata.in': input.input,
       'judge/testdata.ans': input.answer,
       // The feedback folder exists before the validator starts, as the protocol promises.
-      'feedback/.arbiter': '',
+      [`feedback/${FEEDBACK_PLACEHOLDER}`]: '',
+      ...carried,
     },
-    collect: ['feedback/judgemessage.txt', 'feedback/teammessage.txt', 'feedback/score.txt'],
+    collect: input.keepFeedback ? ['feedback'] : FEEDBACK_FILES.map((name) => `feedback/${name}`),
     ...io,
     limits,
     signal: input.signal,
@@ -164,7 +183,22 @@ export function validatorRunRequest(
 }
 
 /** The validator's judgement from how its run ended and the feedback files it wrote. */
-export function readValidation(report: UsableReport, role = 'output validator'): Validation {
+export function readValidation(
+  report: UsableReport,
+  role = 'output validator',
+  keepFeedback = false,
+): Validation {
+  const judged = judgement(report, role);
+  if (!keepFeedback) return judged;
+  const feedback: Record<string, Uint8Array> = {};
+  for (const [path, bytes] of Object.entries(report.files)) {
+    const name = path.slice('feedback/'.length);
+    if (path.startsWith('feedback/') && name !== FEEDBACK_PLACEHOLDER) feedback[name] = bytes;
+  }
+  return { ...judged, feedback };
+}
+
+function judgement(report: UsableReport, role: string): Validation {
   const text = (name: string): string | undefined => {
     const bytes = report.files[`feedback/${name}`];
     return bytes === undefined || bytes.length === 0
@@ -233,5 +267,5 @@ export async function runOutputValidator(
     await sandbox.run(validatorRunRequest(validator, input, { stdin: input.output })),
     'output validator',
   );
-  return readValidation(report);
+  return readValidation(report, 'output validator', input.keepFeedback);
 }

@@ -2,7 +2,8 @@
  * Python 3 (Debian's `/usr/bin/python3`). One process checks the syntax and runs the
  * program, which saves a second sandbox start; a `SyntaxError` is reported behind a
  * marker on stderr and becomes `COMPILE_ERROR`. An uncaught exception's traceback leaves
- * out the bootstrap's own frame; a free run is unbuffered (`-u`) so its output streams.
+ * out the bootstrap's own frame; a free run is unbuffered (`-u`) so its output streams. `-S`
+ * (no site, a faster start) would leave out `exit()` and `quit()`: the bootstrap puts them back.
  */
 import type { LanguageRecipe } from '../recipe.js';
 
@@ -13,6 +14,9 @@ const BOOTSTRAP = [
   'import sys',
   // -S leaves out site: Debian's third-party modules (python3-sortedcontainers) are added by hand.
   "sys.path.append('/usr/lib/python3/dist-packages')",
+  // site also gives exit() and quit(), which programs (and package validators) call as python3 has them.
+  'import builtins',
+  'builtins.exit = builtins.quit = sys.exit',
   "src = open('main.py', encoding='utf-8').read()",
   'try:',
   "    code = compile(src, 'main.py', 'exec')",

@@ -150,8 +150,15 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
 
   const testData = readTestData(files);
 
-  const validatorDir = legacy ? 'output_validators/' : 'output_validator/';
-  const outputValidators = files.filter((f) => f.path.startsWith(validatorDir)).map((f) => f.path);
+  const inFolder = (dir: string) => files.filter((f) => f.path.startsWith(dir)).map((f) => f.path);
+  // A legacy package without output_validators/ may use the 2023-07 folder name, as DOMjudge reads it.
+  const validatorDir =
+    legacy && (inFolder('output_validators/').length > 0 || inFolder('output_validator/').length === 0)
+      ? 'output_validators/'
+      : 'output_validator/';
+  const outputValidators = inFolder(validatorDir);
+  if (legacy && validatorDir === 'output_validator/')
+    warnings.push('output_validator/ in a legacy package (the 2023-07 name) is read as output_validators/');
   const inputValidators = files.filter((f) => f.path.startsWith('input_validators/')).map((f) => f.path);
   const validation = legacy
     ? metadata.validation
@@ -179,8 +186,7 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     }
   }
   for (const type of metadata.types) {
-    if (type !== 'pass-fail' && type !== 'interactive' && type !== 'scoring')
-      unsupported.push(`problem type ${type} is not judged yet`);
+    if (type === 'submit-answer') unsupported.push(`problem type ${type} is not judged yet`);
   }
   if (metadata.types.includes('scoring')) {
     // Each group's range must be two numbers, the first at most the second (inf allowed).

@@ -29,6 +29,8 @@ export interface ProblemMetadata {
     /** MiB. */
     readonly output: number;
   };
+  /** Multi-pass problems: the most passes a case may take (`limits.validation_passes`, default 2). */
+  readonly validationPasses: number;
   /** Keys the package sets that Arbiter does not read (reported, not refused). */
   readonly unsupported: readonly string[];
 }
@@ -45,6 +47,8 @@ const commonLimits = {
   validation_time: positive.optional(),
   validation_memory: positiveInt.optional(),
   validation_output: positiveInt.optional(),
+  // The specification sets no upper bound; a judge may refuse a limit it cannot honour, and each pass is a run.
+  validation_passes: z.number().int().min(2).max(1000, 'Arbiter runs at most 1000 passes').optional(),
 };
 
 const legacySchema = z.object({
@@ -63,8 +67,8 @@ const legacySchema = z.object({
   validation: z
     .string()
     .regex(
-      /^(default|custom(\s+(interactive|score))*)$/,
-      'must be "default" or "custom" followed by "interactive" and/or "score"',
+      /^(default|custom(\s+(interactive|score|multi-pass))*)$/,
+      'must be "default" or "custom" followed by "interactive", "score" and/or "multi-pass"',
     )
     .default('default'),
   validator_flags: z.string().default(''),
@@ -99,6 +103,7 @@ const LIMIT_KEYS = [
   'validation_time',
   'validation_memory',
   'validation_output',
+  'validation_passes',
   'time_limit',
 ] as const;
 
@@ -137,6 +142,8 @@ const KNOWN_MODERN = {
 
 const DEFAULT_MEMORY_MIB = 1024;
 const DEFAULT_OUTPUT_MIB = 8;
+/** The specification's default `limits.validation_passes`. */
+const DEFAULT_VALIDATION_PASSES = 2;
 
 export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
   const file = 'problem.yaml';
@@ -153,6 +160,8 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
     const types: ProblemType[] = [p.type];
     if (words.includes('interactive')) types.push('interactive');
     if (words.includes('score') && !types.includes('scoring')) types.push('scoring');
+    // DOMjudge's legacy extension (its example hangman): `validation: custom multi-pass`.
+    if (words.includes('multi-pass')) types.push('multi-pass');
     const unsupported = unknownKeys(raw, KNOWN_LEGACY);
     if (p.limits.time_limit !== undefined)
       unsupported.push('limits.time_limit (not in the legacy format; used)');
@@ -171,6 +180,7 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
         memory: p.limits.memory ?? DEFAULT_MEMORY_MIB,
         output: p.limits.output ?? DEFAULT_OUTPUT_MIB,
       },
+      validationPasses: p.limits.validation_passes ?? DEFAULT_VALIDATION_PASSES,
       unsupported,
     };
   }
@@ -201,6 +211,7 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
       memory: p.limits.memory ?? DEFAULT_MEMORY_MIB,
       output: p.limits.output ?? DEFAULT_OUTPUT_MIB,
     },
+    validationPasses: p.limits.validation_passes ?? DEFAULT_VALIDATION_PASSES,
     unsupported: unknownKeys(raw, KNOWN_MODERN),
   };
 }

@@ -158,6 +158,61 @@ describe('2023-07 package', () => {
   });
 });
 
+describe('multi-pass packages', () => {
+  it('2023-07: type multi-pass (alone or with interactive) is judged, validation_passes defaults to 2', () => {
+    const pkg = parsePackage(
+      files({
+        ...MINIMAL,
+        'problem.yaml': 'problem_format_version: 2023-07\nname: M\ntype: multi-pass\n',
+        'output_validator/v.py': 'import sys\nsys.exit(42)\n',
+      }),
+    );
+    expect(pkg.metadata.types).toEqual(['multi-pass']);
+    expect(pkg.metadata.validationPasses).toBe(2);
+    expect(pkg.validation).toBe('custom');
+    expect(pkg.report.unsupported).toEqual([]);
+    const both = parsePackage(
+      files({
+        ...MINIMAL,
+        'problem.yaml':
+          'problem_format_version: 2023-07\nname: M\ntype: [multi-pass, interactive]\nlimits:\n  validation_passes: 5\n',
+        'output_validator/v.py': 'import sys\nsys.exit(42)\n',
+      }),
+    );
+    expect(both.metadata.types).toEqual(['multi-pass', 'interactive']);
+    expect(both.metadata.validationPasses).toBe(5);
+    expect(both.report.unsupported).toEqual([]);
+  });
+
+  it("legacy: DOMjudge's validation: custom multi-pass, limits.validation_passes and an output_validator/ folder", () => {
+    const pkg = parsePackage(
+      files({
+        ...MINIMAL,
+        'problem.yaml': 'name: Hangman\nvalidation: custom multi-pass\nlimits:\n  validation_passes: 26\n',
+        'output_validator/validator.py': 'import sys\nsys.exit(42)\n',
+      }),
+    );
+    expect(pkg.metadata.types).toEqual(['pass-fail', 'multi-pass']);
+    expect(pkg.metadata.validationPasses).toBe(26);
+    expect(pkg.outputValidators).toEqual(['output_validator/validator.py']);
+    expect(pkg.report.unsupported).toEqual([]);
+    expect(pkg.report.warnings.join('\n')).toMatch(/output_validator\/ in a legacy package/);
+  });
+
+  it('refuses validation_passes below 2 (the specification) or above what Arbiter runs', () => {
+    for (const passes of [1, 1001]) {
+      const refused = refusal({
+        ...MINIMAL,
+        'problem.yaml': `problem_format_version: 2023-07\nname: M\ntype: multi-pass\nlimits:\n  validation_passes: ${passes}\n`,
+        'output_validator/v.py': 'import sys\nsys.exit(42)\n',
+      });
+      expect(refused.issues).toEqual([
+        { file: 'problem.yaml', message: expect.stringContaining('limits.validation_passes') },
+      ]);
+    }
+  });
+});
+
 describe('bad packages', () => {
   it('names problem.yaml when it is missing, not YAML, or has a bad field', () => {
     expect(refusal({ 'data/secret/1.in': '' }).issues).toEqual([

@@ -192,7 +192,7 @@ function checkPackageRequest(
   request: SubmitRequest,
 ): void {
   const { metadata } = imported.version;
-  const judged = new Set(['pass-fail', 'scoring', 'interactive']);
+  const judged = new Set(['pass-fail', 'scoring', 'interactive', 'multi-pass']);
   const unjudged = metadata.types.filter((type) => !judged.has(type));
   if (unjudged.length > 0) {
     throw new HttpError(
