@@ -2,7 +2,9 @@
  * A contest scoreboard at scale: 1,000 participants × 12 problems with tens of thousands of submits,
  * seeded straight into PostgreSQL (a private schema) under a real API instance on the machine's Redis.
  * Measures the board's database reads, its scoring and the whole `GET /contests/:id/scoreboard`
- * (p50 / p95), the time from a verdict being saved (as the result persister saves it, then announces it)
+ * (p50 / p95) and, for a push, one participant's row read and rescored (the rows kept, BoardRows), the time
+ * from a verdict being saved (as the result persister saves it, then announces it: with its participant,
+ * then again without, which rescores every row)
  * until the board holding it reaches a Socket.IO viewer (a manager's live room and the public one), and,
  * with `--browser`, the web page's first render of the 1,000 rows and of a pushed update in Chromium (it
  * builds the web app first if its build is not current, which takes minutes once), with the time from a row
@@ -19,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { Redis } from 'ioredis';
-import { computeScoreboard } from '@arbiter/contests';
+import { BoardRows, computeScoreboard } from '@arbiter/contests';
 import type {
   ClientToServerEvents,
   Scoreboard,
@@ -40,6 +42,8 @@ import {
 import { LoadWatch, publish, type Table } from './support/report.js';
 import { ms, percentile } from './support/stats.js';
 import { wrongAnswer } from './support/wrong-answer.js';
+import { contestChangeMessage } from '../apps/api/src/contests/changed-rows.js';
+import { scoringContest } from '../apps/api/src/contests/contest-views.js';
 
 const { values } = parseArgs({
   options: {
@@ -173,7 +177,11 @@ async function main(): Promise<void> {
     const query: number[] = [];
     const scoring: number[] = [];
     const http: number[] = [];
+    const httpCompact: number[] = [];
+    const rowQuery: number[] = [];
+    const rowScoring: number[] = [];
     let bytes = 0;
+    let compactBytes = 0;
     for (let i = 0; i < READS + 3; i += 1) {
       const [[participants, rows], readMs] = await timed(() =>
         Promise.all([db.contests.participants(contestId), db.contests.submissions(contestId)]),
@@ -186,19 +194,45 @@ async function main(): Promise<void> {
         return answer.text();
       });
       bytes = body.length;
+      const [compactBody, compactMs] = await timed(async () => {
+        const answer = await fetch(`${url}/contests/${contestId}/scoreboard?form=compact`, {
+          headers: { cookie: admin },
+        });
+        return answer.text();
+      });
+      compactBytes = compactBody.length;
+      // What a push does with the rows it keeps: one participant read again, their row rescored, the board ranked.
+      const kept = BoardRows.score(scoringContest(contest), participants, rows);
+      const userId = userIdOf(`racer${(i % PARTICIPANTS) + 1}`);
+      const [[participant, mine], rowReadMs] = await timed(() =>
+        Promise.all([db.contests.participant(contestId, userId), db.contests.submissions(contestId, userId)]),
+      );
+      const [, rowScoreMs] = await timed(async () => {
+        kept.replace(userId, participant, mine);
+        return kept.views(new Date());
+      });
       if (i < 3) continue; // warm-up: plans cached, JIT warm
       query.push(readMs);
       scoring.push(scoreMs);
       http.push(httpMs);
+      httpCompact.push(compactMs);
+      rowQuery.push(rowReadMs);
+      rowScoring.push(rowScoreMs);
     }
     tables.push({
-      title: `Reading the board (ms), ${READS} reads after 3 warm-ups; the HTTP answer is ${ms(bytes / 1024, 0)} KiB.`,
+      title:
+        `Reading the board (ms), ${READS} reads after 3 warm-ups; the HTTP answer is ${ms(bytes / 1024, 0)} KiB ` +
+        `(${ms(compactBytes / 1024, 0)} KiB with \`form=compact\`). A push rescores only the row a verdict ` +
+        `touched: the last two steps.`,
       header: ['step', 'reads', 'p50', 'p95', 'max'],
       align: ['l', 'r', 'r', 'r', 'r'],
       rows: [
         row('database: participants + submits', query),
         row('scoring (computeScoreboard)', scoring),
         row('`GET /contests/:id/scoreboard`, whole', http),
+        row('`GET /contests/:id/scoreboard?form=compact`, whole', httpCompact),
+        row('database: one participant + their submits', rowQuery),
+        row('their row rescored, the board ranked (BoardRows)', rowScoring),
       ],
     });
 
@@ -247,10 +281,15 @@ async function main(): Promise<void> {
     );
     const toCompact: number[] = [];
     const fullBytes: number[] = [];
+    // The same verdicts announced without the participant: every row read and scored again, as every push did before.
+    const wholeLive: number[] = [];
+    const wholePublic: number[] = [];
+    const wholeCompact: number[] = [];
     const channel = `${prefix}:contests:changed`;
     // Tries after a solve do not count: each push is a wrong answer of someone who has not solved A.
     const unsolved = unsolvedOnA(boards.get(live)?.at(-1)?.board);
-    for (let i = 0; i < PUSHES; i += 1) {
+    for (let i = 0; i < 2 * PUSHES; i += 1) {
+      const whole = i >= PUSHES;
       const username = unsolved[i % unsolved.length] ?? 'racer1';
       const latest = boards.get(live)?.at(-1);
       if (latest === undefined) throw new Error('no board');
@@ -268,7 +307,7 @@ async function main(): Promise<void> {
       // As the result persister does: the verdict saved, then announced to every instance.
       const saved = performance.now();
       await db.submissions.finish(jobId, wrongAnswer(jobId));
-      await redis.publish(channel, contestId);
+      await redis.publish(channel, whole ? contestId : contestChangeMessage(contestId, userIdOf(username)));
       const arrival = (viewer: Viewer) =>
         boards.get(viewer)?.find((seen) => seen.at > saved && attemptsOf(seen.board, username) > before)?.at;
       const compactArrival = () =>
@@ -279,22 +318,27 @@ async function main(): Promise<void> {
         TIMEOUT_MS,
         () => `push ${i} did not arrive`,
       );
-      toLive.push((arrival(live) ?? NaN) - saved);
-      toPublic.push((arrival(everyone) ?? NaN) - saved);
-      toCompact.push((compactArrival()?.at ?? NaN) - saved);
+      (whole ? wholeLive : toLive).push((arrival(live) ?? NaN) - saved);
+      (whole ? wholePublic : toPublic).push((arrival(everyone) ?? NaN) - saved);
+      (whole ? wholeCompact : toCompact).push((compactArrival()?.at ?? NaN) - saved);
       const fullBoard = boards.get(everyone)?.find((seen) => seen.at > saved)?.board;
       fullBytes.push(JSON.stringify(fullBoard ?? {}).length);
       // Past the instance's quiet time (200 ms), so each push is a first one, not a coalesced one.
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     tables.push({
-      title: `A saved verdict until the board holding it reaches a Socket.IO viewer (ms), ${PUSHES} verdicts, one at a time.`,
+      title:
+        `A saved verdict until the board holding it reaches a Socket.IO viewer (ms), ${PUSHES} verdicts, one at a time, ` +
+        `announced with the participant (its row rescored), then ${PUSHES} announced without (every row read and scored).`,
       header: ['viewer', 'pushes', 'p50', 'p95', 'max'],
       align: ['l', 'r', 'r', 'r', 'r'],
       rows: [
         row('manager (live board)', toLive),
         row('anonymous (public board)', toPublic),
         row('anonymous, compact form (its rows)', toCompact),
+        row('manager, every row rescored', wholeLive),
+        row('anonymous, every row rescored', wholePublic),
+        row('anonymous compact, every row rescored', wholeCompact),
       ],
     });
     const kib = (bytes: number[]) => ms(percentile(bytes, 50) / 1024, 1);
@@ -406,7 +450,7 @@ async function browserRender(
           );
           const saved = performance.now();
           await db.submissions.finish(jobId, wrongAnswer(jobId));
-          await redis.publish(channel, contestId);
+          await redis.publish(channel, contestChangeMessage(contestId, userIdOf(username)));
           const inPage = Number(await (await shown).jsonValue());
           update.push(performance.now() - saved);
           // From the update's arrival in the page (the hook's User Timing mark) to the frame that shows it.

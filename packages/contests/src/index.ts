@@ -13,4 +13,7 @@ export { effectiveSubmissions } from './rejudges.js';
 export { icpcCell } from './icpc.js';
 export { ioiCell, tryScore } from './ioi.js';
 export type { Try, CellSettings, CellOutcome } from './cell.js';
-export { computeScoreboard, type ScoreboardOptions } from './scoreboard.js';
+export { computeScoreboard } from './scoreboard.js';
+export { rankBoard, type ScoreboardOptions } from './rank-board.js';
+export { scoreParticipant, type ScoredRow } from './participant-row.js';
+export { BoardRows, type BoardViews } from './board-rows.js';

@@ -228,6 +228,46 @@ export const scoreboardSchema = z.object({
 });
 export type Scoreboard = z.infer<typeof scoreboardSchema>;
 
+/** A compact cell (scoreboard-wire.ts): null when untried, else `[attempts, pending, solvedAtMinutes]` (+ score under IOI). */
+const compactCellSchema = z.union([
+  z.null(),
+  z.tuple([z.number().int(), z.number().int(), z.number().int().nullable()]),
+  z.tuple([z.number().int(), z.number().int(), z.number().int().nullable(), z.number()]),
+]);
+
+/** The compact wire form of a board (`CompactScoreboard` in scoreboard-wire.ts), described for the API's answers. */
+export const compactScoreboardSchema = z.object({
+  contestId: z.string(),
+  scoring: scoringRuleSchema,
+  frozen: z.boolean(),
+  freezeAt: z.string().nullable(),
+  problems: z.array(
+    z.object({
+      letter: z.string(),
+      points: z.number().int(),
+      solvedBy: z.number().int(),
+      tries: z.number().int(),
+      /** The usernames marked first to solve it (ties share the mark). */
+      first: z.array(z.string()),
+    }),
+  ),
+  /** `[username, rank, virtual (0 | 1), solved, penalty, score, cells (in the problems' order)]`. */
+  rows: z.array(
+    z.tuple([
+      z.string(),
+      z.number().int(),
+      z.union([z.literal(0), z.literal(1)]),
+      z.number().int(),
+      z.number().int(),
+      z.number(),
+      z.array(compactCellSchema),
+    ]),
+  ),
+  generatedAt: z.string(),
+  /** 0 over HTTP; on Socket.IO, which board of the viewer's room this is. */
+  version: z.number().int(),
+});
+
 /** A participant's question, and its answer (to them, or to everyone when `public`). */
 export const clarificationSchema = z.object({
   id: z.string(),
@@ -273,3 +313,6 @@ export const watchContestRequestSchema = z.strictObject({
   form: z.enum(SCOREBOARD_FORMS).optional(),
 });
 export type WatchContestRequest = z.infer<typeof watchContestRequestSchema>;
+
+/** `GET /contests/:id/scoreboard?form=`: `full` (the default: `scoreboardSchema`) or `compact` (`compactScoreboardSchema`). */
+export const scoreboardQuerySchema = z.strictObject({ form: z.enum(SCOREBOARD_FORMS).optional() });

@@ -1,6 +1,6 @@
 // The compact scoreboard wire form: what it keeps of a board, and row updates applied in order.
 import { describe, expect, it } from 'vitest';
-import type { Scoreboard, ScoreboardRow } from './contests.js';
+import { compactScoreboardSchema, type Scoreboard, type ScoreboardRow } from './contests.js';
 import { applyRowsUpdate, compactScoreboard, readCell, rowsUpdate } from './scoreboard-wire.js';
 
 const cell = (letter: string, attempts: number, solvedAt: number | null, first = false) => ({
@@ -48,6 +48,15 @@ describe('compact scoreboard', () => {
     expect(compact.version).toBe(3);
     expect(compact.rows[0]).toEqual(['ann', 1, 0, 1, 0, 1, [[2, 0, 30], null]]);
     expect(compact.problems[0]?.first).toEqual(['ann']);
+    // What the API describes the form as (GET /contests/:id/scoreboard?form=compact) is what it encodes.
+    expect(compactScoreboardSchema.parse(compact)).toEqual(compact);
+    expect(
+      compactScoreboardSchema.parse({
+        ...compact,
+        scoring: 'ioi',
+        rows: [['ann', 1, 1, 0, 0, 2.5, [[1, 0, null, 2.5]]]],
+      }),
+    ).toBeTruthy();
     expect(readCell('icpc', compact.rows[0]?.[6][0] ?? null, 1)).toEqual({
       attempts: 2,
       pending: 0,

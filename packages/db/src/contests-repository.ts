@@ -249,8 +249,8 @@ export class ContestsRepository {
     return row?.n ?? 0;
   }
 
-  /** The contest's submits, originals and rejudges, of users who still exist. */
-  async submissions(contestId: string): Promise<ContestSubmissionRow[]> {
+  /** The contest's submits, originals and rejudges, of users who still exist (of one user: `userId`). */
+  async submissions(contestId: string, userId?: string): Promise<ContestSubmissionRow[]> {
     const rows = await this.db
       .select({
         id: submissions.id,
@@ -271,7 +271,7 @@ export class ContestsRepository {
         and(
           eq(submissions.contestId, contestId),
           eq(submissions.mode, 'submit'),
-          isNotNull(submissions.userId),
+          userId === undefined ? isNotNull(submissions.userId) : eq(submissions.userId, userId),
           isNotNull(submissions.problemSlug),
         ),
       );

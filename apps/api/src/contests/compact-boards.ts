@@ -5,7 +5,7 @@
  * push never interleave (each viewer holds exactly the version the next update starts from).
  */
 import { compactScoreboard, type CompactScoreboard } from '@arbiter/contracts';
-import type { ScoreboardViews } from './read-scoreboard.js';
+import type { BoardViews } from '@arbiter/contests';
 
 export interface CompactViews {
   version: number;
@@ -38,10 +38,7 @@ export class CompactBoards {
   }
 
   /** Numbers and keeps new boards of a contest; answers them with the ones they replace. */
-  store(
-    contestId: string,
-    boards: ScoreboardViews,
-  ): { previous: CompactViews | undefined; next: CompactViews } {
+  store(contestId: string, boards: BoardViews): { previous: CompactViews | undefined; next: CompactViews } {
     const previous = this.views.get(contestId);
     const version = (previous?.version ?? 0) + 1;
     const live = compactScoreboard(boards.live, version);

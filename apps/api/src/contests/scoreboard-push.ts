@@ -1,10 +1,12 @@
 /**
  * Live scoreboards over Socket.IO, on any number of API instances. When a verdict of a contest
- * lands, the instance that saved it publishes the contest id on one Redis channel
- * (`<prefix>:contests:changed`); every instance listens, and one that has viewers of that contest
- * scores the board again from the database and emits `scoreboard` to them: the live board to the
+ * lands, the instance that saved it publishes the contest id and the participant on one Redis channel
+ * (`<prefix>:contests:changed`, changed-rows.ts); every instance listens, and one that has viewers of that
+ * contest reads that participant's submissions again, rescores their row among the rows it keeps
+ * (ScoredBoards), ranks the board again and emits `scoreboard` to them: the live board to the
  * room of those who manage it, the public (perhaps frozen) one to everyone else's. Changes that
- * come close together are scored once more after the first, not once each (ChangeFanout). Boards that change with the clock alone (the
+ * come close together are scored once more after the first, not once each (ChangeFanout), every
+ * participant they named included. Boards that change with the clock alone (the
  * freeze, the end) are pushed then too: an instance with viewers of a contest keeps a timer for its
  * next freeze or end. Clarifications and announcements travel the same way on a second channel
  * (`<prefix>:contests:messages`): viewers get `contestMessages {contestId}`, a nudge without content,
@@ -29,9 +31,11 @@ import { freezeAt } from '@arbiter/contests';
 import type { Contest } from '@arbiter/db';
 import type { ApiResources } from '../resources.js';
 import type { ChangeFanout } from '../socket/change-fanout.js';
+import { ChangedRows, contestChangeMessage } from './changed-rows.js';
 import { CompactBoards } from './compact-boards.js';
 import { canManage } from './contest-access.js';
-import { readScoreboard, readScoreboards } from './read-scoreboard.js';
+import { readScoreboard } from './read-scoreboard.js';
+import { ScoredBoards } from './scored-boards.js';
 
 /** The channel every API instance listens on for changed contests. */
 export function contestsChannel(prefix: string): string {
@@ -43,12 +47,16 @@ export function contestMessagesChannel(prefix: string): string {
   return `${prefix}:contests:messages`;
 }
 
-/** Tells every API instance that a contest's board changed (a verdict landed, its settings changed). */
+/**
+ * Tells every API instance that a contest's board changed: one participant's row (`userId`: a verdict of
+ * theirs landed, they registered or started), or the whole of it (its settings changed).
+ */
 export async function announceContestChange(
   resources: Pick<ApiResources, 'redis' | 'prefix'>,
   contestId: string,
+  userId?: string,
 ): Promise<void> {
-  await resources.redis.publish(contestsChannel(resources.prefix), contestId);
+  await resources.redis.publish(contestsChannel(resources.prefix), contestChangeMessage(contestId, userId));
 }
 
 /** Tells every API instance that a contest has a new (or newly answered) clarification or announcement. */
@@ -85,6 +93,8 @@ export class ScoreboardPush {
   private readonly deadlines = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly channel: string;
   private readonly compact = new CompactBoards();
+  private readonly changed = new ChangedRows();
+  private readonly scored: ScoredBoards;
 
   constructor(
     private readonly resources: Pick<ApiResources, 'db' | 'logger' | 'prefix'>,
@@ -92,7 +102,12 @@ export class ScoreboardPush {
     private readonly fanout: ChangeFanout,
   ) {
     this.channel = contestsChannel(resources.prefix);
-    fanout.add({ channel: this.channel, handle: (contestId) => this.push(contestId) });
+    this.scored = new ScoredBoards(resources);
+    fanout.add({
+      channel: this.channel,
+      idOf: (message) => this.changed.note(message),
+      handle: (contestId) => this.push(contestId),
+    });
     fanout.add({
       channel: contestMessagesChannel(resources.prefix),
       handle: (contestId) => this.nudge(contestId),
@@ -134,7 +149,10 @@ export class ScoreboardPush {
       await this.compact.serial(contest.id, async () => {
         // The boards kept are current only while someone here watched them all along.
         let views = this.hasCompactViewers(contest.id) ? this.compact.get(contest.id) : undefined;
-        views ??= this.compact.store(contest.id, await readScoreboards(this.resources, contest)).next;
+        views ??= this.compact.store(
+          contest.id,
+          await this.scored.current(contest, this.changed.take(contest.id)),
+        ).next;
         // A watch again (a reconnect, or a viewer that missed an update) leaves the other room first.
         await socket.leave(room(contest.id, !manages, true));
         await socket.join(room(contest.id, manages, true));
@@ -175,12 +193,17 @@ export class ScoreboardPush {
     const compactLive = this.roomSize(room(contestId, true, true)) > 0;
     const compactEveryone = this.roomSize(room(contestId, false, true)) > 0;
     if (!compactLive && !compactEveryone) this.compact.forget(contestId);
-    if (!live && !everyone && !compactLive && !compactEveryone) return;
+    if (!live && !everyone && !compactLive && !compactEveryone) {
+      // Nobody here to keep the rows current for: they would miss the changes from now on.
+      this.scored.forget(contestId);
+      this.changed.take(contestId);
+      return;
+    }
     const contest = await this.resources.db.contests.get(contestId);
     if (contest === null) return;
     this.armDeadline(contest);
-    // One read of the contest's rows serves every room.
-    const boards = await readScoreboards(this.resources, contest);
+    // The rows kept, with those the changes since the last push touched scored again, serve every room.
+    const boards = await this.scored.current(contest, this.changed.take(contestId));
     if (live) this.io.to(room(contestId, true)).emit('scoreboard', boards.live);
     if (everyone) this.io.to(room(contestId, false)).emit('scoreboard', boards.public);
     if (!compactLive && !compactEveryone) return;
@@ -228,5 +251,7 @@ export class ScoreboardPush {
     for (const { timer } of this.deadlines.values()) clearTimeout(timer);
     this.deadlines.clear();
     this.compact.clear();
+    this.scored.clear();
+    this.changed.clear();
   }
 }

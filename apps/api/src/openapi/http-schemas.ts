@@ -43,6 +43,7 @@ import {
   postAnnouncementRequestSchema,
   registerContestRequestSchema,
   scoreboardSchema,
+  compactScoreboardSchema,
   updateContestRequestSchema,
   importedProblemListSchema,
   importedProblemDetailSchema,
@@ -119,6 +120,7 @@ export const PostAnnouncementRequest = requestSchema(
 export const ContestDetail = answerSchema('ContestDetail', contestDetailSchema);
 export const ContestListSchema = answerSchema('ContestList', contestListSchema);
 export const ScoreboardSchema = answerSchema('Scoreboard', scoreboardSchema);
+export const CompactScoreboardSchema = answerSchema('CompactScoreboard', compactScoreboardSchema);
 export const Clarification = answerSchema('Clarification', clarificationSchema);
 export const ClarificationList = answerSchema('ClarificationList', clarificationListSchema);
 export const Announcement = answerSchema('Announcement', announcementSchema);

@@ -80,7 +80,7 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   if (row !== null) resources.metrics.jobFinished(result);
   // Every API instance with viewers of the contest pushes its board again.
   if (row?.contestId)
-    await announceContestChange(resources, row.contestId).catch((err: unknown) =>
+    await announceContestChange(resources, row.contestId, row.userId ?? undefined).catch((err: unknown) =>
       resources.logger.warn({ err, contestId: row.contestId }, 'could not announce a contest change'),
     );
   // Every API instance with a teacher watching a matrix this submit counts in pushes it again.

@@ -8,7 +8,9 @@
  */
 import { z } from 'zod';
 import {
+  compactScoreboard,
   contestIdSchema,
+  scoreboardQuerySchema,
   contestIssues,
   type AuthUser,
   type Clarification,
@@ -39,6 +41,7 @@ import {
   PostAnnouncementRequest,
   RegisterContestRequest,
   ScoreboardSchema,
+  CompactScoreboardSchema,
   UpdateContestRequest as UpdateContestRequestSchema,
 } from '../openapi/http-schemas.js';
 import type { ApiResources } from '../resources.js';
@@ -46,6 +49,10 @@ import type { ApiResources } from '../resources.js';
 const idParams = z.object({ id: contestIdSchema.describe('The contest id.') });
 const invalidId = (_part: string, _error: Error, req: { params: Record<string, unknown> }) =>
   noSuchContest(req.params.id);
+
+/** An id that cannot be a contest's is not found; another bad input keeps its own 400. */
+const invalidIdOrInput = (part: string, error: Error, req: { params: Record<string, unknown> }) =>
+  part === 'params' ? noSuchContest(req.params.id) : error;
 
 /** Problems must be in the catalog. */
 function checkProblems(resources: ApiResources, problems: readonly { problem: string }[]): void {
@@ -271,7 +278,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
           throw new HttpError(403, 'FORBIDDEN', 'This contest needs its invite code: give "inviteCode".');
         const virtual = contestPhase(contest, new Date()) === 'ended';
         await resources.db.contests.register(contest.id, user.id, { virtual });
-        await notify(announceContestChange, contest.id);
+        await notify((to, id) => announceContestChange(to, id, user.id), contest.id);
         res.json(await detailOf(contest, user));
       },
     }),
@@ -314,7 +321,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
         if (!participant.virtual && contestPhase(contest, now) !== 'running')
           throw new HttpError(403, 'FORBIDDEN', 'The contest is not running.');
         await resources.db.contests.start(contest.id, user.id, now);
-        await notify(announceContestChange, contest.id);
+        await notify((to, id) => announceContestChange(to, id, user.id), contest.id);
         res.json(await detailOf(contest, user));
       },
     }),
@@ -326,19 +333,31 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
       description:
         'Scored on the server from the contest’s submissions (rejudges included) by its rule. Between the freeze and ' +
         'the end, tries made after the freeze show as pending, except to the contest’s organiser and admins; after the ' +
-        'end everything is shown. Socket.IO: `watchContest {contestId}` pushes `scoreboard` with this body as verdicts land.',
+        'end everything is shown. `form=compact` answers the compact wire form (rows as arrays, about a tenth of the ' +
+        'bytes; `@arbiter/contracts/scoreboard-wire`) instead of the full one (the default). Socket.IO: ' +
+        '`watchContest {contestId}` pushes `scoreboard` with the full body as verdicts land; `form: compact` the ' +
+        'compact board once, then the rows each change touched.',
       access: OPTIONAL,
       params: idParams,
-      invalid: invalidId,
+      query: scoreboardQuerySchema,
+      invalid: invalidIdOrInput,
       responses: {
-        200: { description: 'The board.', body: ScoreboardSchema },
+        200: {
+          description: 'The board: the full form, or the compact one with `form=compact`.',
+          body: z.union([ScoreboardSchema, CompactScoreboardSchema]),
+        },
+        400: {
+          description: '`INVALID_REQUEST`: `form` is neither `full` nor `compact`.',
+          errors: ['INVALID_REQUEST'],
+        },
         404: { description: '`NOT_FOUND`: no such contest.', errors: ['NOT_FOUND'] },
       },
-      handle: async ({ params }, req, res) => {
+      handle: async ({ params, query }, req, res) => {
         const contest = await findContest(resources, params.id);
+        const board = await readScoreboard(resources, contest, canManage(req.user, contest));
         res
           .set('Cache-Control', 'no-store')
-          .json(await readScoreboard(resources, contest, canManage(req.user, contest)));
+          .json(query.form === 'compact' ? compactScoreboard(board) : board);
       },
     }),
     defineRoute({

@@ -17,6 +17,12 @@ export interface FanoutChannel {
   /** Handles one announced id on this instance (reads, emits to local rooms). */
   handle(id: string): Promise<void> | void;
   /**
+   * Reads a message into the id it changes, noting whatever else it says for the next handling of that
+   * id (the handler then takes what was noted); called as each message comes.
+   * @defaultValue the message is the id
+   */
+  idOf?(message: string): string;
+  /**
    * Handle each message at once instead of once per `coalesceMs` per id.
    * @defaultValue false
    */
@@ -35,9 +41,10 @@ export class ChangeFanout {
   private readonly channels = new Map<string, FanoutChannel>();
   /** Per channel and id (`<channel>\0<id>`): its handling, while one runs or its quiet time lasts. */
   private readonly pending = new Map<string, Pending>();
-  private readonly onMessage = (channel: string, id: string) => {
+  private readonly onMessage = (channel: string, message: string) => {
     const entry = this.channels.get(channel);
     if (entry === undefined) return;
+    const id = entry.idOf?.(message) ?? message;
     if (entry.immediate === true) this.run(entry, id);
     else this.schedule(channel, id);
   };

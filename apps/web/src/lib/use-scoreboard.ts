@@ -4,12 +4,7 @@
 // so that unchanged rows keep their identity (the table skips them). When the live connection cannot be
 // made, the board is read once over HTTP instead, until it can.
 import { useEffect, useState } from 'react';
-import type { Scoreboard } from '@arbiter/contracts';
-import {
-  applyRowsUpdate,
-  compactScoreboard,
-  type CompactScoreboard,
-} from '@arbiter/contracts/scoreboard-wire';
+import { applyRowsUpdate, type CompactScoreboard } from '@arbiter/contracts/scoreboard-wire';
 import { api } from './api';
 import { apiUrl } from './api-url';
 import { watchContest } from './contest-stream';
@@ -57,9 +52,9 @@ export function useScoreboard(contestId: string, viewer: string | null | undefin
         if (held !== null || readOverHttp) return;
         readOverHttp = true;
         api
-          .get<Scoreboard>(`/contests/${contestId}/scoreboard`)
+          .get<CompactScoreboard>(`/contests/${contestId}/scoreboard?form=compact`)
           .then((first) => {
-            if (held === null) show(compactScoreboard(first));
+            if (held === null) show(first);
           })
           .catch((caught: unknown) => {
             if (!cancelled) setError(caught instanceof Error ? caught.message : String(caught));
