@@ -243,6 +243,9 @@ describe('compact scoreboard pushes', () => {
       }
     };
     try {
+      const wrongForm = await fetch(`${url}/contests/${contestId}/scoreboard?form=wide`);
+      expect(wrongForm.status).toBe(400);
+      expect(((await wrongForm.json()) as { error: { code: string } }).error.code).toBe('INVALID_REQUEST');
       for (const viewer of viewers) {
         const ack = await viewer.socket
           .timeout(scaledMs(30_000))
