@@ -9,6 +9,7 @@ export { aptInstallLine } from './install-hint.js';
 export { languageSourceHash } from './source-hash.js';
 export type { FunctionPart } from './function-part.js';
 export type {
+  ClassArchiveUse,
   ClassifiedVerdict,
   CompileNeeds,
   CompileOptions,

@@ -27,6 +27,18 @@ export interface CompileOptions {
   pchDir?: string | undefined;
   /** The submitter's flags, already checked against `compilerFlags`; each one argv entry. */
   flags?: readonly string[] | undefined;
+  /** A JVM-hosted compiler's class-data sharing archive (see `classArchive` of the compile step). */
+  classArchive?: ClassArchiveUse | undefined;
+}
+
+/**
+ * A JVM class-data sharing archive for the compiler: `use` maps a trusted archive read-only into the
+ * compiler's JVM; `dump` (only ever on a fixed trusted sample, outside any cell) writes one at the JVM's exit.
+ */
+export interface ClassArchiveUse {
+  mode: 'use' | 'dump';
+  /** Absolute path of the archive file. */
+  path: string;
 }
 
 /** A compiler's needs beyond the worker's compile limits (each only ever raises a limit). */
@@ -62,6 +74,11 @@ export interface LanguageRecipe {
     env?: Record<string, string>;
     /** What the compiler needs beyond the worker's compile limits. */
     needs?: CompileNeeds;
+    /**
+     * The compiler runs on the JVM and takes a class-data sharing archive (`CompileOptions.classArchive`):
+     * the worker builds one per toolchain from the language's self-test sample and passes it once built.
+     */
+    classArchive?: boolean;
   };
   /** Command of the run step. */
   run(files: Record<string, string | Uint8Array>, context: RunContext): string[];

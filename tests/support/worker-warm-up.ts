@@ -4,8 +4,9 @@
  * files at a time, each compiled every language's sample at once (46 languages, JVMs among them) and the
  * machine was too busy for the suites' own limits. A worker that does not come up is reported, not fatal:
  * the suites that need one then fail with their own message. It also waits for the worker's precompiled C++
- * header (CACHE_DIR/pch), which a worker builds in the background after its start: the suites' short-lived
- * workers would each start that build and be stopped before it ends.
+ * header (CACHE_DIR/pch) and the JVM compilers' class archives (CACHE_DIR/jvm-class-archives), which a worker
+ * builds in the background after its start: the suites' short-lived workers would each start those builds and
+ * be stopped before they end.
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import { TEST_WORKER_ENV } from './worker-env.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A hang guard: a cold self-test of the whole catalogue takes minutes on a loaded 2-core machine. */
 const WARM_UP_LIMIT_MS = 30 * 60_000;
-/** A hang guard for the header's build (seconds on a quiet machine). */
+/** A hang guard for the header's and the class archives' builds (seconds each on a quiet machine). */
 const HEADER_LIMIT_MS = 5 * 60_000;
 
 export async function warmUpWorker(redisUrl: string): Promise<void> {
@@ -31,10 +32,12 @@ export async function warmUpWorker(redisUrl: string): Promise<void> {
   // Whether the worker offers C++ (it then builds the header) and whether that build has ended.
   let cpp = false;
   let header = false;
+  let archives = false;
   child.stdout?.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     cpp ||= text.includes('"cpp ');
     header ||= text.includes('precompiled C++ header');
+    archives ||= text.includes('compiler class archives done');
     output = (output + text).slice(-20_000);
   });
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
@@ -54,9 +57,13 @@ export async function warmUpWorker(redisUrl: string): Promise<void> {
       resolve(output.includes('worker ready'));
     });
   });
-  if (ready && cpp) {
+  if (ready) {
     const waitedFrom = Date.now();
-    while (!header && child.exitCode === null && Date.now() - waitedFrom < HEADER_LIMIT_MS)
+    while (
+      ((cpp && !header) || !archives) &&
+      child.exitCode === null &&
+      Date.now() - waitedFrom < HEADER_LIMIT_MS
+    )
       await new Promise((resolve) => setTimeout(resolve, 200));
   }
   signalGroup(child, 'SIGTERM');

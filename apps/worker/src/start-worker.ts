@@ -8,7 +8,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CompileCache,
+  buildClassArchive,
   buildPrecompiledHeader,
+  classArchiveLanguages,
+  classArchivePath,
+  javaVersion,
   compileStepLimits,
   detectToolchains,
   judgeReadOnlyPaths,
@@ -91,6 +95,9 @@ export async function startWorker(
   const pchDir =
     cppVersion === undefined ? undefined : precompiledHeaderDir(cachePath(env, 'pch'), cppVersion);
   if (pchDir !== undefined) await mkdir(pchDir, { recursive: true });
+  // The JVM compilers' class archives: a folder only the worker writes, read-only in every cell.
+  const archiveDir = overrides.sandbox === undefined ? cachePath(env, 'jvm-class-archives') : undefined;
+  if (archiveDir !== undefined) await mkdir(archiveDir, { recursive: true, mode: 0o755 });
   const sandbox =
     overrides.sandbox ??
     (await setUpSandbox(env, logger, {
@@ -99,6 +106,7 @@ export async function startWorker(
         ...judgeReadOnlyPaths(),
         ...dolosPackageDirs(),
         ...(pchDir === undefined ? [] : [pchDir]),
+        ...(archiveDir === undefined ? [] : [archiveDir]),
       ],
     }));
   const compile: CompileContext = {
@@ -128,6 +136,10 @@ export async function startWorker(
       compile.pchDir = header.includeDir;
       logger.info({ pchDir, ms: Math.round(performance.now() - started) }, 'precompiled C++ header ready');
     });
+  }
+  if (archiveDir !== undefined) {
+    // Compiles work without them meanwhile; one at a time, so the builds take one core of the host.
+    void buildClassArchives(archiveDir, languages, compile, logger);
   }
 
   const id = env.WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
@@ -250,6 +262,33 @@ async function selfTest(
 }
 
 /** A file or folder in the worker's cache folder (CACHE_DIR, else the system temp folder's arbiter-cache). */
+/** Builds (or finds) the class archive of each offered JVM compiler and hands it to the compiles. */
+async function buildClassArchives(
+  dir: string,
+  languages: readonly LanguageInfo[],
+  compile: CompileContext,
+  logger: Logger,
+): Promise<void> {
+  const ids = classArchiveLanguages(languages.map((language) => language.id));
+  const java = ids.length === 0 ? null : await javaVersion().catch(() => null);
+  for (const language of java === null ? [] : ids) {
+    const version = languages.find((info) => info.id === language)?.version ?? '';
+    const started = performance.now();
+    const archive = await buildClassArchive(classArchivePath(dir, language, version, java ?? ''), language);
+    if (archive === null) {
+      logger.warn({ language }, 'could not build the compiler class archive; its compiles start slower');
+      continue;
+    }
+    compile.classArchives = { ...compile.classArchives, [language]: archive };
+    logger.info(
+      { language, archive, ms: Math.round(performance.now() - started) },
+      'compiler class archive ready',
+    );
+  }
+  // The warm-up of the integration suites waits for this line.
+  logger.info({ languages: ids }, 'compiler class archives done');
+}
+
 function cachePath(env: WorkerEnv, name: string): string {
   return join(env.CACHE_DIR ?? join(tmpdir(), 'arbiter-cache'), name);
 }

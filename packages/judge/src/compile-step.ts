@@ -57,6 +57,8 @@ export interface CompileContext {
   versions?: Partial<Record<LanguageId, string>>;
   /** Folder of the precompiled C++ header, once it is built (see `buildPrecompiledHeader`). */
   pchDir?: string;
+  /** The JVM compilers' class-data sharing archives, by language, once built (see `buildClassArchive`). */
+  classArchives?: Partial<Record<LanguageId, string>>;
   /** Limits of the compile step; default COMPILE_STEP_LIMITS (the worker's COMPILE_TIME_MS sets its times). */
   limits?: RunLimits;
   /** Recipes used instead of the registry's, by language (tests break a toolchain this way). */
@@ -104,7 +106,12 @@ export async function compileProgram(
     return { ok: true, program: { language, recipe, sources, files: sources, compileOutput: '' } };
   }
 
-  const argv = recipe.compile.argv(sources, { pchDir: context.pchDir, flags });
+  const archive = recipe.compile.classArchive === true ? context.classArchives?.[language] : undefined;
+  const argv = recipe.compile.argv(sources, {
+    pchDir: context.pchDir,
+    flags,
+    classArchive: archive === undefined ? undefined : { mode: 'use', path: archive },
+  });
   const env = recipe.compile.env;
   const key =
     context.cache === undefined

@@ -17,6 +17,7 @@ export {
   type StepHooks,
   type StepTimes,
 } from './compile-step.js';
+export { buildClassArchive, classArchiveLanguages, classArchivePath, javaVersion } from './class-archive.js';
 export { CompileCache, type CompileCacheOptions } from './compile-cache.js';
 export { StepTimings } from './step-timings.js';
 export {

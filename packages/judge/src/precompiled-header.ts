@@ -6,10 +6,11 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CPP_FLAGS } from '@arbiter/languages';
+import { STALE_LOCK_MS, alive, lockIsLive } from './build-lock.js';
 
 const run = promisify(execFile);
 
@@ -62,9 +63,6 @@ export async function buildPrecompiledHeader(dir: string): Promise<PrecompiledHe
   }
 }
 
-/** A build older than this is taken for one that died, in ms. */
-const STALE_LOCK_MS = 5 * 60_000;
-
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
@@ -79,30 +77,6 @@ async function waitForOther(target: string, dir: string): Promise<PrecompiledHea
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return null;
-}
-
-/** Whether a process with this pid exists on the host. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * A lock is live while its builder's process is (a lock just created, its pid not written yet, counts as
- * live) and it is younger than STALE_LOCK_MS. A lock that cannot be read any more was just released.
- */
-async function lockIsLive(lock: string): Promise<boolean> {
-  const info = await stat(lock).catch(() => null);
-  if (info === null) return false;
-  if (Date.now() - info.mtimeMs >= STALE_LOCK_MS) return false;
-  const text = (await readFile(lock, 'utf8').catch(() => '')).trim();
-  if (text === '') return Date.now() - info.mtimeMs < 5_000;
-  const pid = Number(text);
-  return Number.isInteger(pid) && pid > 0 && alive(pid);
 }
 
 /** Removes half-written headers (`stdc++.h.gch.<pid>.tmp`, ~100 MB each) whose builder is gone. */

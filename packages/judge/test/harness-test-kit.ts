@@ -1,9 +1,10 @@
 /**
  * Shared by the problem-judging tests: the sandbox they run in (one line to switch to the
  * bubblewrap sandbox), the compile context a worker would use (a compile cache, so judging the
- * same code twice compiles once, and the precompiled C++ header, built once per machine), the
- * catalog, and small builders of synthetic function problems.
+ * same code twice compiles once; the precompiled C++ header and the JVM compilers' class archives,
+ * built once per machine), the catalog, and small builders of synthetic function problems.
  */
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
@@ -19,7 +20,10 @@ import {
 import { createUnsandboxedSandbox, type Sandbox } from '@arbiter/sandbox';
 import {
   buildPrecompiledHeader,
+  classArchiveLanguages,
+  classArchivePath,
   CompileCache,
+  javaVersion,
   detectToolchains,
   precompiledHeaderDir,
   type CompileContext,
@@ -41,7 +45,16 @@ export function testCompileContext(): Promise<CompileContext> {
       gxx === undefined
         ? null
         : await buildPrecompiledHeader(precompiledHeaderDir(join(tmpdir(), 'arbiter-test-pch'), gxx));
-    return { cache: new CompileCache(), versions, pchDir: header?.includeDir };
+    // The JVM compilers' class archives where a worker with the default cache folder keeps them (the
+    // integration suites' warm-up worker builds them): used if there, never built here.
+    const classArchives: Partial<Record<LanguageId, string>> = {};
+    const java = await javaVersion().catch(() => null);
+    const archiveRoot = join(tmpdir(), 'arbiter-cache', 'jvm-class-archives');
+    for (const id of java === null ? [] : classArchiveLanguages(Object.keys(versions) as LanguageId[])) {
+      const archive = classArchivePath(archiveRoot, id, versions[id] ?? '', java ?? '');
+      if (existsSync(archive)) classArchives[id] = archive;
+    }
+    return { cache: new CompileCache(), versions, pchDir: header?.includeDir, classArchives };
   })();
   return context;
 }

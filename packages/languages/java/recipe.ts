@@ -4,6 +4,7 @@
  * so that running out of heap is a clean `OutOfMemoryError` (→ MEMORY_LIMIT_EXCEEDED).
  */
 import type { LanguageRecipe } from '../recipe.js';
+import { jvmClassArchiveFlags } from '../shared/jvm.js';
 
 const PUBLIC_CLASS = /^([ \t]*)public\s+(?:(?:final|abstract|strictfp)\s+)*class\s+([A-Za-z_$][\w$]*)/gm;
 
@@ -41,6 +42,7 @@ export const javaRecipe: LanguageRecipe = {
       '-J-XX:TieredStopAtLevel=1',
       '-J-XX:+UseSerialGC',
       '-J-Xshare:auto',
+      ...jvmClassArchiveFlags(options.classArchive).map((flag) => `-J${flag}`),
       '-encoding',
       'UTF-8',
       '-d',
@@ -50,6 +52,7 @@ export const javaRecipe: LanguageRecipe = {
     ],
     flags: JAVA_COMPILER_FLAGS,
     collect: ['classes'],
+    classArchive: true,
   },
   run: (files, { memoryMb }) => {
     const source = Object.keys(files).find((file) => file.endsWith('.java')) ?? 'Main.java';

@@ -4,7 +4,13 @@
  * on the JVM with Kotlin's standard library, its heap sized from the memory limit.
  */
 import type { LanguageRecipe } from '../recipe.js';
-import { JVM_COMPILER_FLAGS, JVM_PIDS, jvmClassify, jvmRunFlags } from '../shared/jvm.js';
+import {
+  JVM_COMPILER_FLAGS,
+  JVM_PIDS,
+  jvmClassArchiveFlags,
+  jvmClassify,
+  jvmRunFlags,
+} from '../shared/jvm.js';
 
 const KOTLIN_HOME = '/usr/share/kotlin/kotlinc';
 const STDLIB = '/usr/share/java/kotlin-stdlib.jar';
@@ -38,6 +44,7 @@ export const kotlinRecipe: LanguageRecipe = {
     argv: (files, options) => [
       '/usr/bin/java',
       ...JVM_COMPILER_FLAGS,
+      ...jvmClassArchiveFlags(options.classArchive),
       `-Dkotlin.home=${KOTLIN_HOME}`,
       '-cp',
       COMPILER_CLASSPATH,
@@ -55,6 +62,7 @@ export const kotlinRecipe: LanguageRecipe = {
     collect: ['classes'],
     // Starting the compiler (100 MB of classes) takes seconds of CPU before it reads a line.
     needs: { timeScale: 3, pids: JVM_PIDS },
+    classArchive: true,
   },
   run: (_files, { memoryMb }) => [
     '/usr/bin/java',

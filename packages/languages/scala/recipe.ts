@@ -5,7 +5,13 @@
  * (or one that `extends App`), `Main` if none is found.
  */
 import type { LanguageRecipe } from '../recipe.js';
-import { JVM_COMPILER_FLAGS, JVM_PIDS, jvmClassify, jvmRunFlags } from '../shared/jvm.js';
+import {
+  JVM_COMPILER_FLAGS,
+  JVM_PIDS,
+  jvmClassArchiveFlags,
+  jvmClassify,
+  jvmRunFlags,
+} from '../shared/jvm.js';
 
 const SCALA_LIB = '/usr/share/scala-2.11/lib';
 const COMPILER_CLASSPATH = ['scala-compiler.jar', 'scala-library.jar', 'scala-reflect.jar', 'scala-xml.jar']
@@ -39,6 +45,7 @@ export const scalaRecipe: LanguageRecipe = {
     argv: (files, options) => [
       '/usr/bin/java',
       ...JVM_COMPILER_FLAGS,
+      ...jvmClassArchiveFlags(options.classArchive),
       '-cp',
       COMPILER_CLASSPATH,
       '-Dscala.home=/usr/share/scala-2.11',
@@ -54,6 +61,7 @@ export const scalaRecipe: LanguageRecipe = {
     flags: SCALA_COMPILER_FLAGS,
     collect: ['main.jar'],
     needs: { timeScale: 3, pids: JVM_PIDS },
+    classArchive: true,
   },
   run: (files, { memoryMb }) => {
     const source = files['main.scala'];

@@ -3,6 +3,7 @@
  * heap sized from the memory limit, so running out of it is a clean `OutOfMemoryError`, and a compiler's JVM
  * started for a short run.
  */
+import type { ClassArchiveUse } from '../recipe.js';
 
 /** The JVM's message when the heap runs out; -XX:+ExitOnOutOfMemoryError prints its notice on stdout. */
 export const JVM_OOM = 'java.lang.OutOfMemoryError';
@@ -21,6 +22,18 @@ export const JVM_COMPILER_FLAGS = [
   '-XX:+UseSerialGC',
   '-Xshare:auto',
 ];
+
+/**
+ * Flags that hand a compiler's JVM its class-data sharing archive: the classes it loads at every start
+ * (most of the compiler), already parsed, verified and laid out, mapped from the file instead of read from the
+ * jars. A stale archive (another JDK or jar) is refused by the JVM itself, which then loads from the jars as
+ * before; its notices about that are silenced, as they would land in the compile output.
+ */
+export function jvmClassArchiveFlags(archive: ClassArchiveUse | undefined): string[] {
+  if (archive === undefined) return [];
+  const option = archive.mode === 'use' ? 'SharedArchiveFile' : 'ArchiveClassesAtExit';
+  return [`-XX:${option}=${archive.path}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+}
 
 /** Maps the JVM's heap exhaustion to MEMORY_LIMIT_EXCEEDED. */
 export function jvmClassify({
