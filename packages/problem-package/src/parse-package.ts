@@ -203,6 +203,15 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     }
   }
 
+  if (files.some((f) => f.path.startsWith('graders/'))) {
+    const custom = groupConfigs(testData).filter(({ config }) => config.grading === 'custom').length;
+    unsupported.push(
+      custom > 0 && metadata.types.includes('scoring')
+        ? 'graders/: the custom grader is not run (Arbiter has only the default grader)'
+        : 'graders/: not used (no test data group of a scoring problem says grading: custom; Arbiter does not run custom graders)',
+    );
+  }
+
   let timeLimit = metadata.limits.timeLimit;
   const timelimitFile = byPath.get('.timelimit');
   if (timeLimit === undefined && timelimitFile) {

@@ -73,6 +73,12 @@ const legacySchema = z.object({
     .default('default'),
   validator_flags: z.string().default(''),
   keywords: z.string().default(''),
+  grading: z
+    .object({
+      objective: z.enum(['max', 'min'], { error: 'must be "max" or "min"' }).optional(),
+      show_test_data_groups: z.boolean({ error: 'must be true or false' }).optional(),
+    })
+    .optional(),
 });
 
 const PROBLEM_TYPES = ['pass-fail', 'scoring', 'multi-pass', 'interactive', 'submit-answer'] as const;
@@ -122,6 +128,7 @@ const KNOWN_LEGACY = {
   validation: true,
   validator_flags: true,
   keywords: true,
+  grading: ['objective', 'show_test_data_groups'],
 } as const;
 
 const KNOWN_MODERN = {
@@ -139,6 +146,26 @@ const KNOWN_MODERN = {
   keywords: true,
   languages: true,
 } as const;
+
+/**
+ * Legacy `grading` (scoring problems only) as report lines: Arbiter treats a higher score as better
+ * everywhere and always shows the groups' results, so `objective: min` and `show_test_data_groups: false`
+ * are reported rather than followed.
+ */
+function legacyGrading(grading: z.infer<typeof legacySchema>['grading'], scoring: boolean): string[] {
+  if (grading === undefined) return [];
+  if (!scoring) return ['grading (only for scoring problems; ignored)'];
+  const lines: string[] = [];
+  if (grading.objective === 'min')
+    lines.push(
+      'grading.objective min (not supported: scores are judged and ranked as if higher were better, and the verification checks partially_accepted submissions against the most score)',
+    );
+  if (grading.show_test_data_groups === false)
+    lines.push(
+      "grading.show_test_data_groups false (not supported: the groups' results are shown to the submitter)",
+    );
+  return lines;
+}
 
 const DEFAULT_MEMORY_MIB = 1024;
 const DEFAULT_OUTPUT_MIB = 8;
@@ -165,6 +192,7 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
     const unsupported = unknownKeys(raw, KNOWN_LEGACY);
     if (p.limits.time_limit !== undefined)
       unsupported.push('limits.time_limit (not in the legacy format; used)');
+    unsupported.push(...legacyGrading(p.grading, types.includes('scoring')));
     return {
       formatVersion: 'legacy',
       names: p.name === undefined ? {} : { en: p.name },

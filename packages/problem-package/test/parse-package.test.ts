@@ -263,6 +263,41 @@ describe('bad packages', () => {
     expect(pkg.report.found).toContain('1 sample and 0 secret test case(s)');
   });
 
+  it('reports legacy grading keys and graders/ that Arbiter does not follow, and refuses a bad objective', () => {
+    const scoring = parsePackage(
+      files({
+        ...MINIMAL,
+        'problem.yaml':
+          'name: Minimal\ntype: scoring\ngrading:\n  objective: min\n  show_test_data_groups: false\n  colour: red\n',
+        'data/secret/testdata.yaml': 'grading: custom\n',
+        'graders/grader.py': 'print("AC 1")\n',
+      }),
+    );
+    const lines = scoring.report.unsupported.join('\n');
+    expect(lines).toMatch(/problem\.yaml: grading\.objective min \(not supported: /);
+    expect(lines).toMatch(/problem\.yaml: grading\.show_test_data_groups false \(not supported: /);
+    expect(lines).toMatch(/problem\.yaml: grading\.colour/);
+    expect(lines).toMatch(/graders\/: the custom grader is not run/);
+
+    const plain = parsePackage(
+      files({
+        ...MINIMAL,
+        'problem.yaml': 'name: Minimal\ngrading:\n  objective: max\n',
+        'graders/grader.py': '',
+      }),
+    );
+    expect(plain.report.unsupported).toEqual([
+      'problem.yaml: grading (only for scoring problems; ignored)',
+      'graders/: not used (no test data group of a scoring problem says grading: custom; Arbiter does not run custom graders)',
+    ]);
+
+    const bad = refusal({
+      ...MINIMAL,
+      'problem.yaml': 'name: M\ntype: scoring\ngrading:\n  objective: least\n',
+    });
+    expect(bad.issues[0]?.message).toMatch(/grading\.objective: must be "max" or "min"/);
+  });
+
   it('names the file that set bad validator flags', () => {
     const group = refusal({
       ...MINIMAL,
