@@ -135,6 +135,9 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
   const unsupported: string[] = metadata.unsupported.map((key) => `problem.yaml: ${key}`);
   const issues: PackageIssue[] = [];
 
+  if (metadata.formatVersion === '2025-09' && metadata.uuid === undefined)
+    warnings.push('problem.yaml: no uuid, which 2025-09 requires');
+
   const texts = statements(files, metadata);
   if (texts.length === 0) {
     warnings.push(
@@ -185,6 +188,15 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
       }
     }
   }
+  for (const { file, config } of groupConfigs(testData)) {
+    for (const key of config.unapplied ?? []) unsupported.push(`${file}: ${key} (not applied)`);
+  }
+  // 2025-09 test case configuration (`X.yaml` beside `X.in`): its arguments would change the run.
+  const caseConfigs = testData.ignored.filter(
+    (path) => path.endsWith('.yaml') && byPath.has(`${path.slice(0, -'.yaml'.length)}.in`),
+  );
+  if (caseConfigs.length > 0)
+    unsupported.push(`test case configuration (not applied): ${caseConfigs.join(', ')}`);
   for (const type of metadata.types) {
     if (type === 'submit-answer') unsupported.push(`problem type ${type} is not judged yet`);
   }

@@ -1,9 +1,9 @@
-/** problem.yaml in the legacy format and in version 2023-07, read into one shape. */
+/** problem.yaml in the legacy format and in versions 2023-07 and 2025-09, read into one shape. */
 import { z } from 'zod';
 import { PackageError } from './package-error.js';
 import { readYaml, unknownKeys, zodIssues } from './yaml-file.js';
 
-export type FormatVersion = 'legacy' | '2023-07';
+export type FormatVersion = 'legacy' | '2023-07' | '2025-09';
 export type ProblemType = 'pass-fail' | 'scoring' | 'multi-pass' | 'interactive' | 'submit-answer';
 
 export interface ProblemMetadata {
@@ -84,7 +84,7 @@ const legacySchema = z.object({
 const PROBLEM_TYPES = ['pass-fail', 'scoring', 'multi-pass', 'interactive', 'submit-answer'] as const;
 
 const modernSchema = z.object({
-  problem_format_version: z.enum(['2023-07', '2023-07-draft']),
+  problem_format_version: z.enum(['2023-07', '2023-07-draft', '2025-09']),
   name: z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]),
   uuid: z.string().optional(),
   type: z.union([z.enum(PROBLEM_TYPES), z.array(z.enum(PROBLEM_TYPES)).min(1)]).default('pass-fail'),
@@ -167,6 +167,13 @@ function legacyGrading(grading: z.infer<typeof legacySchema>['grading'], scoring
   return lines;
 }
 
+/** 2025-09 keys that Arbiter reads but does not apply yet, with what that means. */
+const UNAPPLIED_2025 = {
+  allow_file_writing: 'allow_file_writing (submissions may write in their working directory as always)',
+  constants:
+    'constants ({{name}} is not substituted in statements, validators, submissions or test_group.yaml)',
+} as const;
+
 const DEFAULT_MEMORY_MIB = 1024;
 const DEFAULT_OUTPUT_MIB = 8;
 /** The specification's default `limits.validation_passes`. */
@@ -212,11 +219,11 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
       unsupported,
     };
   }
-  if (version !== '2023-07' && version !== '2023-07-draft') {
+  if (version !== '2023-07' && version !== '2023-07-draft' && version !== '2025-09') {
     throw new PackageError([
       {
         file,
-        message: `problem_format_version ${JSON.stringify(version)} is not supported (legacy, 2023-07)`,
+        message: `problem_format_version ${JSON.stringify(version)} is not supported (legacy, 2023-07, 2025-09)`,
       },
     ]);
   }
@@ -224,8 +231,13 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
   if (!parsed.success) throw new PackageError(zodIssues(file, parsed.error));
   const p = parsed.data;
   const types = typeof p.type === 'string' ? [p.type] : [...new Set(p.type)];
+  // 2025-09 is the finished 2023-07 draft: read the same way, its new keys reported.
+  const finished = p.problem_format_version === '2025-09';
+  const unsupported = unknownKeys(raw, KNOWN_MODERN).map((key) =>
+    finished && key in UNAPPLIED_2025 ? UNAPPLIED_2025[key as keyof typeof UNAPPLIED_2025] : key,
+  );
   return {
-    formatVersion: '2023-07',
+    formatVersion: finished ? '2025-09' : '2023-07',
     names: typeof p.name === 'string' ? { en: p.name } : p.name,
     types,
     validation: types.includes('interactive') || types.includes('multi-pass') ? 'custom' : 'default',
@@ -240,6 +252,6 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
       output: p.limits.output ?? DEFAULT_OUTPUT_MIB,
     },
     validationPasses: p.limits.validation_passes ?? DEFAULT_VALIDATION_PASSES,
-    unsupported: unknownKeys(raw, KNOWN_MODERN),
+    unsupported,
   };
 }

@@ -16,6 +16,8 @@ export interface GroupConfig {
   readonly acceptScore?: number;
   readonly rejectScore?: number;
   readonly range?: string;
+  /** 2025-09 keys this file sets that Arbiter does not apply (not inherited; reported by the import). */
+  readonly unapplied?: readonly string[];
 }
 
 export interface TestCase {
@@ -48,6 +50,11 @@ export const ROOT_CONFIG: GroupConfig = {
   outputValidatorFlags: '',
 };
 
+/** One validator argument: Arbiter passes flags split on whitespace, so an argument must be one such word. */
+const argument = z
+  .string()
+  .regex(/^\S+$/, 'each argument must be one non-empty word (Arbiter splits validator flags on whitespace)');
+
 const configSchema = z.object({
   on_reject: z.enum(['break', 'continue']).optional(),
   grading: z.enum(['default', 'custom']).optional(),
@@ -57,7 +64,32 @@ const configSchema = z.object({
   accept_score: z.number().optional(),
   reject_score: z.number().optional(),
   range: z.string().optional(),
+  // 2025-09 (test_group.yaml): arguments as lists; each joins into the flags Arbiter splits on whitespace.
+  output_validator_args: z.array(argument).optional(),
+  input_validator_args: z.union([z.array(argument), z.record(z.string(), z.array(argument))]).optional(),
+  max_score: z.union([z.number().int().nonnegative(), z.literal('unbounded')]).optional(),
+  score_aggregation: z.enum(['pass-fail', 'sum', 'min']).optional(),
+  require_pass: z.union([z.string(), z.array(z.string())]).optional(),
+  static_validation_score: z.union([z.number().int().nonnegative(), z.literal('pass-fail')]).optional(),
+  args: z.array(z.string()).optional(),
+  static_validator_args: z.array(z.string()).optional(),
+  input_visualizer_args: z.array(z.string()).optional(),
+  output_visualizer_args: z.array(z.string()).optional(),
+  full_feedback: z.boolean().optional(),
 });
+
+/** 2025-09 keys read but not applied: reported, so a package's scores or runs are not silently changed. */
+const UNAPPLIED_KEYS = [
+  'max_score',
+  'score_aggregation',
+  'require_pass',
+  'static_validation_score',
+  'args',
+  'static_validator_args',
+  'input_visualizer_args',
+  'output_visualizer_args',
+  'full_feedback',
+] as const;
 
 /** The names a group config may have: legacy and 2023-07 drafts call it testdata.yaml, later ones test_group.yaml. */
 export const GROUP_CONFIG_NAMES = ['testdata.yaml', 'test_group.yaml'] as const;
@@ -66,7 +98,26 @@ function readConfig(file: string, bytes: Buffer, parent: GroupConfig): GroupConf
   const parsed = configSchema.safeParse(readYaml(file, bytes));
   if (!parsed.success) throw new PackageError(zodIssues(file, parsed.error));
   const c = parsed.data;
-  const inputFlags = c.input_validator_flags;
+  const both = (['output', 'input'] as const).filter(
+    (kind) => c[`${kind}_validator_flags`] !== undefined && c[`${kind}_validator_args`] !== undefined,
+  );
+  if (both.length > 0)
+    throw new PackageError(
+      both.map((kind) => ({
+        file,
+        message: `sets both ${kind}_validator_flags and ${kind}_validator_args; use one`,
+      })),
+    );
+  const outputFlags = c.output_validator_flags ?? c.output_validator_args?.join(' ');
+  const inputArgs = c.input_validator_args;
+  const inputFlags =
+    c.input_validator_flags ??
+    (inputArgs === undefined
+      ? undefined
+      : Array.isArray(inputArgs)
+        ? inputArgs.join(' ')
+        : Object.fromEntries(Object.entries(inputArgs).map(([name, args]) => [name, args.join(' ')])));
+  const unapplied = UNAPPLIED_KEYS.filter((key) => c[key] !== undefined);
   return {
     onReject: c.on_reject ?? parent.onReject,
     grading: c.grading ?? parent.grading,
@@ -77,8 +128,8 @@ function readConfig(file: string, bytes: Buffer, parent: GroupConfig): GroupConf
         : typeof inputFlags === 'string'
           ? inputFlags
           : '',
-    outputValidatorFlags: c.output_validator_flags ?? parent.outputValidatorFlags,
-    ...(c.output_validator_flags !== undefined
+    outputValidatorFlags: outputFlags ?? parent.outputValidatorFlags,
+    ...(outputFlags !== undefined
       ? { outputValidatorFlagsFile: file }
       : parent.outputValidatorFlagsFile === undefined
         ? {}
@@ -90,6 +141,7 @@ function readConfig(file: string, bytes: Buffer, parent: GroupConfig): GroupConf
       ? {}
       : { rejectScore: c.reject_score ?? parent.rejectScore }),
     ...((c.range ?? parent.range) === undefined ? {} : { range: c.range ?? parent.range }),
+    ...(unapplied.length === 0 ? {} : { unapplied }),
   };
 }
 

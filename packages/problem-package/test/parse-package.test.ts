@@ -158,6 +158,75 @@ describe('2023-07 package', () => {
   });
 });
 
+describe('2025-09 package', () => {
+  it('reads it as 2023-07, validator args lists as flags, reporting the keys it does not apply', async () => {
+    const pkg = parsePackage(await packageFromFolder(fixture('finished-floats')));
+    expect(pkg.metadata.formatVersion).toBe('2025-09');
+    expect(pkg.title).toBe('Half');
+    expect(pkg.metadata.uuid).toBe('0c7f9a52-6d1e-4b8a-a3f4-2e5d6c7b8a90');
+    expect(pkg.statements.map((s) => s.path)).toEqual(['statement/problem.en.md']);
+    expect(pkg.validation).toBe('default');
+    const secret = pkg.testData.cases.filter((c) => !c.sample);
+    expect(secret.map((c) => c.config.outputValidatorFlags)).toEqual([
+      'float_tolerance 1e-6',
+      'float_tolerance 1e-6',
+    ]);
+    expect(secret[0]?.config).toMatchObject({
+      inputValidatorFlags: '--max 1000',
+      outputValidatorFlagsFile: 'data/secret/test_group.yaml',
+    });
+    expect(pkg.testData.cases[0]?.config.outputValidatorFlags).toBe('');
+    expect(pkg.report.unsupported).toEqual([
+      'problem.yaml: allow_file_writing (submissions may write in their working directory as always)',
+      'problem.yaml: constants ({{name}} is not substituted in statements, validators, submissions or test_group.yaml)',
+      'data/secret/test_group.yaml: full_feedback (not applied)',
+    ]);
+    expect(pkg.report.warnings).toEqual([]);
+  });
+
+  it('warns without a uuid, reports scoring keys it does not apply, refuses bad or doubled validator args', () => {
+    const base = {
+      'problem.yaml': 'problem_format_version: 2025-09\nname: S\ntype: scoring\n',
+      'data/secret/g/1.in': '1\n',
+      'data/secret/g/1.ans': '1\n',
+    };
+    const pkg = parsePackage(
+      files({
+        ...base,
+        'data/secret/g/test_group.yaml': 'max_score: 30\nscore_aggregation: min\nrequire_pass: sample\n',
+        'data/secret/g/1.yaml': 'output_validator_args: [case_sensitive]\n',
+      }),
+    );
+    expect(pkg.report.warnings).toContain('problem.yaml: no uuid, which 2025-09 requires');
+    expect(pkg.report.unsupported).toEqual([
+      'data/secret/g/test_group.yaml: max_score (not applied)',
+      'data/secret/g/test_group.yaml: score_aggregation (not applied)',
+      'data/secret/g/test_group.yaml: require_pass (not applied)',
+      'test case configuration (not applied): data/secret/g/1.yaml',
+    ]);
+    const spaced = refusal({
+      ...base,
+      'data/secret/g/test_group.yaml': "output_validator_args: ['float_tolerance 1']\n",
+    });
+    expect(spaced.issues[0]?.file).toBe('data/secret/g/test_group.yaml');
+    expect(spaced.issues[0]?.message).toContain('one non-empty word');
+    const both = refusal({
+      ...base,
+      'data/secret/g/test_group.yaml':
+        'output_validator_flags: case_sensitive\noutput_validator_args: [case_sensitive]\n',
+    });
+    expect(both.issues).toEqual([
+      {
+        file: 'data/secret/g/test_group.yaml',
+        message: 'sets both output_validator_flags and output_validator_args; use one',
+      },
+    ]);
+    // A flag the default validator does not know is refused, naming the file, as with output_validator_flags.
+    const unknown = refusal({ ...base, 'data/secret/g/test_group.yaml': 'output_validator_args: [loose]\n' });
+    expect(unknown.issues[0]?.file).toBe('data/secret/g/test_group.yaml');
+  });
+});
+
 describe('multi-pass packages', () => {
   it('2023-07: type multi-pass (alone or with interactive) is judged, validation_passes defaults to 2', () => {
     const pkg = parsePackage(
