@@ -3,7 +3,8 @@
  * subtasks of 30 and 70 points, each the minimum of its cases and stopping at its first failure, secret
  * accepted when any subtask is, the sample ignored) is imported, its verification checks the accepted,
  * partially accepted and wrong answer submissions by their scores, and POST /submit gives each submission
- * its score and every group's points, in the result and in the submission's detail.
+ * its score and every group's points, in the result and in the submission's detail; an IOI contest may
+ * use the imported problem, and a contest's submit of it stays in its contest when it is rejudged.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import {
   type PackageVerification,
 } from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { post, signUp, testSql, waitFor, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
 
@@ -136,6 +137,72 @@ describe('scoring problem packages', () => {
       expect(detail.status).toBe(200);
       const body = (await detail.json()) as { result: unknown };
       expect(jobResultSchema.parse(body.result).score).toEqual(partial.score);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'puts an imported problem in an IOI contest, and keeps a contest submit in its contest when it is rejudged',
+    async () => {
+      const json = { 'content-type': 'application/json' };
+      const created = await fetch(`${platform.url}/contests`, {
+        method: 'POST',
+        headers: { ...json, cookie: admin },
+        body: JSON.stringify({
+          title: 'Subtasks',
+          startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 120 * 60_000).toISOString(),
+          scoring: 'ioi',
+          problems: [{ letter: 'A', problem: 'subtask-sum', points: 100 }],
+        }),
+      });
+      const contest = (await created.json()) as { id: string };
+      expect(created.status, JSON.stringify(contest)).toBe(201);
+      const contestId = contest.id;
+      // The contest lists the imported problem by its title, as it does a built-in one.
+      const detail = (await (await fetch(`${platform.url}/contests/${contestId}`)).json()) as {
+        problems: { problem: string; title: string }[];
+      };
+      expect(detail.problems).toEqual([
+        expect.objectContaining({ problem: 'subtask-sum', title: 'Subtask Sum' }),
+      ]);
+      const registered = await fetch(`${platform.url}/contests/${contestId}/register`, {
+        method: 'POST',
+        headers: { ...json, cookie: user },
+        body: '{}',
+      });
+      expect(registered.status).toBeLessThan(300);
+      const answer = await post(
+        platform.url,
+        '/submit',
+        {
+          mode: 'submit',
+          problem: 'subtask-sum',
+          language: 'c',
+          code: await source('partially_accepted/int32.c'),
+          contestId,
+        },
+        { cookie: user },
+      );
+      expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+      const original = (answer.body as { jobId: string }).jobId;
+      await waitForResult(platform.url, original, scaledMs(120_000), user);
+
+      const rejudged = await post(
+        platform.url,
+        '/admin/rejudge',
+        { submissionId: original },
+        { cookie: admin },
+      );
+      expect(rejudged.status, JSON.stringify(rejudged.body)).toBe(202);
+      const [job] = (rejudged.body as { jobs: { jobId: string }[] }).jobs;
+      expect(job).toBeDefined();
+      const rows = await testSql(platform.prefix, 'select contest_id from submissions where id = $1', [
+        job?.jobId,
+      ]);
+      expect(rows.rows).toEqual([{ contest_id: contestId }]);
+      const result = await waitForResult(platform.url, job?.jobId ?? '', scaledMs(120_000), admin);
+      expect(result.score).toMatchObject({ score: 30, maxScore: 100 });
     },
     TIMEOUT,
   );

@@ -1,7 +1,7 @@
 /** What leaves the server of a class: the list entry, the class page and an assignment. */
 import type { Assignment, ClassDetail, ClassSummary } from '@arbiter/contracts';
 import type { AssignmentRow, ClassRow } from '@arbiter/db';
-import type { Catalog } from '@arbiter/problems';
+import type { ProblemTitles } from '../problems/problem-directory.js';
 
 export function classSummary(cls: ClassRow, teaches: boolean, member: boolean): ClassSummary {
   return {
@@ -16,11 +16,11 @@ export function classSummary(cls: ClassRow, teaches: boolean, member: boolean): 
   };
 }
 
-export function problemViews(slugs: readonly string[], catalog: Catalog): Assignment['problems'] {
-  return slugs.map((problem) => ({ problem, title: catalog.get(problem)?.title ?? problem }));
+export function problemViews(slugs: readonly string[], titles: ProblemTitles): Assignment['problems'] {
+  return slugs.map((problem) => ({ problem, title: titles.get(problem)?.title ?? problem }));
 }
 
-export function assignmentView(row: AssignmentRow, catalog: Catalog): Assignment {
+export function assignmentView(row: AssignmentRow, titles: ProblemTitles): Assignment {
   return {
     id: row.id,
     classId: row.classId,
@@ -28,7 +28,7 @@ export function assignmentView(row: AssignmentRow, catalog: Catalog): Assignment
     description: row.description,
     deadline: row.deadline.toISOString(),
     createdAt: row.createdAt.toISOString(),
-    problems: problemViews(row.problems, catalog),
+    problems: problemViews(row.problems, titles),
   };
 }
 
@@ -37,12 +37,12 @@ export function classDetail(
   teaches: boolean,
   member: boolean,
   assignments: readonly AssignmentRow[],
-  catalog: Catalog,
+  titles: ProblemTitles,
 ): ClassDetail {
   return {
     ...classSummary(cls, teaches, member),
     description: cls.description,
     joinCode: teaches ? cls.joinCode : null,
-    assignments: assignments.map((row) => assignmentView(row, catalog)),
+    assignments: assignments.map((row) => assignmentView(row, titles)),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { ProgressMatrix, ProgressRow } from '@arbiter/contracts';
 import type { AssignmentRow, ClassMemberRow, ProgressCellRow } from '@arbiter/db';
-import type { Catalog } from '@arbiter/problems';
+import type { ProblemTitles } from '../problems/problem-directory.js';
 import { csvLine } from '../admin/csv.js';
 import { problemViews } from './class-views.js';
 
@@ -13,7 +13,7 @@ export function progressMatrix(
   assignment: AssignmentRow,
   students: readonly Pick<ClassMemberRow, 'userId' | 'username'>[],
   cells: readonly ProgressCellRow[],
-  catalog: Catalog,
+  titles: ProblemTitles,
   now: Date,
 ): ProgressMatrix {
   const byKey = new Map(cells.map((cell) => [`${cell.userId}\u0000${cell.problemSlug}`, cell]));
@@ -39,7 +39,7 @@ export function progressMatrix(
     classId: assignment.classId,
     assignmentId: assignment.id,
     deadline: assignment.deadline.toISOString(),
-    problems: problemViews(assignment.problems, catalog),
+    problems: problemViews(assignment.problems, titles),
     rows,
     generatedAt: now.toISOString(),
   };

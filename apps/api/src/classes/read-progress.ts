@@ -1,6 +1,7 @@
 /** An assignment's progress matrix read from the database: every member's row (teachers) or one member's own. */
 import type { AuthUser, ProgressMatrix } from '@arbiter/contracts';
 import type { AssignmentRow } from '@arbiter/db';
+import { problemTitles } from '../problems/problem-directory.js';
 import type { ApiResources } from '../resources.js';
 import { progressMatrix } from './progress-matrix.js';
 
@@ -10,11 +11,12 @@ export async function readProgress(
   assignment: AssignmentRow,
   user: Pick<AuthUser, 'id' | 'username'> | null,
 ): Promise<ProgressMatrix> {
-  const [members, cells] = await Promise.all([
+  const [members, cells, titles] = await Promise.all([
     user === null
       ? resources.db.classes.members(assignment.classId)
       : Promise.resolve([{ userId: user.id, username: user.username }]),
     resources.db.classes.progress(assignment, user?.id),
+    problemTitles(resources, assignment.problems),
   ]);
-  return progressMatrix(assignment, members, cells, resources.catalog, new Date());
+  return progressMatrix(assignment, members, cells, titles, new Date());
 }

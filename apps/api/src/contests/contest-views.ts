@@ -2,7 +2,7 @@
 import type { AuthUser, ContestDetail, ContestParticipation, ContestSummary } from '@arbiter/contracts';
 import { contestPhase, participantWindow, type ScoringContest } from '@arbiter/contests';
 import type { Contest, ContestParticipant } from '@arbiter/db';
-import type { Catalog } from '@arbiter/problems';
+import type { ProblemTitles } from '../problems/problem-directory.js';
 import { canManage } from './contest-access.js';
 
 export function scoringContest(contest: Contest): ScoringContest {
@@ -54,7 +54,7 @@ export function contestDetail(
   contest: Contest,
   user: AuthUser | null | undefined,
   participant: ContestParticipant | null,
-  catalog: Catalog,
+  titles: ProblemTitles,
   now: Date,
 ): ContestDetail {
   const manages = canManage(user, contest);
@@ -67,7 +67,7 @@ export function contestDetail(
         ? contest.problems.map((problem) => ({
             letter: problem.letter,
             problem: problem.problemSlug,
-            title: catalog.get(problem.problemSlug)?.title ?? problem.problemSlug,
+            title: titles.get(problem.problemSlug)?.title ?? problem.problemSlug,
             points: problem.points,
           }))
         : null,

@@ -6,6 +6,7 @@
 import type { ImportedProblemSettings, PackageRef } from '@arbiter/contracts';
 import type { ProblemVersion } from '@arbiter/db';
 import type { Problem } from '@arbiter/problems';
+import { HttpError } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
 
 export type ResolvedProblem =
@@ -35,4 +36,48 @@ export async function resolveProblem(
     ref: { slug: version.slug, version: version.version, sha256: version.sha256 },
     settings,
   };
+}
+
+/** Problem titles by slug, for views that list problems (contests, assignments). */
+export type ProblemTitles = ReadonlyMap<string, { readonly title: string }>;
+
+/** The titles of `slugs`: a built-in problem's, else an imported problem's (as its admin set it); unknown slugs are left out. */
+export async function problemTitles(
+  resources: Pick<ApiResources, 'catalog' | 'db'>,
+  slugs: readonly string[],
+): Promise<ProblemTitles> {
+  const titles = new Map<string, { title: string }>();
+  await Promise.all(
+    [...new Set(slugs)].map(async (slug) => {
+      const builtin = resources.catalog.get(slug);
+      if (builtin !== undefined) titles.set(slug, { title: builtin.title });
+      else {
+        const settings = await resources.db.problems.settings(slug);
+        if (settings !== null) titles.set(slug, { title: settings.title });
+      }
+    }),
+  );
+  return titles;
+}
+
+/**
+ * Problems a contest or an assignment may use: built-in ones, and imported ones once published (a draft is
+ * open to admins only, so participants could not open or submit it). Throws a 400 naming the first other.
+ */
+export async function checkListedProblems(
+  resources: Pick<ApiResources, 'catalog' | 'db'>,
+  slugs: readonly string[],
+): Promise<void> {
+  for (const slug of slugs) {
+    if (resources.catalog.has(slug)) continue;
+    const settings = await resources.db.problems.settings(slug);
+    if (settings === null)
+      throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${slug}". See GET /problems.`);
+    if (settings.visibility !== 'published')
+      throw new HttpError(
+        400,
+        'UNKNOWN_PROBLEM',
+        `Problem "${slug}" is a draft: publish it first (PATCH /admin/problems/${slug} {"visibility": "published"}).`,
+      );
+  }
 }

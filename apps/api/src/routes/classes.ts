@@ -20,7 +20,7 @@ import { assignmentView, classDetail, classSummary } from '../classes/class-view
 import { announceProgressChange } from '../classes/progress-push.js';
 import { progressCsv } from '../classes/progress-matrix.js';
 import { readProgress } from '../classes/read-progress.js';
-import { HttpError, notFound } from '../http/http-error.js';
+import { notFound } from '../http/http-error.js';
 import { defineRoute, type InputPart, type RouteSpec } from '../http/route.js';
 import {
   AssignmentSchema,
@@ -33,6 +33,7 @@ import {
   ProgressMatrixSchema,
   UpdateAssignmentRequest,
 } from '../openapi/http-schemas.js';
+import { checkListedProblems, problemTitles } from '../problems/problem-directory.js';
 import type { ApiResources } from '../resources.js';
 
 const idParams = z.object({ id: classIdSchema.describe('The class id.') });
@@ -52,17 +53,15 @@ const forbidden = (action: string) => ({
 });
 
 export function classRoutes(resources: ApiResources): RouteSpec[] {
-  const { catalog } = resources;
+  /** Problems must be built in or published imported ones. */
+  const checkProblems = (problems: readonly string[]) => checkListedProblems(resources, problems);
+  const titlesOf = (problems: readonly string[]) => problemTitles(resources, problems);
 
-  /** Problems must be in the catalog. */
-  const checkProblems = (problems: readonly string[]): void => {
-    for (const problem of problems)
-      if (!catalog.has(problem))
-        throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${problem}". See GET /problems.`);
+  const detailOf = async (cls: ClassRow, teaches: boolean, member: boolean) => {
+    const assignments = await resources.db.classes.assignments(cls.id);
+    const titles = await titlesOf(assignments.flatMap((row) => row.problems));
+    return classDetail(cls, teaches, member, assignments, titles);
   };
-
-  const detailOf = async (cls: ClassRow, teaches: boolean, member: boolean) =>
-    classDetail(cls, teaches, member, await resources.db.classes.assignments(cls.id), catalog);
 
   /** Tells the teachers watching these assignments' matrices (on any instance) to expect a change. */
   const notify = async (classId: string, assignmentIds: readonly string[]): Promise<void> => {
@@ -107,7 +106,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
         res
           .status(201)
           .location(`/classes/${cls.id}`)
-          .json(classDetail(cls, true, false, [], catalog));
+          .json(classDetail(cls, true, false, [], new Map()));
       },
     }),
     defineRoute({
@@ -214,7 +213,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
       tag: 'Classes',
       summary: 'Set an assignment',
       description:
-        'A title, a description, catalog problems (in order) and a deadline. Submits to its problems count from now on; ' +
+        'A title, a description, problems (built in or published imported ones, in order) and a deadline. Submits to its problems count from now on; ' +
         'those after the deadline are flagged late.',
       access: ORGANISER,
       action: 'set assignments',
@@ -224,7 +223,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
       responses: {
         201: { description: 'The assignment.', body: AssignmentSchema },
         400: {
-          description: 'A field is invalid, or a problem is not in the catalog.',
+          description: 'A field is invalid, or a problem is neither built in nor a published imported one.',
           errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNKNOWN_PROBLEM'],
         },
         403: forbidden('set assignments'),
@@ -233,7 +232,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
       handle: async ({ params, body }, req, res) => {
         const user = requireOrganiser(req, 'set assignments');
         const cls = await findTaughtClass(resources, params.id, user, 'set its assignments');
-        checkProblems(body.problems);
+        await checkProblems(body.problems);
         const assignment = await resources.db.classes.createAssignment(
           cls.id,
           { title: body.title, description: body.description, deadline: new Date(body.deadline) },
@@ -242,7 +241,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
         res
           .status(201)
           .location(`/classes/${cls.id}/assignments/${assignment.id}`)
-          .json(assignmentView(assignment, catalog));
+          .json(assignmentView(assignment, await titlesOf(assignment.problems)));
       },
     }),
     defineRoute({
@@ -261,7 +260,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
       responses: {
         200: { description: 'The assignment, changed.', body: AssignmentSchema },
         400: {
-          description: 'A field is invalid, or a problem is not in the catalog.',
+          description: 'A field is invalid, or a problem is neither built in nor a published imported one.',
           errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNKNOWN_PROBLEM'],
         },
         403: forbidden('change assignments'),
@@ -270,7 +269,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
       handle: async ({ params, body }, req, res) => {
         const user = requireOrganiser(req, 'change assignments');
         const cls = await findTaughtClass(resources, params.id, user, 'change its assignments');
-        if (body.problems !== undefined) checkProblems(body.problems);
+        if (body.problems !== undefined) await checkProblems(body.problems);
         const settings: Partial<AssignmentSettings> = {};
         if (body.title !== undefined) settings.title = body.title;
         if (body.description !== undefined) settings.description = body.description;
@@ -284,7 +283,7 @@ export function classRoutes(resources: ApiResources): RouteSpec[] {
         if (updated === null) throw noSuchAssignment(params.assignmentId);
         // Problems or the deadline (late flags) changed: watchers read the matrix again.
         await notify(cls.id, [updated.id]);
-        res.json(assignmentView(updated, catalog));
+        res.json(assignmentView(updated, await titlesOf(updated.problems)));
       },
     }),
     defineRoute({

@@ -24,6 +24,7 @@ import { requireOrganiser } from '../auth/roles.js';
 import { requireUser } from '../auth/session.js';
 import { canManage, findContest, findManagedContest, noSuchContest } from '../contests/contest-access.js';
 import { contestDetail, contestSummary } from '../contests/contest-views.js';
+import { checkListedProblems, problemTitles } from '../problems/problem-directory.js';
 import { readScoreboard } from '../contests/read-scoreboard.js';
 import { announceContestChange, announceContestMessages } from '../contests/scoreboard-push.js';
 import { HttpError, notFound } from '../http/http-error.js';
@@ -54,12 +55,12 @@ const invalidId = (_part: string, _error: Error, req: { params: Record<string, u
 const invalidIdOrInput = (part: string, error: Error, req: { params: Record<string, unknown> }) =>
   part === 'params' ? noSuchContest(req.params.id) : error;
 
-/** Problems must be in the catalog. */
-function checkProblems(resources: ApiResources, problems: readonly { problem: string }[]): void {
-  for (const { problem } of problems)
-    if (!resources.catalog.has(problem))
-      throw new HttpError(400, 'UNKNOWN_PROBLEM', `Unknown problem "${problem}". See GET /problems.`);
-}
+/** Problems must be built in or published imported ones. */
+const checkProblems = (resources: ApiResources, problems: readonly { problem: string }[]) =>
+  checkListedProblems(
+    resources,
+    problems.map(({ problem }) => problem),
+  );
 
 /** A change applied to a contest, checked as a whole. */
 function changedSettings(contest: Contest, change: UpdateContestRequest): Partial<ContestSettings> {
@@ -107,7 +108,11 @@ function clarificationView(row: ClarificationRow, showAsker: boolean): Clarifica
 export function contestRoutes(resources: ApiResources): RouteSpec[] {
   const detailOf = async (contest: Contest, user: AuthUser | null | undefined) => {
     const participant = user ? await resources.db.contests.participant(contest.id, user.id) : null;
-    return contestDetail(contest, user, participant, resources.catalog, new Date());
+    const titles = await problemTitles(
+      resources,
+      contest.problems.map((problem) => problem.problemSlug),
+    );
+    return contestDetail(contest, user, participant, titles, new Date());
   };
   /** Publishes a change to the watchers; what was saved stays saved if Redis does not answer. */
   const notify = async (
@@ -134,13 +139,13 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
       responses: {
         201: { description: 'The contest, as its organiser sees it.', body: ContestDetail },
         400: {
-          description: 'A field is invalid, or a problem is not in the catalog.',
+          description: 'A field is invalid, or a problem is neither built in nor a published imported one.',
           errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNKNOWN_PROBLEM'],
         },
       },
       handle: async ({ body }, req, res) => {
         const user = requireOrganiser(req, 'create contests');
-        checkProblems(resources, body.problems);
+        await checkProblems(resources, body.problems);
         const contest = await resources.db.contests.create(
           user.id,
           {
@@ -179,7 +184,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
       responses: {
         200: { description: 'The contest, changed.', body: ContestDetail },
         400: {
-          description: 'A field is invalid, or a problem is not in the catalog.',
+          description: 'A field is invalid, or a problem is neither built in nor a published imported one.',
           errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNKNOWN_PROBLEM'],
         },
         403: {
@@ -191,7 +196,7 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
       handle: async ({ params, body }, req, res) => {
         const user = requireOrganiser(req, 'change contests');
         const contest = await findManagedContest(resources, params.id, user, 'change it');
-        if (body.problems !== undefined) checkProblems(resources, body.problems);
+        if (body.problems !== undefined) await checkProblems(resources, body.problems);
         const updated = await resources.db.contests.update(
           contest.id,
           changedSettings(contest, body),

@@ -61,6 +61,7 @@ async function rejudgeJob(resources: ApiResources, original: Submission): Promis
       tests: [],
       userId: original.userId,
       rejudgeOf: original.id,
+      ...contestOf(original),
       limits: packageLimits(resolved.version, resources.limits, resolved.settings),
       ...programOf(original),
       createdAt: Date.now(),
@@ -77,11 +78,16 @@ async function rejudgeJob(resources: ApiResources, original: Submission): Promis
     tests: [],
     userId: original.userId,
     rejudgeOf: original.id,
-    ...(original.contestId === null ? {} : { contestId: original.contestId }),
+    ...contestOf(original),
     limits: problemLimits(problem, resources.limits),
     ...programOf(original),
     createdAt: Date.now(),
   };
+}
+
+/** A contest's submit stays in its contest on a rejudge, so the board counts the new verdict. */
+function contestOf(original: Submission): Pick<JobData, 'contestId'> {
+  return original.contestId === null ? {} : { contestId: original.contestId };
 }
 
 /** A program sent as files keeps them on a rejudge: the files beside the entry and the entry's name. */
