@@ -13,16 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
-import {
-  importedProblemDetailSchema,
-  importProblemResponseSchema,
-  type JobResult,
-  type PackageVerification,
-} from '@arbiter/contracts';
+import { type JobResult } from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { post, signUp, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
+import { importPackage, verifiedPackage } from '../support/packages.js';
 
 const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
 /** Nine submissions, each against the interactor on up to three cases (one waits for its wall limit). */
@@ -47,29 +43,11 @@ afterAll(async () => {
 });
 
 async function importZip(zip: Buffer, slug: string): Promise<void> {
-  const answer = await fetch(`${platform.url}/admin/problems?slug=${slug}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/zip', cookie: admin },
-    body: zip,
-  });
-  expect(answer.status).toBe(201);
-  const imported = importProblemResponseSchema.parse(await answer.json());
+  const imported = await importPackage(platform.url, admin, zip, slug);
   expect(imported.report.unsupported.join('\n')).not.toMatch(/interactive/);
 }
 
-async function verified(slug: string): Promise<PackageVerification> {
-  let last: PackageVerification | undefined;
-  await waitFor(
-    async () => {
-      const answer = await fetch(`${platform.url}/admin/problems/${slug}`, { headers: { cookie: admin } });
-      last = importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
-      return last !== undefined && last.status !== 'queued';
-    },
-    scaledMs(420_000),
-    () => `verification of ${slug} did not finish: ${JSON.stringify(last)}`,
-  );
-  return last as PackageVerification;
-}
+const verified = (slug: string) => verifiedPackage(platform.url, admin, slug, scaledMs(420_000));
 
 async function judged(cookie: string, body: Record<string, unknown>): Promise<string> {
   const answer = await post(platform.url, '/submit', { mode: 'submit', ...body }, { cookie });

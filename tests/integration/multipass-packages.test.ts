@@ -9,16 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
-import {
-  importedProblemDetailSchema,
-  importProblemResponseSchema,
-  type JobResult,
-  type PackageVerification,
-} from '@arbiter/contracts';
+import { type JobResult } from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { post, signUp, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
+import { importPackage, verifiedPackage } from '../support/packages.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/packages/remember-multipass/', import.meta.url));
 /** Four submissions, up to three cases of two passes each (one spins to its limit on a second pass). */
@@ -35,19 +31,7 @@ beforeAll(async () => {
   user = await signUp(platform.url, 'multipass-user');
 });
 
-async function verified(slug: string): Promise<PackageVerification> {
-  let last: PackageVerification | undefined;
-  await waitFor(
-    async () => {
-      const answer = await fetch(`${platform.url}/admin/problems/${slug}`, { headers: { cookie: admin } });
-      last = importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
-      return last !== undefined && last.status !== 'queued';
-    },
-    scaledMs(420_000),
-    () => `verification of ${slug} did not finish: ${JSON.stringify(last)}`,
-  );
-  return last as PackageVerification;
-}
+const verified = (slug: string) => verifiedPackage(platform.url, admin, slug, scaledMs(420_000));
 
 async function submitted(code: string): Promise<JobResult> {
   const answer = await post(
@@ -65,13 +49,8 @@ describe('multi-pass problem packages', () => {
   it(
     'imports, verifies every labelled submission pass by pass, and judges submissions through POST /submit',
     async () => {
-      const answer = await fetch(`${platform.url}/admin/problems?slug=remember`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/zip', cookie: admin },
-        body: await writeZip(await packageFromFolder(FIXTURE)),
-      });
-      expect(answer.status).toBe(201);
-      const imported = importProblemResponseSchema.parse(await answer.json());
+      const zip = await writeZip(await packageFromFolder(FIXTURE));
+      const imported = await importPackage(platform.url, admin, zip, 'remember');
       expect(imported.report.unsupported).toEqual([]);
 
       const verification = await verified('remember');

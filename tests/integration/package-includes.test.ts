@@ -7,15 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
-import {
-  importedProblemDetailSchema,
-  importProblemResponseSchema,
-  type PackageVerification,
-} from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { post, signUp, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
+import { importPackage, verifiedPackage } from '../support/packages.js';
 
 const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
 /** A few small programs compiled and judged in the sandbox, on a shared machine. */
@@ -31,31 +27,11 @@ beforeAll(async () => {
   admin = await signUp(platform.url, 'include-admin');
   user = await signUp(platform.url, 'include-user');
   const zip = await writeZip(await packageFromFolder(join(PACKAGES, 'include-code')));
-  const answer = await fetch(`${platform.url}/admin/problems?slug=included-sum`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/zip', cookie: admin },
-    body: zip,
-  });
-  expect(answer.status).toBe(201);
-  const imported = importProblemResponseSchema.parse(await answer.json());
+  const imported = await importPackage(platform.url, admin, zip, 'included-sum');
   expect(imported.report.found.join('\n')).toMatch(/included code \(include\/\) for default, python3/);
 });
 
-async function verification(): Promise<PackageVerification> {
-  let last: PackageVerification | undefined;
-  await waitFor(
-    async () => {
-      const answer = await fetch(`${platform.url}/admin/problems/included-sum`, {
-        headers: { cookie: admin },
-      });
-      last = importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
-      return last !== undefined && last.status !== 'queued';
-    },
-    scaledMs(280_000),
-    () => `verification did not finish: ${JSON.stringify(last)}`,
-  );
-  return last as PackageVerification;
-}
+const verification = () => verifiedPackage(platform.url, admin, 'included-sum', scaledMs(280_000));
 
 async function judged(body: Record<string, unknown>) {
   const answer = await post(

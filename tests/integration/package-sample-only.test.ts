@@ -4,14 +4,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
-import {
-  importedProblemDetailSchema,
-  importProblemResponseSchema,
-  type PackageVerification,
-} from '@arbiter/contracts';
-import { post, signUp, waitFor, waitForResult } from '../support/platform.js';
+import { post, signUp, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
+import { importPackage, verifiedPackage } from '../support/packages.js';
 
 /** A few Python programs judged in the sandbox, on a shared machine. */
 const TIMEOUT = scaledMs(240_000);
@@ -51,29 +47,11 @@ describe('a package with sample data only', () => {
         { path: 'submissions/accepted/sum.py', bytes: 'print(sum(map(int, input().split())))\n' },
         { path: 'submissions/wrong_answer/first.py', bytes: 'print(input().split()[0])\n' },
       ]);
-      const answer = await fetch(`${platform.url}/admin/problems?slug=samples-only`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/zip', cookie: admin },
-        body: zip,
-      });
-      expect(answer.status).toBe(201);
-      const imported = importProblemResponseSchema.parse(await answer.json());
+      const imported = await importPackage(platform.url, admin, zip, 'samples-only');
       expect(imported.report.warnings.join('\n')).toMatch(/data\/secret: no secret test case/);
 
-      let verification: PackageVerification | undefined;
-      await waitFor(
-        async () => {
-          const detail = await fetch(`${platform.url}/admin/problems/samples-only`, {
-            headers: { cookie: admin },
-          });
-          verification = importedProblemDetailSchema.parse(await detail.json()).versions[0]?.report
-            .verification;
-          return verification !== undefined && verification.status !== 'queued';
-        },
-        scaledMs(200_000),
-        () => `verification did not finish: ${JSON.stringify(verification)}`,
-      );
-      expect(verification?.ok, JSON.stringify(verification)).toBe(true);
+      const verification = await verifiedPackage(platform.url, admin, 'samples-only', scaledMs(200_000));
+      expect(verification.ok, JSON.stringify(verification)).toBe(true);
 
       const right = await judged('print(sum(map(int, input().split())))\n');
       expect(right.verdict).toBe('ACCEPTED');

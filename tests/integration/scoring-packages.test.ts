@@ -11,17 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
-import {
-  importedProblemDetailSchema,
-  importProblemResponseSchema,
-  jobResultSchema,
-  type JobResult,
-  type PackageVerification,
-} from '@arbiter/contracts';
+import { jobResultSchema, type JobResult } from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, testSql, waitFor, waitForResult } from '../support/platform.js';
+import { post, signUp, testSql, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
+import { importPackage, verifiedPackage } from '../support/packages.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/packages/subtask-sum/', import.meta.url));
 const TIMEOUT = scaledMs(420_000);
@@ -37,19 +32,7 @@ beforeAll(async () => {
   user = await signUp(platform.url, 'scoring-user');
 });
 
-async function verified(slug: string): Promise<PackageVerification> {
-  let last: PackageVerification | undefined;
-  await waitFor(
-    async () => {
-      const answer = await fetch(`${platform.url}/admin/problems/${slug}`, { headers: { cookie: admin } });
-      last = importedProblemDetailSchema.parse(await answer.json()).versions[0]?.report.verification;
-      return last !== undefined && last.status !== 'queued';
-    },
-    scaledMs(300_000),
-    () => `verification of ${slug} did not finish: ${JSON.stringify(last)}`,
-  );
-  return last as PackageVerification;
-}
+const verified = (slug: string) => verifiedPackage(platform.url, admin, slug, scaledMs(300_000));
 
 async function submitted(language: string, code: string): Promise<JobResult> {
   const answer = await post(
@@ -69,13 +52,8 @@ describe('scoring problem packages', () => {
   it(
     'imports with scoring supported, verifies partially accepted submissions and scores each submit by its groups',
     async () => {
-      const answer = await fetch(`${platform.url}/admin/problems?slug=subtask-sum`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/zip', cookie: admin },
-        body: await writeZip(await packageFromFolder(FIXTURE)),
-      });
-      expect(answer.status).toBe(201);
-      const imported = importProblemResponseSchema.parse(await answer.json());
+      const zip = await writeZip(await packageFromFolder(FIXTURE));
+      const imported = await importPackage(platform.url, admin, zip, 'subtask-sum');
       expect(imported.report.unsupported.join('\n')).not.toMatch(/scoring/);
 
       const verification = await verified('subtask-sum');

@@ -208,21 +208,27 @@ export const scoreboardRowSchema = z.object({
 });
 export type ScoreboardRow = z.infer<typeof scoreboardRowSchema>;
 
-export const scoreboardSchema = z.object({
+/** What both forms of a board (full and compact) start with. */
+const boardHead = {
   contestId: z.string(),
   scoring: scoringRuleSchema,
   /** Whether this view hides the tries made after `freezeAt`. */
   frozen: z.boolean(),
   /** When the board freezes (null: it never does). */
   freezeAt: z.string().nullable(),
-  problems: z.array(
-    z.object({
-      letter: z.string(),
-      points: z.number().int(),
-      solvedBy: z.number().int(),
-      tries: z.number().int(),
-    }),
-  ),
+};
+
+/** A problem's column head: its letter, its points and how many solved and tried it. */
+const boardProblemSchema = z.object({
+  letter: z.string(),
+  points: z.number().int(),
+  solvedBy: z.number().int(),
+  tries: z.number().int(),
+});
+
+export const scoreboardSchema = z.object({
+  ...boardHead,
+  problems: z.array(boardProblemSchema),
   rows: z.array(scoreboardRowSchema),
   generatedAt: z.string(),
 });
@@ -237,16 +243,9 @@ const compactCellSchema = z.union([
 
 /** The compact wire form of a board (`CompactScoreboard` in scoreboard-wire.ts), described for the API's answers. */
 export const compactScoreboardSchema = z.object({
-  contestId: z.string(),
-  scoring: scoringRuleSchema,
-  frozen: z.boolean(),
-  freezeAt: z.string().nullable(),
+  ...boardHead,
   problems: z.array(
-    z.object({
-      letter: z.string(),
-      points: z.number().int(),
-      solvedBy: z.number().int(),
-      tries: z.number().int(),
+    boardProblemSchema.extend({
       /** The usernames marked first to solve it (ties share the mark). */
       first: z.array(z.string()),
     }),
