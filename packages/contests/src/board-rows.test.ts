@@ -4,27 +4,8 @@ import type { Verdict } from '@arbiter/contracts';
 import { BoardRows } from './board-rows.js';
 import { computeScoreboard } from './scoreboard.js';
 import type { ScoringContest, ScoringParticipant, ScoringSubmission } from './types.js';
+import { at, contest, sub } from '../test/contest-fixtures.js';
 import { isFrozenFor } from './window.js';
-
-const START = new Date('2026-12-01T10:00:00Z');
-const at = (minutes: number, seconds = 0) => new Date(START.getTime() + minutes * 60_000 + seconds * 1000);
-
-function contest(overrides: Partial<ScoringContest> = {}): ScoringContest {
-  return {
-    id: 'c1',
-    scoring: 'icpc',
-    startsAt: START,
-    endsAt: at(300),
-    durationMinutes: null,
-    freezeMinutes: 60,
-    penaltyMinutes: 20,
-    problems: [
-      { letter: 'A', problemSlug: 'two-sum', points: 100 },
-      { letter: 'B', problemSlug: 'fizz', points: 50 },
-    ],
-    ...overrides,
-  };
-}
 
 const person = (name: string, virtual = false, startedAt: Date | null = null): ScoringParticipant => ({
   userId: name,
@@ -32,30 +13,6 @@ const person = (name: string, virtual = false, startedAt: Date | null = null): S
   virtual,
   startedAt,
 });
-
-let next = 0;
-function sub(
-  userId: string,
-  problemSlug: string,
-  minute: number,
-  verdict: Verdict | null,
-  extra: Partial<ScoringSubmission> = {},
-): ScoringSubmission {
-  next += 1;
-  return {
-    id: `s${String(next).padStart(5, '0')}`,
-    userId,
-    problemSlug,
-    rejudgeOf: null,
-    status: verdict === null ? 'running' : 'completed',
-    verdict,
-    testsPassed: verdict === 'ACCEPTED' ? 10 : 3,
-    testsTotal: 10,
-    createdAt: at(minute),
-    finishedAt: verdict === null ? null : at(minute, 30),
-    ...extra,
-  };
-}
 
 /** A rejudge of `original` finished at `minute` with `verdict`. */
 const rejudge = (original: ScoringSubmission, minute: number, verdict: Verdict) =>

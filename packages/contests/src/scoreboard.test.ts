@@ -1,29 +1,9 @@
 /** Both scoring rules on hand-made contests: penalties, ties, compile errors, the freeze, rejudges, virtual rows. */
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '@arbiter/contracts';
 import { computeScoreboard } from './scoreboard.js';
-import type { ScoringContest, ScoringParticipant, ScoringSubmission } from './types.js';
+import type { ScoringParticipant } from './types.js';
+import { at, contest, sub } from '../test/contest-fixtures.js';
 import { isFrozenFor, participantWindow } from './window.js';
-
-const START = new Date('2026-12-01T10:00:00Z');
-const at = (minutes: number, seconds = 0) => new Date(START.getTime() + minutes * 60_000 + seconds * 1000);
-
-function contest(overrides: Partial<ScoringContest> = {}): ScoringContest {
-  return {
-    id: 'c1',
-    scoring: 'icpc',
-    startsAt: START,
-    endsAt: at(300),
-    durationMinutes: null,
-    freezeMinutes: 60,
-    penaltyMinutes: 20,
-    problems: [
-      { letter: 'A', problemSlug: 'two-sum', points: 100 },
-      { letter: 'B', problemSlug: 'fizz', points: 50 },
-    ],
-    ...overrides,
-  };
-}
 
 const people: ScoringParticipant[] = ['ann', 'bob', 'cat'].map((name) => ({
   userId: name,
@@ -31,30 +11,6 @@ const people: ScoringParticipant[] = ['ann', 'bob', 'cat'].map((name) => ({
   virtual: false,
   startedAt: null,
 }));
-
-let next = 0;
-function sub(
-  userId: string,
-  problemSlug: string,
-  minute: number,
-  verdict: Verdict | null,
-  extra: Partial<ScoringSubmission> = {},
-): ScoringSubmission {
-  next += 1;
-  return {
-    id: `s${String(next).padStart(4, '0')}`,
-    userId,
-    problemSlug,
-    rejudgeOf: null,
-    status: verdict === null ? 'running' : 'completed',
-    verdict,
-    testsPassed: verdict === 'ACCEPTED' ? 10 : 3,
-    testsTotal: 10,
-    createdAt: at(minute),
-    finishedAt: verdict === null ? null : at(minute, 30),
-    ...extra,
-  };
-}
 
 const live = { frozen: false, now: at(400) };
 const row = (board: ReturnType<typeof computeScoreboard>, user: string) =>
