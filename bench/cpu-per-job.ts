@@ -3,7 +3,7 @@
  * worker processes (/proc/<pid>/stat), Redis (`INFO cpu`), PostgreSQL (the backends serving the API's
  * connections, from /proc), the sandboxed runs from the workers' cgroup split into the program itself
  * (the CPU time each result reports, read from the run's cgroup) and the sandbox's set-up (the rest of
- * the CPU of the worker's reaped children: bubblewrap, the sandbox's shell),
+ * the CPU of the worker's reaped children and of its spawner's: bubblewrap, the sandbox's shell),
  * beside the same program run bare. Everything but the program is the platform's cost.
  *
  *   npm run bench:cpu-per-job -- [--jobs 300] [--clients 8] [--workers 1] [--concurrency 2] [--no-write]
@@ -120,12 +120,29 @@ async function databaseCpu(platform: Platform): Promise<Map<number, number>> {
   return cpu;
 }
 
-/** CPU time so far of a process's reaped children (cutime + cstime, /proc/<pid>/stat), in ms. */
+/**
+ * CPU time so far of the sandbox's processes under a worker, in ms: the worker's reaped children (cutime +
+ * cstime, /proc/<pid>/stat), and its live spawner (`sandbox-helper serve`: its own CPU and that of its
+ * reaped children, every cell's helper, bubblewrap and the processes under it).
+ */
 function childrenCpuMs(pid: number | undefined): number {
   if (pid === undefined) return NaN;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * 10; // USER_HZ = 100
+  const fields = (p: number | string): string[] => {
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  };
+  const own = fields(pid);
+  let ticks = Number(own[13]) + Number(own[14]);
+  for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)) {
+    try {
+      if (readFileSync(`/proc/${child}/comm`, 'utf8').trim() !== 'sandbox-helper') continue;
+      const f = fields(child);
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // Exited meanwhile (a file writer): its CPU is in the worker's reaped children.
+    }
+  }
+  return ticks * 10; // USER_HZ = 100
 }
 
 /** CPU per run of the bare program (`python3 -S -c "print(1)"`, `jobs` times), from the shell's `times`. */

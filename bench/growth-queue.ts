@@ -14,7 +14,6 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { JobData } from '@arbiter/contracts';
 import {
   JobEventLog,
   JobStore,
@@ -28,6 +27,7 @@ import {
   waitingCount,
   SUBMISSION_QUEUE,
 } from '@arbiter/queue';
+import { freeRunJob } from '../tests/support/job-data.js';
 import { testPrefix } from '../tests/support/platform.js';
 import { startRedis } from './support/platform.js';
 import { LoadWatch, markdownTable, type Table } from './support/report.js';
@@ -62,22 +62,6 @@ async function counters(redis: Redis): Promise<Counters> {
   };
 }
 
-function jobData(owner: number): JobData {
-  return {
-    jobId: randomUUID(),
-    language: 'python',
-    code: `print(${owner})`,
-    stdin: '',
-    mode: 'run',
-    problem: null,
-    tests: [],
-    userId: null,
-    rejudgeOf: null,
-    limits: { timeMs: 2000, wallTimeMs: 8000, memoryMb: 256, outputBytes: 65536 },
-    createdAt: Date.now(),
-  };
-}
-
 interface Row {
   depth: number;
   cycle: Counters;
@@ -95,12 +79,16 @@ async function measureDepth(url: string, depth: number): Promise<Row> {
   const keys = createKeys(prefix);
   const store = new JobStore({ redis, keys });
   const events = new JobEventLog({ redis, keys });
-  const worker = new Worker(SUBMISSION_QUEUE, null, {
-    connection: new Redis(url, { maxRetriesPerRequest: null }),
-    prefix,
-  });
+  // BullMQ leaves a connection it was given open on close: this one is ended below, or the process stays.
+  const workerConnection = new Redis(url, { maxRetriesPerRequest: null });
+  const worker = new Worker(SUBMISSION_QUEUE, null, { connection: workerConnection, prefix });
   const accept = async (n: number) => {
-    const data = jobData(n % OWNERS);
+    const data = freeRunJob(`print(${n % OWNERS})`, {
+      timeMs: 2000,
+      wallTimeMs: 8000,
+      memoryMb: 256,
+      outputBytes: 65536,
+    });
     const [, priority] = await Promise.all([
       store.create(newJobRecord(data)),
       submissionPriority(redis, prefix, data, `client:owner-${n % OWNERS}`),
@@ -156,6 +144,7 @@ async function measureDepth(url: string, depth: number): Promise<Row> {
     await worker.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
+    workerConnection.disconnect();
     redis.disconnect();
   }
 }

@@ -7,7 +7,10 @@
  *   npx tsx bench/redis-commands.ts [--jobs 50] [--root /other/checkout]
  */
 import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Redis } from 'ioredis';
+import { redisCommands } from '../packages/queue/src/redis-commands.js';
 import { BenchClient, runClosedLoop } from './support/client.js';
 import { startPlatform } from './support/platform.js';
 import { markdownTable } from './support/report.js';
@@ -21,7 +24,22 @@ const { values } = parseArgs({
 const JOBS = Number(values.jobs);
 const body = () => ({ language: 'python', code: 'print(1)' });
 
+/** Script SHA1 → name, for BullMQ's scripts and the platform's own (EVALSHA shows only the SHA). */
+function scriptNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  const sha = (lua: string) => createHash('sha1').update(lua).digest('hex');
+  // BullMQ's script sources (its CommonJS build; the package exports no types for them).
+  const bullmqScripts = createRequire(import.meta.url)('bullmq/dist/cjs/scripts/index.js') as object;
+  for (const script of Object.values(bullmqScripts) as unknown[]) {
+    const { name, content } = (script ?? {}) as { name?: unknown; content?: unknown };
+    if (typeof name === 'string' && typeof content === 'string') names.set(sha(content), `bullmq ${name}`);
+  }
+  for (const command of Object.values(redisCommands)) names.set(command.sha, command.name);
+  return names;
+}
+
 async function main(): Promise<void> {
+  const names = scriptNames();
   const platform = await startPlatform({ workers: 1, concurrency: 2, root: values.root });
   const client = await BenchClient.connect(platform.url);
   const monitor = new Redis(platform.redisUrl);
@@ -34,7 +52,11 @@ async function main(): Promise<void> {
     let inScripts = 0;
     watch.on('monitor', (_time: string, args: string[], source: string) => {
       if (source.includes('lua')) inScripts += 1;
-      else sent.set(args[0] ?? '?', (sent.get(args[0] ?? '?') ?? 0) + 1);
+      else {
+        const command = (args[0] ?? '?').toUpperCase();
+        const name = command === 'EVALSHA' ? `EVALSHA ${names.get(args[1] ?? '') ?? args[1]}` : command;
+        sent.set(name, (sent.get(name) ?? 0) + 1);
+      }
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await runClosedLoop([client], JOBS, body);
@@ -52,7 +74,7 @@ async function main(): Promise<void> {
         align: ['l', 'r'],
         rows: [...sent]
           .sort((a, b) => b[1] - a[1])
-          .map(([command, count]) => [command.toUpperCase(), (count / JOBS).toFixed(2)]),
+          .map(([command, count]) => [command, (count / JOBS).toFixed(2)]),
       }),
     );
   } finally {

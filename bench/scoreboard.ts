@@ -39,6 +39,7 @@ import {
   testSql,
   waitFor,
 } from '../tests/support/platform.js';
+import { createBoardContest, seedBoardParticipants } from '../tests/support/scoreboard-board.js';
 import { LoadWatch, publish, type Table } from './support/report.js';
 import { ms, percentile } from './support/stats.js';
 import { wrongAnswer } from './support/wrong-answer.js';
@@ -109,37 +110,13 @@ async function main(): Promise<void> {
   try {
     // The first account is the admin: it creates the contest and watches the live board.
     const admin = await signUp(url, `bench-admin-${prefix.slice(5)}`);
-    const catalog = (await (await fetch(`${url}/problems`)).json()) as { slug: string }[];
-    const slugs = catalog.slice(0, PROBLEMS).map((p) => p.slug);
-    const startsAt = new Date(Date.now() - 4 * 3_600_000);
-    const created = await fetch(`${url}/contests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: admin },
-      body: JSON.stringify({
-        title: 'Scoreboard bench',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
-        problems: slugs.map((problem, i) => ({ letter: String.fromCharCode(65 + i), problem })),
-      }),
-    });
-    if (created.status !== 201) throw new Error(`contest: ${created.status} ${await created.text()}`);
-    const contestId = ((await created.json()) as { id: string }).id;
+    const board = await createBoardContest(url, admin, { title: 'Scoreboard bench', problems: PROBLEMS });
+    const { contestId, slugs, startsAt } = board;
 
     // Participants and their tries, in SQL: each (participant, problem) gets 0 … MAX_TRIES − 1 tries,
     // the last accepted six times in ten, minutes spread over the four hours so far.
     const [, seedMs] = await timed(async () => {
-      await testSql(
-        prefix,
-        `insert into users (id, username, username_key, password_hash, role, created_at)
-         select 'bench-' || i, 'racer' || i, 'racer' || i, 'x', 'user', now() from generate_series(1, $1) i`,
-        [PARTICIPANTS],
-      );
-      await testSql(
-        prefix,
-        `insert into contest_participants (contest_id, user_id, registered_at, virtual)
-         select $1, 'bench-' || i, $2::timestamptz, false from generate_series(1, $3) i`,
-        [contestId, startsAt.toISOString(), PARTICIPANTS],
-      );
+      await seedBoardParticipants(prefix, board, PARTICIPANTS, 'bench');
       await testSql(
         prefix,
         `insert into submissions (id, user_id, problem_slug, language, mode, code, status, verdict,

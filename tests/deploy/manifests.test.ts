@@ -30,7 +30,14 @@ const DOCKER_DIR = join(ROOT, 'deploy/docker');
 type Obj = Record<string, unknown>;
 type App = 'api' | 'worker' | 'web';
 
-const WEB_ENV = ['ARBITER_API_URL', 'NEXT_TELEMETRY_DISABLED', 'PORT', 'HOSTNAME', 'NODE_ENV'];
+const WEB_ENV = [
+  'ARBITER_API_URL',
+  'ARBITER_API_INTERNAL_URL',
+  'NEXT_TELEMETRY_DISABLED',
+  'PORT',
+  'HOSTNAME',
+  'NODE_ENV',
+];
 /** Stands in for values the manifests do not spell out (downward API, secret references). */
 const PLACEHOLDER = 'placeholder';
 
@@ -153,6 +160,8 @@ describe('docker-compose.yml', () => {
     expect(worker.WORKER_CONCURRENCY).toBeDefined();
     // The browser reaches the API on the published port, and the API accepts the web app's origin.
     expect(web.ARBITER_API_URL).toBe('http://localhost:4000');
+    // The web server renders statements from the API, which it reaches by its service name.
+    expect(web.ARBITER_API_INTERNAL_URL).toBe('http://api:4000');
     expect(list(service('api').ports).map(String)).toContain('4000:4000');
     expect(list(service('web').ports).map(String)).toContain('3000:3000');
     expect(apiEnvSchema.parse(api).WEB_ORIGIN).toContain('http://localhost:3000');
@@ -505,6 +514,8 @@ describe('deploy/k8s', () => {
     // The web app points browsers at the API host, and the API accepts the web host's origin.
     const webEnv = containerEnv(containers(byName('Deployment', 'arbiter-web'))[0] as Obj, 'web');
     expect(new URL(webEnv.ARBITER_API_URL ?? '').hostname).toBe(socket?.host);
+    // The web server renders statements from the API through its Service, in the cluster.
+    expect(new URL(webEnv.ARBITER_API_INTERNAL_URL ?? '').hostname).toBe('arbiter-api.arbiter.svc');
     const apiEnv = apiEnvSchema.parse(
       containerEnv(containers(byName('Deployment', 'arbiter-api'))[0] as Obj, 'api'),
     );

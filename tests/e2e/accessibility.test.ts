@@ -21,7 +21,15 @@ import type { ApiServer } from '@arbiter/api';
 import { packageFromFolder } from '@arbiter/problem-package';
 import { cleanup, signUp, startApi, testPrefix, testSql } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { buildWeb, freePort, launchChromium, openPane, startWeb, type WebApp } from './web-app.js';
+import {
+  buildWeb,
+  freePort,
+  launchChromium,
+  openEditor,
+  openPane,
+  startWeb,
+  type WebApp,
+} from './web-app.js';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -65,7 +73,8 @@ async function post<T = unknown>(base: string, path: string, cookie: string, bod
   return (await answer.json()) as T;
 }
 
-const editor = (page: Page) => page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+/** Monaco's editor, mounted as a user's first click in the code asks (the plain view shows first). */
+const editor = (page: Page) => openEditor(page, { timeout: scaledMs(30_000) });
 const problemList = (page: Page) => page.getByTestId('problem-two-sum').waitFor({ timeout: 20_000 });
 
 describe('accessibility in Chromium (axe-core)', () => {
@@ -195,6 +204,14 @@ describe('accessibility in Chromium (axe-core)', () => {
         await page.locator('#problem-title', { hasText: 'Two Sum' }).waitFor();
         await openPane(page, 'code');
         await editor(page);
+      },
+    },
+    {
+      name: 'workspace, the code in its plain view (before Monaco)',
+      path: '/problems/two-sum',
+      ready: async (page) => {
+        await openPane(page, 'code');
+        await page.getByTestId('code-plain').waitFor();
       },
     },
     { name: 'playground', path: '/playground', ready: editor },

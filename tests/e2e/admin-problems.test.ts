@@ -18,7 +18,15 @@ import { packageFromFolder } from '@arbiter/problem-package';
 import type { RunningWorker } from '@arbiter/worker';
 import { cleanup, signUp, startApi, startWorkerInProcess, testPrefix } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { buildWeb, freePort, launchChromium, setEditorCode, startWeb, type WebApp } from './web-app.js';
+import {
+  buildWeb,
+  freePort,
+  launchChromium,
+  openEditor,
+  setEditorCode,
+  startWeb,
+  type WebApp,
+} from './web-app.js';
 
 const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
 const PASSWORD = 'amber-lantern-58';
@@ -164,7 +172,7 @@ describe('problem management in Chromium', () => {
       await page.goto(`${web.url}/problems`);
       await page.getByRole('link', { name: 'Sum Verify' }).first().click();
       await page.waitForURL(`${web.url}/problems/sum-verify`);
-      await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+      await openEditor(page, { timeout: 20_000 });
       await page.getByTestId('language').selectOption('python');
       await setEditorCode(
         page,

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ApiServer } from '@arbiter/api';
 import { cleanup, startApi, testPrefix } from '../support/platform.js';
-import { buildWeb, freePort, launchChromium, setEditorCode, startWeb, type WebApp } from './web-app.js';
+import {
+  buildWeb,
+  freePort,
+  launchChromium,
+  openEditor,
+  setEditorCode,
+  startWeb,
+  type WebApp,
+} from './web-app.js';
 
 const PASSWORD = 'amber-lantern-42';
 const MESSY_JS = `var twoSum = function(nums, target) {
@@ -27,7 +35,7 @@ const editorFontSize = (page: Page): Promise<string> =>
 
 async function openWorkspace(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  await openEditor(page, { timeout: 60_000 });
 }
 
 /** Opens the settings dialog, picks a value for one labelled setting and waits until it is saved. */
@@ -83,7 +91,7 @@ describe('editor settings in Chromium', () => {
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+    await openEditor(page, { timeout: 60_000 });
     expect(await editorFontSize(page)).toBe('14px');
 
     await choose(page, 'Font size', '20', true);
@@ -100,6 +108,9 @@ describe('editor settings in Chromium', () => {
       .waitFor();
 
     await page.reload();
+    // Until Monaco is mounted (on the first focus), a Vim user's code is shown read-only.
+    await page.locator('[data-testid="code-plain"][readonly]').waitFor({ timeout: 60_000 });
+    await openEditor(page, { timeout: 60_000 });
     await page.locator('[data-testid="code-editor"][data-key-bindings="vim"]').waitFor({ timeout: 60_000 });
     await page
       .getByTestId('key-bindings-status')
@@ -125,6 +136,7 @@ describe('editor settings in Chromium', () => {
     await other.getByLabel('Username').fill(username);
     await other.getByLabel('Password').fill(PASSWORD);
     await other.getByRole('button', { name: 'Sign in' }).click();
+    await openEditor(other, { timeout: 60_000 });
     await other.locator('[data-testid="code-editor"][data-key-bindings="vim"]').waitFor({ timeout: 60_000 });
     await other.waitForFunction(
       `getComputedStyle(document.querySelector('.monaco-editor .view-lines')).fontSize === '20px'`,
@@ -137,7 +149,7 @@ describe('editor settings in Chromium', () => {
     await choose(page, 'Font size', '18', false);
     await page.keyboard.press('Escape');
     await page.reload();
-    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+    await openEditor(page, { timeout: 60_000 });
     await page.waitForFunction(
       `getComputedStyle(document.querySelector('.monaco-editor .view-lines')).fontSize === '18px'`,
     );

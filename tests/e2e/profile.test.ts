@@ -15,6 +15,7 @@ import {
   freePort,
   horizontalOverflow,
   launchChromium,
+  openEditor,
   openPane,
   setEditorCode,
   startWeb,
@@ -73,7 +74,7 @@ describe('the profile page in Chromium', () => {
       await page.getByLabel('Password').fill('violet-harbour-71');
       await page.getByRole('button', { name: 'Sign up' }).click();
       await openPane(page, 'code');
-      await page.locator('.monaco-editor').waitFor({ timeout: scaledMs(20_000) });
+      await openEditor(page, { timeout: scaledMs(20_000) });
       await page.getByTestId('language').selectOption('python');
       await setEditorCode(page, SOLVED);
       await page.getByTestId('submit').click();

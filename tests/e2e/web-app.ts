@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { signalGroup, spawnOwned } from '../support/owned-processes.js';
 import { ROOT, waitFor } from '../support/platform.js';
+import { scaledMs } from '../support/speed-factor.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
@@ -90,10 +91,31 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * Opens the (visible) code editor as a user does, and waits for Monaco: an editable editor shows its
+ * code in a plain text area and mounts Monaco on the first intent to edit (here a click on the plain
+ * view); one Monaco already took over from is left alone. Returns with Monaco's editor on the page,
+ * its code shown.
+ */
+export async function openEditor(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  const timeout = options.timeout ?? scaledMs(30_000);
+  const plain = page.locator('[data-testid="code-plain"]:visible');
+  const monaco = page.locator('[data-testid="code-editor"] .monaco-editor .view-lines:visible');
+  await plain.or(monaco).first().waitFor({ timeout });
+  // The plain view may go (Monaco took over) between the look and the click: then there is nothing to do.
+  if (await plain.count())
+    await plain
+      .first()
+      .click({ timeout })
+      .catch(() => undefined);
+  await monaco.first().waitFor({ timeout });
+}
+
+/**
  * Replaces everything in the (visible) Monaco editor with `code`, pasted (a paste event, as Ctrl+V
  * sends): typed text would get Monaco's auto-indentation on top of its own.
  */
 export async function setEditorCode(page: Page, code: string): Promise<void> {
+  await openEditor(page);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
@@ -120,7 +142,11 @@ export async function openPane(page: Page, pane: 'description' | 'code' | 'resul
   if (layout === 'tabs') await page.getByTestId(`pane-tab-${pane}`).click();
 }
 
-/** How far the page is wider than the window, in CSS px (0: no horizontal scrolling). */
+/**
+ * How far the page is wider than the window, in CSS px (0: no horizontal scrolling). Never below 0:
+ * a page that fits is as wide as the window less the scrollbar's room, which html's
+ * `scrollbar-gutter: stable` keeps even on a page that does not scroll.
+ */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  return page.evaluate<number>('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)');
 }

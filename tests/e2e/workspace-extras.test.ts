@@ -14,6 +14,7 @@ import {
   freePort,
   horizontalOverflow,
   launchChromium,
+  openEditor,
   openPane,
   setEditorCode,
   startWeb,
@@ -153,7 +154,7 @@ describe('workspace tabs, problem navigation, list sorting and failing inputs in
         await page.getByTestId('side-tab-description').click();
 
         await openPane(page, 'code');
-        await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+        await openEditor(page, { timeout: 20_000 });
         await page.getByTestId('language').selectOption('python');
         await setEditorCode(page, WRONG);
         await page.getByTestId('submit').click();

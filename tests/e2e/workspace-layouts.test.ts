@@ -21,6 +21,7 @@ import {
   freePort,
   horizontalOverflow,
   launchChromium,
+  openEditor,
   openPane,
   setEditorCode,
   startWeb,
@@ -197,13 +198,15 @@ describe('workspace layouts and fixes in Chromium', () => {
         }
         await openPane(page, 'description');
         const statement = await page.locator('.statement').boundingBox();
-        expect(statement?.width ?? 0).toBeGreaterThan(Math.min(width - 60, 400));
+        // The page's width: the window less the scrollbar's room (kept by `scrollbar-gutter: stable`).
+        const pageWidth = await page.evaluate<number>('document.body.clientWidth');
+        expect(statement?.width ?? 0).toBeGreaterThan(Math.min(pageWidth - 60, 400));
         expect(await page.locator('.solved-pill').count()).toBe(0);
       }, 60_000);
 
       it('marks the problem solved after an accepted submit, without a reload', async () => {
         await openPane(page, 'code');
-        await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+        await openEditor(page, { timeout: 20_000 });
         await page.getByTestId('language').selectOption('python');
         await setEditorCode(page, SOLVED);
         await page.getByTestId('submit').click();
@@ -290,7 +293,7 @@ describe('workspace layouts and fixes in Chromium', () => {
 
       it('runs every case, past one that crashes', async () => {
         await openPane(page, 'code');
-        await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+        await openEditor(page, { timeout: 20_000 });
         await setEditorCode(page, CRASHES_FIRST);
         await page.getByTestId('run').click();
         expect(await verdictOf(page, 'RUNTIME_ERROR')).toBe('3 / 4 test cases passed');
@@ -303,7 +306,7 @@ describe('workspace layouts and fixes in Chromium', () => {
 
       it('streams playground Python as it prints, then says "Finished" with the wall time', async () => {
         await page.goto(`${web.url}/playground`);
-        await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+        await openEditor(page, { timeout: 20_000 });
         const python = page.locator('[data-testid="language"] option[value="python"]');
         await python.waitFor({ state: 'attached' });
         const label = await python.innerText();

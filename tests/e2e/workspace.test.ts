@@ -5,7 +5,7 @@
  * solves Two Sum in Monaco (run, submit, accepted with runtime and distribution), checks the
  * history, a wrong C++ answer and a compile error, the draft surviving a reload, live playground
  * output, an interactive playground run (lines typed while it runs), signs in and submits at localhost
- * too, and that no request ever leaves the machine.
+ * too, that the statement arrives rendered by the server, and that no request ever leaves the machine.
  * Screenshots go to a temporary folder; UPDATE_SCREENSHOTS=1 writes docs/screenshots/ instead.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
@@ -19,6 +19,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { ApiServer } from '@arbiter/api';
 import type { RunningWorker } from '@arbiter/worker';
 import { signalGroup, spawnOwned } from '../support/owned-processes.js';
+import { openEditor } from './web-app.js';
 import {
   base,
   cleanup,
@@ -106,6 +107,7 @@ function buildWeb(): void {
  * typed text would get Monaco's auto-indentation on top of its own.
  */
 async function setEditorCode(page: Page, code: string): Promise<void> {
+  await openEditor(page);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
@@ -211,9 +213,18 @@ describe('web app in Chromium', () => {
     expect(await page.getByTestId('problem-two-sum').innerText()).toContain('Easy');
   }, 30_000);
 
+  it("renders the statement's Markdown on the server: the page's response carries it as elements", async () => {
+    // The heading "## Examples" as a rendered element in the page's data (not only its Markdown source).
+    const html = await (await fetch(`${webUrl}/problems/two-sum`)).text();
+    expect(html).toContain('\\"children\\":\\"Examples\\"');
+    await page.goto(`${webUrl}/problems/two-sum`);
+    await page.locator('.statement .markdown h2', { hasText: 'Examples' }).waitFor();
+    expect(await page.locator('.statement .markdown pre').count()).toBeGreaterThanOrEqual(3);
+  }, 30_000);
+
   it('runs a correct Python solution on the samples (Ctrl+Enter)', async () => {
     await page.goto(`${webUrl}/problems/two-sum`);
-    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await openEditor(page, { timeout: 20_000 });
     expect(await page.getByTestId('case-tab-2').innerText()).toBe('Case 3');
     await setEditorCode(page, PYTHON_SOLUTION);
     expect(await draft(page, 'two-sum', 'python')).toBe(PYTHON_SOLUTION);
@@ -274,7 +285,7 @@ describe('web app in Chromium', () => {
 
   it('shows a wrong C++ answer with the failing input, a compile error with its line, and keeps the draft', async () => {
     await page.goto(`${webUrl}/problems/two-sum`);
-    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await openEditor(page, { timeout: 20_000 });
     await page.getByTestId('language').selectOption('cpp');
     await setEditorCode(page, WRONG_CPP);
     await page.getByTestId('submit').click();
@@ -289,6 +300,7 @@ describe('web app in Chromium', () => {
     expect(await page.getByTestId('compile-output').innerText()).toContain('Line 5');
 
     await page.reload();
+    await openEditor(page, { timeout: 20_000 });
     await page
       .locator('.monaco-editor .view-lines', { hasText: 'return {0, 1}' })
       .waitFor({ timeout: 20_000 });
@@ -297,9 +309,30 @@ describe('web app in Chromium', () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
   }, 120_000);
 
+  it('loads Monaco on the first click in the plain view, keeping what was typed there and the caret', async () => {
+    await page.goto(`${webUrl}/problems/two-sum`);
+    const plain = page.getByTestId('code-plain');
+    await plain.waitFor({ timeout: 20_000 });
+    // Everything the page loads by itself has arrived; Monaco's code is not among it.
+    await page.waitForLoadState('networkidle');
+    const scriptsBefore = requested.filter((url) => /\.js(\?|$)/.test(url)).length;
+    expect(await plain.count(), 'Monaco took over without the user asking').toBe(1);
+    await plain.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('// zq9');
+    await page
+      .locator('[data-testid="code-editor"] .view-lines', { hasText: '// zq9' })
+      .waitFor({ timeout: 20_000 });
+    expect(requested.filter((url) => /\.js(\?|$)/.test(url)).length).toBeGreaterThan(scriptsBefore);
+    // The caret came along: what is typed next lands after the text typed before Monaco took over.
+    await page.keyboard.type('x');
+    await page.locator('[data-testid="code-editor"] .view-lines', { hasText: '// zq9x' }).waitFor();
+    expect(await page.locator('[aria-label^="Code editor"]').count()).toBe(1);
+  }, 60_000);
+
   it('streams playground output before the program finishes', async () => {
     await page.goto(`${webUrl}/playground`);
-    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await openEditor(page, { timeout: 20_000 });
     await page.getByTestId('language').selectOption('python');
     await setEditorCode(page, SLOW_PYTHON);
     await page.getByTestId('stdin').fill('');
@@ -313,7 +346,7 @@ describe('web app in Chromium', () => {
 
   it('runs an interactive playground program: each line typed while it runs is answered', async () => {
     await page.goto(`${webUrl}/playground`);
-    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await openEditor(page, { timeout: 20_000 });
     await page.getByTestId('language').selectOption('python');
     await setEditorCode(page, INTERACTIVE_PYTHON);
     await page.getByTestId('interactive').check();
@@ -337,7 +370,7 @@ describe('web app in Chromium', () => {
     anonymous.on('request', (request) => requested.push(request.url()));
     const visitor = await anonymous.newPage();
     await visitor.goto(`${webUrl}/problems/two-sum`);
-    await visitor.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    await openEditor(visitor, { timeout: 20_000 });
     await visitor.getByTestId('submit').click();
     await visitor.getByTestId('sign-in-to-submit').waitFor({ timeout: 10_000 });
     await anonymous.close();
@@ -390,7 +423,7 @@ describe('web app in Chromium', () => {
       // A page of the site is where the sign-in goes.
       const landed = await signInWith('/problems/two-sum');
       expect(`${landed.origin}${landed.pathname}`).toBe(`${webUrl}/problems/two-sum`);
-      await tab.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+      await openEditor(tab, { timeout: 20_000 });
     } finally {
       await visitor.close();
     }
@@ -409,7 +442,7 @@ describe('web app in Chromium', () => {
       await tab.getByRole('button', { name: 'Sign in' }).click();
       await tab.getByTestId('username').filter({ hasText: username }).waitFor({ timeout: 15_000 });
       // A new context has none of Monaco's chunks cached: its first load is the slowest.
-      await tab.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+      await openEditor(tab, { timeout: 60_000 });
       expect(new URL(tab.url()).hostname).toBe('localhost');
       await tab.getByTestId('language').selectOption('python');
       await setEditorCode(tab, PYTHON_SOLUTION);

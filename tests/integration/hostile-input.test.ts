@@ -892,7 +892,7 @@ describe('Socket.IO subscription floods', () => {
             untyped(socket).timeout(20_000).emitWithAck('subscribe', payload) as Promise<SubscribeAck>,
         ),
       );
-      await healthWithin(targetUrl, 5_000);
+      await healthWithin(targetUrl, scaledMs(5_000));
       const answers = fulfilled(await acks);
       const outcome = answers.map((answer) => (answer.ok ? 'ok' : answer.error.code));
       expect(outcome).toEqual(payloads.map((p) => p.expect));
@@ -937,7 +937,7 @@ describe('Socket.IO subscription floods', () => {
           ),
         ),
       );
-      await healthWithin(targetUrl, 5_000);
+      await healthWithin(targetUrl, scaledMs(5_000));
       const answers = fulfilled(await acks);
       // An unknown id costs a database look-up; when the pool cannot take them all in time
       // (a loaded machine), the server sheds them with SERVICE_UNAVAILABLE instead of queueing on.

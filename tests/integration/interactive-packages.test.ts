@@ -15,10 +15,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
 import { type JobResult } from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, waitForResult } from '../support/platform.js';
+import { post, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { usePlatform } from '../support/use-platform.js';
-import { importPackage, verifiedPackage } from '../support/packages.js';
+import {
+  importPackage,
+  submissionsByPath,
+  usePackagePlatform,
+  verdictsByPath,
+  verifiedPackage,
+} from '../support/packages.js';
 
 const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
 /** Nine submissions, each against the interactor on up to three cases (one waits for its wall limit). */
@@ -26,15 +31,9 @@ const TIMEOUT = scaledMs(480_000);
 /** A file on the host that no sandboxed program may read. */
 const HOST_SECRET = join('/tmp', `arbiter-interactive-secret-${randomBytes(6).toString('hex')}`);
 
-const platform = usePlatform({
-  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
-});
-let admin: string;
-let user: string;
+const platform = usePackagePlatform('interactive');
 
 beforeAll(async () => {
-  admin = await signUp(platform.url, 'interactive-admin');
-  user = await signUp(platform.url, 'interactive-user');
   // Readable by everyone on the host: only the sandbox keeps it from the programs.
   await writeFile(HOST_SECRET, 'host secret\n', { mode: 0o644 });
 });
@@ -43,11 +42,11 @@ afterAll(async () => {
 });
 
 async function importZip(zip: Buffer, slug: string): Promise<void> {
-  const imported = await importPackage(platform.url, admin, zip, slug);
+  const imported = await importPackage(platform.url, platform.admin, zip, slug);
   expect(imported.report.unsupported.join('\n')).not.toMatch(/interactive/);
 }
 
-const verified = (slug: string) => verifiedPackage(platform.url, admin, slug, scaledMs(420_000));
+const verified = (slug: string) => verifiedPackage(platform.url, platform.admin, slug, scaledMs(420_000));
 
 async function judged(cookie: string, body: Record<string, unknown>): Promise<string> {
   const answer = await post(platform.url, '/submit', { mode: 'submit', ...body }, { cookie });
@@ -62,10 +61,8 @@ describe('interactive problem packages', () => {
       await importZip(await writeZip(await packageFromFolder(join(PACKAGES, 'guess-interactive'))), 'guess');
       const verification = await verified('guess');
       expect(verification.status).toBe('done');
-      const subs = Object.fromEntries(
-        verification.submissions.map((s) => [s.path.replace(/^submissions\//, ''), s]),
-      );
-      const got = Object.fromEntries(Object.entries(subs).map(([path, s]) => [path, s.got]));
+      const subs = submissionsByPath(verification);
+      const got = verdictsByPath(verification);
       expect(got).toEqual({
         'accepted/search.c': 'ACCEPTED',
         'accepted/search.py': 'ACCEPTED',
@@ -95,20 +92,20 @@ describe('interactive problem packages', () => {
       );
       const accepted = await waitForResult(
         platform.url,
-        await judged(user, { problem: 'guess', language: 'python', code: search }),
+        await judged(platform.user, { problem: 'guess', language: 'python', code: search }),
         scaledMs(120_000),
-        user,
+        platform.user,
       );
       expect(accepted).toMatchObject({ verdict: 'ACCEPTED', passed: 3, total: 3 });
-      const wrong = await judged(user, {
+      const wrong = await judged(platform.user, {
         problem: 'guess',
         language: 'python',
         code: search.replace("print('!', middle, flush=True)", "print('!', middle + 2, flush=True)"),
       });
-      const seen: JobResult = await waitForResult(platform.url, wrong, scaledMs(120_000), user);
+      const seen: JobResult = await waitForResult(platform.url, wrong, scaledMs(120_000), platform.user);
       expect(seen.verdict).toBe('WRONG_ANSWER');
       expect(seen.failedTest?.name).toBe('sample/1');
-      const asAdmin = await waitForResult(platform.url, wrong, scaledMs(10_000), admin);
+      const asAdmin = await waitForResult(platform.url, wrong, scaledMs(10_000), platform.admin);
       expect(asAdmin.failedTest?.judgeMessage).toBe('answered 502, the number was 500\n');
     },
     TIMEOUT,
@@ -120,9 +117,7 @@ describe('interactive problem packages', () => {
       await importZip(await writeZip(await packageFromFolder(join(PACKAGES, 'flood-interactive'))), 'flood');
       const verification = await verified('flood');
       expect(verification.status).toBe('done');
-      const got = Object.fromEntries(
-        verification.submissions.map((s) => [s.path.replace(/^submissions\//, ''), s.got]),
-      );
+      const got = verdictsByPath(verification);
       // Not an output limit or a judge error: the worker relays no more than the interactor reads, so
       // the submission blocks in its write (and the interactor in its answer) until its time limit.
       expect(got).toEqual({
@@ -177,8 +172,8 @@ describe('interactive problem packages', () => {
         'found = [p for p in ["judge/testdata.in", "judge/testdata.ans", "feedback", "/box/judge"] if os.path.exists(p)]',
         'print("found:" + (",".join(found) or "nothing"), flush=True)',
       ].join('\n');
-      const jobId = await judged(admin, { problem: 'probe', language: 'python', code: submission });
-      const result = await waitForResult(platform.url, jobId, scaledMs(120_000), admin);
+      const jobId = await judged(platform.admin, { problem: 'probe', language: 'python', code: submission });
+      const result = await waitForResult(platform.url, jobId, scaledMs(120_000), platform.admin);
       expect(result.verdict).toBe('WRONG_ANSWER');
       const message = result.failedTest?.judgeMessage ?? '';
       expect(message).toMatch(/^\/etc\/shadow (PermissionError|FileNotFoundError)$/m);

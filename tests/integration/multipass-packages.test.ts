@@ -7,57 +7,46 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
 import { type JobResult } from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { usePlatform } from '../support/use-platform.js';
-import { importPackage, verifiedPackage } from '../support/packages.js';
+import {
+  importPackage,
+  submitToPackage,
+  usePackagePlatform,
+  verdictsByPath,
+  verifiedPackage,
+} from '../support/packages.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/packages/remember-multipass/', import.meta.url));
 /** Four submissions, up to three cases of two passes each (one spins to its limit on a second pass). */
 const TIMEOUT = scaledMs(480_000);
 
-const platform = usePlatform({
-  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
-});
-let admin: string;
-let user: string;
+const platform = usePackagePlatform('multipass');
 
-beforeAll(async () => {
-  admin = await signUp(platform.url, 'multipass-admin');
-  user = await signUp(platform.url, 'multipass-user');
-});
+const verified = (slug: string) => verifiedPackage(platform.url, platform.admin, slug, scaledMs(420_000));
 
-const verified = (slug: string) => verifiedPackage(platform.url, admin, slug, scaledMs(420_000));
-
-async function submitted(code: string): Promise<JobResult> {
-  const answer = await post(
+const submitted = (code: string): Promise<JobResult> =>
+  submitToPackage(
     platform.url,
-    '/submit',
-    { mode: 'submit', problem: 'remember', language: 'python', code },
-    { cookie: user },
+    platform.user,
+    { problem: 'remember', language: 'python', code },
+    platform.admin,
   );
-  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-  const { jobId } = answer.body as { jobId: string };
-  return waitForResult(platform.url, jobId, scaledMs(120_000), admin);
-}
 
 describe('multi-pass problem packages', () => {
   it(
     'imports, verifies every labelled submission pass by pass, and judges submissions through POST /submit',
     async () => {
       const zip = await writeZip(await packageFromFolder(FIXTURE));
-      const imported = await importPackage(platform.url, admin, zip, 'remember');
+      const imported = await importPackage(platform.url, platform.admin, zip, 'remember');
       expect(imported.report.unsupported).toEqual([]);
 
       const verification = await verified('remember');
       expect(verification.status).toBe('done');
-      const got = Object.fromEntries(
-        verification.submissions.map((s) => [s.path.replace(/^submissions\//, ''), s.got]),
-      );
+      const got = verdictsByPath(verification);
       expect(got).toEqual({
         'accepted/letters.py': 'ACCEPTED',
         // Rejected on the first pass: the number is not a note.

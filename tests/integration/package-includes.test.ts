@@ -8,40 +8,38 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, waitForResult } from '../support/platform.js';
+import { post, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { usePlatform } from '../support/use-platform.js';
-import { importPackage, verifiedPackage } from '../support/packages.js';
+import { importPackage, usePackagePlatform, verifiedPackage } from '../support/packages.js';
 
 const PACKAGES = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
 /** A few small programs compiled and judged in the sandbox, on a shared machine. */
 const TIMEOUT = scaledMs(300_000);
 
-const platform = usePlatform({
-  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
-});
-let admin: string;
-let user: string;
+const platform = usePackagePlatform('include');
 
 beforeAll(async () => {
-  admin = await signUp(platform.url, 'include-admin');
-  user = await signUp(platform.url, 'include-user');
   const zip = await writeZip(await packageFromFolder(join(PACKAGES, 'include-code')));
-  const imported = await importPackage(platform.url, admin, zip, 'included-sum');
+  const imported = await importPackage(platform.url, platform.admin, zip, 'included-sum');
   expect(imported.report.found.join('\n')).toMatch(/included code \(include\/\) for default, python3/);
 });
 
-const verification = () => verifiedPackage(platform.url, admin, 'included-sum', scaledMs(280_000));
+const verification = () => verifiedPackage(platform.url, platform.admin, 'included-sum', scaledMs(280_000));
 
 async function judged(body: Record<string, unknown>) {
   const answer = await post(
     platform.url,
     '/submit',
     { mode: 'submit', problem: 'included-sum', ...body },
-    { cookie: user },
+    { cookie: platform.user },
   );
   expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-  return waitForResult(platform.url, (answer.body as { jobId: string }).jobId, scaledMs(120_000), user);
+  return waitForResult(
+    platform.url,
+    (answer.body as { jobId: string }).jobId,
+    scaledMs(120_000),
+    platform.user,
+  );
 }
 
 describe('included code', () => {

@@ -2,36 +2,31 @@
  * A package with sample data only (no data/secret), on real Redis, the database and the sandbox: imported with
  * a warning in its report, verified and judged on its samples.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
-import { post, signUp, waitForResult } from '../support/platform.js';
+import { post, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { usePlatform } from '../support/use-platform.js';
-import { importPackage, verifiedPackage } from '../support/packages.js';
+import { importPackage, usePackagePlatform, verifiedPackage } from '../support/packages.js';
 
 /** A few Python programs judged in the sandbox, on a shared machine. */
 const TIMEOUT = scaledMs(240_000);
 
-const platform = usePlatform({
-  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
-});
-let admin: string;
-let user: string;
-
-beforeAll(async () => {
-  admin = await signUp(platform.url, 'samples-admin');
-  user = await signUp(platform.url, 'samples-user');
-});
+const platform = usePackagePlatform('samples');
 
 async function judged(code: string) {
   const answer = await post(
     platform.url,
     '/submit',
     { mode: 'submit', problem: 'samples-only', language: 'python', code },
-    { cookie: user },
+    { cookie: platform.user },
   );
   expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-  return waitForResult(platform.url, (answer.body as { jobId: string }).jobId, scaledMs(120_000), user);
+  return waitForResult(
+    platform.url,
+    (answer.body as { jobId: string }).jobId,
+    scaledMs(120_000),
+    platform.user,
+  );
 }
 
 describe('a package with sample data only', () => {
@@ -47,10 +42,15 @@ describe('a package with sample data only', () => {
         { path: 'submissions/accepted/sum.py', bytes: 'print(sum(map(int, input().split())))\n' },
         { path: 'submissions/wrong_answer/first.py', bytes: 'print(input().split()[0])\n' },
       ]);
-      const imported = await importPackage(platform.url, admin, zip, 'samples-only');
+      const imported = await importPackage(platform.url, platform.admin, zip, 'samples-only');
       expect(imported.report.warnings.join('\n')).toMatch(/data\/secret: no secret test case/);
 
-      const verification = await verifiedPackage(platform.url, admin, 'samples-only', scaledMs(200_000));
+      const verification = await verifiedPackage(
+        platform.url,
+        platform.admin,
+        'samples-only',
+        scaledMs(200_000),
+      );
       expect(verification.ok, JSON.stringify(verification)).toBe(true);
 
       const right = await judged('print(sum(map(int, input().split())))\n');

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { Worker } from 'bullmq';
-import type { JobData } from '@arbiter/contracts';
 import { createLogger } from '@arbiter/observability';
 import {
   JobEventLog,
@@ -24,6 +23,7 @@ import {
 import { JobRelay, type ClientSocket } from '../../apps/api/src/socket/job-relay.js';
 import { REDIS_URL, cleanup, testPrefix } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
+import { freeRunJob } from '../support/job-data.js';
 
 const JOBS = 20;
 const prefix = testPrefix();
@@ -33,22 +33,6 @@ let queue: SubmissionQueue;
 let relay: JobRelay;
 /** Names of the commands the relay's connection sent (a counter on the real connection). */
 const sent: string[] = [];
-
-function job(): JobData {
-  return {
-    jobId: randomUUID(),
-    language: 'python',
-    code: 'print(1)',
-    stdin: '',
-    mode: 'run',
-    problem: null,
-    tests: [],
-    userId: null,
-    rejudgeOf: null,
-    limits: { timeMs: 1000, wallTimeMs: 2000, memoryMb: 64, outputBytes: 1024 },
-    createdAt: Date.now(),
-  };
-}
 
 /** A socket as the relay uses one: it only receives events. */
 function fakeSocket(): ClientSocket & { positions: number[] } {
@@ -100,7 +84,12 @@ describe('queue position refresh', () => {
     // Queued as the API queues them, each by another owner, each watched by a socket.
     const sockets: Array<ReturnType<typeof fakeSocket>> = [];
     for (let i = 0; i < JOBS; i += 1) {
-      const data = job();
+      const data = freeRunJob('print(1)', {
+        timeMs: 1000,
+        wallTimeMs: 2000,
+        memoryMb: 64,
+        outputBytes: 1024,
+      });
       await store.create(newJobRecord(data));
       const priority = await submissionPriority(redis, prefix, data, `client:owner-${i}`);
       const position = (await waitingCount(redis, prefix, priority)) + 1;
@@ -111,6 +100,9 @@ describe('queue position refresh', () => {
       sockets.push(socket);
     }
     expect(sockets.map((s) => s.positions)).toEqual(sockets.map((_, i) => [i + 1]));
+    // Each subscribe of a queued job scheduled a pass: let it end, so none runs beside the passes counted
+    // below (on a slow machine it fired during one, and both sent every append).
+    await relay.refreshesSettled();
 
     // Nothing moved: one script call for the places, and the (unchanged) places sent no more than once.
     await relay.refreshPositions();

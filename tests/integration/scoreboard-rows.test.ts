@@ -30,6 +30,7 @@ import {
   testSql,
   waitFor,
 } from '../support/platform.js';
+import { createBoardContest, seedBoardParticipants } from '../support/scoreboard-board.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { wrongAnswer } from '../../bench/support/wrong-answer.js';
 
@@ -56,34 +57,10 @@ beforeAll(async () => {
   db = await openTestDatabase(prefix);
   redis = new Redis(REDIS_URL);
   admin = await signUp(url, `rows-admin-${prefix.slice(5)}`);
-  const catalog = (await (await fetch(`${url}/problems`)).json()) as { slug: string }[];
-  slugs = catalog.slice(0, PROBLEMS).map((problem) => problem.slug);
+  const contest = await createBoardContest(url, admin, { title: 'Rows', problems: PROBLEMS });
+  ({ contestId, slugs } = contest);
   slug = slugs[0] ?? 'a-plus-b';
-  const startsAt = new Date(Date.now() - 4 * 3_600_000);
-  const created = await fetch(`${url}/contests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: admin },
-    body: JSON.stringify({
-      title: 'Rows',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
-      problems: slugs.map((problem, i) => ({ letter: String.fromCharCode(65 + i), problem })),
-    }),
-  });
-  expect(created.status).toBe(201);
-  contestId = ((await created.json()) as { id: string }).id;
-  await testSql(
-    prefix,
-    `insert into users (id, username, username_key, password_hash, role, created_at)
-     select 'rows-' || i, 'racer' || i, 'racer' || i, 'x', 'user', now() from generate_series(1, $1) i`,
-    [PARTICIPANTS],
-  );
-  await testSql(
-    prefix,
-    `insert into contest_participants (contest_id, user_id, registered_at, virtual)
-     select $1, 'rows-' || i, $2::timestamptz, false from generate_series(1, $3) i`,
-    [contestId, startsAt.toISOString(), PARTICIPANTS],
-  );
+  await seedBoardParticipants(prefix, contest, PARTICIPANTS, 'rows');
   // Participant i tries problem p (i + p) % 4 times, the last accepted unless p is 0 (A stays unsolved).
   await testSql(
     prefix,
@@ -96,7 +73,7 @@ beforeAll(async () => {
      from generate_series(1, $3) u
      cross join unnest($4::text[]) with ordinality p(slug, n)
      cross join lateral generate_series(1, (u + p.n::int) % 4) j`,
-    [contestId, startsAt.toISOString(), PARTICIPANTS, slugs],
+    [contestId, contest.startsAt.toISOString(), PARTICIPANTS, slugs],
   );
 });
 

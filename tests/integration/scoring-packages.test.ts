@@ -9,42 +9,29 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeZip } from '@arbiter/archive';
 import { jobResultSchema, type JobResult } from '@arbiter/contracts';
 import { packageFromFolder } from '@arbiter/problem-package';
-import { post, signUp, testSql, waitForResult } from '../support/platform.js';
+import { post, testSql, waitFor, waitForResult } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
-import { usePlatform } from '../support/use-platform.js';
-import { importPackage, verifiedPackage } from '../support/packages.js';
+import {
+  importPackage,
+  submissionsByPath,
+  submitToPackage,
+  usePackagePlatform,
+  verifiedPackage,
+} from '../support/packages.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/packages/subtask-sum/', import.meta.url));
 const TIMEOUT = scaledMs(420_000);
 
-const platform = usePlatform({
-  api: { AUTH_RATE_PER_MINUTE_IP: '0', SUBMIT_RATE_PER_MINUTE_USER: '0' },
-});
-let admin: string;
-let user: string;
+const platform = usePackagePlatform('scoring');
 
-beforeAll(async () => {
-  admin = await signUp(platform.url, 'scoring-admin');
-  user = await signUp(platform.url, 'scoring-user');
-});
+const verified = (slug: string) => verifiedPackage(platform.url, platform.admin, slug, scaledMs(300_000));
 
-const verified = (slug: string) => verifiedPackage(platform.url, admin, slug, scaledMs(300_000));
-
-async function submitted(language: string, code: string): Promise<JobResult> {
-  const answer = await post(
-    platform.url,
-    '/submit',
-    { mode: 'submit', problem: 'subtask-sum', language, code },
-    { cookie: user },
-  );
-  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-  const jobId = (answer.body as { jobId: string }).jobId;
-  return waitForResult(platform.url, jobId, scaledMs(120_000), user);
-}
+const submitted = (language: string, code: string): Promise<JobResult> =>
+  submitToPackage(platform.url, platform.user, { problem: 'subtask-sum', language, code });
 
 const source = (path: string) => readFile(join(FIXTURE, 'submissions', path), 'utf8');
 
@@ -53,14 +40,12 @@ describe('scoring problem packages', () => {
     'imports with scoring supported, verifies partially accepted submissions and scores each submit by its groups',
     async () => {
       const zip = await writeZip(await packageFromFolder(FIXTURE));
-      const imported = await importPackage(platform.url, admin, zip, 'subtask-sum');
+      const imported = await importPackage(platform.url, platform.admin, zip, 'subtask-sum');
       expect(imported.report.unsupported.join('\n')).not.toMatch(/scoring/);
 
       const verification = await verified('subtask-sum');
       expect(verification.status).toBe('done');
-      const subs = Object.fromEntries(
-        verification.submissions.map((s) => [s.path.replace(/^submissions\//, ''), s]),
-      );
+      const subs = submissionsByPath(verification);
       expect(subs['accepted/sum.py']).toMatchObject({ got: 'ACCEPTED', score: 100, maxScore: 100, ok: true });
       // Subtask 1 only: accepted (secret accepts when any subtask does) with 30 of 100.
       expect(subs['partially_accepted/int32.c']).toMatchObject({
@@ -110,7 +95,7 @@ describe('scoring problem packages', () => {
 
       // The submission's detail carries the same score.
       const detail = await fetch(`${platform.url}/submissions/${partial.jobId}`, {
-        headers: { cookie: user },
+        headers: { cookie: platform.user },
       });
       expect(detail.status).toBe(200);
       const body = (await detail.json()) as { result: unknown };
@@ -125,7 +110,7 @@ describe('scoring problem packages', () => {
       const json = { 'content-type': 'application/json' };
       const created = await fetch(`${platform.url}/contests`, {
         method: 'POST',
-        headers: { ...json, cookie: admin },
+        headers: { ...json, cookie: platform.admin },
         body: JSON.stringify({
           title: 'Subtasks',
           startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
@@ -146,7 +131,7 @@ describe('scoring problem packages', () => {
       ]);
       const registered = await fetch(`${platform.url}/contests/${contestId}/register`, {
         method: 'POST',
-        headers: { ...json, cookie: user },
+        headers: { ...json, cookie: platform.user },
         body: '{}',
       });
       expect(registered.status).toBeLessThan(300);
@@ -160,17 +145,28 @@ describe('scoring problem packages', () => {
           code: await source('partially_accepted/int32.c'),
           contestId,
         },
-        { cookie: user },
+        { cookie: platform.user },
       );
       expect(answer.status, JSON.stringify(answer.body)).toBe(202);
       const original = (answer.body as { jobId: string }).jobId;
-      await waitForResult(platform.url, original, scaledMs(120_000), user);
+      await waitForResult(platform.url, original, scaledMs(120_000), platform.user);
+      // A rejudge takes finished rows of the database: wait until the result is saved there.
+      await waitFor(
+        async () => {
+          const saved = await fetch(`${platform.url}/submissions/${original}`, {
+            headers: { cookie: platform.user },
+          });
+          return ((await saved.json()) as { status?: string }).status === 'completed';
+        },
+        scaledMs(30_000),
+        () => `submission ${original} was not saved as completed`,
+      );
 
       const rejudged = await post(
         platform.url,
         '/admin/rejudge',
         { submissionId: original },
-        { cookie: admin },
+        { cookie: platform.admin },
       );
       expect(rejudged.status, JSON.stringify(rejudged.body)).toBe(202);
       const [job] = (rejudged.body as { jobs: { jobId: string }[] }).jobs;
@@ -179,7 +175,7 @@ describe('scoring problem packages', () => {
         job?.jobId,
       ]);
       expect(rows.rows).toEqual([{ contest_id: contestId }]);
-      const result = await waitForResult(platform.url, job?.jobId ?? '', scaledMs(120_000), admin);
+      const result = await waitForResult(platform.url, job?.jobId ?? '', scaledMs(120_000), platform.admin);
       expect(result.score).toMatchObject({ score: 30, maxScore: 100 });
     },
     TIMEOUT,

@@ -288,9 +288,11 @@ describe('sandbox process faults', { timeout: TEST_MS }, () => {
         scaledMs(30_000),
         () => JSON.stringify(client.events),
       );
-      // The process the worker started for the run's cell (the helper that became bubblewrap): the one
-      // whose sandbox the program runs in; the other cells' wait.
-      const outer = childrenNamed(worker.child.pid ?? -1, 'bwrap');
+      // The processes the worker's spawner started for its cells (each a helper that became bubblewrap):
+      // one holds the sandbox the program runs in; the other cells' wait.
+      const outer = childrenNamed(worker.child.pid ?? -1, 'sandbox-helper').flatMap((spawner) =>
+        childrenNamed(spawner, 'bwrap'),
+      );
       expect(outer.length).toBeGreaterThan(0);
       for (const pid of outer) process.kill(pid, 'SIGKILL');
       // Retried on a fresh cell (then it survives), or failed with a message; never left running.

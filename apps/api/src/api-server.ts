@@ -34,7 +34,7 @@ import type { ApiResources } from './resources.js';
 import { JobRelay } from './socket/job-relay.js';
 import { createSocketServer } from './socket/socket-server.js';
 import { userOfHeaders } from './auth/session.js';
-import { jobOwner } from './submissions/job-access.js';
+import { findJob } from './submissions/job-access.js';
 import { JobWatcher } from './submissions/job-watcher.js';
 import { ScoreboardPush } from './contests/scoreboard-push.js';
 import { ProgressPush } from './classes/progress-push.js';
@@ -153,7 +153,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     relay,
     logger,
     userOf: (headers) => userOfHeaders(resources, headers),
-    ownerOf: (jobId) => jobOwner(resources, jobId),
+    findJob: (jobId) => findJob(resources, jobId),
     interactive: {
       resources,
       limits: createRateLimiters(resources, resources.rateLimits),

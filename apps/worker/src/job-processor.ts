@@ -12,6 +12,9 @@ import { createLogBatcher } from './log-batcher.js';
 import { WORKER_LOST_REASON, lostAttempt } from './lost-attempt.js';
 import type { WorkerResources } from './resources.js';
 
+/** How long a job runs before its worker tells the database side it is running (`enqueueRunning`). */
+export const RUNNING_NOTICE_DELAY_MS = 1_000;
+
 export type SubmissionJob = Job<JobData, void, 'judge'>;
 
 export interface ProcessContext {
@@ -39,23 +42,30 @@ export async function processJob(
   }
 
   const startedAt = new Date().toISOString();
-  // Judging starts while the job is being marked running. The `running` event is sent first on
-  // the worker's one connection, which keeps order, so it still comes before any output; the
-  // result waits for the marking to be done.
+  // Judging starts while the job is being marked running. The record and the `running` event go in one
+  // script on the worker's one connection, which keeps order, so the event still comes before any
+  // output; the result waits for the marking to be done. A queued record is always `newJobRecord` of
+  // the job's data (only the worker holding a job changes it before it is final), so it is not read.
   let runningAt = 0;
-  const marking = Promise.all([
-    store
-      .update(jobId, { status: 'running', startedAt, attempts: attempt, worker: resources.workerId })
-      .then(async (running) => {
-        await enqueueRunning(resources.results, { jobId, worker: resources.workerId, startedAt });
-        return running;
-      }),
-    events.append(jobId, { type: 'status', data: { status: 'running', attempt } }),
-  ]).then(([running]) => {
-    runningAt = preciseNow();
-    return running;
-  });
+  const marking = store
+    .advance(
+      { ...newJobRecord(data), startedAt, attempts: attempt, worker: resources.workerId },
+      { status: 'running', attempt },
+      events,
+    )
+    .then((running) => {
+      runningAt = preciseNow();
+      return running;
+    });
   marking.catch(() => undefined);
+  // The database hears of it only when the job is still running a moment later: most jobs are over
+  // by then, and their rows go from `queued` straight to the result (a `results` job and a database
+  // write less per job).
+  const notice = setTimeout(() => {
+    enqueueRunning(resources.results, { jobId, worker: resources.workerId, startedAt }).catch(
+      (err: unknown) => log.warn({ err }, 'could not send the running notice'),
+    );
+  }, RUNNING_NOTICE_DELAY_MS);
   log.info({ queueWaitMs: Date.now() - data.createdAt }, 'job running');
 
   const batcher = createLogBatcher(events, jobId);
@@ -64,12 +74,16 @@ export async function processJob(
   try {
     outcome = await judgeJob(resources, data, batcher, context.shutdown, steps.record);
   } catch (error) {
+    clearTimeout(notice);
     await marking.catch(() => undefined);
     await batcher.flush().catch(() => undefined);
     if (context.shutdown.aborted) {
       // The worker is going away: hand the job back at once rather than wait for the stall check.
-      await store.update(jobId, { status: 'queued', startedAt: null });
-      await events.append(jobId, { type: 'status', data: { status: 'queued' } });
+      await store.advance(
+        { ...newJobRecord(data), attempts: attempt, worker: resources.workerId },
+        { status: 'queued' },
+        events,
+      );
       log.warn('job handed back to the queue: worker shutting down');
       if (token === undefined) throw error;
       await job.moveToWait(token);
@@ -78,6 +92,7 @@ export async function processJob(
     resources.metrics.judgingFailed(data);
     throw error;
   }
+  clearTimeout(notice);
   const running = await marking;
   await batcher.flush();
 

@@ -125,10 +125,15 @@ export async function startWorker(
     if (overrides.sandbox === undefined) await sandbox.close().catch(() => undefined);
     throw error;
   });
+  // The host-side builds below run in the background; stopping the worker ends them and waits for them, so
+  // nothing is left writing into the cache folder once stop() has returned.
+  const background = new AbortController();
+  const builds: Promise<void>[] = [];
   if (pchDir !== undefined) {
     // C++ compiles work without it meanwhile; they get faster once it is there.
     const started = performance.now();
-    void buildPrecompiledHeader(pchDir).then((header) => {
+    const build = buildPrecompiledHeader(pchDir, background.signal).then((header) => {
+      if (background.signal.aborted) return;
       if (header === null) {
         logger.warn({ pchDir }, 'could not build the precompiled C++ header; C++ compiles will be slower');
         return;
@@ -136,11 +141,16 @@ export async function startWorker(
       compile.pchDir = header.includeDir;
       logger.info({ pchDir, ms: Math.round(performance.now() - started) }, 'precompiled C++ header ready');
     });
+    builds.push(build);
   }
   if (archiveDir !== undefined) {
     // Compiles work without them meanwhile; one at a time, so the builds take one core of the host.
-    void buildClassArchives(archiveDir, languages, compile, logger);
+    builds.push(buildClassArchives(archiveDir, languages, compile, logger, background.signal));
   }
+  const stopBuilds = async (): Promise<void> => {
+    background.abort();
+    await Promise.all(builds);
+  };
 
   const id = env.WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const redis = createRedis(env.REDIS_URL, { name: `worker-${id}` });
@@ -197,6 +207,7 @@ export async function startWorker(
       logger,
     }).catch(async (error: unknown) => {
       // The port is taken: stop what started rather than run without the metrics asked for.
+      await stopBuilds();
       await service.stop(0);
       await results.close();
       await redis.quit().catch(() => undefined);
@@ -209,6 +220,7 @@ export async function startWorker(
     compile,
     metricsPort: metricsServer?.port ?? null,
     async stop(graceMs = env.SHUTDOWN_GRACE_MS) {
+      await stopBuilds();
       await service.stop(graceMs);
       await results.close();
       await redis.quit().catch(() => undefined);
@@ -268,13 +280,21 @@ async function buildClassArchives(
   languages: readonly LanguageInfo[],
   compile: CompileContext,
   logger: Logger,
+  signal: AbortSignal,
 ): Promise<void> {
   const ids = classArchiveLanguages(languages.map((language) => language.id));
   const java = ids.length === 0 ? null : await javaVersion().catch(() => null);
   for (const language of java === null ? [] : ids) {
+    if (signal.aborted) return;
     const version = languages.find((info) => info.id === language)?.version ?? '';
     const started = performance.now();
-    const archive = await buildClassArchive(classArchivePath(dir, language, version, java ?? ''), language);
+    const archive = await buildClassArchive(
+      classArchivePath(dir, language, version, java ?? ''),
+      language,
+      undefined,
+      signal,
+    );
+    if (signal.aborted) return;
     if (archive === null) {
       logger.warn({ language }, 'could not build the compiler class archive; its compiles start slower');
       continue;

@@ -1,10 +1,10 @@
 /**
  * The worker process's life: a BullMQ Worker on `submissions`, the live-worker heartbeat,
- * the finaliser of jobs the queue gave up on, and a graceful stop that lets running jobs
+ * the finaliser of the jobs it gave up on, and a graceful stop that lets running jobs
  * finish within a grace period and hands the rest back to the queue.
  */
 import { hostname } from 'node:os';
-import { Job, QueueEvents, Worker, type ConnectionOptions } from 'bullmq';
+import { Job, Worker, type ConnectionOptions } from 'bullmq';
 import type { JobData, JobResult } from '@arbiter/contracts';
 import { SUBMISSION_QUEUE, newJobRecord } from '@arbiter/queue';
 import { withLogContext } from '@arbiter/observability';
@@ -81,31 +81,27 @@ export async function startWorkerService(
     const final = job.attemptsMade >= attempts || error.name === 'UnrecoverableError';
     resources.metrics.attemptFailed(final);
     logger.error({ jobId: job.id, attempt: job.attemptsMade, final, err: error }, 'job attempt failed');
+    // A job the queue gives up on (attempts used up, an unrecoverable fault, stalled too often: BullMQ
+    // fails that one in the next worker that takes it) always fails in a worker, this one: it ends as
+    // INTERNAL_ERROR here. If this process dies first, the reconciler settles the row.
+    if (final && job.id !== undefined) {
+      const jobId = job.id;
+      void failJob(resources, worker, jobId, job.failedReason || error.message).catch((err: unknown) =>
+        logger.error({ jobId, err }, 'could not record the failure'),
+      );
+    }
     if (!final && job.id !== undefined) {
       const jobId = job.id;
-      void Promise.all([
-        store.update(jobId, { status: 'queued', startedAt: null }),
-        resources.events.append(jobId, { type: 'status', data: { status: 'queued' } }),
-      ]).catch((err: unknown) => logger.error({ jobId, err }, 'could not record the retry'));
+      const queued = { ...newJobRecord(job.data), attempts: job.attemptsMade, worker: resources.workerId };
+      void store
+        .advance(queued, { status: 'queued' }, resources.events)
+        .catch((err: unknown) => logger.error({ jobId, err }, 'could not record the retry'));
     }
   });
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   worker.on('stalled', (jobId) =>
     logger.warn({ jobId }, 'job stalled: its worker was lost; the next worker fails it if it was running'),
   );
-
-  // Jobs the queue gave up on (attempts exhausted, stalled too often) end as INTERNAL_ERROR,
-  // whichever worker was holding them. Every worker listens; the first write wins.
-  const queueEvents = new QueueEvents(SUBMISSION_QUEUE, {
-    connection: options.connection,
-    prefix: options.prefix,
-  });
-  queueEvents.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
-  queueEvents.on('failed', ({ jobId, failedReason }) => {
-    void failJob(resources, worker, jobId, failedReason).catch((err: unknown) =>
-      logger.error({ jobId, err }, 'could not record the failure'),
-    );
-  });
 
   const advertise = () =>
     registry.heartbeat(
@@ -125,7 +121,6 @@ export async function startWorkerService(
     );
   const startedAt = new Date().toISOString();
   await worker.waitUntilReady();
-  await queueEvents.waitUntilReady();
   await advertise();
   const heartbeat = setInterval(() => {
     advertise().catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
@@ -157,7 +152,6 @@ export async function startWorkerService(
       }, graceMs);
       await closing;
       clearTimeout(timer);
-      await queueEvents.close();
       await resources.sandbox.close();
       logger.info({ workerId: resources.workerId }, 'worker stopped');
     },

@@ -21,6 +21,7 @@ export const statusPayloadSchema = z.object({
   /** Which attempt is running (> 1 after a worker was lost). */
   attempt: z.number().int().positive().optional(),
 });
+export type StatusPayload = z.infer<typeof statusPayloadSchema>;
 export const logPayloadSchema = z.object({ stream: logStreamSchema, chunk: z.string() });
 export const testPayloadSchema = z.object({
   index: z.number().int().nonnegative(),

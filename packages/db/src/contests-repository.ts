@@ -282,6 +282,16 @@ export class ContestsRepository {
     );
   }
 
+  /** The contests scored by `scoring` that have `problemSlug` among their problems, oldest start first. */
+  async withProblem(problemSlug: string, scoring: ScoringRule): Promise<{ id: string; title: string }[]> {
+    return this.db
+      .select({ id: contests.id, title: contests.title })
+      .from(contestProblems)
+      .innerJoin(contests, eq(contests.id, contestProblems.contestId))
+      .where(and(eq(contestProblems.problemSlug, problemSlug), eq(contests.scoring, scoring)))
+      .orderBy(asc(contests.startsAt), asc(contests.id));
+  }
+
   /** Problems of contests that have not started yet (kept out of the public problem list). */
   async unreleasedProblems(): Promise<Set<string>> {
     const rows = await this.db

@@ -10,7 +10,7 @@ import type {
   ProblemVisibility,
   UpdateProblemRequest,
 } from '@arbiter/contracts';
-import { asc, desc, eq, and, gt, notExists, sql } from 'drizzle-orm';
+import { asc, desc, eq, and, gt, inArray, notExists, sql } from 'drizzle-orm';
 import type { Clock, Db } from './db.js';
 import { systemClock } from './db.js';
 import {
@@ -247,6 +247,16 @@ export class ProblemPackagesRepository {
       .from(importedProblems)
       .where(eq(importedProblems.slug, slug));
     return row ?? null;
+  }
+
+  /** The titles in force of the imported problems among `slugs`, by slug, in one query; other slugs are left out. */
+  async titles(slugs: readonly string[]): Promise<Map<string, string>> {
+    if (slugs.length === 0) return new Map();
+    const rows = await this.db
+      .select({ slug: importedProblems.slug, title: importedProblems.title })
+      .from(importedProblems)
+      .where(inArray(importedProblems.slug, [...slugs]));
+    return new Map(rows.map((row) => [row.slug, row.title]));
   }
 
   /**

@@ -1,4 +1,4 @@
-/** Imported problem versions on both backends: numbering, one blob per content, latest, concurrent imports. */
+/** Imported problem versions on both backends: numbering, one blob per content, latest, concurrent imports, titles. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex, type NewProblemVersion } from '../src/index.js';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -77,5 +77,19 @@ describe.each(BACKENDS)('problem packages on %s', (backend) => {
     );
     expect(results.map((r) => r.version.version).sort()).toEqual([1, 2, 3, 4, 5]);
     expect((await problems.latest('race'))?.version).toBe(5);
+  });
+
+  it('reads the titles in force of the imported problems among some slugs', async () => {
+    const { problems } = t.database;
+    await problems.addVersion(version('first', 'zip-1'));
+    await problems.addVersion(version('second', 'zip-2'));
+    await problems.updateSettings('second', { title: 'Renamed' });
+    expect(await problems.titles([])).toEqual(new Map());
+    expect(await problems.titles(['second', 'missing', 'first', 'first'])).toEqual(
+      new Map([
+        ['first', 'Title of first'],
+        ['second', 'Renamed'],
+      ]),
+    );
   });
 });

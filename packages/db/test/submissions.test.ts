@@ -1,7 +1,8 @@
 /** Submissions on both backends: lifecycle, first final write wins, history pages and filters. */
 import { randomUUID } from 'node:crypto';
 import type { Verdict } from '@arbiter/contracts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import { InvalidCursorError, type NewSubmission, type SubmissionSummary, type User } from '../src/index.js';
 import { jobResult, tests } from './support/job-result.js';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -117,6 +118,29 @@ describe.each(BACKENDS)('submissions on %s', (backend) => {
       acceptanceRate: 100,
     });
   });
+
+  // Each statement is a round trip and a write on the API's side: a job's whole life is three of them.
+  it.runIf(backend === 'postgres')(
+    'records a job in one statement per step: queued, running, finished with its statistics',
+    async () => {
+      const { submissions } = t.database;
+      const row = submission();
+      const sent = vi.spyOn(pg.Client.prototype, 'query');
+      try {
+        await submissions.insertQueued(row);
+        await submissions.markRunning(row.id, { startedAt: new Date(T0 + 1), worker: 'w1' });
+        await submissions.finish(row.id, jobResult(row.id, { verdict: 'ACCEPTED' }));
+        expect(sent).toHaveBeenCalledTimes(3);
+      } finally {
+        sent.mockRestore();
+      }
+      expect((await t.database.stats.problemStats(['two-sum'])).get('two-sum')).toEqual({
+        submissions: 1,
+        accepted: 1,
+        acceptanceRate: 100,
+      });
+    },
+  );
 
   it('refuses a result that is not final, and ignores an unknown id', async () => {
     const row = submission();

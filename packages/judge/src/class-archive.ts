@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { RECIPES, languageMeta, type LanguageId, type LanguageRecipe } from '@arbiter/languages';
 import { STALE_LOCK_MS, alive, lockIsLive } from './build-lock.js';
+import { runHostBuildCommand } from './host-build-command.js';
 
 const run = promisify(execFile);
 
@@ -48,23 +49,26 @@ export async function javaVersion(): Promise<string> {
 
 /**
  * Builds the archive at `path` unless it is already there, by compiling the language's self-test sample on
- * the host. Returns the path, or null if it could not be built (compiles then run without one).
+ * the host. Returns the path, or null if it could not be built (compiles then run without one) or `signal`
+ * ended the build (the compiler is killed and its partial file removed before this settles).
  */
 export async function buildClassArchive(
   path: string,
   language: LanguageId,
   recipe: LanguageRecipe = RECIPES[language],
+  signal?: AbortSignal,
 ): Promise<string | null> {
   if (await isFile(path)) return path;
+  if (signal?.aborted) return null;
   const sample = languageMeta(language)?.sample;
   if (recipe.compile?.classArchive !== true || sample === undefined) return null;
   // One builder per archive among a host's workers; a lock whose builder died holds nothing.
   const lock = `${path}.building`;
   const held = await open(lock, 'wx').catch(() => null);
   if (held === null) {
-    if (await lockIsLive(lock)) return waitForOther(path, language, recipe);
+    if (await lockIsLive(lock)) return waitForOther(path, language, recipe, signal);
     await rm(lock, { force: true });
-    return buildClassArchive(path, language, recipe);
+    return buildClassArchive(path, language, recipe, signal);
   }
   await held.writeFile(String(process.pid));
   await held.close();
@@ -75,10 +79,11 @@ export async function buildClassArchive(
     const { files } = await recipe.prepare(sample);
     for (const [name, contents] of Object.entries(files)) await writeFile(join(work, name), contents);
     const [command, ...args] = recipe.compile.argv(files, { classArchive: { mode: 'dump', path: partial } });
-    await run(command ?? '', args, {
+    await runHostBuildCommand(command ?? '', args, {
       cwd: work,
       env: { PATH: '/usr/bin:/bin', HOME: work, LANG: 'C.UTF-8', ...recipe.compile.env },
       timeout: 180_000,
+      ...(signal === undefined ? {} : { signal }),
     });
     if (!(await isFile(partial))) return null;
     await chmod(partial, 0o444);
@@ -102,12 +107,13 @@ async function waitForOther(
   path: string,
   language: LanguageId,
   recipe: LanguageRecipe,
+  signal?: AbortSignal,
 ): Promise<string | null> {
   const lock = `${path}.building`;
-  for (let waited = 0; waited < STALE_LOCK_MS; waited += 250) {
+  for (let waited = 0; waited < STALE_LOCK_MS && signal?.aborted !== true; waited += 250) {
     if (await isFile(path)) return path;
     if (!(await stat(lock).catch(() => null))) return (await isFile(path)) ? path : null;
-    if (!(await lockIsLive(lock))) return buildClassArchive(path, language, recipe);
+    if (!(await lockIsLive(lock))) return buildClassArchive(path, language, recipe, signal);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return null;

@@ -2,16 +2,21 @@
  * A package's input validators (`input_validators/`), run on import by the verification job: each file or
  * folder directly in it is one program, compiled in the sandbox by its file endings (C, C++, Python 3; the
  * entry is the source with `main`, the folder's other files beside it, so a header such as `validate.h`
- * is found), and run in the sandbox on every test case's input as stdin with the case's group's
- * `input_validator_flags`. Exit 42 says the input is valid; anything else names the case as bad data.
+ * is found), and run in the sandbox on every test case's input as stdin with the case's
+ * `input_validator_flags` / `input_validator_args` (its own in the map form), then the case's `args`. Exit 42 says the input is valid; anything else names the case as bad data.
  */
 import { clipText, type InputValidation, type LanguageId } from '@arbiter/contracts';
-import { flagWords, type ProblemPackage } from '@arbiter/problem-package';
+import {
+  flagWords,
+  inputValidatorFlagsFor,
+  validatorFile,
+  type ProblemPackage,
+} from '@arbiter/problem-package';
 import type { Sandbox } from '@arbiter/sandbox';
 import { compileProgram, usable, type CompileContext } from './compile-step.js';
 import { VALIDATOR_ACCEPT, VALIDATOR_LIMITS } from './output-validator.js';
+import { caseWorkFiles } from './case-work-files.js';
 
-const DIR = 'input_validators/';
 const LANGUAGE_OF: readonly [RegExp, LanguageId][] = [
   [/\.(cpp|cc|cxx|c\+\+|C)$/, 'cpp'],
   [/\.c$/, 'c'],
@@ -24,10 +29,8 @@ const decoder = new TextDecoder();
 function programs(pkg: ProblemPackage): Map<string, Map<string, Buffer>> {
   const out = new Map<string, Map<string, Buffer>>();
   for (const path of pkg.inputValidators) {
-    const rest = path.slice(DIR.length);
-    const slash = rest.indexOf('/');
-    const name = slash === -1 ? rest : rest.slice(0, slash);
-    const relative = slash === -1 ? rest : rest.slice(slash + 1);
+    // Below the validators' folder (input_validators/, or the older input_format_validators/).
+    const { validator: name, file: relative } = validatorFile(path);
     const file = pkg.files.get(path);
     if (file === undefined) continue;
     const files = out.get(name) ?? new Map<string, Buffer>();
@@ -60,7 +63,9 @@ export async function validateInputs(
         status: 'unsupported',
         message:
           languages.size === 0
-            ? 'no source in a language Arbiter compiles for validators (C, C++, Python 3)'
+            ? [...files.keys()].some((file) => /\.(ctd|viva)$/.test(file))
+              ? 'checktestdata (.ctd) and VIVA (.viva) scripts are not run: the workers have neither tool'
+              : 'no source in a language Arbiter compiles for validators (C, C++, Python 3)'
             : `mixes languages (${[...languages].join(', ')})`,
       });
       result.ok = false;
@@ -96,9 +101,12 @@ export async function validateInputs(
               memoryMb: VALIDATOR_LIMITS.memoryKb / 1024,
               unbuffered: false,
             }),
-            ...flagWords(testCase.config.inputValidatorFlags),
+            // 2025-09: the validator's input_validator_args, then the case's args.
+            ...flagWords(inputValidatorFlagsFor(testCase.config, name)),
+            ...(testCase.config.args ?? []),
           ],
-          files: program.files,
+          // 2025-09: the case's X.files beside the validator's own files (a clash of names refuses the package).
+          files: { ...caseWorkFiles(pkg, testCase), ...program.files },
           stdin: input,
           limits: VALIDATOR_LIMITS,
           ...(signal === undefined ? {} : { signal }),

@@ -141,13 +141,22 @@ export async function runInteractiveCase(
   program: CompiledProgram,
   validator: CompiledValidator,
   sandbox: Sandbox,
-  options: ValidatorCase & { limits: EffectiveLimits; onStep?: StepHooks['onStep'] },
+  options: ValidatorCase & {
+    limits: EffectiveLimits;
+    onStep?: StepHooks['onStep'];
+    /** The submission's command-line arguments (the case's `args`). */
+    args?: readonly string[];
+    /** Files for the submission's working directory (the case's `X.files`); the interactor gets none. */
+    workFiles?: Readonly<Record<string, Uint8Array>>;
+  },
 ): Promise<InteractiveOutcome> {
   const toSubmission = new ChannelSide();
   const toValidator = new ChannelSide();
   const submission = programRun(program, {
     channel: toSubmission,
     limits: options.limits,
+    args: options.args ?? [],
+    ...(options.workFiles === undefined ? {} : { workFiles: options.workFiles }),
     signal: options.signal,
     onOutput: (stream, chunk) => (stream === 'stdout' ? toValidator.write(chunk) : undefined),
   });

@@ -10,11 +10,11 @@ import type { EffectiveLimits, LanguageId, SubmissionMode } from '@arbiter/contr
 import {
   defaultValidate,
   flagWords,
+  fullFeedbackOf,
   parseValidatorFlags,
   type DefaultValidatorFlags,
   type ProblemPackage,
   type TestCase,
-  type TestGroup,
 } from '@arbiter/problem-package';
 import { clip } from '@arbiter/problems';
 import type { Sandbox } from '@arbiter/sandbox';
@@ -23,15 +23,13 @@ import { compileErrorOutcome, firstFailure, tail } from './judge-problem-outcome
 import type { ProblemHooks, ProblemOutcome, ProblemTest } from './judge-problem-types.js';
 import { runProgram, type RunOutcome } from './run-step.js';
 import { InfrastructureError } from './verdict.js';
+import { caseWorkFiles } from './case-work-files.js';
 import { runInteractiveCase } from './interactive-case.js';
-import {
-  compileOutputValidator,
-  PackageJudgeError,
-  runOutputValidator,
-  type CompiledValidator,
-} from './output-validator.js';
+import { packageGrader } from './custom-grader.js';
+import { compileOutputValidator, runOutputValidator, type CompiledValidator } from './output-validator.js';
 import { withIncludedCode } from './package-included-code.js';
 import { caseScore, gradeTestData, type GradedTestData } from './scoring-grader.js';
+import { aggregateTestData, caseRules, scoreCase } from './result-aggregation.js';
 import { runPasses, type MultiPassResult, type PassResult } from './multi-pass.js';
 
 /** A case of a problem that is not multi-pass: its one run, as the passes' shape. */
@@ -72,13 +70,6 @@ class CompileErrorAtRun extends Error {
   }
 }
 
-/** Whether any group of the test data asks for a custom grader (`grading: custom`). */
-function usesCustomGrader(pkg: ProblemPackage): boolean {
-  const custom = (group: TestGroup): boolean =>
-    group.config.grading === 'custom' || group.items.some((item) => 'items' in item && custom(item));
-  return pkg.testData.config.grading === 'custom' || pkg.testData.groups.some(custom);
-}
-
 function fileBytes(pkg: ProblemPackage, path: string): Buffer {
   const file = pkg.files.get(path);
   if (file === undefined) throw new InfrastructureError(`package file ${path} is missing`);
@@ -107,9 +98,8 @@ export async function judgePackageProblem(
   const cases = pkg.testData.cases.filter((c) => submit || c.sample);
   const total = cases.length;
   const scoring = submit && pkg.metadata.types.includes('scoring');
-  if (scoring && usesCustomGrader(pkg)) {
-    throw new PackageJudgeError("grading: custom needs the package's own grader, which Arbiter does not run");
-  }
+  // 2025-09's result aggregation replaces the legacy grading (and its graders) when it applies.
+  const rules = scoring && pkg.resultAggregation ? caseRules(pkg.testData) : null;
   // The package's include/ code goes beside the submission's files (over any of the same name).
   const included = withIncludedCode(pkg, job.language, job.files);
   if (!included.ok) {
@@ -132,6 +122,9 @@ export async function judgePackageProblem(
   if (pkg.validation === 'custom' || interactive) {
     validator = await compileOutputValidator(pkg, sandbox, { signal: hooks.signal }, context);
   }
+  // Scoring: the package's grader, for the groups that say grading: custom (compiled in the sandbox).
+  const customGrader =
+    scoring && rules === null ? await packageGrader(pkg, sandbox, context, hooks.signal) : undefined;
   const flagMemo = new Map<string, DefaultValidatorFlags>();
   const validatorFlags = (testCase: TestCase): string[] => [
     ...flagWords(pkg.metadata.validatorFlags),
@@ -155,11 +148,16 @@ export async function judgePackageProblem(
     feedback: Record<string, Uint8Array>,
   ): Promise<PassResult> => {
     const carry = multiPass ? { feedback, keepFeedback: true } : {};
+    // The case's X.files go into the submission's working directory on every run (and pass) of it.
+    const workFiles = caseWorkFiles(pkg, testCase);
+    const withFiles = workFiles === undefined ? {} : { workFiles };
     if (interactive) {
       const played = await runInteractiveCase(compiled.program, validator as CompiledValidator, sandbox, {
         input,
         answer,
         flags: validatorFlags(testCase),
+        args: testCase.config.args ?? [],
+        ...withFiles,
         limits: job.limits,
         signal: hooks.signal,
         onStep: hooks.onStep,
@@ -173,6 +171,8 @@ export async function judgePackageProblem(
     }
     const ran = await runProgram(compiled.program, sandbox, {
       stdin: input,
+      args: testCase.config.args ?? [],
+      ...withFiles,
       limits: job.limits,
       signal: hooks.signal,
       onStep: hooks.onStep,
@@ -215,11 +215,21 @@ export async function judgePackageProblem(
           onePass(testCase, passInput, answer, feedback),
         )
       : singlePass(await onePass(testCase, input, answer, {}));
-    const { run, verdict, validation } = decided;
+    const { run, validation } = decided;
+    let verdict = decided.verdict;
     // The validator's messages go with any verdict it took part in; a crash shows the submission's stderr.
     let message = validation?.teamMessage || undefined;
-    const judgeMessage = validation?.judgeMessage || undefined;
+    let judgeMessage = validation?.judgeMessage || undefined;
     const validatorScore = verdict === 'ACCEPTED' ? validation?.score : undefined;
+    let score: number | undefined;
+    if (rules !== null) {
+      const scored = scoreCase(rules.get(testCase.name), verdict, validatorScore);
+      score = scored.score;
+      if (scored.judgeError !== undefined) {
+        verdict = 'INTERNAL_ERROR';
+        judgeMessage = `Judge error: ${scored.judgeError}.${judgeMessage === undefined ? '' : `\n${judgeMessage}`}`;
+      }
+    } else if (scoring) score = caseScore(testCase.config, verdict, validatorScore);
     if (verdict === 'RUNTIME_ERROR' && message === undefined) message = tail(run.stderr.trim(), 2_000);
     last = run;
     cpuMs += decided.cpuMs;
@@ -234,14 +244,18 @@ export async function judgePackageProblem(
       memoryKb: decided.memoryKb,
       name: testCase.name,
     };
-    if (scoring) test.score = caseScore(testCase.config, verdict, validatorScore);
+    if (score !== undefined) test.score = score;
     if (message !== undefined) test.message = message;
+    // Samples are shown; a full_feedback case (samples by default) also when it fails, secret ones only then.
+    const shown = testCase.sample
+      ? fullFeedbackOf(testCase)
+      : fullFeedbackOf(testCase) && verdict !== 'ACCEPTED';
     if (judgeMessage !== undefined) {
       test.judgeMessage = clip(judgeMessage);
-      // A sample's answer is public: the reason it differs may be too.
-      if (testCase.sample && message === undefined) test.message = clip(judgeMessage);
+      // A shown case's answer is public: the reason the output differs may be too.
+      if (shown && message === undefined) test.message = clip(judgeMessage);
     }
-    if (testCase.sample) {
+    if (shown) {
       test.input = clip(decoder.decode(input));
       test.expected = clip(decoder.decode(answer));
       test.actual = clip(run.stdout);
@@ -253,7 +267,14 @@ export async function judgePackageProblem(
 
   let graded: GradedTestData | undefined;
   try {
-    if (scoring) {
+    if (rules !== null) {
+      // 2025-09: secret and its test data groups by max_score, score_aggregation and require_pass.
+      const position = new Map(cases.map((c, i) => [c, i]));
+      graded = await aggregateTestData(pkg.testData, async (testCase) => {
+        const { test } = await judgeCase(testCase, position.get(testCase) ?? 0);
+        return { verdict: test.verdict, score: test.score ?? 0 };
+      });
+    } else if (scoring) {
       // Groups as the specification grades them: on_reject, each group's grader, the cases' scores.
       const position = new Map(cases.map((c, i) => [c, i]));
       graded = await gradeTestData(
@@ -263,6 +284,7 @@ export async function judgePackageProblem(
           return { verdict: test.verdict, score: test.score ?? 0 };
         },
         pkg.validation === 'custom',
+        customGrader,
       );
     } else {
       for (const [index, testCase] of cases.entries()) {

@@ -53,29 +53,45 @@ function validatorFiles(pkg: ProblemPackage): Map<string, Buffer> {
   // output_validators/ (legacy) or output_validator/ (2023-07, and legacy packages that use its name).
   const first = pkg.outputValidators[0] ?? '';
   const dir = first.startsWith('output_validators/') ? 'output_validators/' : 'output_validator/';
-  const paths = pkg.outputValidators.map((p) => p.slice(dir.length));
-  // Legacy packages may hold each validator in a folder of its own; exactly one is supported.
-  const tops = new Set(paths.map((p) => (p.includes('/') ? p.split('/')[0] : '')));
+  return programFolderFiles(pkg, pkg.outputValidators, dir, (count) => `${dir}: holds ${count} validators`);
+}
+
+/**
+ * The files of the one program kept under `dir` (`output_validators/`, `graders/`), relative to it: legacy
+ * packages may hold each program in a folder of its own, and exactly one is supported (`tooMany` names
+ * the fault when there are more).
+ */
+export function programFolderFiles(
+  pkg: ProblemPackage,
+  paths: readonly string[],
+  dir: string,
+  tooMany: (count: number) => string,
+): Map<string, Buffer> {
+  const inside = paths.map((p) => p.slice(dir.length));
+  const tops = new Set(inside.map((p) => (p.includes('/') ? p.split('/')[0] : '')));
   const root = tops.size === 1 && !tops.has('') ? `${[...tops][0] as string}/` : '';
-  if (tops.size > 1 && !tops.has('')) {
-    throw new PackageJudgeError(`${dir}: holds ${tops.size} validators; Arbiter runs exactly one`);
-  }
+  if (tops.size > 1 && !tops.has(''))
+    throw new PackageJudgeError(`${tooMany(tops.size)}; Arbiter runs exactly one`);
   const files = new Map<string, Buffer>();
-  for (const path of pkg.outputValidators) {
+  for (const path of paths) {
     const file = pkg.files.get(path);
     if (file !== undefined) files.set(path.slice(dir.length + root.length), file.bytes);
   }
   return files;
 }
 
-/** Compiles the package's output validator (once per worker and package: the compile cache keeps it). */
-export async function compileOutputValidator(
-  pkg: ProblemPackage,
+/**
+ * Compiles one of the package's own programs (a validator, a grader) from its files, laid out as the
+ * package has them: its language from the file endings (C++, C, Python 3), its entry the source that
+ * defines `main` (else the first), the other files beside it. In the sandbox, like a submission.
+ */
+export async function compilePackageProgram(
+  files: ReadonlyMap<string, Buffer>,
+  role: string,
   sandbox: Sandbox,
   hooks: { signal?: AbortSignal },
   context: CompileContext,
 ): Promise<CompiledValidator> {
-  const files = validatorFiles(pkg);
   const sources = [...files.keys()].flatMap((name) => {
     const match = LANGUAGE_OF.find(([pattern]) => pattern.test(name));
     return match ? [{ name, language: match[1] }] : [];
@@ -84,15 +100,15 @@ export async function compileOutputValidator(
   if (languages.size !== 1) {
     throw new PackageJudgeError(
       languages.size === 0
-        ? 'the output validator has no source in a language Arbiter compiles (C++, C, Python 3)'
-        : `the output validator mixes languages (${[...languages].join(', ')})`,
+        ? `the ${role} has no source in a language Arbiter compiles (C++, C, Python 3)`
+        : `the ${role} mixes languages (${[...languages].join(', ')})`,
     );
   }
   const language = [...languages][0] as LanguageId;
   // The entry is the source that defines main (C, C++), or the only / first Python file.
   const entry =
     sources.find((s) => /\bmain\s*\(/.test((files.get(s.name) as Buffer).toString('latin1'))) ?? sources[0];
-  if (entry === undefined) throw new PackageJudgeError('the output validator has no source file');
+  if (entry === undefined) throw new PackageJudgeError(`the ${role} has no source file`);
   const extras: Record<string, Uint8Array> = {};
   for (const [name, bytes] of files) if (name !== entry.name) extras[name] = bytes;
   const compiled = await compileProgram(
@@ -105,10 +121,20 @@ export async function compileOutputValidator(
   );
   if (!compiled.ok) {
     throw new PackageJudgeError(
-      `the output validator (${entry.name}) does not compile:\n${clipText(compiled.compileOutput, 4_096)}`,
+      `the ${role} (${entry.name}) does not compile:\n${clipText(compiled.compileOutput, 4_096)}`,
     );
   }
   return { program: compiled.program };
+}
+
+/** Compiles the package's output validator (once per worker and package: the compile cache keeps it). */
+export function compileOutputValidator(
+  pkg: ProblemPackage,
+  sandbox: Sandbox,
+  hooks: { signal?: AbortSignal },
+  context: CompileContext,
+): Promise<CompiledValidator> {
+  return compilePackageProgram(validatorFiles(pkg), 'output validator', sandbox, hooks, context);
 }
 
 export interface Validation {

@@ -59,6 +59,45 @@ describe('submissionSource', () => {
     });
   });
 
+  it("takes DOMjudge's own endings the table lacks (R, Prolog's .plg, .f95, .bash), the table first (.pl: Perl only when it reads as Perl)", () => {
+    const file = (path: string, text: string) => ({ path, bytes: Buffer.from(text), executable: false });
+    const pkg = parsePackage([
+      file('problem.yaml', 'name: X\n'),
+      file('data/secret/1.in', '1\n'),
+      file('data/secret/1.ans', '1\n'),
+      ...['a.R', 'b.r', 'c.plg', 'd.f95', 'e.bash', 'f.awk', 'g.csharp', 'h.p', 'i.pl'].map((name) =>
+        file(`submissions/accepted/${name}`, 'x\n'),
+      ),
+      // DOMjudge's `.pl` is Perl: a source that reads as Perl (and has no Prolog clause) is judged as Perl.
+      file(
+        'submissions/accepted/j.pl',
+        '# @EXPECTED_RESULTS@: CORRECT\n\nprint "Hello world!\\n";\n\nexit;\n',
+      ),
+      file('submissions/accepted/k.pl', '#!/usr/bin/perl\nuse strict;\nmy $x = <STDIN>;\n'),
+      file('submissions/accepted/l.pl', 'main :- read(X), print(X), nl.\n'),
+    ]);
+    const languages = Object.fromEntries(
+      pkg.submissions.map((s) => {
+        const found = submissionSource(pkg, s, ALL);
+        return [s.path.replace(/^submissions\/accepted\//, ''), found.ok ? found.language : found.note];
+      }),
+    );
+    expect(languages).toEqual({
+      'a.R': 'r',
+      'b.r': 'r',
+      'c.plg': 'prolog',
+      'd.f95': 'fortran',
+      'e.bash': 'bash',
+      'f.awk': 'awk',
+      'g.csharp': 'csharp',
+      'h.p': 'pascal',
+      'i.pl': 'prolog',
+      'j.pl': 'perl',
+      'k.pl': 'perl',
+      'l.pl': 'prolog',
+    });
+  });
+
   it('lists a language no worker offers', async () => {
     const found = await sources(new Set<LanguageId>(['c']));
     expect(found['accepted/diff.lisp']).toEqual({ ok: false, note: 'no worker offers commonlisp' });

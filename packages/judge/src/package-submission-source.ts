@@ -1,6 +1,6 @@
 /**
- * A package submission as something to judge: its language by file ending (the specification's table,
- * restricted to what the workers offer; `.py` is Python 3, run on PyPy when offered as problemtools does,
+ * A package submission as something to judge: its language by file ending (the specification's table, then
+ * DOMjudge's own endings, restricted to what the workers offer; `.py` is Python 3, run on PyPy when offered as problemtools does,
  * Python 2 is not judged; a Prolog entry runs `main`), the entry file (the one with `main` for a folder), the other files,
  * and a DOMjudge `@EXPECTED_RESULTS@` header when one is there.
  */
@@ -61,6 +61,17 @@ function asPrologProgram(code: string, others: readonly string[]): string {
   return `${loads}${code}${code.endsWith('\n') || code === '' ? '' : '\n'}:- initialization(main, main).\n`;
 }
 
+/**
+ * A `.pl` source that is Perl rather than Prolog: a Perl shebang, or Perl's marks (`use strict`, a `my`
+ * variable, `print "…"`, `$_`) and no `:-`, which every Prolog program with a rule or directive has.
+ */
+function looksLikePerl(code: string): boolean {
+  if (/^#!.*\bperl\b/.test(code)) return true;
+  return (
+    !code.includes(':-') && /(^|\n)\s*(use\s+(strict|warnings)\b|my\s+[$@%]|print\s+["'$]|.*\$_\b)/.test(code)
+  );
+}
+
 /** DOMjudge's result names in `@EXPECTED_RESULTS@:` headers. */
 const DOMJUDGE_RESULTS: Record<string, Verdict[]> = {
   CORRECT: ['ACCEPTED'],
@@ -84,8 +95,26 @@ export type SubmissionSource =
     }
   | { ok: false; note: string };
 
+/**
+ * DOMjudge's default endings (its language fixture) that the specification's table does not have, for the
+ * packages written for DOMjudge: read after the table, so the table decides where they differ (`.pl` is
+ * Prolog by the table, Perl in DOMjudge).
+ */
+const DOMJUDGE_ENDINGS: readonly [RegExp, LanguageId][] = [
+  [/\.awk$/, 'awk'],
+  [/\.bash$/, 'bash'],
+  [/\.csharp$/, 'csharp'],
+  [/\.f95$/, 'fortran'],
+  [/\.p$/, 'pascal'],
+  [/\.plg$/, 'prolog'],
+  [/\.[rR]$/, 'r'],
+];
+
 function languageOf(name: string): LanguageId | undefined {
-  return ENDINGS.find(([pattern]) => pattern.test(name))?.[1];
+  return (
+    ENDINGS.find(([pattern]) => pattern.test(name))?.[1] ??
+    DOMJUDGE_ENDINGS.find(([pattern]) => pattern.test(name))?.[1]
+  );
 }
 
 function expectedResults(text: string): Verdict[] | undefined {
@@ -128,6 +157,9 @@ export function submissionSource(
   }
   let language = [...languages][0] as LanguageId;
   const text = (name: string) => (bytes.get(name) as Buffer).toString('utf8');
+  // `.pl` is Prolog by the table, Perl in DOMjudge: a source that reads as Perl and has no Prolog clause is Perl.
+  if (language === 'prolog' && sources.every((name) => name.endsWith('.pl') && looksLikePerl(text(name))))
+    language = 'perl';
   // The same choice as `POST /submit`'s files: the source with the entry point, else the first.
   const entry =
     programEntry(

@@ -4,15 +4,12 @@
  * flags match, which cuts a typical competitive-programming compile from ~1.7 s to ~0.5 s.
  * Built on the host from a system header (no user input), outside the sandbox.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CPP_FLAGS } from '@arbiter/languages';
 import { STALE_LOCK_MS, alive, lockIsLive } from './build-lock.js';
-
-const run = promisify(execFile);
+import { runHostBuildCommand } from './host-build-command.js';
 
 export interface PrecompiledHeader {
   /** Folder to pass as `-I`; holds `bits/stdc++.h.gch`. */
@@ -28,8 +25,15 @@ export function precompiledHeaderDir(root: string, gxxVersion: string): string {
   return join(root, `gxx-${id}`);
 }
 
-/** Builds the header under `dir` unless it is already there. Returns null if g++ cannot build it. */
-export async function buildPrecompiledHeader(dir: string): Promise<PrecompiledHeader | null> {
+/**
+ * Builds the header under `dir` unless it is already there. Returns null if g++ cannot build it, or when
+ * `signal` ends the build (g++ is killed and its partial file removed before this settles).
+ */
+export async function buildPrecompiledHeader(
+  dir: string,
+  signal?: AbortSignal,
+): Promise<PrecompiledHeader | null> {
+  if (signal?.aborted) return null;
   const target = join(dir, 'bits', 'stdc++.h.gch');
   if (await isFile(target)) return { includeDir: dir };
   await mkdir(join(dir, 'bits'), { recursive: true });
@@ -38,27 +42,29 @@ export async function buildPrecompiledHeader(dir: string): Promise<PrecompiledHe
   const lock = join(dir, '.building');
   const held = await open(lock, 'wx').catch(() => null);
   if (held === null) {
-    if (await lockIsLive(lock)) return waitForOther(target, dir);
+    if (await lockIsLive(lock)) return waitForOther(target, dir, signal);
     await rm(lock, { force: true });
-    return buildPrecompiledHeader(dir);
+    return buildPrecompiledHeader(dir, signal);
   }
   await held.writeFile(String(process.pid));
   await held.close();
   await removeDeadPartials(join(dir, 'bits'));
+  // Built beside the target and renamed, so a concurrent worker never sees half a file.
+  const partial = `${target}.${process.pid}.tmp`;
   try {
-    const header = await findHeader();
+    const header = await findHeader(signal);
     if (header === null) return null;
-    // Build beside the target and rename, so a concurrent worker never sees half a file.
-    const partial = `${target}.${process.pid}.tmp`;
-    await run('/usr/bin/g++', [...CPP_FLAGS, '-x', 'c++-header', header, '-o', partial], {
+    await runHostBuildCommand('/usr/bin/g++', [...CPP_FLAGS, '-x', 'c++-header', header, '-o', partial], {
       env: { PATH: '/usr/bin:/bin' },
       timeout: 120_000,
+      ...(signal === undefined ? {} : { signal }),
     });
     await rename(partial, target);
     return { includeDir: dir };
   } catch {
     return null;
   } finally {
+    await rm(partial, { force: true });
     await rm(lock, { force: true });
   }
 }
@@ -67,13 +73,17 @@ async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
 
-async function waitForOther(target: string, dir: string): Promise<PrecompiledHeader | null> {
+async function waitForOther(
+  target: string,
+  dir: string,
+  signal?: AbortSignal,
+): Promise<PrecompiledHeader | null> {
   const lock = join(dir, '.building');
-  for (let waited = 0; waited < STALE_LOCK_MS; waited += 250) {
+  for (let waited = 0; waited < STALE_LOCK_MS && signal?.aborted !== true; waited += 250) {
     if (await isFile(target)) return { includeDir: dir };
     if (!(await stat(lock).catch(() => null))) return (await isFile(target)) ? { includeDir: dir } : null;
     // Its builder died: build it here.
-    if (!(await lockIsLive(lock))) return buildPrecompiledHeader(dir);
+    if (!(await lockIsLive(lock))) return buildPrecompiledHeader(dir, signal);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return null;
@@ -88,11 +98,12 @@ async function removeDeadPartials(bits: string): Promise<void> {
 }
 
 /** The path of `bits/stdc++.h` as g++ resolves it. */
-async function findHeader(): Promise<string | null> {
-  const { stdout } = await run('/bin/sh', [
-    '-c',
-    `echo '#include <bits/stdc++.h>' | /usr/bin/g++ ${CPP_FLAGS.join(' ')} -x c++ -M -`,
-  ]);
+async function findHeader(signal?: AbortSignal): Promise<string | null> {
+  const { stdout } = await runHostBuildCommand(
+    '/bin/sh',
+    ['-c', `echo '#include <bits/stdc++.h>' | /usr/bin/g++ ${CPP_FLAGS.join(' ')} -x c++ -M -`],
+    signal === undefined ? {} : { signal },
+  );
   const match = /(\S*\/bits\/stdc\+\+\.h)\b/.exec(stdout);
   return match?.[1] ?? null;
 }

@@ -13,6 +13,11 @@ export interface RunOptions extends StepHooks {
   /** Extra environment of the program. */
   env?: Record<string, string>;
   limits: EffectiveLimits;
+  /**
+   * Files put in the working directory beside the program's, over any of the same name (a package
+   * case's `X.files`).
+   */
+  workFiles?: Readonly<Record<string, Uint8Array>>;
   /** Arguments passed to the program after its own argv (each one argv entry, no shell). */
   args?: readonly string[];
   /**
@@ -67,7 +72,7 @@ export function programRun(program: CompiledProgram, options: RunOptions): Progr
   const env = { ...recipe.runEnv?.(context), ...options.env };
   const request: RunRequest = {
     argv: redirect ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...command] : command,
-    files: program.files,
+    files: options.workFiles === undefined ? program.files : { ...program.files, ...options.workFiles },
     ...(options.channel ? { channel: options.channel } : { stdin: options.stdin ?? '' }),
     ...(Object.keys(env).length === 0 ? {} : { env }),
     limits: runStepLimits(options.limits, recipe.runPids),

@@ -110,4 +110,43 @@ describe('gradeTestData', () => {
     expect(graded.groups.find((g) => g.name === 'secret')?.verdict).toBe('INTERNAL_ERROR');
     expect(graded.verdict).toBe('INTERNAL_ERROR');
   });
+
+  it('grading: custom sends a group’s sub-results and grader_flags to the package’s grader; others keep the default', async () => {
+    const custom = parsePackage([
+      file('problem.yaml', 'name: S\ntype: scoring\n'),
+      file('data/testdata.yaml', 'on_reject: continue\ngrader_flags: ignore_sample\n'),
+      file('data/sample/1.in', ''),
+      file('data/sample/1.ans', ''),
+      file('data/secret/testdata.yaml', 'grading: custom\ngrader_flags: best of\n'),
+      file('data/secret/a/testdata.yaml', 'grading: default\naccept_score: 40\n'),
+      file('data/secret/b/testdata.yaml', 'grading: default\naccept_score: 100\n'),
+      ...['a/1', 'b/1'].flatMap((c) => [file(`data/secret/${c}.in`, ''), file(`data/secret/${c}.ans`, '')]),
+      file('graders/best.py', ''),
+    ]);
+    const calls: [SubResult[], string][] = [];
+    const graded = await gradeTestData(
+      custom.testData,
+      async (testCase) =>
+        testCase.name === 'secret/b/1'
+          ? r('WRONG_ANSWER', 0)
+          : r('ACCEPTED', testCase.config.acceptScore ?? 1),
+      false,
+      async (results, flags) => {
+        calls.push([[...results], flags]);
+        return r('ACCEPTED', Math.max(...results.map((x) => x.score)));
+      },
+    );
+    expect(calls).toEqual([[[r('ACCEPTED', 40), r('WRONG_ANSWER', 0)], 'best of']]);
+    expect(graded).toMatchObject({ verdict: 'ACCEPTED', score: 40, maxScore: null });
+    // The custom group's most is unknown without a finite range; the default groups' stay.
+    expect(graded.groups.map((g) => [g.name, g.verdict, g.score, g.maxScore])).toEqual([
+      ['sample', 'ACCEPTED', 1, 1],
+      ['secret', 'ACCEPTED', 40, null],
+      ['secret/a', 'ACCEPTED', 40, 40],
+      ['secret/b', 'WRONG_ANSWER', 0, 100],
+    ]);
+    await expect(gradeTestData(custom.testData, async () => r('ACCEPTED', 1), false)).rejects.toThrow(
+      /grading custom needs its grader/,
+    );
+  });
 });

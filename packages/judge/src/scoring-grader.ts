@@ -3,7 +3,8 @@
  * case gets a score (the validator's `score.txt`, else its group's `accept_score` / `reject_score`), and
  * each group's result comes from the default grader applied to its children's results in order
  * (`grader_flags`: worst_error / first_error / always_accept, sum / avg / min / max, ignore_sample,
- * accept_if_any_accepted), with `on_reject: break` ending a group at its first rejected child. The walk
+ * accept_if_any_accepted), or the package's own grader for a group with `grading: custom`
+ * (`custom-grader.ts`), with `on_reject: break` ending a group at its first rejected child. The walk
  * asks for each case's result only when the group still judges it, so one function both judges (running
  * the cases) and regrades recorded results (the verification's verdict at another time limit).
  */
@@ -110,7 +111,8 @@ export function caseScore(config: GroupConfig, verdict: Verdict, validatorScore?
 
 /**
  * The most a group can score: its range's upper bound when finite, else the grader applied to its
- * children's most (a case: its accept score; unknown, null, when a validator gives the scores).
+ * children's most (a case: its accept score; unknown, null, when a validator or a custom grader gives the
+ * scores).
  */
 export function maxScore(
   item: TestCase | TestGroup | { config: GroupConfig; items: readonly (TestCase | TestGroup)[] },
@@ -120,6 +122,7 @@ export function maxScore(
   if (!('items' in item)) return validatorScores ? null : (config.acceptScore ?? 1);
   const upper = parseRange(config.range)?.[1] ?? Infinity;
   if (Number.isFinite(upper)) return upper;
+  if (config.grading === 'custom') return null;
   const flags = parseGraderFlags(config.graderFlags);
   const children = item.items.map((child) => maxScore(child, validatorScores));
   const used = flags.ignoreSample ? children.slice(-1) : children;
@@ -131,14 +134,19 @@ export interface GradedTestData extends ScoreResult {
   verdict: Verdict;
 }
 
+/** The package's own grader on a group's sub-results with its `grader_flags` (a group with `grading: custom`). */
+export type CustomGrader = (results: readonly SubResult[], graderFlags: string) => Promise<SubResult>;
+
 /**
  * Grades the test data from the root (`data/`, whose children are sample and secret), asking `judgeCase`
- * for each case the groups judge, in order. Every graded group is listed (the root is the total).
+ * for each case the groups judge, in order. Every graded group is listed (the root is the total). Groups
+ * with `grading: custom` go to `customGrader`, the others to the default grader.
  */
 export async function gradeTestData(
   testData: TestData,
   judgeCase: (testCase: TestCase) => Promise<SubResult>,
   validatorScores: boolean,
+  customGrader?: CustomGrader,
 ): Promise<GradedTestData> {
   const groups: GroupScore[] = [];
   const root = { name: '', config: testData.config, items: testData.groups };
@@ -158,9 +166,13 @@ export async function gradeTestData(
     }
     // A judge error anywhere is the group's result (problemtools does not run the grader then).
     const judgeError = results.find((r) => r.verdict === 'INTERNAL_ERROR');
-    const graded = judgeError
-      ? { verdict: judgeError.verdict, score: 0 }
-      : defaultGrader(results, parseGraderFlags(group.config.graderFlags));
+    let graded: SubResult;
+    if (judgeError) graded = { verdict: judgeError.verdict, score: 0 };
+    else if (group.config.grading === 'custom') {
+      if (customGrader === undefined)
+        throw new Error(`${group.name || 'data'}: grading custom needs its grader`);
+      graded = await customGrader(results, group.config.graderFlags);
+    } else graded = defaultGrader(results, parseGraderFlags(group.config.graderFlags));
     entry.verdict = graded.verdict;
     entry.score = graded.score;
     entry.maxScore = maxScore(group, validatorScores);

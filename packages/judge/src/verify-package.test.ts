@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackage, type PackageFile } from '@arbiter/problem-package';
 import type { ProblemOutcome, ProblemTest } from './judge-problem-types.js';
-import { packageTimeLimit, verdictAtLimit } from './verify-package.js';
+import { bestScore, packageTimeLimit, verdictAtLimit } from './verify-package.js';
 
 function pkg(yaml: string, extra: PackageFile[] = []) {
   return parsePackage([
@@ -84,5 +84,24 @@ describe('verdictAtLimit', () => {
     expect(verdictAtLimit(outcome([{ verdict: 'ACCEPTED', timeMs: 5 }]), 1000)).toEqual({
       verdict: 'ACCEPTED',
     });
+  });
+});
+
+describe('bestScore', () => {
+  const scored = (score: number | null): ProblemOutcome => ({
+    ...outcome([]),
+    score: { score: 0, maxScore: score, groups: [] },
+  });
+  const data = (range: string) => [
+    { path: 'data/testdata.yaml', bytes: Buffer.from(`range: ${range}\n`), executable: false },
+  ];
+
+  it('objective max (the default): the most score; objective min: the lower bound of data/’s range', () => {
+    expect(bestScore(pkg('name: S\ntype: scoring\n', data('0 100')), scored(100))).toBe(100);
+    const least = pkg('name: S\ntype: scoring\ngrading:\n  objective: min\n', data('3 100'));
+    expect(least.metadata.objective).toBe('min');
+    expect(bestScore(least, scored(100))).toBe(3);
+    // Without a finite lower bound the least possible score is unknown.
+    expect(bestScore(pkg('name: S\ntype: scoring\ngrading:\n  objective: min\n'), scored(100))).toBeNull();
   });
 });

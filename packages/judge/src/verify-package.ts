@@ -6,8 +6,9 @@
  * `ac_to_time_limit` times it rounded up to whole seconds, `time_limit_to_tle` times that for TLE
  * submissions). Then every other labelled submission runs once with the extra time, and its verdict at the
  * limit and with the extra time are read from its cases' CPU times: the first case that fails decides (a
- * scoring problem's cases are graded again at each limit: its groups' graders decide, and accepted
- * submissions must get the most score, partially accepted ones less). Before any of that, the package's
+ * scoring problem's cases are graded again at each limit: its groups' graders, the package's own grader
+ * included, decide, and accepted submissions must get the best score, the most or with `objective: min`
+ * the least, partially accepted ones another). Before any of that, the package's
  * input validators check every test case's input.
  */
 import type {
@@ -25,7 +26,9 @@ import { judgePackageProblem } from './judge-package-problem.js';
 import type { ProblemOutcome } from './judge-problem-types.js';
 import { validateInputs } from './input-validators.js';
 import { submissionSource } from './package-submission-source.js';
-import { gradeTestData, outOfRange, parseRange } from './scoring-grader.js';
+import { packageGrader } from './custom-grader.js';
+import { gradeTestData, outOfRange, parseRange, type CustomGrader } from './scoring-grader.js';
+import { aggregateTestData } from './result-aggregation.js';
 
 /** The verdicts each folder's submissions may get (`null`: not checked). */
 const LABEL_VERDICTS: Record<SubmissionLabel, Verdict[] | null> = {
@@ -79,10 +82,26 @@ export async function gradeAtLimit(
   pkg: ProblemPackage,
   outcome: ProblemOutcome,
   limitMs: number,
+  customGrader?: CustomGrader,
 ): Promise<{ verdict: Verdict; score: number; name?: string; outOfRange: string[] }> {
   const first = verdictAtLimit(outcome, limitMs);
   if (outcome.verdict === 'COMPILE_ERROR') return { verdict: 'COMPILE_ERROR', score: 0, outOfRange: [] };
   const byName = new Map(outcome.tests.map((test) => [test.name, test]));
+  if (pkg.resultAggregation) {
+    // 2025-09: a case over the limit is a time limit exceeded, which scores 0.
+    const aggregated = await aggregateTestData(pkg.testData, async (testCase) => {
+      const test = byName.get(testCase.name);
+      if (test === undefined || (test.verdict === 'ACCEPTED' && test.timeMs > limitMs))
+        return { verdict: 'TIME_LIMIT_EXCEEDED', score: 0 };
+      return { verdict: test.verdict, score: test.score ?? 0 };
+    });
+    return {
+      verdict: aggregated.verdict,
+      score: aggregated.score,
+      ...(first.name === undefined ? {} : { name: first.name }),
+      outOfRange: aggregated.judgeErrors,
+    };
+  }
   const graded = await gradeTestData(
     pkg.testData,
     async (testCase) => {
@@ -95,6 +114,7 @@ export async function gradeAtLimit(
       return { verdict: test.verdict, score: test.score ?? 0 };
     },
     pkg.validation === 'custom',
+    customGrader,
   );
   const problems = outOfRange(pkg.testData, graded.groups);
   const rootRange = parseRange(pkg.testData.config.range);
@@ -106,6 +126,17 @@ export async function gradeAtLimit(
     ...(first.name === undefined ? {} : { name: first.name }),
     outOfRange: problems,
   };
+}
+
+/**
+ * The best score a scoring problem's submission can get (problemtools' "fully accepted"): with the
+ * default `objective: max` the most (`data/`'s range's upper bound, else what every case accepted gives),
+ * with `objective: min` the least, `data/`'s range's lower bound (null, unknown, when it is not finite).
+ */
+export function bestScore(pkg: ProblemPackage, outcome: ProblemOutcome): number | null {
+  if (pkg.metadata.objective === 'max') return outcome.score?.maxScore ?? null;
+  const low = parseRange(pkg.testData.config.range)?.[0] ?? -Infinity;
+  return Number.isFinite(low) ? low : null;
 }
 
 const maxTime = (outcome: ProblemOutcome): number =>
@@ -165,7 +196,11 @@ export async function verifyPackage(
     const source = submissionSource(pkg, submission, options.offered);
     // partially_accepted is for scoring problems only (the specification's rule): elsewhere it is not judged.
     const expected =
-      submission.label === 'partially_accepted' && !scoring ? null : LABEL_VERDICTS[submission.label];
+      submission.label === 'partially_accepted' && !scoring
+        ? null
+        : submission.label === 'partially_accepted' && pkg.resultAggregation
+          ? (['ACCEPTED', ...(LABEL_VERDICTS.rejected ?? [])] as Verdict[])
+          : LABEL_VERDICTS[submission.label];
     const base = { path: submission.path, label: submission.label, gotWithMargin: null, maxTimeMs: null };
     if (!source.ok || expected === null) {
       const note = source.ok
@@ -235,6 +270,11 @@ export async function verifyPackage(
   const marginMs = Math.min(maxMs, timeLimit.marginSeconds * 1000);
   const legacy = pkg.metadata.formatVersion === 'legacy';
 
+  // Scoring: the package's grader regrades the recorded cases at each limit (compiled once, cached).
+  const customGrader =
+    scoring && !pkg.resultAggregation
+      ? await packageGrader(pkg, sandbox, context, options.signal)
+      : undefined;
   const runs = [...acceptedRuns];
   for (const submission of others) runs.push(await judge(submission, marginMs));
   const reports: VerifiedSubmission[] = [];
@@ -265,20 +305,30 @@ export async function verifyPackage(
       continue;
     }
     // Scoring (problemtools): the grader's verdict by the label, and accepted submissions must get the
-    // most score, partially accepted ones less than it; no group may score outside its range.
-    const atLimit = await gradeAtLimit(pkg, outcome, atLimitMs);
-    const atMargin = await gradeAtLimit(pkg, outcome, atMarginMs);
+    // best score, partially accepted ones another; no group may score outside its range.
+    const atLimit = await gradeAtLimit(pkg, outcome, atLimitMs, customGrader);
+    const atMargin = await gradeAtLimit(pkg, outcome, atMarginMs, customGrader);
     const most = outcome.score?.maxScore ?? null;
+    const best = bestScore(pkg, outcome);
+    const least = pkg.metadata.objective === 'min';
     const notes: string[] = [];
     let ok = tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict);
     const score = allowed(atLimit.verdict) ? atLimit.score : atMargin.score;
-    if (ok && most !== null && report.label === 'accepted' && score !== most) {
+    if (ok && best !== null && report.label === 'accepted' && score !== best) {
       ok = false;
-      notes.push(`scored ${score}, not the most (${most})`);
+      notes.push(`scored ${score}, not the ${least ? 'least' : 'most'} (${best})`);
     }
-    if (ok && report.label === 'partially_accepted' && most !== null && score >= most) {
+    const fullScore = best !== null && (least ? score <= best : score >= best);
+    if (pkg.resultAggregation && report.label === 'partially_accepted') {
+      // 2025-09 has no accepted-with-less verdict: a partial score fails some case. Any verdict but a
+      // compile or judge error, with a score above 0 and below the most.
+      const partial = (v: Verdict, s: number) =>
+        v !== 'COMPILE_ERROR' && v !== 'INTERNAL_ERROR' && s > 0 && (most === null || s < most);
+      ok = partial(atLimit.verdict, atLimit.score) || partial(atMargin.verdict, atMargin.score);
+      if (!ok) notes.push(`scored ${atLimit.score} of ${most ?? 'unbounded'}: not a partial score`);
+    } else if (ok && report.label === 'partially_accepted' && fullScore) {
       ok = false;
-      notes.push(`scored ${score}, the most there is: not a partial score`);
+      notes.push(`scored ${score}, the ${least ? 'least' : 'most'} there is: not a partial score`);
     }
     const ranges = [...new Set([...atLimit.outOfRange, ...atMargin.outOfRange])];
     if (ranges.length > 0) {

@@ -171,6 +171,16 @@ describe('compile limits', () => {
 });
 
 describe('Java main class', () => {
+  it('runs a program whose file declares a package, by its qualified name', async () => {
+    const code =
+      'package org.example.app;\n\npublic class Hello {\n  public static void main(String[] a) {\n    System.out.println("hello from a package");\n  }\n}\n';
+    const outcome = await judgeProgram(
+      job('java', code, { expectedOutput: 'hello from a package' }),
+      sandbox,
+    );
+    expect(outcome).toMatchObject({ verdict: 'ACCEPTED', exitCode: 0 });
+  });
+
   it('is the top-level public class, not a nested one', async () => {
     const { javaMainClass } = await import('../src/index.js');
     expect(

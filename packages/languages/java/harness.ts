@@ -6,10 +6,10 @@
  * generated for each type of the signature.
  */
 import type { FunctionSignature } from '../signature/signature.js';
-import { isSequence, typeKey, type TypeNode } from '../signature/types.js';
+import { isSequence, type TypeNode } from '../signature/types.js';
 import { javaType } from './function.js';
+import { jvmMain, jvmNodeClasses, JvmCodecs, type JvmCodecText } from '../shared/jvm-harness.js';
 import { runtimeSource } from '../shared/runtime-source.js';
-import { definesType } from '../shared/source-scan.js';
 
 const IMPORTS =
   'import java.util.*; import java.util.stream.*; import java.util.function.*; import java.math.*; ';
@@ -68,70 +68,39 @@ ARGS
     }
 `;
 
-/** Generates `r_<key>`/`w_<key>` methods for sequence types, once each. */
-class JavaCodecs {
-  readonly methods = new Map<string, string>();
-
-  /** An expression reading a value of `type` from reader `r`. */
-  read(type: TypeNode): string {
-    switch (type.kind) {
-      case 'int':
-        return '(int) r.integer()';
-      case 'long':
-        return 'r.integer()';
-      case 'double':
-        return 'r.number()';
-      case 'bool':
-        return 'r.bool()';
-      case 'char':
-        return 'r.character()';
-      case 'string':
-        return 'r.str()';
-      case 'ListNode':
-        return 'arbReadList(r)';
-      case 'TreeNode':
-        return 'arbReadTree(r)';
-      case 'array':
-      case 'list':
-        return `r_${this.sequence(type)}(r)`;
-    }
-  }
-
-  /** A statement writing `value` (of `type`) to the StringBuilder named `b`. */
-  write(type: TypeNode, value: string, b = 'b'): string {
-    switch (type.kind) {
-      case 'int':
-      case 'long':
-      case 'bool':
-        return `${b}.append(${value});`;
-      case 'double':
-        return `arbWriteDouble(${b}, ${value});`;
-      case 'char':
-        return `arbWriteString(${b}, String.valueOf(${value}));`;
-      case 'string':
-        return `arbWriteString(${b}, ${value});`;
-      case 'ListNode':
-        return `arbWriteList(${b}, ${value});`;
-      case 'TreeNode':
-        return `arbWriteTree(${b}, ${value});`;
-      case 'array':
-      case 'list':
-        return `w_${this.sequence(type)}(${b}, ${value});`;
-    }
-  }
-
-  private sequence(type: Extract<TypeNode, { kind: 'array' | 'list' }>): string {
-    const key = typeKey(type);
-    if (this.methods.has(key)) return key;
-    this.methods.set(key, ''); // reserve before recursing
+/** Java's codecs: `r_<key>`/`w_<key>` methods for sequence types. */
+const CODEC_TEXT: JvmCodecText = {
+  readLeaf: {
+    int: '(int) r.integer()',
+    long: 'r.integer()',
+    double: 'r.number()',
+    bool: 'r.bool()',
+    char: 'r.character()',
+    string: 'r.str()',
+    ListNode: 'arbReadList(r)',
+    TreeNode: 'arbReadTree(r)',
+  },
+  writeLeaf: {
+    int: (b, value) => `${b}.append(${value});`,
+    long: (b, value) => `${b}.append(${value});`,
+    bool: (b, value) => `${b}.append(${value});`,
+    double: (b, value) => `arbWriteDouble(${b}, ${value});`,
+    char: (b, value) => `arbWriteString(${b}, String.valueOf(${value}));`,
+    string: (b, value) => `arbWriteString(${b}, ${value});`,
+    ListNode: (b, value) => `arbWriteList(${b}, ${value});`,
+    TreeNode: (b, value) => `arbWriteTree(${b}, ${value});`,
+  },
+  readSequence: (key) => `r_${key}(r)`,
+  writeSequence: (key, b, value) => `w_${key}(${b}, ${value});`,
+  sequenceCodec(type, key, codecs) {
     const of = type.of;
-    const elementRead = this.read(of);
+    const elementRead = codecs.read(of);
     const boxed = javaType(of, true);
     // Boxed elements of a List may be null (nodes write null as []); primitives in arrays cannot.
     const elementWrite =
       type.kind === 'list' && !isSequence(of) && of.kind !== 'ListNode' && of.kind !== 'TreeNode'
-        ? `if (x == null) b.append("null"); else ${this.write(of, 'x')}`
-        : this.write(of, 'x');
+        ? `if (x == null) b.append("null"); else ${codecs.write(of, 'x')}`
+        : codecs.write(of, 'x');
     const collect = `ArrayList<${boxed}> items = new ArrayList<>();
         r.expect('[');
         if (!r.peek(']')) {
@@ -165,10 +134,9 @@ class JavaCodecs {
         }
         b.append(']');
     }`;
-    this.methods.set(key, `${reader}\n\n${writer}\n`);
-    return key;
-  }
-}
+    return `${reader}\n\n${writer}\n`;
+  },
+};
 
 /** `new E[items.size()]` for element type E, valid Java even when E is generic or an array. */
 function newArray(of: TypeNode): string {
@@ -181,24 +149,16 @@ function newArray(of: TypeNode): string {
 }
 
 export function javaHarness(signature: FunctionSignature, userCode: string): string {
-  const codecs = new JavaCodecs();
-  const args = signature.params
-    .map((p, i) => {
-      const comma = i > 0 ? "r.expect(','); " : '';
-      return `            ${comma}${javaType(p.type)} a${i} = ${codecs.read(p.type)};`;
-    })
-    .join('\n');
-  const write = codecs.write(signature.returns, 'result', 'payload');
-  const main = MAIN.replace('ARGS', () => args)
-    .replace('RETURN', () => javaType(signature.returns))
-    .replace('METHOD', () => signature.names.java)
-    .replace('CALL', () => signature.params.map((_p, i) => `a${i}`).join(', '))
-    .replace('WRITE', () => write);
-  const nodes =
-    (definesType(userCode, 'ListNode', 'java') ? '' : LIST_NODE) +
-    (definesType(userCode, 'TreeNode', 'java') ? '' : TREE_NODE);
+  const codecs = new JvmCodecs(CODEC_TEXT);
+  const main = jvmMain(MAIN, signature, codecs, {
+    indent: '            ',
+    declare: (name, type, read) => `${javaType(type)} ${name} = ${read};`,
+    typeName: (type) => javaType(type),
+    method: signature.names.java,
+  });
+  const nodes = jvmNodeClasses(userCode, LIST_NODE, TREE_NODE);
   const user = userCode.replace(PUBLIC_TYPE, '$1$2');
-  const helpers = [...codecs.methods.values()].join('\n');
+  const helpers = [...codecs.generated.values()].join('\n');
   return (
     `${IMPORTS}${user}\n\n${nodes}\n@SuppressWarnings({"unchecked", "rawtypes"})\nclass Main {\n` +
     `${runtimeSource(new URL('./runtime.java', import.meta.url))}\n${helpers}\n${main}}\n`

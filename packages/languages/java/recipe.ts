@@ -1,7 +1,8 @@
 /**
- * Java 17. The source file is named after the public class (`Main` if there is none),
- * compiled with a fast-starting javac, and run with a heap sized from the memory limit
- * so that running out of heap is a clean `OutOfMemoryError` (→ MEMORY_LIMIT_EXCEEDED).
+ * Java 17. The source file is named after the public class (`Main` if there is none), compiled
+ * with a fast-starting javac, and run by that class's name qualified with the file's `package`,
+ * with a heap sized from the memory limit so that running out of heap is a clean
+ * `OutOfMemoryError` (→ MEMORY_LIMIT_EXCEEDED).
  */
 import type { LanguageRecipe } from '../recipe.js';
 import { jvmClassArchiveFlags } from '../shared/jvm.js';
@@ -17,6 +18,15 @@ export function javaMainClass(code: string): string {
     if (name !== undefined && (best === null || indent < best.indent)) best = { indent, name };
   }
   return best?.name ?? 'Main';
+}
+
+const PACKAGE = /^[ \t]*package\s+([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*;/m;
+
+/** The class the JVM starts: the main class qualified by the file's `package` declaration, if any. */
+export function javaEntryClass(code: string): string {
+  const name = javaMainClass(code);
+  const declared = PACKAGE.exec(code)?.[1]?.replace(/\s+/g, '');
+  return declared === undefined ? name : `${declared}.${name}`;
 }
 
 /** Marker the JVM prints when the heap runs out; the judge maps it to MEMORY_LIMIT_EXCEEDED. */
@@ -56,6 +66,12 @@ export const javaRecipe: LanguageRecipe = {
   },
   run: (files, { memoryMb }) => {
     const source = Object.keys(files).find((file) => file.endsWith('.java')) ?? 'Main.java';
+    const code = files[source];
+    // javac puts a class of `package a.b` in classes/a/b/: the JVM starts it by its qualified name.
+    const entry =
+      code === undefined
+        ? source.slice(0, -'.java'.length)
+        : javaEntryClass(typeof code === 'string' ? code : new TextDecoder().decode(code));
     // Heap below the cgroup limit leaves room for metaspace, code cache and thread stacks.
     const heapMb = Math.max(32, memoryMb - 64);
     return [
@@ -67,7 +83,7 @@ export const javaRecipe: LanguageRecipe = {
       '-Xshare:auto',
       '-cp',
       'classes',
-      source.slice(0, -'.java'.length),
+      entry,
     ];
   },
   // The heap cap's error; -XX:+ExitOnOutOfMemoryError's notice goes to stdout.

@@ -5,10 +5,9 @@
  * (`runtime.kt`), a reader and a writer generated for each type of the signature, and `main`.
  */
 import type { FunctionSignature } from '../signature/signature.js';
-import { typeKey, type TypeNode } from '../signature/types.js';
 import { kotlinType } from './function.js';
+import { jvmMain, jvmNodeClasses, JvmCodecs, type JvmCodecText } from '../shared/jvm-harness.js';
 import { runtimeSource } from '../shared/runtime-source.js';
-import { definesType } from '../shared/source-scan.js';
 
 const IMPORTS = 'import java.util.*; import kotlin.math.*; ';
 
@@ -59,69 +58,38 @@ const TO_ARRAY: Record<string, string> = {
   char: 'toCharArray()',
 };
 
-/** Generates `arbR_<key>`/`arbW_<key>` functions for sequence types, once each. */
-class KotlinCodecs {
-  readonly functions = new Map<string, string>();
-
-  /** An expression reading a value of `type` from reader `r`. */
-  read(type: TypeNode): string {
-    switch (type.kind) {
-      case 'int':
-        return 'r.integer().toInt()';
-      case 'long':
-        return 'r.integer()';
-      case 'double':
-        return 'r.number()';
-      case 'bool':
-        return 'r.bool()';
-      case 'char':
-        return 'r.character()';
-      case 'string':
-        return 'r.str()';
-      case 'ListNode':
-        return 'arbReadList(r)';
-      case 'TreeNode':
-        return 'arbReadTree(r)';
-      case 'array':
-      case 'list':
-        return `arbR_${this.sequence(type)}(r)`;
-    }
-  }
-
-  /** A statement writing `value` (of `type`) to the StringBuilder named `b`. */
-  write(type: TypeNode, value: string, b = 'b'): string {
-    switch (type.kind) {
-      case 'int':
-      case 'long':
-      case 'bool':
-        return `${b}.append(${value})`;
-      case 'double':
-        return `arbWriteDouble(${b}, ${value})`;
-      case 'char':
-        return `arbWriteString(${b}, ${value}.toString())`;
-      case 'string':
-        return `arbWriteString(${b}, ${value})`;
-      case 'ListNode':
-        return `arbWriteList(${b}, ${value})`;
-      case 'TreeNode':
-        return `arbWriteTree(${b}, ${value})`;
-      case 'array':
-      case 'list':
-        return `arbW_${this.sequence(type)}(${b}, ${value})`;
-    }
-  }
-
-  private sequence(type: Extract<TypeNode, { kind: 'array' | 'list' }>): string {
-    const key = typeKey(type);
-    if (this.functions.has(key)) return key;
-    this.functions.set(key, ''); // reserve before recursing
+/** Kotlin's codecs: `arbR_<key>`/`arbW_<key>` functions for sequence types. */
+const CODEC_TEXT: JvmCodecText = {
+  readLeaf: {
+    int: 'r.integer().toInt()',
+    long: 'r.integer()',
+    double: 'r.number()',
+    bool: 'r.bool()',
+    char: 'r.character()',
+    string: 'r.str()',
+    ListNode: 'arbReadList(r)',
+    TreeNode: 'arbReadTree(r)',
+  },
+  writeLeaf: {
+    int: (b, value) => `${b}.append(${value})`,
+    long: (b, value) => `${b}.append(${value})`,
+    bool: (b, value) => `${b}.append(${value})`,
+    double: (b, value) => `arbWriteDouble(${b}, ${value})`,
+    char: (b, value) => `arbWriteString(${b}, ${value}.toString())`,
+    string: (b, value) => `arbWriteString(${b}, ${value})`,
+    ListNode: (b, value) => `arbWriteList(${b}, ${value})`,
+    TreeNode: (b, value) => `arbWriteTree(${b}, ${value})`,
+  },
+  readSequence: (key) => `arbR_${key}(r)`,
+  writeSequence: (key, b, value) => `arbW_${key}(${b}, ${value})`,
+  sequenceCodec(type, key, codecs) {
     const of = type.of;
     const convert = type.kind === 'list' ? '' : `.${TO_ARRAY[of.kind] ?? 'toTypedArray()'}`;
     const reader = `fun arbR_${key}(r: ArbReader): ${kotlinType(type)} {
     val items = ArrayList<${kotlinType(of)}>()
     r.expect('[')
     if (!r.peek(']')) {
-        do items.add(${this.read(of)}) while (r.comma())
+        do items.add(${codecs.read(of)}) while (r.comma())
     }
     r.expect(']')
     return items${convert}
@@ -132,33 +100,24 @@ class KotlinCodecs {
     for (x in v) {
         if (!first) b.append(',')
         first = false
-        ${this.write(of, 'x')}
+        ${codecs.write(of, 'x')}
     }
     b.append(']')
 }`;
-    this.functions.set(key, `${reader}\n\n${writer}\n`);
-    return key;
-  }
-}
+    return `${reader}\n\n${writer}\n`;
+  },
+};
 
 export function kotlinHarness(signature: FunctionSignature, userCode: string): string {
-  const codecs = new KotlinCodecs();
-  const args = signature.params
-    .map((p, i) => {
-      const comma = i > 0 ? "r.expect(','); " : '';
-      return `        ${comma}val a${i}: ${kotlinType(p.type)} = ${codecs.read(p.type)}`;
-    })
-    .join('\n');
-  const write = codecs.write(signature.returns, 'result', 'payload');
-  const main = MAIN.replace('ARGS', () => args)
-    .replace('RETURN', () => kotlinType(signature.returns))
-    .replace('METHOD', () => signature.names.kotlin)
-    .replace('CALL', () => signature.params.map((_p, i) => `a${i}`).join(', '))
-    .replace('WRITE', () => write);
-  const nodes =
-    (definesType(userCode, 'ListNode', 'java') ? '' : LIST_NODE) +
-    (definesType(userCode, 'TreeNode', 'java') ? '' : TREE_NODE);
-  const functions = [...codecs.functions.values()].join('\n');
+  const codecs = new JvmCodecs(CODEC_TEXT);
+  const main = jvmMain(MAIN, signature, codecs, {
+    indent: '        ',
+    declare: (name, type, read) => `val ${name}: ${kotlinType(type)} = ${read}`,
+    typeName: (type) => kotlinType(type),
+    method: signature.names.kotlin,
+  });
+  const nodes = jvmNodeClasses(userCode, LIST_NODE, TREE_NODE);
+  const functions = [...codecs.generated.values()].join('\n');
   return (
     `${IMPORTS}${userCode}\n\n${nodes}\n` +
     `${runtimeSource(new URL('./runtime.kt', import.meta.url))}\n${functions}\n${main}`

@@ -5,10 +5,9 @@
  * calling the method on the user's `object Solution`.
  */
 import type { FunctionSignature } from '../signature/signature.js';
-import { typeKey, type TypeNode } from '../signature/types.js';
 import { scalaType } from './function.js';
+import { jvmMain, jvmNodeClasses, JvmCodecs, type JvmCodecText } from '../shared/jvm-harness.js';
 import { runtimeSource } from '../shared/runtime-source.js';
-import { definesType } from '../shared/source-scan.js';
 
 const LIST_NODE = `class ListNode(_x: Int = 0, _next: ListNode = null) {
   var next: ListNode = _next
@@ -47,62 +46,31 @@ ARGS
   }
 `;
 
-/** Generates `r_<key>`/`w_<key>` methods for sequence types, once each. */
-class ScalaCodecs {
-  readonly methods = new Map<string, string>();
-
-  /** An expression reading a value of `type` from reader `r`. */
-  read(type: TypeNode): string {
-    switch (type.kind) {
-      case 'int':
-        return 'r.integer().toInt';
-      case 'long':
-        return 'r.integer()';
-      case 'double':
-        return 'r.number()';
-      case 'bool':
-        return 'r.bool()';
-      case 'char':
-        return 'r.character()';
-      case 'string':
-        return 'r.str()';
-      case 'ListNode':
-        return 'readList(r)';
-      case 'TreeNode':
-        return 'readTree(r)';
-      case 'array':
-      case 'list':
-        return `r_${this.sequence(type)}(r)`;
-    }
-  }
-
-  /** A statement writing `value` (of `type`) to the StringBuilder named `b`. */
-  write(type: TypeNode, value: string, b = 'b'): string {
-    switch (type.kind) {
-      case 'int':
-      case 'long':
-      case 'bool':
-        return `${b}.append(${value})`;
-      case 'double':
-        return `writeDouble(${b}, ${value})`;
-      case 'char':
-        return `writeString(${b}, String.valueOf(${value}))`;
-      case 'string':
-        return `writeString(${b}, ${value})`;
-      case 'ListNode':
-        return `writeList(${b}, ${value})`;
-      case 'TreeNode':
-        return `writeTree(${b}, ${value})`;
-      case 'array':
-      case 'list':
-        return `w_${this.sequence(type)}(${b}, ${value})`;
-    }
-  }
-
-  private sequence(type: Extract<TypeNode, { kind: 'array' | 'list' }>): string {
-    const key = typeKey(type);
-    if (this.methods.has(key)) return key;
-    this.methods.set(key, ''); // reserve before recursing
+/** Scala's codecs: `r_<key>`/`w_<key>` methods of `object Main` for sequence types. */
+const CODEC_TEXT: JvmCodecText = {
+  readLeaf: {
+    int: 'r.integer().toInt',
+    long: 'r.integer()',
+    double: 'r.number()',
+    bool: 'r.bool()',
+    char: 'r.character()',
+    string: 'r.str()',
+    ListNode: 'readList(r)',
+    TreeNode: 'readTree(r)',
+  },
+  writeLeaf: {
+    int: (b, value) => `${b}.append(${value})`,
+    long: (b, value) => `${b}.append(${value})`,
+    bool: (b, value) => `${b}.append(${value})`,
+    double: (b, value) => `writeDouble(${b}, ${value})`,
+    char: (b, value) => `writeString(${b}, String.valueOf(${value}))`,
+    string: (b, value) => `writeString(${b}, ${value})`,
+    ListNode: (b, value) => `writeList(${b}, ${value})`,
+    TreeNode: (b, value) => `writeTree(${b}, ${value})`,
+  },
+  readSequence: (key) => `r_${key}(r)`,
+  writeSequence: (key, b, value) => `w_${key}(${b}, ${value})`,
+  sequenceCodec(type, key, codecs) {
     const of = scalaType(type.of);
     const builder =
       type.kind === 'list'
@@ -112,7 +80,7 @@ class ScalaCodecs {
     val items = new ${builder}
     r.expect('[')
     if (!r.peek(']')) {
-      do items += ${this.read(type.of)}
+      do items += ${codecs.read(type.of)}
       while (r.comma())
     }
     r.expect(']')
@@ -124,7 +92,7 @@ class ScalaCodecs {
         ? `var i = 0
     while (i < v.length) {
       if (i > 0) b.append(',')
-      ${this.write(type.of, 'v(i)')}
+      ${codecs.write(type.of, 'v(i)')}
       i += 1
     }`
         : `val it = v.iterator
@@ -132,7 +100,7 @@ class ScalaCodecs {
     while (it.hasNext) {
       if (!first) b.append(',')
       first = false
-      ${this.write(type.of, 'it.next()')}
+      ${codecs.write(type.of, 'it.next()')}
     }`;
     const writer = `  def w_${key}(b: java.lang.StringBuilder, v: ${scalaType(type)}): Unit = {
     if (v == null) {
@@ -143,29 +111,20 @@ class ScalaCodecs {
     ${loop}
     b.append(']')
   }`;
-    this.methods.set(key, `${reader}\n\n${writer}\n`);
-    return key;
-  }
-}
+    return `${reader}\n\n${writer}\n`;
+  },
+};
 
 export function scalaHarness(signature: FunctionSignature, userCode: string): string {
-  const codecs = new ScalaCodecs();
-  const args = signature.params
-    .map((p, i) => {
-      const comma = i > 0 ? "r.expect(','); " : '';
-      return `      ${comma}val a${i}: ${scalaType(p.type)} = ${codecs.read(p.type)}`;
-    })
-    .join('\n');
-  const write = codecs.write(signature.returns, 'result', 'payload');
-  const main = MAIN.replace('ARGS', () => args)
-    .replace('RETURN', () => scalaType(signature.returns))
-    .replace('METHOD', () => signature.names.scala)
-    .replace('CALL', () => signature.params.map((_p, i) => `a${i}`).join(', '))
-    .replace('WRITE', () => write);
-  const nodes =
-    (definesType(userCode, 'ListNode', 'java') ? '' : LIST_NODE) +
-    (definesType(userCode, 'TreeNode', 'java') ? '' : TREE_NODE);
-  const helpers = [...codecs.methods.values()].join('\n');
+  const codecs = new JvmCodecs(CODEC_TEXT);
+  const main = jvmMain(MAIN, signature, codecs, {
+    indent: '      ',
+    declare: (name, type, read) => `val ${name}: ${scalaType(type)} = ${read}`,
+    typeName: (type) => scalaType(type),
+    method: signature.names.scala,
+  });
+  const nodes = jvmNodeClasses(userCode, LIST_NODE, TREE_NODE);
+  const helpers = [...codecs.generated.values()].join('\n');
   return (
     `${userCode}\n\n${nodes}\n${runtimeSource(new URL('./runtime.scala', import.meta.url))}\n` +
     `object Main {\n  import ArbRuntime._\n\n${helpers}\n${main}}\n`

@@ -8,6 +8,12 @@ export {
   ValidatorFlagsError,
   type DefaultValidatorFlags,
 } from './validator-flags.js';
+export {
+  caseConfigReport,
+  inputValidatorFlagsFor,
+  readCaseConfig,
+  type CaseConfig,
+} from './test-case-config.js';
 export { PackageError, formatPackageIssue, type PackageIssue } from './package-error.js';
 export { PACKAGE_LIMITS, packageFromFolder, packageFromZip, type PackageFile } from './package-files.js';
 export {
@@ -18,14 +24,30 @@ export {
 } from './problem-yaml.js';
 export {
   flatten,
+  fullFeedbackOf,
   GROUP_CONFIG_NAMES,
   readTestData,
   ROOT_CONFIG,
   type GroupConfig,
+  type ScoreAggregation,
   type TestCase,
   type TestData,
+  type TestDataOptions,
   type TestGroup,
 } from './test-data.js';
+export { validatorFile } from './validator-file.js';
+export {
+  CASE_FILES_LIMITS,
+  readCaseFiles,
+  type CaseFilesBudget,
+  type CaseFilesLimits,
+} from './test-case-files.js';
+export {
+  aggregationOf,
+  checkResultAggregation,
+  isTestDataGroup,
+  maxScoreOf,
+} from './result-aggregation-rules.js';
 export {
   parsePackage,
   type ImportReport,
@@ -41,3 +63,10 @@ export {
   type PackageIncludes,
 } from './package-includes.js';
 export { loadPackageZip, normalizedZip } from './package-zip.js';
+export {
+  CONSTANT_LIMITS,
+  constantForm,
+  readConstants,
+  substituteConstants,
+  type PackageConstants,
+} from './package-constants.js';

@@ -1,9 +1,13 @@
 /** Reads a whole package: metadata, statements, test data, validators and labelled submissions, with a report. */
+import { readConstants, substituteConstants, type PackageConstants } from './package-constants.js';
 import { PackageError, type PackageIssue } from './package-error.js';
 import type { PackageFile } from './package-files.js';
 import { readIncludes, type PackageIncludes } from './package-includes.js';
 import { parseProblemYaml, type ProblemMetadata } from './problem-yaml.js';
+import { checkResultAggregation } from './result-aggregation-rules.js';
+import { caseConfigReport } from './test-case-config.js';
 import { readTestData, type GroupConfig, type TestData, type TestGroup } from './test-data.js';
+import { caseFileClashes } from './test-case-files.js';
 import { flagWords, parseValidatorFlags, ValidatorFlagsError } from './validator-flags.js';
 
 export interface Statement {
@@ -47,9 +51,18 @@ export interface ProblemPackage {
   /** Legacy validator flags; each case adds its group's `output_validator_flags`. */
   readonly statements: readonly Statement[];
   readonly testData: TestData;
+  /**
+   * A scoring problem scored by 2025-09's result aggregation (`max_score`, `score_aggregation`,
+   * `require_pass`): every 2025-09 one, and a 2023-07 one whose test_group.yaml uses those keys.
+   * Otherwise a scoring problem is graded by the legacy keys (`accept_score`, `grader_flags`, `range`).
+   */
+  readonly resultAggregation: boolean;
   /** Files of the output validator(s), when the package has a custom one. */
   readonly outputValidators: readonly string[];
+  /** Files of the input validators: `input_validators/`, or the older `input_format_validators/`. */
   readonly inputValidators: readonly string[];
+  /** `graders/`: the custom grader's files, run for the groups that say `grading: custom`. */
+  readonly graders: readonly string[];
   readonly submissions: readonly PackageSubmission[];
   /** `include/`: code added to submissions, by language. */
   readonly includes: PackageIncludes;
@@ -124,14 +137,18 @@ function submissions(files: readonly PackageFile[], labels: readonly SubmissionL
 }
 
 /** Parses a package given as its files (root at the package root); throws PackageError naming each bad file. */
-export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const yaml = byPath.get('problem.yaml');
+export function parsePackage(given: readonly PackageFile[]): ProblemPackage {
+  const yaml = given.find((f) => f.path === 'problem.yaml');
   if (!yaml)
     throw new PackageError([{ file: 'problem.yaml', message: 'missing at the root of the package' }]);
   const metadata = parseProblemYaml(yaml.bytes);
   const legacy = metadata.formatVersion === 'legacy';
   const warnings: string[] = [];
+  // 2025-09 constants: everything below (and every reader of `files`) sees the substituted files.
+  const constants: PackageConstants =
+    metadata.formatVersion === '2025-09' ? readConstants(yaml.bytes, warnings) : new Map();
+  const { files, substituted } = substituteConstants(given, constants, warnings);
+  const byPath = new Map(files.map((f) => [f.path, f]));
   const unsupported: string[] = metadata.unsupported.map((key) => `problem.yaml: ${key}`);
   const issues: PackageIssue[] = [];
 
@@ -151,7 +168,8 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     titleFromStatement(english) ??
     'Untitled problem';
 
-  const testData = readTestData(files);
+  // X.files folders (a case's files for the working directory) are 2025-09's; earlier versions have none.
+  const testData = readTestData(files, { caseFiles: metadata.formatVersion === '2025-09' });
 
   const inFolder = (dir: string) => files.filter((f) => f.path.startsWith(dir)).map((f) => f.path);
   // A legacy package without output_validators/ may use the 2023-07 folder name, as DOMjudge reads it.
@@ -162,7 +180,15 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
   const outputValidators = inFolder(validatorDir);
   if (legacy && validatorDir === 'output_validator/')
     warnings.push('output_validator/ in a legacy package (the 2023-07 name) is read as output_validators/');
-  const inputValidators = files.filter((f) => f.path.startsWith('input_validators/')).map((f) => f.path);
+  // The older name input_format_validators/ is still read, and preferred when present, as problemtools does.
+  const inputValidatorDir =
+    inFolder('input_format_validators/').length > 0 ? 'input_format_validators/' : 'input_validators/';
+  const inputValidators = inFolder(inputValidatorDir);
+  if (inputValidatorDir === 'input_format_validators/')
+    warnings.push(
+      `input_format_validators/ (the older name of input_validators/) is read as the input validators${inFolder('input_validators/').length > 0 ? '; input_validators/ is not used' : ''}`,
+    );
+  const graders = files.filter((f) => f.path.startsWith('graders/')).map((f) => f.path);
   const validation = legacy
     ? metadata.validation
     : outputValidators.length > 0
@@ -191,16 +217,14 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
   for (const { file, config } of groupConfigs(testData)) {
     for (const key of config.unapplied ?? []) unsupported.push(`${file}: ${key} (not applied)`);
   }
-  // 2025-09 test case configuration (`X.yaml` beside `X.in`): its arguments would change the run.
-  const caseConfigs = testData.ignored.filter(
-    (path) => path.endsWith('.yaml') && byPath.has(`${path.slice(0, -'.yaml'.length)}.in`),
-  );
-  if (caseConfigs.length > 0)
-    unsupported.push(`test case configuration (not applied): ${caseConfigs.join(', ')}`);
+  const aggregation = checkResultAggregation(metadata, testData);
+  issues.push(...aggregation.issues);
+  unsupported.push(...aggregation.unsupported);
+  unsupported.push(...caseConfigReport(testData.cases));
   for (const type of metadata.types) {
     if (type === 'submit-answer') unsupported.push(`problem type ${type} is not judged yet`);
   }
-  if (metadata.types.includes('scoring')) {
+  if (metadata.types.includes('scoring') && !aggregation.applies) {
     // Each group's range must be two numbers, the first at most the second (inf allowed).
     for (const { file, config } of groupConfigs(testData)) {
       if (config.range !== undefined && !validRange(config.range))
@@ -208,20 +232,20 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
           file,
           message: `range: "${config.range}" is not two numbers, the first at most the second`,
         });
-      if (config.grading === 'custom')
-        unsupported.push(
-          `${file}: grading custom (custom graders are not run: its submissions fail until the package uses the default grader)`,
-        );
+      // A custom grader must be there to be run (problemtools refuses such a package too).
+      if (config.grading === 'custom' && graders.length === 0)
+        issues.push({ file, message: 'grading: custom, but graders/ holds no grader' });
     }
   }
 
-  if (files.some((f) => f.path.startsWith('graders/'))) {
+  if (graders.length > 0) {
     const custom = groupConfigs(testData).filter(({ config }) => config.grading === 'custom').length;
-    unsupported.push(
-      custom > 0 && metadata.types.includes('scoring')
-        ? 'graders/: the custom grader is not run (Arbiter has only the default grader)'
-        : 'graders/: not used (no test data group of a scoring problem says grading: custom; Arbiter does not run custom graders)',
-    );
+    if (custom === 0 || !metadata.types.includes('scoring'))
+      unsupported.push('graders/: not used (no test data group of a scoring problem says grading: custom)');
+    else if (aggregation.applies)
+      unsupported.push(
+        'graders/: not used (the result aggregation of test_group.yaml replaces the legacy grading)',
+      );
   }
 
   let timeLimit = metadata.limits.timeLimit;
@@ -232,6 +256,7 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
       issues.push({ file: '.timelimit', message: 'must hold a positive number of seconds' });
     } else timeLimit = value;
   }
+  issues.push(...caseFileClashes(testData.cases, inputValidators));
   if (issues.length > 0) throw new PackageError(issues);
 
   const subs = submissions(files, legacy ? LEGACY_LABELS : MODERN_LABELS, warnings);
@@ -254,6 +279,28 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     `memory limit ${metadata.limits.memory} MiB`,
     `${subs.length} submission(s)`,
   ];
+  if (graders.length > 0 && metadata.types.includes('scoring') && !aggregation.applies) {
+    const custom = groupConfigs(testData).filter(({ config }) => config.grading === 'custom');
+    if (custom.length > 0)
+      found.push(
+        `custom grader (graders/) for ${custom.map(({ file }) => file.replace(/\/[^/]+$/, '/')).join(', ')}`,
+      );
+  }
+  if (constants.size > 0)
+    found.push(
+      `constants ${[...constants.keys()].join(', ')}, substituted in ${substituted.length} file(s)${substituted.length ? `: ${substituted.slice(0, 10).join(', ')}${substituted.length > 10 ? ', …' : ''}` : ''}`,
+    );
+  const withFiles = testData.cases.filter((c) => c.files !== undefined);
+  if (withFiles.length > 0)
+    found.push(
+      `test case files (X.files) for ${withFiles
+        .slice(0, 10)
+        .map((c) => c.name)
+        .join(
+          ', ',
+        )}${withFiles.length > 10 ? `, … (${withFiles.length} cases)` : ''}, put in the working directory of the submission and of the input validators`,
+    );
+  if (metadata.objective === 'min') found.push('grading.objective min: lower scores are better');
   if (includes.byLanguage.size > 0)
     found.push(
       `included code (include/) for ${[...includes.byLanguage.keys()].sort().join(', ')}, added to submissions`,
@@ -266,8 +313,10 @@ export function parsePackage(files: readonly PackageFile[]): ProblemPackage {
     validation,
     statements: texts,
     testData,
+    resultAggregation: aggregation.applies,
     outputValidators,
     inputValidators,
+    graders,
     submissions: subs,
     includes,
     ...(timeLimit === undefined ? {} : { timeLimit }),

@@ -1,6 +1,7 @@
 /** problem.yaml in the legacy format and in versions 2023-07 and 2025-09, read into one shape. */
 import { z } from 'zod';
 import { PackageError } from './package-error.js';
+import { flagString } from './test-case-config.js';
 import { readYaml, unknownKeys, zodIssues } from './yaml-file.js';
 
 export type FormatVersion = 'legacy' | '2023-07' | '2025-09';
@@ -31,6 +32,8 @@ export interface ProblemMetadata {
   };
   /** Multi-pass problems: the most passes a case may take (`limits.validation_passes`, default 2). */
   readonly validationPasses: number;
+  /** Scoring problems: whether higher (`max`, the default) or lower scores are better (legacy `grading.objective`). */
+  readonly objective: 'max' | 'min';
   /** Keys the package sets that Arbiter does not read (reported, not refused). */
   readonly unsupported: readonly string[];
 }
@@ -71,7 +74,7 @@ const legacySchema = z.object({
       'must be "default" or "custom" followed by "interactive", "score" and/or "multi-pass"',
     )
     .default('default'),
-  validator_flags: z.string().default(''),
+  validator_flags: flagString.default(''),
   keywords: z.string().default(''),
   grading: z
     .object({
@@ -148,18 +151,13 @@ const KNOWN_MODERN = {
 } as const;
 
 /**
- * Legacy `grading` (scoring problems only) as report lines: Arbiter treats a higher score as better
- * everywhere and always shows the groups' results, so `objective: min` and `show_test_data_groups: false`
- * are reported rather than followed.
+ * Legacy `grading` (scoring problems only) as report lines: `objective` is followed; the groups' results
+ * are always shown, so `show_test_data_groups: false` is reported rather than followed.
  */
 function legacyGrading(grading: z.infer<typeof legacySchema>['grading'], scoring: boolean): string[] {
   if (grading === undefined) return [];
   if (!scoring) return ['grading (only for scoring problems; ignored)'];
   const lines: string[] = [];
-  if (grading.objective === 'min')
-    lines.push(
-      'grading.objective min (not supported: scores are judged and ranked as if higher were better, and the verification checks partially_accepted submissions against the most score)',
-    );
   if (grading.show_test_data_groups === false)
     lines.push(
       "grading.show_test_data_groups false (not supported: the groups' results are shown to the submitter)",
@@ -170,9 +168,10 @@ function legacyGrading(grading: z.infer<typeof legacySchema>['grading'], scoring
 /** 2025-09 keys that Arbiter reads but does not apply yet, with what that means. */
 const UNAPPLIED_2025 = {
   allow_file_writing: 'allow_file_writing (submissions may write in their working directory as always)',
-  constants:
-    'constants ({{name}} is not substituted in statements, validators, submissions or test_group.yaml)',
 } as const;
+
+/** 2025-09's own keys that Arbiter reads (`constants`: package-constants.ts substitutes them). */
+const KNOWN_2025 = { ...KNOWN_MODERN, constants: true } as const;
 
 const DEFAULT_MEMORY_MIB = 1024;
 const DEFAULT_OUTPUT_MIB = 8;
@@ -216,6 +215,7 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
         output: p.limits.output ?? DEFAULT_OUTPUT_MIB,
       },
       validationPasses: p.limits.validation_passes ?? DEFAULT_VALIDATION_PASSES,
+      objective: types.includes('scoring') ? (p.grading?.objective ?? 'max') : 'max',
       unsupported,
     };
   }
@@ -233,7 +233,7 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
   const types = typeof p.type === 'string' ? [p.type] : [...new Set(p.type)];
   // 2025-09 is the finished 2023-07 draft: read the same way, its new keys reported.
   const finished = p.problem_format_version === '2025-09';
-  const unsupported = unknownKeys(raw, KNOWN_MODERN).map((key) =>
+  const unsupported = unknownKeys(raw, finished ? KNOWN_2025 : KNOWN_MODERN).map((key) =>
     finished && key in UNAPPLIED_2025 ? UNAPPLIED_2025[key as keyof typeof UNAPPLIED_2025] : key,
   );
   return {
@@ -252,6 +252,7 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
       output: p.limits.output ?? DEFAULT_OUTPUT_MIB,
     },
     validationPasses: p.limits.validation_passes ?? DEFAULT_VALIDATION_PASSES,
+    objective: 'max',
     unsupported,
   };
 }

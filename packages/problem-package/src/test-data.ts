@@ -2,7 +2,17 @@
 import { z } from 'zod';
 import { PackageError, type PackageIssue } from './package-error.js';
 import type { PackageFile } from './package-files.js';
+import {
+  flagString,
+  inputValidatorArgsSchema,
+  inputValidatorSetting,
+  readCaseConfig,
+  submissionArguments,
+  validatorArgument,
+  withInputValidatorSetting,
+} from './test-case-config.js';
 import { readYaml, zodIssues } from './yaml-file.js';
+import { readCaseFiles, type CaseFilesBudget, type CaseFilesLimits } from './test-case-files.js';
 
 /** testdata.yaml: each key inherited from the parent group unless the group sets it. */
 export interface GroupConfig {
@@ -10,15 +20,36 @@ export interface GroupConfig {
   readonly grading: 'default' | 'custom';
   readonly graderFlags: string;
   readonly inputValidatorFlags: string;
+  /**
+   * The map form of `input_validator_flags` / `input_validator_args`: each validator's own flags by its name
+   * (one the map does not name gets none); `inputValidatorFlags` is then empty.
+   */
+  readonly inputValidatorFlagsByName?: Readonly<Record<string, string>>;
   readonly outputValidatorFlags: string;
+  /** 2025-09 `args`: the submission's command-line arguments on each case (input validators get them after their own). */
+  readonly args?: readonly string[];
+  /**
+   * 2025-09 `full_feedback`: whether the solver sees a failed case's input, answer and output. Unset: the
+   * specification's default, true for samples and false for secret data (`fullFeedbackOf`).
+   */
+  readonly fullFeedback?: boolean;
   /** The file that set `output_validator_flags` (this group's or an ancestor's), for error messages. */
   readonly outputValidatorFlagsFile?: string;
   readonly acceptScore?: number;
   readonly rejectScore?: number;
   readonly range?: string;
+  /** 2025-09 result aggregation (`max_score`, `score_aggregation`, `require_pass`): this file's own, not inherited. */
+  readonly maxScore?: number | 'unbounded';
+  readonly scoreAggregation?: ScoreAggregation;
+  readonly requirePass?: readonly string[];
   /** 2025-09 keys this file sets that Arbiter does not apply (not inherited; reported by the import). */
   readonly unapplied?: readonly string[];
+  /** Every key this file sets (not inherited), as written. */
+  readonly keys?: readonly string[];
 }
+
+/** 2025-09's `score_aggregation`: how a group's (or `secret`'s) score comes from its cases or groups. */
+export type ScoreAggregation = 'pass-fail' | 'sum' | 'min';
 
 export interface TestCase {
   /** Path below data/ without extension: `sample/1`, `secret/group1/03`. */
@@ -28,8 +59,21 @@ export interface TestCase {
   readonly answer: string;
   /** The group (directory below data/) the case belongs to. */
   readonly group: string;
-  /** The group's configuration, inherited where the group sets nothing. */
+  /** The group's configuration, inherited where the group sets nothing, with the case's own `X.yaml` over it. */
   readonly config: GroupConfig;
+  /** 2025-09's test case configuration `X.yaml` beside the `.in`, when there is one. */
+  readonly configFile?: string;
+  /**
+   * 2025-09's `X.files` folder beside the `.in`: its files by their path in the submission's working
+   * directory (`data.txt`, `maps/a.txt`) to their path in the package.
+   */
+  readonly files?: Readonly<Record<string, string>>;
+  /** That file's `hint` and `description` (kept, not shown to solvers). */
+  readonly hint?: string;
+  readonly description?: string;
+  /** Keys of that file Arbiter does not apply, and keys the specification does not name (reported by the import). */
+  readonly unappliedKeys?: readonly string[];
+  readonly unknownKeys?: readonly string[];
 }
 
 export interface TestGroup {
@@ -50,28 +94,23 @@ export const ROOT_CONFIG: GroupConfig = {
   outputValidatorFlags: '',
 };
 
-/** One validator argument: Arbiter passes flags split on whitespace, so an argument must be one such word. */
-const argument = z
-  .string()
-  .regex(/^\S+$/, 'each argument must be one non-empty word (Arbiter splits validator flags on whitespace)');
-
 const configSchema = z.object({
   on_reject: z.enum(['break', 'continue']).optional(),
   grading: z.enum(['default', 'custom']).optional(),
-  grader_flags: z.string().optional(),
-  input_validator_flags: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
-  output_validator_flags: z.string().optional(),
+  grader_flags: flagString.optional(),
+  input_validator_flags: z.union([flagString, z.record(z.string(), flagString)]).optional(),
+  output_validator_flags: flagString.optional(),
   accept_score: z.number().optional(),
   reject_score: z.number().optional(),
   range: z.string().optional(),
   // 2025-09 (test_group.yaml): arguments as lists; each joins into the flags Arbiter splits on whitespace.
-  output_validator_args: z.array(argument).optional(),
-  input_validator_args: z.union([z.array(argument), z.record(z.string(), z.array(argument))]).optional(),
+  output_validator_args: z.array(validatorArgument).optional(),
+  input_validator_args: inputValidatorArgsSchema.optional(),
   max_score: z.union([z.number().int().nonnegative(), z.literal('unbounded')]).optional(),
   score_aggregation: z.enum(['pass-fail', 'sum', 'min']).optional(),
   require_pass: z.union([z.string(), z.array(z.string())]).optional(),
   static_validation_score: z.union([z.number().int().nonnegative(), z.literal('pass-fail')]).optional(),
-  args: z.array(z.string()).optional(),
+  args: submissionArguments.optional(),
   static_validator_args: z.array(z.string()).optional(),
   input_visualizer_args: z.array(z.string()).optional(),
   output_visualizer_args: z.array(z.string()).optional(),
@@ -80,15 +119,10 @@ const configSchema = z.object({
 
 /** 2025-09 keys read but not applied: reported, so a package's scores or runs are not silently changed. */
 const UNAPPLIED_KEYS = [
-  'max_score',
-  'score_aggregation',
-  'require_pass',
   'static_validation_score',
-  'args',
   'static_validator_args',
   'input_visualizer_args',
   'output_visualizer_args',
-  'full_feedback',
 ] as const;
 
 /** The names a group config may have: legacy and 2023-07 drafts call it testdata.yaml, later ones test_group.yaml. */
@@ -109,25 +143,17 @@ function readConfig(file: string, bytes: Buffer, parent: GroupConfig): GroupConf
       })),
     );
   const outputFlags = c.output_validator_flags ?? c.output_validator_args?.join(' ');
-  const inputArgs = c.input_validator_args;
-  const inputFlags =
-    c.input_validator_flags ??
-    (inputArgs === undefined
-      ? undefined
-      : Array.isArray(inputArgs)
-        ? inputArgs.join(' ')
-        : Object.fromEntries(Object.entries(inputArgs).map(([name, args]) => [name, args.join(' ')])));
+  const inputFlags = c.input_validator_flags ?? c.input_validator_args;
   const unapplied = UNAPPLIED_KEYS.filter((key) => c[key] !== undefined);
-  return {
+  const config: GroupConfig = {
     onReject: c.on_reject ?? parent.onReject,
     grading: c.grading ?? parent.grading,
     graderFlags: c.grader_flags ?? parent.graderFlags,
-    inputValidatorFlags:
-      inputFlags === undefined
-        ? parent.inputValidatorFlags
-        : typeof inputFlags === 'string'
-          ? inputFlags
-          : '',
+    inputValidatorFlags: parent.inputValidatorFlags,
+    ...(parent.inputValidatorFlagsByName === undefined
+      ? {}
+      : { inputValidatorFlagsByName: parent.inputValidatorFlagsByName }),
+    ...((c.args ?? parent.args) === undefined ? {} : { args: c.args ?? parent.args }),
     outputValidatorFlags: outputFlags ?? parent.outputValidatorFlags,
     ...(outputFlags !== undefined
       ? { outputValidatorFlagsFile: file }
@@ -141,8 +167,20 @@ function readConfig(file: string, bytes: Buffer, parent: GroupConfig): GroupConf
       ? {}
       : { rejectScore: c.reject_score ?? parent.rejectScore }),
     ...((c.range ?? parent.range) === undefined ? {} : { range: c.range ?? parent.range }),
+    ...((c.full_feedback ?? parent.fullFeedback) === undefined
+      ? {}
+      : { fullFeedback: c.full_feedback ?? parent.fullFeedback }),
+    ...(c.max_score === undefined ? {} : { maxScore: c.max_score }),
+    ...(c.score_aggregation === undefined ? {} : { scoreAggregation: c.score_aggregation }),
+    ...(c.require_pass === undefined
+      ? {}
+      : { requirePass: typeof c.require_pass === 'string' ? [c.require_pass] : c.require_pass }),
     ...(unapplied.length === 0 ? {} : { unapplied }),
+    keys: Object.keys(c),
   };
+  return inputFlags === undefined
+    ? config
+    : withInputValidatorSetting(config, inputValidatorSetting(inputFlags));
 }
 
 interface Dir {
@@ -169,14 +207,30 @@ function tree(files: readonly PackageFile[], prefix: string): Dir {
 /** Code-unit order of names, as the reference tools sort directory listings. */
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function group(
-  name: string,
-  dir: Dir,
-  parent: GroupConfig,
-  sample: boolean,
-  issues: PackageIssue[],
-  ignored: string[],
-): TestGroup {
+/** Every file of a folder and its subfolders. */
+function allFiles(dir: Dir): PackageFile[] {
+  return [...dir.files.values(), ...[...dir.dirs.values()].flatMap(allFiles)];
+}
+
+/** What reading the test data shares across its groups: the problems found, ignored files, the caps. */
+interface Reading {
+  issues: PackageIssue[];
+  ignored: string[];
+  budget: CaseFilesBudget;
+  /** Whether `X.files` folders are cases' files (2025-09) rather than groups. */
+  caseFiles: boolean;
+  limits?: CaseFilesLimits;
+}
+
+export interface TestDataOptions {
+  /** Read `X.files` beside `X.in` as that case's files (2025-09); otherwise such a folder is a group. */
+  readonly caseFiles?: boolean;
+  /** Caps on those files (CASE_FILES_LIMITS by default). */
+  readonly limits?: CaseFilesLimits;
+}
+
+function group(name: string, dir: Dir, parent: GroupConfig, sample: boolean, reading: Reading): TestGroup {
+  const { issues, ignored } = reading;
   let config = parent;
   let configFile: string | undefined;
   for (const configName of GROUP_CONFIG_NAMES) {
@@ -191,14 +245,35 @@ function group(
   const items: (TestCase | TestGroup)[] = [];
   for (const entry of names) {
     const sub = dir.dirs.get(entry);
+    // A case's X.files folder is part of the case, not a group.
+    if (
+      sub &&
+      reading.caseFiles &&
+      entry.endsWith('.files') &&
+      dir.files.has(`${entry.slice(0, -'.files'.length)}.in`)
+    )
+      continue;
     if (sub) {
-      items.push(group(`${name}/${entry}`, sub, config, sample, issues, ignored));
+      items.push(group(`${name}/${entry}`, sub, config, sample, reading));
       continue;
     }
     const file = dir.files.get(entry) as PackageFile;
     if (entry.endsWith('.ans')) {
       const base = entry.slice(0, -'.ans'.length);
       const input = dir.files.get(`${base}.in`);
+      const caseFile = dir.files.get(`${base}.yaml`);
+      const own = caseFile && readCaseConfig(caseFile.path, caseFile.bytes, config);
+      const filesDir = reading.caseFiles ? dir.dirs.get(`${base}.files`) : undefined;
+      const files =
+        filesDir &&
+        readCaseFiles(
+          `${file.path.slice(0, -'.ans'.length)}.files/`,
+          allFiles(filesDir),
+          reading.budget,
+          issues,
+          ignored,
+          reading.limits,
+        );
       if (!input) issues.push({ file: file.path, message: `has no ${base}.in beside it` });
       else
         items.push({
@@ -207,13 +282,26 @@ function group(
           input: input.path,
           answer: file.path,
           group: name,
-          config,
+          config: own ? own.config : config,
+          ...(files === undefined ? {} : { files }),
+          ...(caseFile && own
+            ? {
+                configFile: caseFile.path,
+                ...(own.hint === undefined ? {} : { hint: own.hint }),
+                ...(own.description === undefined ? {} : { description: own.description }),
+                unappliedKeys: own.unapplied,
+                unknownKeys: own.unknown,
+              }
+            : {}),
         });
     } else if (entry.endsWith('.in')) {
       const base = entry.slice(0, -'.in'.length);
       if (!dir.files.has(`${base}.ans`))
         issues.push({ file: file.path, message: `has no ${base}.ans beside it` });
-    } else if (!(GROUP_CONFIG_NAMES as readonly string[]).includes(entry)) {
+    } else if (
+      !(GROUP_CONFIG_NAMES as readonly string[]).includes(entry) &&
+      !(entry.endsWith('.yaml') && dir.files.has(`${entry.slice(0, -'.yaml'.length)}.in`))
+    ) {
       ignored.push(file.path);
     }
   }
@@ -233,14 +321,26 @@ export interface TestData {
   readonly ignored: readonly string[];
 }
 
+/** Whether the solver sees the case's data when it fails: its `full_feedback`, else true for samples only. */
+export function fullFeedbackOf(testCase: Pick<TestCase, 'sample' | 'config'>): boolean {
+  return testCase.config.fullFeedback ?? testCase.sample;
+}
+
 export function flatten(items: readonly (TestCase | TestGroup)[]): TestCase[] {
   return items.flatMap((item) => ('items' in item ? flatten(item.items) : [item]));
 }
 
-export function readTestData(files: readonly PackageFile[]): TestData {
+export function readTestData(files: readonly PackageFile[], options: TestDataOptions = {}): TestData {
   const data = tree(files, 'data/');
   const issues: PackageIssue[] = [];
   const ignored: string[] = [];
+  const reading: Reading = {
+    issues,
+    ignored,
+    budget: { used: 0 },
+    caseFiles: options.caseFiles ?? true,
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
   let rootConfig = ROOT_CONFIG;
   let rootFile: string | undefined;
   for (const configName of GROUP_CONFIG_NAMES) {
@@ -254,7 +354,7 @@ export function readTestData(files: readonly PackageFile[]): TestData {
   const groups: TestGroup[] = [];
   for (const top of ['sample', 'secret']) {
     const dir = data.dirs.get(top);
-    if (dir) groups.push(group(top, dir, rootConfig, top === 'sample', issues, ignored));
+    if (dir) groups.push(group(top, dir, rootConfig, top === 'sample', reading));
   }
   for (const [name, file] of data.files) {
     if (!(GROUP_CONFIG_NAMES as readonly string[]).includes(name)) ignored.push(file.path);

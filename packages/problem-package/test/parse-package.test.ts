@@ -10,6 +10,9 @@ import {
   packageFromZip,
   parsePackage,
   type PackageFile,
+  fullFeedbackOf,
+  inputValidatorFlagsFor,
+  ROOT_CONFIG,
   type ProblemPackage,
 } from '../src/index.js';
 
@@ -133,10 +136,23 @@ describe('2023-07 package', () => {
         ...MINIMAL,
         'problem.yaml': 'type: scoring\n',
         'data/testdata.yaml': 'grading: custom\nrange: -inf +inf\n',
+        'graders/best.py': 'print("AC 1")\n',
       }),
     );
     expect(custom.testData.config).toMatchObject({ grading: 'custom', range: '-inf +inf' });
-    expect(custom.report.unsupported.join('\n')).toMatch(/data\/testdata\.yaml: grading custom/);
+    expect(custom.graders).toEqual(['graders/best.py']);
+    expect(custom.report.found).toContain('custom grader (graders/) for data/');
+    expect(custom.report.unsupported.join('\n')).not.toMatch(/grad/);
+    // grading: custom with no grader to run is refused, naming the file (problemtools refuses it too).
+    expect(() =>
+      parsePackage(
+        files({
+          ...MINIMAL,
+          'problem.yaml': 'type: scoring\n',
+          'data/secret/testdata.yaml': 'grading: custom\n',
+        }),
+      ),
+    ).toThrow(/data\/secret\/testdata\.yaml: grading: custom, but graders\/ holds no grader/);
   });
 
   it('takes the title from the statement when problem.yaml has none, and interactive means custom validation', () => {
@@ -178,13 +194,15 @@ describe('2025-09 package', () => {
     expect(pkg.testData.cases[0]?.config.outputValidatorFlags).toBe('');
     expect(pkg.report.unsupported).toEqual([
       'problem.yaml: allow_file_writing (submissions may write in their working directory as always)',
-      'problem.yaml: constants ({{name}} is not substituted in statements, validators, submissions or test_group.yaml)',
-      'data/secret/test_group.yaml: full_feedback (not applied)',
     ]);
+    expect(secret.map((c) => c.config.fullFeedback)).toEqual([false, false]);
     expect(pkg.report.warnings).toEqual([]);
+    // Its constants are substituted (package-constants.test.ts has the rules).
+    expect(pkg.statements[0]?.text).toContain('$1 \\le n \\le 1000$');
+    expect(pkg.report.found).toContain('constants max_n, substituted in 1 file(s): statement/problem.en.md');
   });
 
-  it('warns without a uuid, reports scoring keys it does not apply, refuses bad or doubled validator args', () => {
+  it('warns without a uuid, reads the scoring keys, refuses bad or doubled validator args', () => {
     const base = {
       'problem.yaml': 'problem_format_version: 2025-09\nname: S\ntype: scoring\n',
       'data/secret/g/1.in': '1\n',
@@ -198,12 +216,18 @@ describe('2025-09 package', () => {
       }),
     );
     expect(pkg.report.warnings).toContain('problem.yaml: no uuid, which 2025-09 requires');
-    expect(pkg.report.unsupported).toEqual([
-      'data/secret/g/test_group.yaml: max_score (not applied)',
-      'data/secret/g/test_group.yaml: score_aggregation (not applied)',
-      'data/secret/g/test_group.yaml: require_pass (not applied)',
-      'test case configuration (not applied): data/secret/g/1.yaml',
-    ]);
+    expect(pkg.report.unsupported).toEqual([]);
+    expect(pkg.testData.cases[0]).toMatchObject({
+      configFile: 'data/secret/g/1.yaml',
+      config: { outputValidatorFlags: 'case_sensitive', outputValidatorFlagsFile: 'data/secret/g/1.yaml' },
+    });
+    expect(pkg.resultAggregation).toBe(true);
+    const group = pkg.testData.groups[0]?.items[0];
+    expect(group !== undefined && 'items' in group ? group.config : null).toMatchObject({
+      maxScore: 30,
+      scoreAggregation: 'min',
+      requirePass: ['sample'],
+    });
     const spaced = refusal({
       ...base,
       'data/secret/g/test_group.yaml': "output_validator_args: ['float_tolerance 1']\n",
@@ -224,6 +248,122 @@ describe('2025-09 package', () => {
     // A flag the default validator does not know is refused, naming the file, as with output_validator_flags.
     const unknown = refusal({ ...base, 'data/secret/g/test_group.yaml': 'output_validator_args: [loose]\n' });
     expect(unknown.issues[0]?.file).toBe('data/secret/g/test_group.yaml');
+  });
+});
+
+describe('2025-09 result aggregation (max_score, score_aggregation, require_pass)', () => {
+  const scoring = (groups: Record<string, string>, version = '2025-09', type = 'scoring') =>
+    files({
+      'problem.yaml': `problem_format_version: ${version}\nname: S\ntype: ${type}\n`,
+      'data/sample/1.in': '1\n',
+      'data/sample/1.ans': '1\n',
+      'data/secret/a/1.in': '1\n',
+      'data/secret/a/1.ans': '1\n',
+      'data/secret/b/1.in': '2\n',
+      'data/secret/b/1.ans': '2\n',
+      ...groups,
+    });
+  const messages = (entries: PackageFile[]): string[] => {
+    try {
+      parsePackage(entries);
+    } catch (e) {
+      if (e instanceof PackageError) return e.issues.map((i) => `${i.file}: ${i.message}`);
+      throw e;
+    }
+    return [];
+  };
+
+  it('applies to every 2025-09 scoring package and to a 2023-07 one using its keys; legacy reports them', () => {
+    const finished = parsePackage(
+      scoring({
+        'data/secret/a/test_group.yaml': 'max_score: 40\n',
+        'data/secret/b/test_group.yaml':
+          'max_score: 60\nscore_aggregation: sum\nrequire_pass: [sample, secret/a]\n',
+      }),
+    );
+    expect(finished.resultAggregation).toBe(true);
+    expect(finished.report.unsupported).toEqual([]);
+    expect(parsePackage(scoring({}, '2023-07')).resultAggregation).toBe(false);
+    expect(
+      parsePackage(
+        scoring(
+          {
+            'data/secret/a/test_group.yaml': 'max_score: 40\n',
+            'data/secret/b/test_group.yaml': 'max_score: 60\n',
+          },
+          '2023-07',
+        ),
+      ).resultAggregation,
+    ).toBe(true);
+    const legacy = parsePackage(
+      files({
+        'problem.yaml': 'name: L\ntype: scoring\n',
+        'data/secret/1.in': '1\n',
+        'data/secret/1.ans': '1\n',
+        'data/secret/testdata.yaml': 'max_score: 10\naccept_score: 10\n',
+      }),
+    );
+    expect(legacy.resultAggregation).toBe(false);
+    expect(legacy.report.unsupported).toEqual([
+      'data/secret/testdata.yaml: max_score (not in the legacy format; not applied)',
+    ]);
+    // The legacy grading's keys in a 2025-09 scoring package are reported, not applied.
+    const mixed = parsePackage(
+      scoring({
+        'data/secret/a/test_group.yaml': 'max_score: 40\naccept_score: 5\n',
+        'data/secret/b/test_group.yaml': 'max_score: 60\n',
+      }),
+    );
+    expect(mixed.report.unsupported).toEqual([
+      "data/secret/a/test_group.yaml: accept_score (the legacy grading's; 2025-09's result aggregation applies instead)",
+    ]);
+  });
+
+  it('refuses what the specification forbids, naming the file', () => {
+    expect(
+      messages(
+        scoring({
+          'data/secret/a/test_group.yaml': 'max_score: 40\n',
+          'data/secret/b/test_group.yaml': '{}\n',
+        }),
+      ),
+    ).toEqual([
+      "data/secret/b/test_group.yaml: max_score is unbounded (the default), which only an unbounded secret allows; secret's is 100",
+    ]);
+    expect(
+      messages(
+        scoring({
+          'data/sample/test_group.yaml': 'max_score: 1\n',
+          'data/secret/a/test_group.yaml': 'max_score: 40\nscore_aggregation: sum\nrequire_pass: secret/b\n',
+          'data/secret/b/test_group.yaml': 'max_score: 60\nrequire_pass: [secret/a, secret/c]\n',
+        }),
+      ),
+    ).toEqual([
+      'data/sample/test_group.yaml: max_score, score_aggregation and require_pass are allowed only in secret and its test data groups',
+      'data/secret/a/test_group.yaml: require_pass: secret/b does not come before secret/a',
+      'data/secret/b/test_group.yaml: require_pass: secret/a must have pass-fail aggregation',
+      'data/secret/b/test_group.yaml: require_pass: secret/c is not a test data group (secret/<name>) or sample',
+    ]);
+    expect(
+      messages(
+        scoring({
+          'data/secret/test_group.yaml': 'score_aggregation: pass-fail\nrequire_pass: secret/a\n',
+          'data/secret/a/test_group.yaml': 'max_score: 40\nscore_aggregation: min\n',
+          'data/secret/b/test_group.yaml': 'max_score: 60\n',
+          'data/secret/2.in': '2\n',
+          'data/secret/2.ans': '2\n',
+        }),
+      ),
+    ).toEqual([
+      'data/secret/test_group.yaml: holds test data groups and also data/secret/2; the specification allows only one or the other',
+      'data/secret/test_group.yaml: require_pass: secret may depend on sample only, not secret/a',
+      'data/secret/a/test_group.yaml: secret has pass-fail aggregation, so must every test data group',
+    ]);
+    expect(
+      messages(scoring({ 'data/secret/a/test_group.yaml': 'max_score: 40\n' }, '2025-09', 'pass-fail')),
+    ).toEqual([
+      'data/secret/a/test_group.yaml: max_score, score_aggregation and require_pass are for scoring problems; a pass-fail problem must not set them',
+    ]);
   });
 });
 
@@ -323,6 +463,20 @@ describe('bad packages', () => {
     ]);
   });
 
+  it('reads input validators from the older input_format_validators/, preferred when present as problemtools does', () => {
+    const old = parsePackage(files({ ...MINIMAL, 'input_format_validators/v.py': 'exit(42)\n' }));
+    expect(old.inputValidators).toEqual(['input_format_validators/v.py']);
+    expect(old.report.warnings.join('\n')).toMatch(/input_format_validators\/ \(the older name/);
+    const both = parsePackage(
+      files({ ...MINIMAL, 'input_format_validators/v.py': '', 'input_validators/w.py': '' }),
+    );
+    expect(both.inputValidators).toEqual(['input_format_validators/v.py']);
+    expect(both.report.warnings.join('\n')).toMatch(/input_validators\/ is not used/);
+    const current = parsePackage(files({ ...MINIMAL, 'input_validators/w.py': '' }));
+    expect(current.inputValidators).toEqual(['input_validators/w.py']);
+    expect(current.report.warnings.join('\n')).not.toMatch(/input_format_validators/);
+  });
+
   it('takes a package with sample data only, warning that the specification asks for secret data', () => {
     const pkg = parsePackage(
       files({ 'problem.yaml': 'name: x\n', 'data/sample/1.in': '1', 'data/sample/1.ans': '2' }),
@@ -332,7 +486,7 @@ describe('bad packages', () => {
     expect(pkg.report.found).toContain('1 sample and 0 secret test case(s)');
   });
 
-  it('reports legacy grading keys and graders/ that Arbiter does not follow, and refuses a bad objective', () => {
+  it('follows grading.objective, reports show_test_data_groups and unused graders/, and refuses a bad objective', () => {
     const scoring = parsePackage(
       files({
         ...MINIMAL,
@@ -343,10 +497,12 @@ describe('bad packages', () => {
       }),
     );
     const lines = scoring.report.unsupported.join('\n');
-    expect(lines).toMatch(/problem\.yaml: grading\.objective min \(not supported: /);
+    expect(scoring.metadata.objective).toBe('min');
+    expect(scoring.report.found).toContain('grading.objective min: lower scores are better');
+    expect(lines).not.toMatch(/objective/);
     expect(lines).toMatch(/problem\.yaml: grading\.show_test_data_groups false \(not supported: /);
     expect(lines).toMatch(/problem\.yaml: grading\.colour/);
-    expect(lines).toMatch(/graders\/: the custom grader is not run/);
+    expect(lines).not.toMatch(/graders\//);
 
     const plain = parsePackage(
       files({
@@ -355,9 +511,10 @@ describe('bad packages', () => {
         'graders/grader.py': '',
       }),
     );
+    expect(plain.metadata.objective).toBe('max');
     expect(plain.report.unsupported).toEqual([
       'problem.yaml: grading (only for scoring problems; ignored)',
-      'graders/: not used (no test data group of a scoring problem says grading: custom; Arbiter does not run custom graders)',
+      'graders/: not used (no test data group of a scoring problem says grading: custom)',
     ]);
 
     const bad = refusal({
@@ -421,5 +578,162 @@ describe('bad packages', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('2025-09 test case configuration (X.yaml)', () => {
+  const base = {
+    'problem.yaml': 'problem_format_version: 2025-09\nname: C\nuuid: c0ffee00-0000-4000-8000-000000000001\n',
+    'data/secret/1.in': '1\n',
+    'data/secret/1.ans': '1\n',
+    'data/secret/2.in': '2\n',
+    'data/secret/2.ans': '2\n',
+  };
+
+  it("lays each case's keys over its group's, each key replacing the group's value, the rest inherited", () => {
+    const pkg = parsePackage(
+      files({
+        ...base,
+        'data/secret/test_group.yaml':
+          'args: [group]\noutput_validator_args: [float_tolerance, "0.1"]\ninput_validator_args: [--max, "9"]\n',
+        'data/secret/2.yaml':
+          'args: [one, "two words"]\noutput_validator_args: [float_tolerance, "1e-6"]\nhint: h\ndescription: d\n',
+      }),
+    );
+    const [one, two] = pkg.testData.cases;
+    expect(one).toMatchObject({
+      config: {
+        args: ['group'],
+        outputValidatorFlags: 'float_tolerance 0.1',
+        inputValidatorFlags: '--max 9',
+      },
+    });
+    expect(one?.configFile).toBeUndefined();
+    expect(two).toMatchObject({
+      configFile: 'data/secret/2.yaml',
+      hint: 'h',
+      description: 'd',
+      config: {
+        args: ['one', 'two words'],
+        outputValidatorFlags: 'float_tolerance 1e-6',
+        outputValidatorFlagsFile: 'data/secret/2.yaml',
+        inputValidatorFlags: '--max 9',
+      },
+    });
+    expect(pkg.report.unsupported).toEqual([
+      'data/secret/2.yaml: hint (kept, not shown to solvers)',
+      'data/secret/2.yaml: description (kept, not shown to solvers)',
+    ]);
+    // X.yaml is the case's, not a stray file.
+    expect(pkg.report.warnings.filter((w) => w.includes('.yaml'))).toEqual([]);
+  });
+
+  it('applies full_feedback from test_group.yaml and X.yaml, by default true for samples and false for secret data', () => {
+    const pkg = parsePackage(
+      files({
+        ...base,
+        'data/sample/1.in': '1\n',
+        'data/sample/1.ans': '1\n',
+        'data/sample/2.in': '1\n',
+        'data/sample/2.ans': '1\n',
+        'data/sample/2.yaml': 'full_feedback: false\n',
+        'data/secret/g/test_group.yaml': 'full_feedback: true\n',
+        'data/secret/g/1.in': '1\n',
+        'data/secret/g/1.ans': '1\n',
+        'data/secret/g/2.in': '1\n',
+        'data/secret/g/2.ans': '1\n',
+        'data/secret/g/2.yaml': 'full_feedback: false\n',
+        'data/secret/2.yaml': 'full_feedback: true\n',
+      }),
+    );
+    expect(Object.fromEntries(pkg.testData.cases.map((c) => [c.name, fullFeedbackOf(c)]))).toEqual({
+      'sample/1': true,
+      'sample/2': false,
+      'secret/1': false,
+      'secret/2': true,
+      'secret/g/1': true,
+      'secret/g/2': false,
+    });
+    expect(pkg.report.unsupported).toEqual([]);
+  });
+
+  it('reads the map form of input_validator_args per validator, in test_group.yaml and X.yaml', () => {
+    const pkg = parsePackage(
+      files({
+        ...base,
+        'data/secret/test_group.yaml':
+          'input_validator_args:\n  range: [--max, "10"]\n  tokens: [--count, "2"]\n',
+        'data/secret/2.yaml': 'input_validator_args:\n  range: [--max, "1000"]\n',
+      }),
+    );
+    const [one, two] = pkg.testData.cases.map((c) => c.config);
+    expect(one?.inputValidatorFlagsByName).toEqual({ range: '--max 10', tokens: '--count 2' });
+    expect(inputValidatorFlagsFor(one ?? ROOT_CONFIG, 'range.py')).toBe('--max 10');
+    expect(inputValidatorFlagsFor(one ?? ROOT_CONFIG, 'tokens')).toBe('--count 2');
+    expect(inputValidatorFlagsFor(one ?? ROOT_CONFIG, 'other.cpp')).toBe('');
+    // The case's map replaces the group's: a validator it does not name runs without arguments.
+    expect(inputValidatorFlagsFor(two ?? ROOT_CONFIG, 'range.py')).toBe('--max 1000');
+    expect(inputValidatorFlagsFor(two ?? ROOT_CONFIG, 'tokens')).toBe('');
+    // A list in the case replaces the group's map for every validator.
+    const listed = parsePackage(
+      files({
+        ...base,
+        'data/secret/test_group.yaml': 'input_validator_args:\n  range: [--max, "10"]\n',
+        'data/secret/2.yaml': 'input_validator_args: [--strict]\n',
+      }),
+    ).testData.cases[1];
+    expect(listed?.config.inputValidatorFlagsByName).toBeUndefined();
+    expect(inputValidatorFlagsFor(listed?.config ?? ROOT_CONFIG, 'range')).toBe('--strict');
+  });
+
+  it('reports keys it does not apply or know, naming the file, and refuses bad values', () => {
+    const pkg = parsePackage(
+      files({
+        ...base,
+        'data/secret/1.yaml': 'full_feedback: true\ninput_visualizer_args: [x]\ncolour: red\n',
+      }),
+    );
+    expect(pkg.report.unsupported).toEqual([
+      'data/secret/1.yaml: input_visualizer_args (not applied)',
+      'data/secret/1.yaml: colour (not a test case setting of the specification; ignored)',
+    ]);
+    expect(refusal({ ...base, 'data/secret/1.yaml': 'args: one\n' }).issues).toEqual([
+      { file: 'data/secret/1.yaml', message: expect.stringMatching(/^args: /) },
+    ]);
+    expect(
+      refusal({ ...base, 'data/secret/1.yaml': 'output_validator_args: ["float_tolerance 1"]\n' }).issues,
+    ).toEqual([{ file: 'data/secret/1.yaml', message: expect.stringContaining('one non-empty word') }]);
+    // Arguments exec could not take: a NUL, too long, too many; in X.yaml and test_group.yaml alike.
+    expect(refusal({ ...base, 'data/secret/1.yaml': 'args: ["a\\0b"]\n' }).issues).toEqual([
+      { file: 'data/secret/1.yaml', message: expect.stringContaining('NUL') },
+    ]);
+    expect(
+      refusal({ ...base, 'data/secret/test_group.yaml': `args: ["${'x'.repeat(5000)}"]\n` }).issues,
+    ).toEqual([{ file: 'data/secret/test_group.yaml', message: expect.stringContaining('4096') }]);
+    expect(
+      refusal({ ...base, 'data/secret/1.yaml': `args: [${Array(300).fill('a').join(', ')}]\n` }).issues,
+    ).toEqual([{ file: 'data/secret/1.yaml', message: expect.stringContaining('256') }]);
+    expect(refusal({ ...base, 'data/secret/1.yaml': 'output_validator_args: ["a\\0"]\n' }).issues).toEqual([
+      { file: 'data/secret/1.yaml', message: expect.stringContaining('one non-empty word') },
+    ]);
+    expect(
+      refusal({ ...base, 'data/secret/test_group.yaml': 'output_validator_flags: "a\\0"\n' }).issues,
+    ).toEqual([{ file: 'data/secret/test_group.yaml', message: expect.stringContaining('NUL') }]);
+    expect(refusal({ ...MINIMAL, 'problem.yaml': 'name: L\nvalidator_flags: "\\0"\n' }).issues).toEqual([
+      { file: 'problem.yaml', message: expect.stringContaining('NUL') },
+    ]);
+    expect(refusal({ ...base, 'data/secret/1.yaml': '- args\n' }).issues).toEqual([
+      { file: 'data/secret/1.yaml', message: 'must be a map of test case settings' },
+    ]);
+    expect(refusal({ ...base, 'data/secret/1.yaml': 'hint: [1]\n' }).issues[0]?.file).toBe(
+      'data/secret/1.yaml',
+    );
+    // The default validator refuses flags it does not know, named by the case's file.
+    expect(refusal({ ...base, 'data/secret/1.yaml': 'output_validator_args: [loose]\n' }).issues).toEqual([
+      {
+        file: 'data/secret/1.yaml',
+        message: expect.stringContaining('unknown default validator flag "loose"'),
+      },
+    ]);
   });
 });

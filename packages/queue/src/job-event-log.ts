@@ -6,7 +6,7 @@
  * is small, so a relay that has delivered everything before it needs no read of the stream.
  */
 import type { Redis } from 'ioredis';
-import type { JobEvent, JobEventBody, JobResult } from '@arbiter/contracts';
+import type { JobEvent, JobEventBody, JobResult, StatusPayload } from '@arbiter/contracts';
 import type { Keys } from './keys.js';
 import { redisCommands } from './redis-commands.js';
 
@@ -100,6 +100,33 @@ export class JobEventLog {
       ],
     );
     return typeof seq === 'number' && seq > 0 ? { ...record, lastSeq: seq } : null;
+  }
+
+  /**
+   * Stores `record`, an unfinished job's next state, unless its record is missing or already final, and
+   * appends `status` as its event either way, in one step (see `JobStore.advance`). Returns whether the
+   * record was written.
+   */
+  async appendStatusWithRecord(
+    record: JobResult,
+    status: StatusPayload,
+    recordTtlSeconds: number,
+  ): Promise<boolean> {
+    const reply = await redisCommands.updateRecordEvent.run(
+      this.redis,
+      [this.keys.record(record.jobId), this.keys.events(record.jobId), this.keys.eventMeta(record.jobId)],
+      [
+        status.status,
+        JSON.stringify(record),
+        recordTtlSeconds,
+        JSON.stringify(status),
+        this.maxLength,
+        this.ttlSeconds,
+        this.keys.eventChannel(record.jobId),
+        this.inlineBytes,
+      ],
+    );
+    return Array.isArray(reply) && reply[0] === 1;
   }
 
   /** Events with `seq` greater than `after`, oldest first, at most `count`. */

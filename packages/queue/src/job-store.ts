@@ -4,7 +4,7 @@
  * late or duplicate writer (a retried attempt, a failure handler) cannot undo a verdict.
  */
 import type { Redis } from 'ioredis';
-import type { JobData, JobResult } from '@arbiter/contracts';
+import type { JobData, JobResult, StatusPayload } from '@arbiter/contracts';
 import type { JobEventLog } from './job-event-log.js';
 import type { Keys } from './keys.js';
 import { redisCommands } from './redis-commands.js';
@@ -59,6 +59,19 @@ export class JobStore {
       [next.status, JSON.stringify(next), this.ttlSeconds],
     );
     return written === 1 ? next : null;
+  }
+
+  /**
+   * Stores `next` as an unfinished record's new state (its status being `status.status`) and appends
+   * `status` as the job's event, in one round trip. Unlike `update` it reads nothing: the caller knows the
+   * whole record (a queued record is always `newJobRecord` of its job's data, and only the worker holding
+   * the job changes it before it is final). Returns `next`, or null when the record was missing or already
+   * final (the record is then left alone; the event is appended all the same, as `update` and
+   * `JobEventLog.append` side by side did).
+   */
+  async advance(next: JobResult, status: StatusPayload, events: JobEventLog): Promise<JobResult | null> {
+    const record: JobResult = { ...next, status: status.status };
+    return (await events.appendStatusWithRecord(record, status, this.ttlSeconds)) ? record : null;
   }
 
   /**

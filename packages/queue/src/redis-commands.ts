@@ -11,4 +11,5 @@ export const redisCommands = {
   queueDepth: new RedisCommand('queue-depth-4'),
   releaseLock: new RedisCommand('release-lock-1'),
   updateRecord: new RedisCommand('update-record-1'),
+  updateRecordEvent: new RedisCommand('update-record-event-3'),
 } as const;

@@ -3,8 +3,9 @@
  * `persist` job (same id) and an API instance writes the result to the database. Durable
  * and retried, so results reach the database even if every API was down when the job
  * finished, or the database was briefly unavailable; adding the same id twice is a no-op.
- * When a worker starts a job it enqueues a `running` notice the same way, so the row shows
- * `running` too (a notice that comes after the result changes nothing).
+ * When a job is still running a second after its worker started it, the worker enqueues a `running`
+ * notice the same way, so the row shows `running` too (a notice that comes after the result changes
+ * nothing); a shorter job's row goes from `queued` straight to its result.
  */
 import { Queue, type ConnectionOptions } from 'bullmq';
 

@@ -1,12 +1,12 @@
 /**
  * Job event streams on real Redis: gap-free seq, reads after a seq, position refresh rules, expiry,
- * announcements (small events inside them), and finishing a job in one step.
+ * announcements (small events inside them), and moving a job on (running, finished) in one step each.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import type { JobData } from '@arbiter/contracts';
 import { JobEventLog, JobStore, createKeys, newJobRecord, parseAnnouncement } from '../src/index.js';
+import { freeRunJob } from '../../../tests/support/job-data.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `test-${randomUUID().slice(0, 8)}`;
@@ -98,19 +98,7 @@ describe('JobEventLog', () => {
 
   it('finishes a job once: record and result event together, lastSeq = the event seq', async () => {
     const store = new JobStore({ redis, keys, ttlSeconds: 120 });
-    const data: JobData = {
-      jobId: randomUUID(),
-      language: 'python',
-      code: 'print(1)',
-      stdin: '',
-      mode: 'run',
-      problem: null,
-      tests: [],
-      userId: null,
-      rejudgeOf: null,
-      limits: { timeMs: 1000, wallTimeMs: 4000, memoryMb: 64, outputBytes: 1024 },
-      createdAt: Date.now(),
-    };
+    const data = freeRunJob();
     const { jobId } = data;
     expect(await store.finish(jobId, { status: 'completed' }, log)).toBeNull(); // no record yet
     await store.create(newJobRecord(data));
@@ -125,5 +113,41 @@ describe('JobEventLog', () => {
     expect(await store.finish(jobId, { status: 'failed', verdict: 'INTERNAL_ERROR' }, log)).toBeNull();
     expect(await log.lastSeq(jobId)).toBe(2);
     expect((await store.get(jobId))?.verdict).toBe('ACCEPTED');
+  });
+
+  it('moves an unfinished job on in one step: record and status event, the event also for a final record', async () => {
+    const store = new JobStore({ redis, keys, ttlSeconds: 120 });
+    const data = freeRunJob();
+    const { jobId } = data;
+    const running = { ...newJobRecord(data), startedAt: new Date().toISOString(), attempts: 1, worker: 'w1' };
+    // No record: nothing stored, the event is appended all the same.
+    expect(await store.advance(running, { status: 'running', attempt: 1 }, log)).toBeNull();
+    expect(await store.get(jobId)).toBeNull();
+    await store.create(newJobRecord(data));
+    const advanced = await store.advance(running, { status: 'running', attempt: 1 }, log);
+    expect(advanced).toEqual({ ...running, status: 'running' });
+    expect(await store.get(jobId)).toEqual(advanced);
+    expect(await redis.ttl(keys.record(jobId))).toBeGreaterThan(100);
+    expect(await redis.hget(keys.record(jobId), 'status')).toBe('running');
+    // The event's status counts like any append's: no queue position after `running`.
+    expect(await log.refreshPosition(jobId, 1)).toBeNull();
+    const final = await store.finish(
+      jobId,
+      { status: 'completed', verdict: 'ACCEPTED' },
+      log,
+      advanced ?? undefined,
+    );
+    expect(final).toMatchObject({ status: 'completed', worker: 'w1', lastSeq: 3 });
+    // A late hand-back never undoes a final record.
+    expect(await store.advance(newJobRecord(data), { status: 'queued' }, log)).toBeNull();
+    expect(await store.get(jobId)).toEqual(final);
+    expect(
+      (await log.readAfter(jobId, 0)).map((e) => [e.seq, e.type, e.type === 'status' ? e.data : null]),
+    ).toEqual([
+      [1, 'status', { status: 'running', attempt: 1 }],
+      [2, 'status', { status: 'running', attempt: 1 }],
+      [3, 'result', null],
+      [4, 'status', { status: 'queued' }],
+    ]);
   });
 });

@@ -1,10 +1,23 @@
 /** A command runs by its SHA on a real Redis, and sends its source again after the server forgot it. */
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisCommands } from '../src/redis-commands.js';
+import { startPrivateRedis, type PrivateRedis } from '../../../tests/support/redis-server.js';
 
-const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: false });
-afterAll(() => redis.quit());
+// A server of this file's own: SCRIPT FLUSH on the machine's shared Redis would make every other suite's
+// next script call miss and send its source again, which tests that count commands would see.
+let server: PrivateRedis;
+let redis: Redis;
+
+beforeAll(async () => {
+  server = await startPrivateRedis();
+  redis = new Redis(server.url, { lazyConnect: false });
+});
+
+afterAll(async () => {
+  await redis.quit();
+  await server.dispose();
+});
 
 describe('RedisCommand on a real Redis', () => {
   it('loads every script (each one compiles in Redis and its SHA is the one Redis computes)', async () => {

@@ -29,19 +29,40 @@
  *     run's memory limit bounds them. It makes itself the first choice of the OOM killer, so files over the
  *     limit end this writer (SIGKILL), not the waiting sandbox. Exit 0 when every file is written; else
  *     one line on stderr says why (exit 2: the memory cgroup refused a page, ENOMEM).
+ *
+ *   sandbox-helper serve <socket> <seccomp-file>
+ *     The cells' spawner, started once per sandbox by the worker (as root, empty environment), so that the
+ *     worker never forks itself per run: forking the large worker copies its page tables and write-protects
+ *     its memory (every page it writes afterwards faults once). Reads requests on stdin, NUL-separated:
+ *     `start\0<id>\0<n>\0<arg>\0...` (the arguments of `start` above, its <last-fd> 4) and `kill\0<pid>\0`.
+ *     For a start it connects three times to the worker's Unix socket <socket> (in a root-only folder),
+ *     writing a 16-byte header `<id, 13 digits> <k>\n` on each (k = 1, 2, 3), opens <seccomp-file>, and
+ *     forks a child that gets /dev/null as fd 0, the three connections as fds 1, 2, 3 (stdout, stderr, the
+ *     control socket: stream sockets, as libuv's stdio pipes are) and the filter as fd 4, its signals back
+ *     to their defaults, and then does `start`. Replies on stdout, one line each: `pid <id> <pid>`,
+ *     `fail <id> <reason>`, `exit <pid> <code> <signal>` once a child is reaped. A `kill` only signals a
+ *     child not yet reaped (never a reused pid). It dies with the worker (PR_SET_PDEATHSIG), and at the end
+ *     of its stdin kills its children and exits.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/magic.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <grp.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -340,12 +361,198 @@ static int cmd_put(int argc, char **argv) {
   return 0;
 }
 
+/* ---- serve: the cells' spawner ---- */
+
+#define MAX_CHILDREN 1024
+static pid_t live[MAX_CHILDREN];
+static int nlive;
+
+static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void reply(const char *fmt, ...) {
+  char line[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n >= sizeof line) n = sizeof line - 1;
+  /* The worker gone: PR_SET_PDEATHSIG ends this process anyway. */
+  if (write_all(1, line, (size_t)n) != 0) _exit(1);
+}
+
+static int is_live(pid_t pid) {
+  for (int i = 0; i < nlive; i++)
+    if (live[i] == pid) return i;
+  return -1;
+}
+
+static int connect_stream(const char *path, unsigned long long id, int k) {
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  struct sockaddr_un addr;
+  memset(&addr, 0, sizeof addr);
+  addr.sun_family = AF_UNIX;
+  if (strlen(path) >= sizeof addr.sun_path) {
+    close(fd);
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  strcpy(addr.sun_path, path);
+  char header[17];
+  snprintf(header, sizeof header, "%013llu %d\n", id % 10000000000000ULL, k);
+  if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0 || write_all(fd, header, 16) != 0) {
+    int e = errno;
+    close(fd);
+    errno = e;
+    return -1;
+  }
+  return fd;
+}
+
+/* One `start` request: the sandbox's streams, then the child that becomes bubblewrap. */
+static void serve_start(const char *sock, const char *seccomp, unsigned long long id, int argc, char **args,
+                        const sigset_t *oldmask) {
+  if (nlive >= MAX_CHILDREN) return reply("fail %llu too many sandboxes\n", id);
+  int fds[5] = {-1, -1, -1, -1, -1};
+  fds[0] = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  for (int k = 1; k <= 3 && fds[0] >= 0; k++) {
+    fds[k] = connect_stream(sock, id, k);
+    if (fds[k] < 0) break;
+  }
+  if (fds[0] >= 0 && fds[3] >= 0) fds[4] = open(seccomp, O_RDONLY | O_CLOEXEC);
+  if (fds[4] < 0) {
+    int e = errno;
+    for (int k = 0; k < 5; k++)
+      if (fds[k] >= 0) close(fds[k]);
+    return reply("fail %llu cannot set up the streams: %s\n", id, strerror(e));
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    /* Descriptors above 4 go in `start` (close_range); dup2 clears O_CLOEXEC on the copies. */
+    int moved[5];
+    for (int k = 0; k < 5; k++) {
+      moved[k] = fcntl(fds[k], F_DUPFD_CLOEXEC, 5);
+      if (moved[k] < 0) _exit(START_FAILED);
+    }
+    for (int k = 0; k < 5; k++)
+      if (dup2(moved[k], k) != k) _exit(START_FAILED);
+    for (int sig = 1; sig < NSIG; sig++) signal(sig, SIG_DFL);
+    sigprocmask(SIG_SETMASK, oldmask, NULL);
+    char *argv[argc + 3];
+    argv[0] = "sandbox-helper";
+    argv[1] = "start";
+    for (int i = 0; i < argc; i++) argv[2 + i] = args[i];
+    argv[argc + 2] = NULL;
+    _exit(cmd_start(argc + 2, argv));
+  }
+  int e = errno;
+  for (int k = 0; k < 5; k++) close(fds[k]);
+  if (pid < 0) return reply("fail %llu fork: %s\n", id, strerror(e));
+  live[nlive++] = pid;
+  reply("pid %llu %d\n", id, (int)pid);
+}
+
+static void reap(void) {
+  for (;;) {
+    int status;
+    pid_t pid = waitpid(-1, &status, WNOHANG);
+    if (pid <= 0) return;
+    int i = is_live(pid);
+    if (i >= 0) live[i] = live[--nlive];
+    if (WIFEXITED(status)) reply("exit %d %d 0\n", (int)pid, WEXITSTATUS(status));
+    else if (WIFSIGNALED(status)) reply("exit %d -1 %d\n", (int)pid, WTERMSIG(status));
+  }
+}
+
+/* Requests: NUL-separated fields; returns how many bytes of `buf` the complete requests used. */
+static size_t serve_requests(const char *sock, const char *seccomp, char *buf, size_t len, const sigset_t *oldmask) {
+  size_t used = 0;
+  for (;;) {
+    char *fields[300];
+    int nf = 0;
+    size_t pos = used;
+    int need = 2; /* fields the request has, known once its kind (and count) is read */
+    while (nf < need && nf < 300) {
+      char *nul = memchr(buf + pos, '\0', len - pos);
+      if (!nul) return used;
+      fields[nf++] = buf + pos;
+      pos = (size_t)(nul - buf) + 1;
+      if (nf == 1 && strcmp(fields[0], "start") == 0) need = 3;
+      if (nf == 3 && need == 3) {
+        unsigned long long n;
+        if (parse_uint(fields[2], 290, &n) != 0) _exit(fail("serve", "malformed request"));
+        need = 3 + (int)n;
+      }
+    }
+    if (nf < need) _exit(fail("serve", "malformed request"));
+    used = pos;
+    unsigned long long v;
+    if (strcmp(fields[0], "start") == 0 && parse_uint(fields[1], ~0ULL, &v) == 0) {
+      serve_start(sock, seccomp, v, need - 3, fields + 3, oldmask);
+    } else if (strcmp(fields[0], "kill") == 0 && parse_uint(fields[1], 1u << 30, &v) == 0) {
+      if (is_live((pid_t)v) >= 0) kill((pid_t)v, SIGKILL);
+    } else {
+      _exit(fail("serve", "malformed request"));
+    }
+  }
+}
+
+static int cmd_serve(int argc, char **argv) {
+  if (argc != 4 || argv[2][0] != '/' || argv[3][0] != '/') return fail("serve", "usage: serve <socket> <seccomp-file>");
+  if (geteuid() != 0) return fail("serve", "must be started as root");
+  pid_t parent = getppid();
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != parent) return fail_errno("serve: parent");
+  signal(SIGPIPE, SIG_IGN);
+  sigset_t mask, oldmask;
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGCHLD);
+  if (sigprocmask(SIG_BLOCK, &mask, &oldmask) != 0) return fail_errno("serve: sigprocmask");
+  int sfd = signalfd(-1, &mask, SFD_CLOEXEC);
+  if (sfd < 0) return fail_errno("serve: signalfd");
+  static char buf[256 * 1024];
+  size_t len = 0;
+  for (;;) {
+    struct pollfd p[2] = {{.fd = 0, .events = POLLIN}, {.fd = sfd, .events = POLLIN}};
+    if (poll(p, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return fail_errno("serve: poll");
+    }
+    if (p[1].revents & POLLIN) {
+      struct signalfd_siginfo si;
+      if (read(sfd, &si, sizeof si) < 0 && errno != EINTR) return fail_errno("serve: signalfd");
+      reap();
+    }
+    if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+      if (len == sizeof buf) return fail("serve", "request too long");
+      ssize_t n = read(0, buf + len, sizeof buf - len);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      len += (size_t)n;
+      size_t used = serve_requests(argv[2], argv[3], buf, len, &oldmask);
+      memmove(buf, buf + used, len - used);
+      len -= used;
+    }
+  }
+  /* The worker is closing: every sandbox still running goes with this spawner. */
+  for (int i = 0; i < nlive; i++) kill(live[i], SIGKILL);
+  while (nlive > 0) {
+    int status;
+    pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0) break;
+    int i = is_live(pid);
+    if (i >= 0) live[i] = live[--nlive];
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "exec") == 0) return cmd_exec(argc, argv);
   if (argc >= 2 && strcmp(argv[1], "reset") == 0) return cmd_reset(argc, argv);
   if (argc >= 2 && strcmp(argv[1], "put") == 0) return cmd_put(argc, argv);
   if (argc >= 2 && strcmp(argv[1], "start") == 0) return cmd_start(argc, argv);
+  if (argc >= 2 && strcmp(argv[1], "serve") == 0) return cmd_serve(argc, argv);
   return fail("usage",
               "sandbox-helper exec <last-fd> <program> [args...] | reset <dir> <uid> <gid> <size> <inodes> | put <dir> | "
-              "start <dir> <uid> <gid> <size> <inodes> <n> <procs-file>... <last-fd> <program> [args...]");
+              "start <dir> <uid> <gid> <size> <inodes> <n> <procs-file>... <last-fd> <program> [args...] | "
+              "serve <socket> <seccomp-file>");
 }

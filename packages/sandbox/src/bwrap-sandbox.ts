@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hostLayout, type BwrapArgsOptions } from './bwrap-args.js';
 import { detectCgroups, type CgroupDriver } from './cgroup.js';
+import { nextCpuCheckMs, maxRunCpus } from './cpu-check.js';
 import { killPid, sleep } from './cgroup-common.js';
 import { classifyEnd, type KillReason } from './exit-status.js';
 import { prepareContainer } from './container.js';
@@ -28,6 +29,7 @@ import { checkCommand, runScript, SCRIPT_FILE, STDIN_FILE, type HardCaps } from 
 import type { RunReport, RunRequest, RunStatus, RunUsage, Sandbox, SandboxCounters } from './sandbox.js';
 import { SlotPool } from './slot-pool.js';
 import { CellResetError, SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
+import { Spawner } from './spawner.js';
 import { processesOfUid } from './uid-processes.js';
 import { filesPageBytes, prepareWorkRoot, releaseWorkRoot, safeRelativePath, WorkDir } from './work-dir.js';
 
@@ -92,8 +94,6 @@ export interface BwrapSandbox extends Sandbox {
 const SELF_TEST =
   'echo ok; while read -r k v; do [ "$k" = Seccomp: ] && echo "seccomp $v"; done < /proc/self/status; true';
 
-/** How often the run's total CPU is read from the cgroup, in ms. */
-const CPU_POLL_MS = 10;
 /** How long bubblewrap may take to come up by default, in ms. */
 const READY_TIMEOUT_MS = 10_000;
 /**
@@ -164,12 +164,14 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const cells: Cell[] = [];
   let mountWork: ((index: number, generation: number) => Promise<WorkDir>) | undefined;
   let helperPath = '';
-  let seccompPath = '';
+  let spawner: Spawner | undefined;
   try {
     const native = await buildNativeTools();
     await prepareWorkRoot(workRoot);
     ownsWorkRoot = true;
-    ({ helperPath, seccompPath } = installNativeTools(native, workRoot));
+    const installed = installNativeTools(native, workRoot);
+    helperPath = installed.helperPath;
+    spawner = await Spawner.open(workRoot, helperPath, installed.seccompPath);
     cgroups = detectCgroups({ root, version: options.cgroupVersion, v2Parent: options.cgroupParent, warn });
     await cgroups.sweep();
     mountWork = (index, generation) =>
@@ -196,6 +198,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
       });
     }
   } catch (err) {
+    await spawner?.close().catch(() => undefined);
     if (ownsWorkRoot) await releaseWorkRoot(workRoot).catch(() => undefined);
     await cgroups?.close().catch(() => undefined);
     release();
@@ -206,8 +209,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
     cgroups,
     workRoot,
     mountWork,
-    helperPath,
-    seccompPath,
+    spawner: spawner as Spawner,
     release,
     caps: hardCaps(),
     warn,
@@ -263,10 +265,8 @@ interface Environment {
   caps: HardCaps;
   warn: (obj: object, msg: string) => void;
   bwrapPath: string;
-  /** The installed static helper (`native/sandbox-helper.c`). */
-  helperPath: string;
-  /** The installed seccomp filter (`native/seccomp-filter.c`, exported as BPF). */
-  seccompPath: string;
+  /** The cells' spawner (the installed static helper's `serve`, which loads the seccomp filter for each start). */
+  spawner: Spawner;
   layout: Omit<BwrapArgsOptions, 'command' | 'boxDir' | 'ioDir' | 'seccompFd'>;
   readyTimeoutMs: number;
 }
@@ -282,6 +282,8 @@ class BwrapSandboxImpl implements BwrapSandbox {
   private seq = 0;
   private closing: Promise<void> | undefined;
   private readonly stats: SandboxCounters = { cellsRetired: 0, cellsOutOfService: 0 };
+  /** The most CPUs a run can use at once, for when its CPU counter is read next (`cpu-check.ts`). */
+  private readonly cpuCount = maxRunCpus();
 
   constructor(
     private readonly cells: Cell[],
@@ -376,6 +378,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       await cell.work.unmount().catch((err: unknown) => this.env.warn({ err }, 'cannot unmount a work dir'));
     }
     try {
+      await this.env.spawner.close();
       await this.env.cgroups.close();
       await releaseWorkRoot(this.env.workRoot);
     } finally {
@@ -429,8 +432,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       uid: cell.uid,
       gid: cell.uid,
       bwrapPath: this.env.bwrapPath,
-      helperPath: this.env.helperPath,
-      seccompPath: this.env.seccompPath,
+      spawner: this.env.spawner,
       tmpfs: cell.work.tmpfsSpec,
       bwrap: { ...this.env.layout, boxDir: cell.work.boxDir, ioDir: cell.work.ioDir },
       readyTimeoutMs: this.env.readyTimeoutMs,
@@ -554,19 +556,25 @@ class BwrapSandboxImpl implements BwrapSandbox {
         usage,
       });
       wallTimer = setTimeout(() => kill('wall_limit'), limits.wallMs);
-      cpuTimer = setInterval(() => {
+      // The CPU counter is read only when the run could have passed its limit since the last reading
+      // (`cpu-check.ts`): none for a run far below it, every 10 ms near it.
+      const checkCpu = (): void => {
+        let usedMs: number;
         try {
-          if ((cg.cpuUsageUs() - cpu0) / 1000 > limits.cpuMs) kill('cpu_limit');
+          usedMs = (cg.cpuUsageUs() - cpu0) / 1000;
         } catch {
-          // The cgroup is being torn down: the run is over anyway.
+          return; // The cgroup is being torn down: the run is over anyway.
         }
-      }, CPU_POLL_MS);
+        if (usedMs > limits.cpuMs) kill('cpu_limit');
+        else cpuTimer = setTimeout(checkCpu, nextCpuCheckMs(usedMs, limits.cpuMs, this.cpuCount));
+      };
+      cpuTimer = setTimeout(checkCpu, nextCpuCheckMs(0, limits.cpuMs, this.cpuCount));
       const exit: ExitInfo = await standby.exited;
       wallMs = performance.now() - t0;
       // Nothing is held back any more: what is left in the pipes drains, and no channel writer waits.
       standby.releaseFlow();
       clearTimeout(wallTimer);
-      clearInterval(cpuTimer);
+      clearTimeout(cpuTimer);
 
       // Whatever the program left behind (daemons, children) dies now; then the pipes drain and close.
       await standby.killAll();
@@ -603,7 +611,7 @@ class BwrapSandboxImpl implements BwrapSandbox {
       };
     } finally {
       clearTimeout(wallTimer);
-      clearInterval(cpuTimer);
+      clearTimeout(cpuTimer);
       req.signal?.removeEventListener('abort', onAbort);
       this.killers.delete(kill);
       standby.releaseFlow();

@@ -128,7 +128,9 @@ export function readPids(procsFile: string): number[] {
 
 /**
  * Kills until the cgroup is empty, then removes its directories. The kernel refuses `rmdir` (EBUSY) while a
- * task is still exiting, so both steps are retried, quickly at first, until `timeoutMs` has passed.
+ * task is in the cgroup or still exiting, so both steps are retried, quickly at first, until `timeoutMs` has
+ * passed. The first attempt removes straight away, without reading the cgroup's processes: after a run
+ * that ended by itself the cgroup is empty, and one that is not refuses the removal.
  */
 export async function killAndRemove(
   cgroup: { pids(): number[]; killAll(): void },
@@ -137,7 +139,7 @@ export async function killAndRemove(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    const pids = cgroup.pids();
+    const pids = attempt === 0 ? [] : cgroup.pids();
     let lastError: unknown;
     if (pids.length === 0) {
       try {

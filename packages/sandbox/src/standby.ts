@@ -1,15 +1,14 @@
 /**
  * One prepared sandbox: its cgroup created, the cell's work dir on a fresh, checked tmpfs, and bubblewrap
  * started as the cell's uid inside the run's cgroup with every namespace and mount in place, and a shell
- * inside blocked on fd 3 until the run's script is ready. All of that is one process the worker starts: the
- * static helper's `start` (reset, join the cgroup, drop to the cell's uid, close every descriptor but the
- * sandbox's own, exec bubblewrap). Starting this costs ~6 ms (fork, namespaces, mounts, two execs); doing
+ * inside blocked on fd 3 until the run's script is ready. All of that is one process the sandbox's spawner
+ * forks (`spawner.ts`): the static helper's `start` (reset, join the cgroup, drop to the cell's uid, close
+ * every descriptor but the sandbox's own, exec bubblewrap). Starting this costs ~6 ms (fork, namespaces, mounts, two execs); doing
  * it before the run arrives takes that off the run's latency. A standby serves exactly one run and is then
  * destroyed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Duplex } from 'node:stream';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { bwrapArgs, type BwrapArgsOptions } from './bwrap-args.js';
 import { ChannelWriter } from './channel-writer.js';
 import { OutputFlow } from './output-flow.js';
@@ -17,6 +16,7 @@ import type { CgroupDriver, RunCgroup } from './cgroup.js';
 import { killPid, sleep } from './cgroup-common.js';
 import { STANDBY_COMMAND } from './run-script.js';
 import type { OutputStream } from './sandbox.js';
+import type { SpawnedProcess, Spawner } from './spawner.js';
 
 export interface StandbyOptions {
   cgroups: CgroupDriver;
@@ -25,12 +25,10 @@ export interface StandbyOptions {
   uid: number;
   gid: number;
   bwrapPath: string;
-  /** The static helper bubblewrap is started through (`start`: see `native/sandbox-helper.c`). */
-  helperPath: string;
+  /** The cells' spawner: the static helper's `serve`, which forks each `start` (see `native/sandbox-helper.c`). */
+  spawner: Spawner;
   /** The fresh tmpfs the helper mounts on the work dir (`bwrap.boxDir`) first: its size in bytes, its inodes. */
   tmpfs: { sizeBytes: number; inodes: number };
-  /** The seccomp filter (BPF) bubblewrap loads for the sandbox. */
-  seccompPath: string;
   bwrap: Omit<BwrapArgsOptions, 'command' | 'seccompFd'>;
   /** How long bubblewrap may take to come up, in ms. */
   readyTimeoutMs: number;
@@ -49,8 +47,6 @@ const OUTER_GRACE_MS = 200;
 
 /** Takes output; a promise it returns holds that stream until it settles (see `OutputFlow`). */
 type Sink = (stream: OutputStream, data: Buffer) => void | Promise<void>;
-type StdioPipe = 'ignore' | 'pipe';
-
 /** The descriptor bubblewrap reads the seccomp filter from. */
 const SECCOMP_FD = 4;
 
@@ -76,12 +72,14 @@ export class Standby {
   /** Where the program's writes to its fd 0 go, in a run with a channel (see `RunChannel`). */
   private channelSink: ((data: Buffer) => void) | undefined;
   private setupOutput = '';
+  /** Bubblewrap was reaped and the cgroup then held no process: the run's processes are all gone. */
+  private provenEmpty = false;
   private readonly flow = new OutputFlow();
   /** The writing end of the run's channel (the control socket after `go()`). */
   private readonly channel: ChannelWriter;
 
   private constructor(
-    readonly child: ChildProcess,
+    readonly child: SpawnedProcess,
     readonly cgroup: RunCgroup,
     private readonly control: Duplex,
     stdout: Readable,
@@ -115,59 +113,40 @@ export class Standby {
    */
   static async start(o: StandbyOptions): Promise<Standby> {
     const cgroup = o.cgroups.create(o.name);
-    let child: ChildProcess;
+    let child: SpawnedProcess;
     try {
-      // The helper starts as root: it resets the work dir, joins the run's cgroup, then drops to the cell's
-      // uid and gid with no supplementary groups and no capabilities before it executes bubblewrap, so
+      // The spawner's child starts as root: it resets the work dir, joins the run's cgroup, then drops to the
+      // cell's uid and gid with no supplementary groups and no capabilities before it executes bubblewrap, so
       // bubblewrap starts unprivileged. An empty environment: the worker's variables must not reach the
-      // sandbox (not even via /proc/1/environ). The helper closes every descriptor above the last one of
-      // `stdio` before it executes bubblewrap: libuv only sets up these, and a descriptor the worker
-      // inherited without O_CLOEXEC would otherwise reach the sandbox. Fd 4 is the seccomp filter: a
-      // descriptor of its own per sandbox (bubblewrap reads it to the end and closes it before the command
-      // starts).
-      const filter = openSync(o.seccompPath, 'r');
-      try {
-        const stdio: Array<StdioPipe | number> = ['ignore', 'pipe', 'pipe', 'pipe', filter];
-        const args = [
-          'start',
-          o.bwrap.boxDir,
-          String(o.uid),
-          String(o.gid),
-          String(o.tmpfs.sizeBytes),
-          String(o.tmpfs.inodes),
-          String(cgroup.procsFiles.length),
-          ...cgroup.procsFiles,
-          String(stdio.length - 1),
-          o.bwrapPath,
-          ...bwrapArgs({ ...o.bwrap, seccompFd: SECCOMP_FD, command: STANDBY_COMMAND }),
-        ];
-        child = spawn(o.helperPath, args, { env: {}, stdio });
-      } finally {
-        closeSync(filter);
-      }
+      // sandbox (not even via /proc/1/environ). Its fds are /dev/null, stdout, stderr, the control socket and
+      // (fd 4) the seccomp filter, a descriptor of its own per sandbox (bubblewrap reads it to the end and
+      // closes it before the command starts); the helper closes every descriptor above 4 before it executes
+      // bubblewrap.
+      const args = [
+        o.bwrap.boxDir,
+        String(o.uid),
+        String(o.gid),
+        String(o.tmpfs.sizeBytes),
+        String(o.tmpfs.inodes),
+        String(cgroup.procsFiles.length),
+        ...cgroup.procsFiles,
+        String(SECCOMP_FD),
+        o.bwrapPath,
+        ...bwrapArgs({ ...o.bwrap, seccompFd: SECCOMP_FD, command: STANDBY_COMMAND }),
+      ];
+      child = await o.spawner.start(args);
     } catch (err) {
       await cgroup.destroy().catch(() => undefined);
       throw err;
     }
     const [, stdout, stderr, control] = child.stdio;
-    if (!stdout || !stderr || !control || !('write' in control)) {
-      child.kill('SIGKILL');
-      await cgroup.destroy().catch(() => undefined);
-      throw new Error('spawn did not give the expected pipes');
-    }
     const standby = new Standby(child, cgroup, control as Duplex, stdout, stderr);
-    const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
     const ready = new Promise<void>((resolve) => control.once('data', () => resolve()));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), o.readyTimeoutMs);
     });
-    const first = await Promise.race([
-      ready.then(() => 'ready' as const),
-      standby.exited,
-      spawnError,
-      timeout,
-    ]);
+    const first = await Promise.race([ready.then(() => 'ready' as const), standby.exited, timeout]);
     clearTimeout(timer);
     if (first === 'ready') {
       try {
@@ -183,8 +162,6 @@ export class Standby {
     const detail = standby.setupOutput.trim();
     if (first === 'timeout')
       throw new Error(`sandbox did not start within ${o.readyTimeoutMs} ms: ${detail}`);
-    if (first instanceof Error)
-      throw new Error(`cannot start the sandbox: ${first.message}`, { cause: first });
     if (first.code === START_RESET_FAILED && detail.startsWith('sandbox-helper: reset')) {
       throw new CellResetError(
         `cannot mount a fresh tmpfs on the work dir: ${detail} (the worker must run as root, with CAP_SYS_ADMIN)`,
@@ -268,16 +245,32 @@ export class Standby {
    * orphan the shell to the host's pid 1 as a zombie.)
    */
   kill(): void {
-    const outer = this.child.pid;
-    for (const pid of this.cgroup.pids()) if (pid !== outer) killPid(pid);
+    this.killInside(this.cgroup.pids());
   }
 
-  /** Kills until the cgroup is empty and bubblewrap is reaped; bubblewrap itself only if it lingers. */
+  /** SIGKILLs each of `pids` (the cgroup's, as just read) but bubblewrap itself. */
+  private killInside(pids: readonly number[]): void {
+    const outer = this.child.pid;
+    for (const pid of pids) if (pid !== outer) killPid(pid);
+  }
+
+  /**
+   * Kills until the cgroup is empty and bubblewrap is reaped; bubblewrap itself only if it lingers. One
+   * reading of the cgroup per round: after a run that ended by itself (bubblewrap reaped, the cgroup empty)
+   * that is the only one.
+   */
   async killAll(timeoutMs = 5_000): Promise<void> {
+    // Once bubblewrap is reaped and the cgroup was seen empty, nothing can enter it again: no process of the
+    // run is left to fork, and only root on the host writes `cgroup.procs`.
+    if (this.provenEmpty) return;
     const start = Date.now();
     for (let attempt = 0; ; attempt++) {
-      this.kill();
-      if (!this.alive && this.cgroup.pids().length === 0) break;
+      const pids = this.cgroup.pids();
+      if (!this.alive && pids.length === 0) {
+        this.provenEmpty = true;
+        break;
+      }
+      this.killInside(pids);
       const elapsed = Date.now() - start;
       if (this.alive && elapsed > OUTER_GRACE_MS) this.child.kill('SIGKILL');
       if (elapsed > timeoutMs) throw new Error(`processes of cgroup ${this.cgroup.name} survive SIGKILL`);

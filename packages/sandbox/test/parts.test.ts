@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseKeyValues, parsePids, unescapeMount } from '../src/cgroup-common.js';
 import { bwrapArgs, hostLayout, shQuote } from '../src/bwrap-args.js';
+import { countCpuList, CPU_CHECK_FLOOR_MS, nextCpuCheckMs } from '../src/cpu-check.js';
 import { classifyEnd, signalName } from '../src/exit-status.js';
 import { checkLimits } from '../src/limits.js';
 import { OutputCapture } from '../src/output-capture.js';
@@ -10,6 +11,25 @@ import { SlotPool } from '../src/slot-pool.js';
 import { safeRelativePath } from '../src/work-dir.js';
 import { createUnsandboxedSandbox, defaultRunLimits } from '../src/index.js';
 import { PYTHON, scaledMs, text } from './helpers.js';
+
+describe('nextCpuCheckMs', () => {
+  it('waits as long as the run needs, on every CPU at once, to reach its limit', () => {
+    expect(nextCpuCheckMs(0, 2_000, 2)).toBe(1_000);
+    expect(nextCpuCheckMs(1_500, 2_000, 2)).toBe(250);
+    expect(nextCpuCheckMs(0, 2_000, 64)).toBe(31);
+  });
+  it('reads every floor interval near or past the limit, and with a CPU count below 1', () => {
+    expect(nextCpuCheckMs(1_990, 2_000, 2)).toBe(CPU_CHECK_FLOOR_MS);
+    expect(nextCpuCheckMs(2_500, 2_000, 2)).toBe(CPU_CHECK_FLOOR_MS);
+    expect(nextCpuCheckMs(0, 400, 0)).toBe(400);
+  });
+  it('counts a kernel CPU list', () => {
+    expect(countCpuList('0-1\n')).toBe(2);
+    expect(countCpuList('0-3,8,10-11')).toBe(7);
+    expect(countCpuList('')).toBe(0);
+    expect(countCpuList('3-1')).toBe(0);
+  });
+});
 
 describe('classifyEnd', () => {
   const base = { killReason: undefined, oomKills: 0, cpuMs: 10, cpuLimitMs: 1000, exitCode: 0, signal: null };

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSandbox, createBwrapSandbox, type BwrapSandbox } from '../src/index.js';
-import { describeReport, limits, PYTHON, scaledMs, testSandbox, text, uidBaseOf } from './helpers.js';
+import {
+  describeReport,
+  limits,
+  processesOf,
+  PYTHON,
+  scaledMs,
+  testSandbox,
+  text,
+  uidBaseOf,
+} from './helpers.js';
 
 let sb: BwrapSandbox;
 
@@ -425,6 +434,33 @@ describe('control', () => {
     await expect(testSandbox('unit')).rejects.toThrow(/already uses workRoot .*cgroupRoot .*uid /);
     const r = await sb.run({ argv: ['echo', 'still fine'], limits: limits() });
     expect(text(r.stdout)).toBe('still fine\n');
+  });
+
+  it('starts bubblewrap from its spawner, never by forking the worker itself', async () => {
+    const r = await sb.run({ argv: ['true'], limits: limits() });
+    expect(r.status).toBe('exited');
+    // The waiting sandboxes are there now (prepared for the next runs): bubblewrap's parent is one
+    // long-lived helper process, the worker's child, never the worker.
+    const { readFileSync } = await import('node:fs');
+    const ppid = (pid: number): number =>
+      Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    const bwraps = processesOf(sb.uids).filter((p) => p.cmdline.startsWith('/usr/bin/bwrap '));
+    // The outer bubblewrap of each sandbox (its child is bubblewrap too until it executes the shell).
+    const waiting = bwraps.filter((p) => !bwraps.some((q) => q.pid === ppid(p.pid)));
+    expect(waiting.length).toBeGreaterThan(0);
+    const parents = new Set(waiting.map((p) => ppid(p.pid)));
+    expect(parents.size).toBe(1);
+    const [spawner] = [...parents];
+    expect(spawner).not.toBe(process.pid);
+    expect(ppid(spawner ?? 0)).toBe(process.pid);
+    expect(readFileSync(`/proc/${String(spawner)}/cmdline`, 'utf8').split('\0')[1]).toBe('serve');
+    // Its sandboxes die with it (a run in one of them is killed from outside); the next run starts a new one.
+    process.kill(spawner ?? 0, 'SIGKILL');
+    const first = await sb.run({ argv: ['echo', 'again'], limits: limits() });
+    expect(['exited', 'internal_error'], describeReport(first)).toContain(first.status);
+    const after = await sb.run({ argv: ['echo', 'again'], limits: limits() });
+    expect(after.status, describeReport(after)).toBe('exited');
+    expect(text(after.stdout)).toBe('again\n');
   });
 
   it('close() kills running runs and releases cgroups and mounts', async () => {

@@ -76,7 +76,11 @@ export async function persistResult(resources: ApiResources, jobId: string): Pro
   }
   const result = await withPercentile(resources, record);
   const row = await resources.db.submissions.finish(jobId, result);
-  if (row !== null) resources.logger.info({ jobId, verdict: result.verdict }, 'job saved');
+  if (row !== null)
+    resources.logger.info(
+      { jobId, language: row.language, mode: row.mode, verdict: result.verdict },
+      'job saved',
+    );
   if (row !== null) resources.metrics.jobFinished(result);
   // Every API instance with viewers of the contest pushes its board again.
   if (row?.contestId)

@@ -13,9 +13,18 @@ import {
 } from '@arbiter/problem-package';
 import { problemSlugSchema, type ImportProblemResponse } from '@arbiter/contracts';
 
-/** The slug cannot be used: a built-in problem has it, or none could be made from the package. */
+/**
+ * The slug cannot be used: none could be made from the package (400), or it conflicts with what exists
+ * (409): a built-in problem has it, or an IOI contest has it and this version ranks lower scores better.
+ */
 export class SlugRefusedError extends Error {
   override name = 'SlugRefusedError';
+  constructor(
+    message: string,
+    readonly conflict = false,
+  ) {
+    super(message);
+  }
 }
 
 export interface ImportOptions {
@@ -70,6 +79,7 @@ export function versionMetadata(pkg: ProblemPackage): ProblemVersionMetadata {
     groups: groupCounts(pkg.testData.groups),
     samples,
     secret: pkg.testData.cases.length - samples,
+    ...(pkg.metadata.objective === 'min' ? { objective: 'min' as const } : {}),
   };
 }
 
@@ -87,7 +97,20 @@ export async function importPackage(
     );
   }
   if (options.isBuiltIn(slug)) {
-    throw new SlugRefusedError(`"${slug}" is a built-in problem of problems/; import under another slug.`);
+    throw new SlugRefusedError(
+      `"${slug}" is a built-in problem of problems/; import under another slug.`,
+      true,
+    );
+  }
+  if (pkg.metadata.objective === 'min') {
+    // IOI contests rank higher scores better; contests check this when they take a problem, and so do imports.
+    const ioi = await database.contests.withProblem(slug, 'ioi');
+    if (ioi.length > 0) {
+      throw new SlugRefusedError(
+        `This version of "${slug}" ranks lower scores better (grading.objective: min), which IOI scoring cannot rank, and the IOI contest${ioi.length > 1 ? 's' : ''} ${ioi.map((c) => `"${c.title}" (${c.id})`).join(', ')} use${ioi.length > 1 ? '' : 's'} it: take it out of ${ioi.length > 1 ? 'them' : 'it'} or make ${ioi.length > 1 ? 'them' : 'it'} ICPC first, or import under another slug.`,
+        true,
+      );
+    }
   }
   const report = {
     found: [...pkg.report.found],

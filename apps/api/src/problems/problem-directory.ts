@@ -41,22 +41,21 @@ export async function resolveProblem(
 /** Problem titles by slug, for views that list problems (contests, assignments). */
 export type ProblemTitles = ReadonlyMap<string, { readonly title: string }>;
 
-/** The titles of `slugs`: a built-in problem's, else an imported problem's (as its admin set it); unknown slugs are left out. */
+/**
+ * The titles of `slugs`: a built-in problem's, else an imported problem's (as its admin set it); unknown slugs
+ * are left out. The imported ones are read in one query.
+ */
 export async function problemTitles(
   resources: Pick<ApiResources, 'catalog' | 'db'>,
   slugs: readonly string[],
 ): Promise<ProblemTitles> {
+  const unique = [...new Set(slugs)];
+  const imported = await resources.db.problems.titles(unique.filter((slug) => !resources.catalog.has(slug)));
   const titles = new Map<string, { title: string }>();
-  await Promise.all(
-    [...new Set(slugs)].map(async (slug) => {
-      const builtin = resources.catalog.get(slug);
-      if (builtin !== undefined) titles.set(slug, { title: builtin.title });
-      else {
-        const settings = await resources.db.problems.settings(slug);
-        if (settings !== null) titles.set(slug, { title: settings.title });
-      }
-    }),
-  );
+  for (const slug of unique) {
+    const title = resources.catalog.get(slug)?.title ?? imported.get(slug);
+    if (title !== undefined) titles.set(slug, { title });
+  }
   return titles;
 }
 
@@ -78,6 +77,26 @@ export async function checkListedProblems(
         400,
         'UNKNOWN_PROBLEM',
         `Problem "${slug}" is a draft: publish it first (PATCH /admin/problems/${slug} {"visibility": "published"}).`,
+      );
+  }
+}
+
+/**
+ * IOI contests rank a try by `score / maxScore` (higher is better): an imported problem whose lower scores
+ * are better (`grading.objective: min`) cannot be ranked so, and is refused (400) naming it.
+ */
+export async function checkIoiProblems(
+  resources: Pick<ApiResources, 'catalog' | 'db'>,
+  slugs: readonly string[],
+): Promise<void> {
+  for (const slug of slugs) {
+    if (resources.catalog.has(slug)) continue;
+    const latest = await resources.db.problems.latest(slug);
+    if (latest?.metadata.objective === 'min')
+      throw new HttpError(
+        400,
+        'INVALID_REQUEST',
+        `Problem "${slug}" ranks lower scores better (grading.objective: min), which IOI scoring cannot rank; use it in an ICPC contest.`,
       );
   }
 }

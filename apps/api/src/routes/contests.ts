@@ -24,7 +24,7 @@ import { requireOrganiser } from '../auth/roles.js';
 import { requireUser } from '../auth/session.js';
 import { canManage, findContest, findManagedContest, noSuchContest } from '../contests/contest-access.js';
 import { contestDetail, contestSummary } from '../contests/contest-views.js';
-import { checkListedProblems, problemTitles } from '../problems/problem-directory.js';
+import { checkIoiProblems, checkListedProblems, problemTitles } from '../problems/problem-directory.js';
 import { readScoreboard } from '../contests/read-scoreboard.js';
 import { announceContestChange, announceContestMessages } from '../contests/scoreboard-push.js';
 import { HttpError, notFound } from '../http/http-error.js';
@@ -139,13 +139,19 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
       responses: {
         201: { description: 'The contest, as its organiser sees it.', body: ContestDetail },
         400: {
-          description: 'A field is invalid, or a problem is neither built in nor a published imported one.',
+          description:
+            'A field is invalid, a problem is neither built in nor a published imported one, or an IOI contest names a problem whose lower scores are better (`grading.objective: min`).',
           errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNKNOWN_PROBLEM'],
         },
       },
       handle: async ({ body }, req, res) => {
         const user = requireOrganiser(req, 'create contests');
         await checkProblems(resources, body.problems);
+        if (body.scoring === 'ioi')
+          await checkIoiProblems(
+            resources,
+            body.problems.map((p) => p.problem),
+          );
         const contest = await resources.db.contests.create(
           user.id,
           {
@@ -184,7 +190,8 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
       responses: {
         200: { description: 'The contest, changed.', body: ContestDetail },
         400: {
-          description: 'A field is invalid, or a problem is neither built in nor a published imported one.',
+          description:
+            'A field is invalid, a problem is neither built in nor a published imported one, or an IOI contest names a problem whose lower scores are better (`grading.objective: min`).',
           errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNKNOWN_PROBLEM'],
         },
         403: {
@@ -197,6 +204,16 @@ export function contestRoutes(resources: ApiResources): RouteSpec[] {
         const user = requireOrganiser(req, 'change contests');
         const contest = await findManagedContest(resources, params.id, user, 'change it');
         if (body.problems !== undefined) await checkProblems(resources, body.problems);
+        if (
+          (body.scoring ?? contest.scoring) === 'ioi' &&
+          (body.scoring !== undefined || body.problems !== undefined)
+        )
+          await checkIoiProblems(
+            resources,
+            (body.problems ?? contest.problems.map((p) => ({ problem: p.problemSlug }))).map(
+              (p) => p.problem,
+            ),
+          );
         const updated = await resources.db.contests.update(
           contest.id,
           changedSettings(contest, body),

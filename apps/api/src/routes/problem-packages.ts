@@ -89,7 +89,11 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
             '`INVALID_REQUEST`: the slug is not valid.',
           errors: ['INVALID_PACKAGE', 'INVALID_REQUEST'],
         },
-        409: { description: '`CONFLICT`: a built-in problem has this slug.', errors: ['CONFLICT'] },
+        409: {
+          description:
+            '`CONFLICT`: a built-in problem has this slug, or this version ranks lower scores better (`grading.objective: min`) and an IOI contest has the problem.',
+          errors: ['CONFLICT'],
+        },
         503: {
           description: 'The database is unreachable; nothing was stored.',
           errors: ['SERVICE_UNAVAILABLE'],
@@ -122,8 +126,8 @@ export function problemPackageRoutes(resources: ApiResources): RouteSpec[] {
           }
           if (error instanceof SlugRefusedError) {
             throw new HttpError(
-              error.message.includes('built-in') ? 409 : 400,
-              error.message.includes('built-in') ? 'CONFLICT' : 'INVALID_REQUEST',
+              error.conflict ? 409 : 400,
+              error.conflict ? 'CONFLICT' : 'INVALID_REQUEST',
               error.message,
             );
           }

@@ -131,11 +131,21 @@ async function save(resources: Pick<ApiResources, 'redis' | 'prefix'>, report: S
   );
 }
 
+/**
+ * Whether a finished job may be a similarity analysis: those are queued (above) as a submit without a
+ * problem, which nothing else is (a submit judges a problem), so a free run or a problem's job is not
+ * one and costs no look-up of a report.
+ */
+export function maybeSimilarityJob(record: Pick<JobResult, 'mode' | 'problem'>): boolean {
+  return record.mode === 'submit' && record.problem === null;
+}
+
 /** The finished job's findings, kept with the report (the result persister calls this too). */
 export async function storeSimilarityResult(
   resources: Pick<ApiResources, 'redis' | 'prefix'>,
   record: JobResult,
 ): Promise<SimilarityReport | null> {
+  if (!maybeSimilarityJob(record)) return null;
   const raw = await resources.redis.get(keyOf(resources.prefix, record.jobId));
   if (raw === null) return null;
   const report = similarityReportSchema.parse(JSON.parse(raw));

@@ -7,7 +7,7 @@
  * the next one a subscription waits for, it goes out without reading the stream.
  */
 import type { Socket } from 'socket.io';
-import type { ClientToServerEvents, JobEvent, ServerToClientEvents } from '@arbiter/contracts';
+import type { ClientToServerEvents, JobEvent, JobResult, ServerToClientEvents } from '@arbiter/contracts';
 import { isFinalStatus, withoutJudgeMessages } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
 import {
@@ -64,6 +64,8 @@ export class JobRelay {
   /** A refresh pass is under way; `refreshAgain`: the queue moved meanwhile, so one more pass follows. */
   private refreshing = false;
   private refreshAgain = false;
+  /** Waiting for no pass to be scheduled or under way (`refreshesSettled`). */
+  private settledWaiters: Array<() => void> = [];
   private closed = false;
   /**
    * jobId → the lowest position this instance sent for it. The append script drops a position that is
@@ -87,10 +89,21 @@ export class JobRelay {
     options.redis.on('ready', catchUp);
   }
 
-  /** Returns false when the job is unknown (never existed, or expired). */
-  async subscribe(socket: ClientSocket, jobId: string, after: number): Promise<boolean> {
+  /**
+   * Returns false when the job is unknown (never existed, or expired). `known`: the job's record as the
+   * caller just read it (null: none), so it is not read again; undefined: read here.
+   */
+  async subscribe(
+    socket: ClientSocket,
+    jobId: string,
+    after: number,
+    known?: JobResult | null,
+  ): Promise<boolean> {
     const { events, store } = this.options;
-    const [lastSeq, record] = await Promise.all([events.lastSeq(jobId), store.get(jobId)]);
+    const [lastSeq, record] = await Promise.all([
+      events.lastSeq(jobId),
+      known === undefined ? store.get(jobId) : known,
+    ]);
     if (lastSeq === 0 && record === null) return false;
     if (lastSeq === 0 && record !== null) {
       // The stream expired but the result is kept: send it as the last event.
@@ -186,13 +199,27 @@ export class JobRelay {
             this.refreshAgain = false;
             this.scheduleRefresh();
           }
+          if (this.refreshTimer === null && !this.refreshing) {
+            for (const resolve of this.settledWaiters.splice(0)) resolve();
+          }
         });
     }, 50);
+  }
+
+  /**
+   * Resolves once no scheduled refresh pass is waiting or under way (at once when none is): a caller that
+   * then runs `refreshPositions` itself knows no scheduled pass runs beside it.
+   */
+  refreshesSettled(): Promise<void> {
+    if ((this.refreshTimer === null && !this.refreshing) || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    for (const resolve of this.settledWaiters.splice(0)) resolve();
     for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
     for (const jobId of [...this.byJob.keys()]) this.dropJob(jobId);

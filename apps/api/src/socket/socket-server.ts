@@ -15,7 +15,7 @@ import {
   type ServerToClientEvents,
 } from '@arbiter/contracts';
 import type { Logger } from '@arbiter/observability';
-import { canAccess } from '../submissions/job-access.js';
+import { canAccess, type FoundJob } from '../submissions/job-access.js';
 import { serveInteractiveRuns, type InteractiveRunsOptions } from './interactive-runs.js';
 import type { JobRelay } from './job-relay.js';
 import { LookupWindow } from './lookup-window.js';
@@ -34,8 +34,11 @@ export interface SocketServerOptions {
   logger: Logger;
   /** Who a connection belongs to, from its handshake's headers: cookie or access token (null: signed out). */
   userOf: (headers: IncomingHttpHeaders) => Promise<AuthUser | null>;
-  /** The owner of a job (null: anonymous), undefined if unknown. */
-  ownerOf: (jobId: string) => Promise<string | null | undefined>;
+  /**
+   * A job's owner (null: anonymous) and its Redis record, which the subscription then reads no
+   * second time; undefined if unknown.
+   */
+  findJob: (jobId: string) => Promise<FoundJob | undefined>;
   /**
    * Jobs one connection may watch at once; more are refused (a flood of subscriptions
    * must not cost the server).
@@ -139,10 +142,10 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
       }
       pending.add(jobId);
       options
-        .ownerOf(jobId)
-        .then((owner) =>
-          owner !== undefined && canAccess(socket.data.user, owner)
-            ? relay.subscribe(socket, jobId, after)
+        .findJob(jobId)
+        .then((found) =>
+          found !== undefined && canAccess(socket.data.user, found.owner)
+            ? relay.subscribe(socket, jobId, after, found.record)
             : false,
         )
         .then((known) => {

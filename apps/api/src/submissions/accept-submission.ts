@@ -157,7 +157,8 @@ export async function acceptSubmission(
   };
   if (interactive) await resources.stdin.open(data.jobId);
   await acceptJob(resources, data, submitter.owner);
-  resources.logger.info({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
+  // Debug only: each job's info line is the one written when its result is saved (result-persister.ts).
+  resources.logger.debug({ jobId: data.jobId, language: data.language, mode: data.mode }, 'job accepted');
   return data.jobId;
 }
 

@@ -47,6 +47,12 @@ export function startInteractiveRun(
   let jobId: string | null = null;
   let lastSeq = 0;
   let done = false;
+  // Input typed before the server has acknowledged the run waits for that answer (in the order it was
+  // typed) instead of being refused: the input line is shown as soon as the run is asked for.
+  let settle: (accepted: boolean) => void = () => undefined;
+  const acknowledged = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
   let poll: ReturnType<typeof setTimeout> | null = null;
   const seen = (event: { jobId: string; seq: number }) => {
     if (done || event.jobId !== jobId || event.seq <= lastSeq) return false;
@@ -55,6 +61,7 @@ export function startInteractiveRun(
   };
   const finish = (result: JobResult) => {
     done = true;
+    settle(false);
     if (poll !== null) clearTimeout(poll);
     socket.close();
     handlers.onResult(result);
@@ -79,21 +86,27 @@ export function startInteractiveRun(
       if (done) return;
       if (!answer.ok) {
         done = true;
+        settle(false);
         socket.close();
         handlers.onRefused(answer.error.message);
         return;
       }
       jobId = answer.jobId;
+      settle(true);
       handlers.onStarted(answer.jobId);
     });
   });
   socket.on('connect_error', () => {
     if (done) return;
     done = true;
+    settle(false);
     socket.close();
     handlers.onRefused('Could not reach the server; try again.');
   });
-  socket.on('disconnect', () => pollStatus());
+  socket.on('disconnect', () => {
+    settle(false);
+    pollStatus();
+  });
   socket.on('status', (event) => seen(event) && handlers.onStatus(event));
   socket.on('log', (event) => seen(event) && handlers.onLog(event));
   socket.on('stage', (event) => seen(event) && handlers.onProgramStarted());
@@ -104,6 +117,7 @@ export function startInteractiveRun(
   const input = async (
     message: { type: 'data'; data: string } | { type: 'eof' } | { type: 'kill' },
   ): Promise<string | null> => {
+    if (jobId === null && !done) await acknowledged;
     if (jobId === null || done || !socket.connected) return 'The run is not taking input.';
     try {
       const answer: InputAck = await socket
@@ -120,6 +134,7 @@ export function startInteractiveRun(
     kill: () => input({ type: 'kill' }),
     stop: () => {
       done = true;
+      settle(false);
       if (poll !== null) clearTimeout(poll);
       socket.close();
     },

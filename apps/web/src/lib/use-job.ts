@@ -1,12 +1,13 @@
 'use client';
 // React hook around one job at a time: POST /submit, then follow its events live until the result; or
-// an interactive run over Socket.IO, whose stdin is sent while it runs.
+// an interactive run over Socket.IO, whose stdin is sent while it runs. The Socket.IO client's code
+// loads with the first job, not with the page.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InteractiveRunRequest, JobResult, LogStream, SubmitResponse } from '@arbiter/contracts';
 import { api, ApiError } from './api';
 import { apiUrl } from './api-url';
-import { followJob, type JobStreamHandlers } from './job-stream';
-import { startInteractiveRun, type InteractiveRun } from './interactive-run';
+import type { JobStreamHandlers } from './job-stream';
+import type { InteractiveRun } from './interactive-run';
 
 export interface LogChunk {
   /** `stdin`: what was typed into an interactive run, echoed where the program read it. */
@@ -70,6 +71,9 @@ export function useJob() {
     stop.current = null;
     run.current = null;
     setState({ ...IDLE, phase: 'sending' });
+    // The stream's code loads while the job is sent.
+    const stream = import('./job-stream');
+    stream.catch(() => undefined); // a failure is reported where it is awaited
     let jobId: string;
     try {
       jobId = (await api.post<SubmitResponse>('/submit', body)).jobId;
@@ -83,6 +87,13 @@ export function useJob() {
       return;
     }
     setState((s) => ({ ...s, phase: 'queued' }));
+    let followJob: Awaited<typeof stream>['followJob'];
+    try {
+      ({ followJob } = await stream);
+    } catch (caught) {
+      setState({ ...IDLE, error: caught instanceof Error ? caught.message : String(caught) });
+      return;
+    }
     stop.current = followJob(apiUrl(), jobId, handlers(setState));
   }, []);
 
@@ -91,15 +102,37 @@ export function useJob() {
     stop.current?.();
     setState({ ...IDLE, phase: 'sending', interactive: { started: false, closed: false } });
     const follow = handlers(setState);
-    const started = startInteractiveRun(apiUrl(), request, {
-      ...follow,
-      onStarted: () => setState((s) => (s.phase === 'sending' ? { ...s, phase: 'queued' } : s)),
-      onProgramStarted: () =>
-        setState((s) =>
-          s.interactive ? { ...s, phase: 'running', interactive: { ...s.interactive, started: true } } : s,
-        ),
-      onRefused: (message) => setState({ ...IDLE, error: message }),
-    });
+    // The run starts once its code has loaded; what is sent meanwhile waits for it, in order.
+    let stopped = false;
+    const loaded: Promise<InteractiveRun | null> = import('./interactive-run').then(
+      ({ startInteractiveRun }) =>
+        stopped
+          ? null
+          : startInteractiveRun(apiUrl(), request, {
+              ...follow,
+              onStarted: () => setState((s) => (s.phase === 'sending' ? { ...s, phase: 'queued' } : s)),
+              onProgramStarted: () =>
+                setState((s) =>
+                  s.interactive
+                    ? { ...s, phase: 'running', interactive: { ...s.interactive, started: true } }
+                    : s,
+                ),
+              onRefused: (message) => setState({ ...IDLE, error: message }),
+            }),
+      (caught: unknown) => {
+        if (!stopped) setState({ ...IDLE, error: caught instanceof Error ? caught.message : String(caught) });
+        return null;
+      },
+    );
+    const started: InteractiveRun = {
+      send: async (text) => (await loaded)?.send(text) ?? null,
+      eof: async () => (await loaded)?.eof() ?? null,
+      kill: async () => (await loaded)?.kill() ?? null,
+      stop: () => {
+        stopped = true;
+        void loaded.then((current) => current?.stop());
+      },
+    };
     run.current = started;
     stop.current = started.stop;
   }, []);

@@ -55,7 +55,8 @@ function parseJson(text: string): unknown {
 /** `text` that may hold U+0000 (stored escaped; see above). */
 export const nulSafeText = customType<{ data: string; driverData: string }>({
   dataType: () => 'text',
-  toDriver: escapeNul,
+  // null only reaches here as a prepared statement's placeholder value (a plain write sends it as NULL).
+  toDriver: (value) => (value === null ? value : escapeNul(value)),
   fromDriver: unescapeNul,
 });
 
@@ -63,6 +64,8 @@ export const nulSafeText = customType<{ data: string; driverData: string }>({
 export const nulSafeJsonb = customType<{ data: unknown; driverData: unknown }>({
   dataType: () => 'jsonb',
   toDriver: (value) => {
+    // SQL NULL, not JSON null: what a plain write sends for null (a prepared statement's placeholder gets here).
+    if (value === null) return null;
     const text = JSON.stringify(value);
     // JSON.stringify writes NUL and unpaired surrogates as \u escapes.
     return /\\u(0000|d[89a-f])|\uFFFF/.test(text)

@@ -89,6 +89,8 @@ export interface ProblemVersionMetadata {
   groups: { name: string; cases: number }[];
   samples: number;
   secret: number;
+  /** Scoring problems whose lower scores are better (legacy `grading.objective: min`); absent: higher is better. */
+  objective?: 'min';
 }
 
 export const problemVersions = pgTable(

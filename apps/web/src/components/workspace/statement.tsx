@@ -1,10 +1,12 @@
-// The statement pane: title, difficulty, tags, limits, and the Markdown statement (examples and constraints).
+// The statement pane: title, difficulty, tags, limits, and the Markdown statement (examples and constraints),
+// as the server rendered it when it did, else rendered here (the Markdown code then loads on demand).
+import dynamic from 'next/dynamic';
 import type { ProblemDetail } from '@arbiter/contracts';
-import { Markdown } from '../markdown';
+import { statementBody, type RenderedStatement } from '../../lib/statement-body';
 
-export function Statement({ problem }: { problem: ProblemDetail }) {
-  // The statement starts with its own "# Title"; the header shows the title already.
-  const body = problem.statement.replace(/^#\s+[^\n]*\n+/, '');
+const Markdown = dynamic(() => import('../markdown').then((module) => module.Markdown));
+
+export function Statement({ problem, rendered }: { problem: ProblemDetail; rendered?: RenderedStatement }) {
   return (
     <article className="statement" aria-labelledby="problem-title">
       <header className="statement-head">
@@ -28,7 +30,11 @@ export function Statement({ problem }: { problem: ProblemDetail }) {
           ))}
         </div>
       </header>
-      <Markdown source={body} />
+      {rendered && rendered.source === problem.statement ? (
+        rendered.rendered
+      ) : (
+        <Markdown source={statementBody(problem.statement)} />
+      )}
       <p className="limits muted small-text">
         Time limit {problem.limits.timeMs / 1000} s · Memory limit {problem.limits.memoryMb} MB
       </p>

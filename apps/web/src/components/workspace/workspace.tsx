@@ -4,7 +4,7 @@
 // language, the test cases per problem; Ctrl/Cmd+Enter runs, Ctrl/Cmd+' submits. Inside a contest
 // (`contest`), submits count for it and the statement pane leads back to the contest, with the time left.
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LanguageInfo, ProblemDetail } from '@arbiter/contracts';
 import { api, ApiError } from '../../lib/api';
 import { parseDiagnostics } from '../../lib/compile-errors';
@@ -15,7 +15,7 @@ import { LanguageSelect } from '../language-select';
 import { useJob } from '../../lib/use-job';
 import { useNarrow } from '../../lib/use-narrow';
 import { useAuth } from '../auth-context';
-import { CodeEditor, preloadMonaco } from '../code-editor';
+import { CodeEditor } from '../code-editor';
 import { EditorSettingsButton } from '../editor-settings-dialog';
 import { FormatButton } from '../format-button';
 import { SplitPane } from '../split-pane';
@@ -26,6 +26,7 @@ import { ProblemNav } from './problem-nav';
 import { ProblemSolutions } from './problem-solutions';
 import { ProblemSubmissions } from './problem-submissions';
 import { Statement } from './statement';
+import type { RenderedStatement } from '../../lib/statement-body';
 import type { CaseResultRef } from './verdict-panel';
 
 /** How each test-case tab maps to a test of the last run: the n-th sample or the n-th custom input. */
@@ -55,7 +56,16 @@ const SIDE_TABS: { id: SideTab; label: string }[] = [
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function Workspace({ slug, contest }: { slug: string; contest?: WorkspaceContest }) {
+export function Workspace({
+  slug,
+  contest,
+  statement,
+}: {
+  slug: string;
+  contest?: WorkspaceContest;
+  /** The statement as the server rendered it, if it did (else it is rendered here). */
+  statement?: RenderedStatement;
+}) {
   const { user } = useAuth();
   const [problem, setProblem] = useState<ProblemDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -79,8 +89,6 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
   const [offered, setOffered] = useState<ReadonlySet<string> | null>(null);
 
   useEffect(() => {
-    // The editor shows only once the problem has arrived; its code loads meanwhile.
-    preloadMonaco();
     api
       .get<LanguageInfo[]>('/languages')
       .then((list) => setOffered(list.length > 0 ? new Set(list.map((info) => info.id)) : null))
@@ -93,24 +101,28 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
       .get<ProblemDetail>(`/problems/${slug}`)
       .then((detail) => {
         if (cancelled) return;
-        setProblem(detail);
-        const saved = loadLanguage(slug);
-        const lang =
-          saved && detail.languages.includes(saved as never)
-            ? saved
-            : detail.languages.includes('python')
-              ? 'python'
-              : (detail.languages[0] ?? 'python');
-        setLanguage(lang);
-        setCode(loadDraft(slug, lang) ?? detail.starterCode[lang as keyof typeof detail.starterCode] ?? '');
-        const stored = loadCases(detail.slug);
-        setCases(
-          stored
-            ? stored
-                .filter((c) => c.example === null || c.example < detail.examples.length)
-                .map((c, i) => ({ id: i, input: c.input, example: c.example }))
-            : detail.examples.map((example, i) => ({ id: i, input: example.testInput, example: i })),
-        );
+        // The whole workspace renders now: as a transition, which React renders in slices that leave the
+        // main thread free in between (one long task otherwise, on a slow phone).
+        startTransition(() => {
+          setProblem(detail);
+          const saved = loadLanguage(slug);
+          const lang =
+            saved && detail.languages.includes(saved as never)
+              ? saved
+              : detail.languages.includes('python')
+                ? 'python'
+                : (detail.languages[0] ?? 'python');
+          setLanguage(lang);
+          setCode(loadDraft(slug, lang) ?? detail.starterCode[lang as keyof typeof detail.starterCode] ?? '');
+          const stored = loadCases(detail.slug);
+          setCases(
+            stored
+              ? stored
+                  .filter((c) => c.example === null || c.example < detail.examples.length)
+                  .map((c, i) => ({ id: i, input: c.input, example: c.example }))
+              : detail.examples.map((example, i) => ({ id: i, input: example.testInput, example: i })),
+          );
+        });
       })
       .catch((caught: unknown) =>
         setLoadError(
@@ -330,7 +342,7 @@ export function Workspace({ slug, contest }: { slug: string; contest?: Workspace
       </div>
       <div role="tabpanel" id={`side-${sideTab}`} aria-labelledby={`side-tab-${sideTab}`}>
         {sideTab === 'description' ? (
-          <Statement problem={problem} />
+          <Statement problem={problem} {...(statement ? { rendered: statement } : {})} />
         ) : sideTab === 'submissions' ? (
           <ProblemSubmissions slug={problem.slug} latest={lastSubmit} />
         ) : (

@@ -1,0 +1,23 @@
+/** Java's run step starts the main class by its name qualified with the file's `package` declaration. */
+import { describe, expect, it } from 'vitest';
+import { javaEntryClass, javaRecipe } from './recipe.js';
+
+describe('Java entry class', () => {
+  it('qualifies the public class with the package, ignoring comments that mention one', () => {
+    expect(javaEntryClass('public class Main {}')).toBe('Main');
+    expect(javaEntryClass('package zoo.goo.b;\n\nimport foo.A;\npublic class B {}\n')).toBe('zoo.goo.b.B');
+    expect(javaEntryClass('/*\n * package not.this;\n */\npackage  a . b ;\nclass X {}\n')).toBe('a.b.Main');
+    expect(javaEntryClass('// package nope;\npublic final class Solver {}\n')).toBe('Solver');
+  });
+
+  it('runs the qualified class from classes/', () => {
+    const argv = javaRecipe.run(
+      { 'B.java': 'package p.q;\npublic class B {}\n', 'A.java': 'package r;' },
+      {
+        memoryMb: 256,
+        unbuffered: false,
+      },
+    );
+    expect(argv.slice(-3)).toEqual(['-cp', 'classes', 'p.q.B']);
+  });
+});
