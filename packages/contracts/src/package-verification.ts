@@ -6,11 +6,25 @@ import { z } from 'zod';
 import { languageIdSchema } from './languages.js';
 import { verdictSchema } from './verdicts.js';
 
+/** A test case's verdict as `submissions.yaml` names it. */
+export const caseVerdictSchema = z.enum(['AC', 'WA', 'TLE', 'RTE']);
+
+/** One rule of `submissions/submissions.yaml` a submission was checked against, and whether it held. */
+export const expectationCheckSchema = z.object({
+  /** The key that gave it, with the test data glob when it has one (`mixed/* secret/group1`). */
+  pattern: z.string(),
+  permitted: z.array(caseVerdictSchema).optional(),
+  required: z.array(caseVerdictSchema).optional(),
+  score: z.tuple([z.number(), z.number()]).optional(),
+  ok: z.boolean(),
+});
+export type ExpectationCheck = z.infer<typeof expectationCheckSchema>;
+
 /** One submission of `submissions/`: what its label (or DOMjudge header) allows and what it got. */
 export const verifiedSubmissionSchema = z.object({
   /** `submissions/accepted/sol.cpp`, or the folder of a multi-file submission. */
   path: z.string(),
-  /** Its folder's name (`accepted`, `wrong_answer`, ...). */
+  /** Its folder's name (`accepted`, `wrong_answer`, `mixed-verdicts`, ...; empty directly in `submissions/`). */
   label: z.string(),
   /** The language it was judged in; null: none the workers offer (not judged). */
   language: languageIdSchema.nullable(),
@@ -20,6 +34,8 @@ export const verifiedSubmissionSchema = z.object({
   got: verdictSchema.nullable(),
   /** The verdict with the safety margin's extra time (legacy) or at `time_limit_to_tle` times the limit (2023-07). */
   gotWithMargin: verdictSchema.nullable(),
+  /** The rules of `submissions/submissions.yaml` that matched it (every one must hold). */
+  expectations: z.array(expectationCheckSchema).optional(),
   /** Whether it got a verdict its label allows, by the specification's rules. */
   ok: z.boolean(),
   /** Its slowest test case's CPU time (ms). */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_IDS, type LanguageId } from '@arbiter/contracts';
 import { packageFromFolder, parsePackage, type ProblemPackage } from '@arbiter/problem-package';
-import { submissionSource } from './package-submission-source.js';
+import { expectedResultsHeader, submissionSource } from './package-submission-source.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../tests/fixtures/packages/spec-languages', import.meta.url));
 const ALL: ReadonlySet<LanguageId> = new Set(LANGUAGE_IDS);
@@ -56,6 +56,42 @@ describe('submissionSource', () => {
       ok: true,
       language: 'c',
       expectedResults: ['ACCEPTED', 'TIME_LIMIT_EXCEEDED'],
+    });
+  });
+
+  it("reads the header as DOMjudge does: any case, the line's results, the specification's names mapped, unknown ones named", () => {
+    expect(expectedResultsHeader('// @expected_results@: correct,  timelimit \nint main(){}')).toEqual({
+      verdicts: ['ACCEPTED', 'TIME_LIMIT_EXCEEDED'],
+      unknown: [],
+      repeated: false,
+    });
+    expect(
+      expectedResultsHeader('# @EXPECTED_RESULTS@: RUN_TIME_ERROR, MEMORY-LIMIT, WRONG_ANSWER, SLOW\n'),
+    ).toEqual({
+      verdicts: ['RUNTIME_ERROR', 'MEMORY_LIMIT_EXCEEDED', 'WRONG_ANSWER'],
+      unknown: ['SLOW'],
+      repeated: false,
+    });
+    expect(
+      expectedResultsHeader('/* @EXPECTED_RESULTS@: CORRECT */ /* @EXPECTED_RESULTS@: TIMELIMIT */')
+        ?.repeated,
+    ).toBe(true);
+    expect(expectedResultsHeader('no header')).toBeUndefined();
+  });
+
+  it('finds the header in any file of a multi-file submission', () => {
+    const file = (path: string, text: string) => ({ path, bytes: Buffer.from(text), executable: false });
+    const pkg = parsePackage([
+      file('problem.yaml', 'name: X\n'),
+      file('data/secret/1.in', '1\n'),
+      file('data/secret/1.ans', '1\n'),
+      file('submissions/mixed-verdicts/two/main.c', '#include "util.h"\nint main(){}\n'),
+      file('submissions/mixed-verdicts/two/util.h', '/* @EXPECTED_RESULTS@: WRONG-ANSWER */\n'),
+    ]);
+    const [only] = pkg.submissions;
+    expect(only && submissionSource(pkg, only, ALL)).toMatchObject({
+      ok: true,
+      expectedResults: ['WRONG_ANSWER'],
     });
   });
 

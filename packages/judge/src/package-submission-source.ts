@@ -72,16 +72,53 @@ function looksLikePerl(code: string): boolean {
   );
 }
 
-/** DOMjudge's result names in `@EXPECTED_RESULTS@:` headers. */
+/** DOMjudge's result names in `@EXPECTED_RESULTS@:` headers (its judging results). */
 const DOMJUDGE_RESULTS: Record<string, Verdict[]> = {
   CORRECT: ['ACCEPTED'],
   'WRONG-ANSWER': ['WRONG_ANSWER'],
   'NO-OUTPUT': ['WRONG_ANSWER'],
   TIMELIMIT: ['TIME_LIMIT_EXCEEDED'],
   'RUN-ERROR': ['RUNTIME_ERROR', 'MEMORY_LIMIT_EXCEEDED'],
+  'MEMORY-LIMIT': ['MEMORY_LIMIT_EXCEEDED'],
   'OUTPUT-LIMIT': ['OUTPUT_LIMIT_EXCEEDED'],
   'COMPILER-ERROR': ['COMPILE_ERROR'],
 };
+
+/** The specification's names, which DOMjudge maps to its own (`SubmissionService::PROBLEM_RESULT_REMAP`). */
+const DOMJUDGE_REMAP: Record<string, string> = {
+  ACCEPTED: 'CORRECT',
+  WRONG_ANSWER: 'WRONG-ANSWER',
+  TIME_LIMIT_EXCEEDED: 'TIMELIMIT',
+  RUN_TIME_ERROR: 'RUN-ERROR',
+  COMPILER_ERROR: 'COMPILER-ERROR',
+  NO_OUTPUT: 'NO-OUTPUT',
+  OUTPUT_LIMIT: 'OUTPUT-LIMIT',
+};
+
+/**
+ * DOMjudge's header as its `parseExpectedAnnotation` reads it: `@EXPECTED_RESULTS@: ` in any case, the rest
+ * of the line a comma-separated list of results, upper-cased, the specification's names mapped to DOMjudge's.
+ */
+export function expectedResultsHeader(
+  text: string,
+): { verdicts: Verdict[]; unknown: string[]; repeated: boolean } | undefined {
+  const marker = '@EXPECTED_RESULTS@: ';
+  const at = text.toUpperCase().indexOf(marker);
+  if (at < 0) return undefined;
+  const repeated = text.toUpperCase().indexOf(marker, at + marker.length) >= 0;
+  const end = text.indexOf('\n', at);
+  const words = text
+    .slice(at + marker.length, end < 0 ? undefined : end)
+    .trim()
+    .toUpperCase()
+    .split(',')
+    // A result name and nothing after it: a comment's closing `*/` or `-->` on the same line is not part of it.
+    .map((word) => /^[A-Z_-]*[A-Z_]/.exec(word.trim())?.[0] ?? word.trim())
+    .map((word) => DOMJUDGE_REMAP[word] ?? word);
+  const unknown = words.filter((word) => DOMJUDGE_RESULTS[word] === undefined);
+  const verdicts = [...new Set(words.flatMap((word) => DOMJUDGE_RESULTS[word] ?? []))];
+  return { verdicts, unknown, repeated };
+}
 
 export type SubmissionSource =
   | {
@@ -117,14 +154,23 @@ function languageOf(name: string): LanguageId | undefined {
   );
 }
 
-function expectedResults(text: string): Verdict[] | undefined {
-  const match = /@EXPECTED_RESULTS@:?\s*([A-Z, -]+)/.exec(text);
-  if (match?.[1] === undefined) return undefined;
-  const verdicts = match[1]
-    .split(',')
-    .map((word) => word.trim())
-    .flatMap((word) => DOMJUDGE_RESULTS[word] ?? []);
-  return verdicts.length === 0 ? undefined : [...new Set(verdicts)];
+/** The header of a submission's files: the first file that has one (DOMjudge refuses more than one). */
+function expectedResults(texts: readonly [string, string][]): { verdicts?: Verdict[]; note?: string } {
+  const found = texts
+    .map(([name, text]) => [name, expectedResultsHeader(text)] as const)
+    .filter((entry) => entry[1] !== undefined);
+  const [first] = found;
+  if (first === undefined) return {};
+  const [name, header] = first as [string, NonNullable<ReturnType<typeof expectedResultsHeader>>];
+  const notes: string[] = [];
+  if (header.unknown.length > 0)
+    notes.push(`@EXPECTED_RESULTS@ in ${name}: ${header.unknown.join(', ')} not a DOMjudge result (ignored)`);
+  if (header.repeated || found.length > 1)
+    notes.push(`more than one @EXPECTED_RESULTS@ (DOMjudge refuses this); the first in ${name} is read`);
+  return {
+    ...(header.verdicts.length === 0 ? {} : { verdicts: header.verdicts }),
+    ...(notes.length === 0 ? {} : { note: notes.join('; ') }),
+  };
 }
 
 /** Reads one submission of the package; `offered` are the languages this worker judges. */
@@ -185,7 +231,9 @@ export function submissionSource(
   if (!offered.has(language)) return { ok: false, note: `no worker offers ${language}` };
   const files: Record<string, Uint8Array> = {};
   for (const [name, content] of bytes) if (name !== entry) files[name] = content;
-  const expected = expectedResults(code);
+  const header = expectedResults([...bytes].map(([name, content]) => [name, content.toString('utf8')]));
+  const expected = header.verdicts;
+  if (header.note !== undefined) note = note === undefined ? header.note : `${note}; ${header.note}`;
   return {
     ok: true,
     language,

@@ -26,6 +26,7 @@ import { judgePackageProblem } from './judge-package-problem.js';
 import type { ProblemOutcome } from './judge-problem-types.js';
 import { validateInputs } from './input-validators.js';
 import { submissionSource } from './package-submission-source.js';
+import { checkExpectations, expectedVerdicts } from './expectation-check.js';
 import { packageGrader } from './custom-grader.js';
 import { gradeTestData, outOfRange, parseRange, type CustomGrader } from './scoring-grader.js';
 import { aggregateTestData } from './result-aggregation.js';
@@ -174,6 +175,8 @@ export function packageTimeLimit(
 
 interface Judged {
   submission: PackageSubmission;
+  /** Its folder's verdicts (or its header's) are checked; false: only submissions.yaml's rules. */
+  checkLabel: boolean;
   report: VerifiedSubmission;
   outcome?: ProblemOutcome;
 }
@@ -194,26 +197,37 @@ export async function verifyPackage(
 
   const judge = async (submission: PackageSubmission, limitMs: number): Promise<Judged> => {
     const source = submissionSource(pkg, submission, options.offered);
+    const rules = submission.expectations;
     // partially_accepted is for scoring problems only (the specification's rule): elsewhere it is not judged.
-    const expected =
-      submission.label === 'partially_accepted' && !scoring
+    // A key of submissions.yaml that is exactly the folder's name replaces the folder's own check.
+    const byLabel =
+      submission.label === null || submission.replacesFolder === true
         ? null
-        : submission.label === 'partially_accepted' && pkg.resultAggregation
-          ? (['ACCEPTED', ...(LABEL_VERDICTS.rejected ?? [])] as Verdict[])
-          : LABEL_VERDICTS[submission.label];
-    const base = { path: submission.path, label: submission.label, gotWithMargin: null, maxTimeMs: null };
-    if (!source.ok || expected === null) {
+        : submission.label === 'partially_accepted' && !scoring
+          ? null
+          : submission.label === 'partially_accepted' && pkg.resultAggregation
+            ? (['ACCEPTED', ...(LABEL_VERDICTS.rejected ?? [])] as Verdict[])
+            : LABEL_VERDICTS[submission.label];
+    const header = source.ok ? source.expectedResults : undefined;
+    // The folder's verdicts, which a DOMjudge header replaces; then submissions.yaml's rules on top.
+    const expected = header ?? byLabel;
+    const base = { path: submission.path, label: submission.folder, gotWithMargin: null, maxTimeMs: null };
+    if (!source.ok || (expected === null && rules === undefined)) {
       const note = source.ok
-        ? 'partially_accepted is for scoring problems; this one is pass-fail (not judged)'
+        ? submission.label === null
+          ? 'in a folder the format does not name, with no @EXPECTED_RESULTS@ header or submissions.yaml key (not judged)'
+          : 'partially_accepted is for scoring problems; this one is pass-fail (not judged)'
         : source.note;
       return {
         submission,
+        checkLabel: false,
         report: {
           ...base,
           language: source.ok ? source.language : null,
           expected: expected ?? [],
           got: null,
-          ok: source.ok,
+          // Not checked: a folder the format does not name without expectations is only listed.
+          ok: source.ok || (submission.label === null && rules === undefined),
           note,
         },
       };
@@ -234,10 +248,11 @@ export async function verifyPackage(
     return {
       submission,
       outcome,
+      checkLabel: expected !== null,
       report: {
         ...base,
         language: source.language,
-        expected: source.expectedResults ?? expected,
+        expected: expected ?? expectedVerdicts(rules ?? []),
         got: null,
         ok: false,
         maxTimeMs: maxTime(outcome),
@@ -278,14 +293,26 @@ export async function verifyPackage(
   const runs = [...acceptedRuns];
   for (const submission of others) runs.push(await judge(submission, marginMs));
   const reports: VerifiedSubmission[] = [];
-  for (const { report, outcome } of runs) {
+  for (const { report, outcome, checkLabel, submission } of runs) {
     if (outcome === undefined) {
       reports.push(report);
       continue;
     }
     // Accepted submissions ran at the stated (or the platform's) limit: problemtools checks them there.
-    const atLimitMs = report.label === 'accepted' ? firstLimitMs : limitMs;
-    const atMarginMs = report.label === 'accepted' ? firstLimitMs : marginMs;
+    const atLimitMs = submission.label === 'accepted' ? firstLimitMs : limitMs;
+    const atMarginMs = submission.label === 'accepted' ? firstLimitMs : marginMs;
+    // submissions.yaml's rules: each must hold at the limit, or each with the extra time; a rule requiring
+    // TLE alone only with it (time_limit_to_tle).
+    const rules = submission.expectations ?? [];
+    const rulesAt = (ms: number, score?: number) => checkExpectations(rules, outcome.tests, ms, score);
+    const tleRule = rules.some((rule) => rule.required?.length === 1 && rule.required[0] === 'TLE');
+    const ruleChecks = (scoreAtLimit?: number, scoreAtMargin?: number) => {
+      const atLimit = rulesAt(atLimitMs, scoreAtLimit);
+      const atMargin = rulesAt(atMarginMs, scoreAtMargin);
+      const held = (checks: typeof atLimit) => checks.every((check) => check.ok);
+      const checks = !tleRule && held(atLimit) ? atLimit : atMargin;
+      return rules.length === 0 ? {} : { expectations: checks, rulesOk: held(checks) };
+    };
     const allowed = (verdict: Verdict) => report.expected.includes(verdict);
     // Legacy: the verdict at the limit, or with the safety margin's extra time ("OK with extra time").
     // 2023-07: a time_limit_exceeded submission must run past time_limit_to_tle times the limit.
@@ -293,13 +320,17 @@ export async function verifyPackage(
     if (!scoring) {
       const atLimit = verdictAtLimit(outcome, atLimitMs);
       const atMargin = verdictAtLimit(outcome, atMarginMs);
-      const ok = tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict);
+      const { rulesOk, expectations } = ruleChecks();
+      const labelOk =
+        !checkLabel ||
+        (tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict));
       const deciding = atLimit.name ?? atMargin.name;
       reports.push({
         ...report,
         got: atLimit.verdict,
         gotWithMargin: atMargin.verdict,
-        ok,
+        ok: labelOk && (rulesOk ?? true),
+        ...(expectations === undefined ? {} : { expectations }),
         ...(deciding === undefined ? {} : { decidingCase: deciding }),
       });
       continue;
@@ -312,23 +343,30 @@ export async function verifyPackage(
     const best = bestScore(pkg, outcome);
     const least = pkg.metadata.objective === 'min';
     const notes: string[] = [];
-    let ok = tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict);
+    let ok =
+      !checkLabel ||
+      (tleOnly ? allowed(atMargin.verdict) : allowed(atLimit.verdict) || allowed(atMargin.verdict));
     const score = allowed(atLimit.verdict) ? atLimit.score : atMargin.score;
-    if (ok && best !== null && report.label === 'accepted' && score !== best) {
+    if (ok && checkLabel && best !== null && submission.label === 'accepted' && score !== best) {
       ok = false;
       notes.push(`scored ${score}, not the ${least ? 'least' : 'most'} (${best})`);
     }
     const fullScore = best !== null && (least ? score <= best : score >= best);
-    if (pkg.resultAggregation && report.label === 'partially_accepted') {
+    if (checkLabel && pkg.resultAggregation && submission.label === 'partially_accepted') {
       // 2025-09 has no accepted-with-less verdict: a partial score fails some case. Any verdict but a
       // compile or judge error, with a score above 0 and below the most.
       const partial = (v: Verdict, s: number) =>
         v !== 'COMPILE_ERROR' && v !== 'INTERNAL_ERROR' && s > 0 && (most === null || s < most);
       ok = partial(atLimit.verdict, atLimit.score) || partial(atMargin.verdict, atMargin.score);
       if (!ok) notes.push(`scored ${atLimit.score} of ${most ?? 'unbounded'}: not a partial score`);
-    } else if (ok && report.label === 'partially_accepted' && fullScore) {
+    } else if (ok && checkLabel && submission.label === 'partially_accepted' && fullScore) {
       ok = false;
       notes.push(`scored ${score}, the ${least ? 'least' : 'most'} there is: not a partial score`);
+    }
+    const { rulesOk, expectations } = ruleChecks(atLimit.score, atMargin.score);
+    if (rulesOk === false) {
+      ok = false;
+      notes.push('a rule of submissions.yaml does not hold');
     }
     const ranges = [...new Set([...atLimit.outOfRange, ...atMargin.outOfRange])];
     if (ranges.length > 0) {
@@ -345,6 +383,7 @@ export async function verifyPackage(
       score: atLimit.score,
       maxScore: most,
       ok,
+      ...(expectations === undefined ? {} : { expectations }),
       ...(deciding === undefined ? {} : { decidingCase: deciding }),
       ...(notes.length === 0 ? {} : { note: notes.join('; ') }),
     });

@@ -64,6 +64,17 @@ export {
 } from './package-includes.js';
 export { loadPackageZip, normalizedZip } from './package-zip.js';
 export {
+  DEFAULT_EXPECTATIONS,
+  EXPECTATION_FILES,
+  expectationsFor,
+  globMatches,
+  globPattern,
+  readExpectations,
+  type CaseVerdict,
+  type ExpectationRules,
+  type SubmissionExpectation,
+} from './submission-expectations.js';
+export {
   CONSTANT_LIMITS,
   constantForm,
   readConstants,

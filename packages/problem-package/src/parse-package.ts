@@ -6,6 +6,13 @@ import { readIncludes, type PackageIncludes } from './package-includes.js';
 import { parseProblemYaml, type ProblemMetadata } from './problem-yaml.js';
 import { checkResultAggregation } from './result-aggregation-rules.js';
 import { caseConfigReport } from './test-case-config.js';
+import {
+  EXPECTATION_FILES,
+  expectationsFor,
+  readExpectations,
+  type ExpectationRules,
+  type SubmissionExpectation,
+} from './submission-expectations.js';
 import { readTestData, type GroupConfig, type TestData, type TestGroup } from './test-data.js';
 import { caseFileClashes } from './test-case-files.js';
 import { flagWords, parseValidatorFlags, ValidatorFlagsError } from './validator-flags.js';
@@ -28,11 +35,18 @@ export type SubmissionLabel =
   | 'brute_force';
 
 export interface PackageSubmission {
-  readonly label: SubmissionLabel;
+  /** Its folder's label; null: a folder the format does not name, or a file directly in `submissions/`. */
+  readonly label: SubmissionLabel | null;
+  /** Its folder under `submissions/` (`accepted`, `mixed-verdicts`); empty for a file directly in it. */
+  readonly folder: string;
   /** `submissions/accepted/sol.cpp`, or the folder of a multi-file submission. */
   readonly path: string;
   /** The files, paths relative to the submission (one file for a single-file submission). */
   readonly files: readonly string[];
+  /** The rules of `submissions/submissions.yaml` (or `expectations.yaml`) that match it; absent: none do. */
+  readonly expectations?: readonly SubmissionExpectation[];
+  /** A key of that file is exactly its folder's name: those rules replace the folder's own check. */
+  readonly replacesFolder?: boolean;
 }
 
 export interface ImportReport {
@@ -118,22 +132,35 @@ function titleFromStatement(statement: Statement | undefined): string | undefine
   return m?.[1]?.trim() || undefined;
 }
 
-function submissions(files: readonly PackageFile[], labels: readonly SubmissionLabel[], warnings: string[]) {
-  const out = new Map<string, { label: SubmissionLabel; path: string; files: string[] }>();
+function submissions(
+  files: readonly PackageFile[],
+  labels: readonly SubmissionLabel[],
+  expectations: ExpectationRules,
+): PackageSubmission[] {
+  const out = new Map<
+    string,
+    { label: SubmissionLabel | null; folder: string; path: string; files: string[] }
+  >();
   for (const file of files) {
     const parts = file.path.split('/');
-    if (parts[0] !== 'submissions' || parts.length < 3) continue;
-    const label = parts[1] as SubmissionLabel;
-    if (!labels.includes(label)) {
-      warnings.push(`${file.path}: submissions/${parts[1]} is not a folder the format names; not judged`);
-      continue;
-    }
-    const path = parts.slice(0, 3).join('/');
-    const entry = out.get(path) ?? { label, path, files: [] };
-    entry.files.push(parts.slice(3).join('/') || (parts[2] as string));
+    if (parts[0] !== 'submissions' || parts.length < 2) continue;
+    if ((EXPECTATION_FILES as readonly string[]).includes(file.path)) continue;
+    // A file directly in submissions/ is a submission of no folder; anything else is one per folder entry.
+    const folder = parts.length === 2 ? '' : (parts[1] as string);
+    const label = labels.includes(folder as SubmissionLabel) ? (folder as SubmissionLabel) : null;
+    const path = parts.slice(0, parts.length === 2 ? 2 : 3).join('/');
+    const entry = out.get(path) ?? { label, folder, path, files: [] };
+    entry.files.push(parts.slice(3).join('/') || (parts[parts.length === 2 ? 1 : 2] as string));
     out.set(path, entry);
   }
-  return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...out.values()]
+    .map((entry) => {
+      const matched = expectationsFor(expectations, entry.path.slice('submissions/'.length), entry.folder);
+      return matched === undefined
+        ? entry
+        : { ...entry, expectations: matched.rules, replacesFolder: matched.replacesFolder };
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** Parses a package given as its files (root at the package root); throws PackageError naming each bad file. */
@@ -259,7 +286,17 @@ export function parsePackage(given: readonly PackageFile[]): ProblemPackage {
   issues.push(...caseFileClashes(testData.cases, inputValidators));
   if (issues.length > 0) throw new PackageError(issues);
 
-  const subs = submissions(files, legacy ? LEGACY_LABELS : MODERN_LABELS, warnings);
+  const expectationRules = legacy
+    ? { entries: [], unsupported: [] }
+    : readExpectations(files, issues, warnings);
+  unsupported.push(...expectationRules.unsupported);
+  if (issues.length > 0) throw new PackageError(issues);
+  const subs = submissions(files, legacy ? LEGACY_LABELS : MODERN_LABELS, expectationRules);
+  const unnamed = subs.filter((s) => s.label === null).map((s) => s.path);
+  if (unnamed.length > 0)
+    warnings.push(
+      `${unnamed.join(', ')}: not in a folder the format names; judged only with an @EXPECTED_RESULTS@ header${legacy ? '' : ' or a matching key of submissions/submissions.yaml'}`,
+    );
   if (timeLimit === undefined && !subs.some((s) => s.label === 'accepted')) {
     warnings.push('no time limit stated and no accepted submission to derive one from');
   }
@@ -279,6 +316,10 @@ export function parsePackage(given: readonly PackageFile[]): ProblemPackage {
     `memory limit ${metadata.limits.memory} MiB`,
     `${subs.length} submission(s)`,
   ];
+  if (expectationRules.file !== undefined)
+    found.push(
+      `${expectationRules.file}: ${expectationRules.entries.length} pattern(s), matching ${subs.filter((s) => s.expectations !== undefined).length} submission(s)`,
+    );
   if (graders.length > 0 && metadata.types.includes('scoring') && !aggregation.applies) {
     const custom = groupConfigs(testData).filter(({ config }) => config.grading === 'custom');
     if (custom.length > 0)

@@ -75,9 +75,19 @@ describe('legacy package', () => {
 
   it('lists labelled submissions, a folder being one multi-file submission', () => {
     expect(pkg.submissions).toEqual([
-      { label: 'accepted', path: 'submissions/accepted/half.py', files: ['half.py'] },
-      { label: 'accepted', path: 'submissions/accepted/multi', files: ['Main.java', 'Util.java'] },
-      { label: 'wrong_answer', path: 'submissions/wrong_answer/empty.cpp', files: ['empty.cpp'] },
+      { label: 'accepted', folder: 'accepted', path: 'submissions/accepted/half.py', files: ['half.py'] },
+      {
+        label: 'accepted',
+        folder: 'accepted',
+        path: 'submissions/accepted/multi',
+        files: ['Main.java', 'Util.java'],
+      },
+      {
+        label: 'wrong_answer',
+        folder: 'wrong_answer',
+        path: 'submissions/wrong_answer/empty.cpp',
+        files: ['empty.cpp'],
+      },
     ]);
     expect(pkg.report.found).toContain('1 sample and 4 secret test case(s)');
     expect(pkg.report.unsupported).toEqual([]);
