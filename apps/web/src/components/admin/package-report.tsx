@@ -1,8 +1,9 @@
 // A problem package's import report: what was found, what is not judged, warnings, and the verification
-// of its labelled submissions (each with the verdicts its label allows and the one it got, and a scoring
-// problem's score) and inputs.
+// of its labelled submissions (each with the verdicts its label allows and the one it got, a scoring
+// problem's score, and each submissions.yaml rule it was checked against) and inputs.
 import type { ImportReportBody, PackageVerification, VerifiedSubmission } from '@arbiter/contracts';
 import { formatMs, languageName, verdictLabel, verdictTone } from '../../lib/format';
+import { describeExpectation, submissionOutcome } from '../../lib/verification-outcome';
 import { formatScore } from '../score-summary';
 
 function Items({ title, items, testId }: { title: string; items: string[]; testId: string }) {
@@ -35,15 +36,43 @@ function Verdict({ verdict }: { verdict: string | null }) {
   return <span className={`tone-${verdictTone(verdict)}`}>{verdictLabel(verdict)}</span>;
 }
 
+function Expectations({ item }: { item: VerifiedSubmission }) {
+  const checks = item.expectations ?? [];
+  if (checks.length === 0) return null;
+  const name = item.path.replace(/^submissions\//, '');
+  return (
+    <ul className="report-list small-text" aria-label={`submissions.yaml rules for ${name}`}>
+      {checks.map((check) => (
+        <li key={check.pattern} data-testid="expectation" data-ok={String(check.ok)}>
+          <span className={check.ok ? 'tone-ok' : 'tone-bad'}>{check.ok ? 'held' : 'failed'}</span>{' '}
+          <code>{check.pattern}</code>: {describeExpectation(check)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function SubmissionRow({ item }: { item: VerifiedSubmission }) {
+  const outcome = submissionOutcome(item);
   return (
     <tr data-testid="verified-submission" data-path={item.path} data-ok={String(item.ok)}>
       <td>
         <code>{item.path.replace(/^submissions\//, '')}</code>
-        {item.note ? <div className="muted small-text">{item.note}</div> : null}
+        {item.note ? (
+          <div className="muted small-text" data-testid="verified-note">
+            {item.note}
+          </div>
+        ) : null}
+        <Expectations item={item} />
       </td>
       <td>{item.language ? languageName(item.language) : <span className="muted">none offered</span>}</td>
-      <td>{item.expected.map((verdict) => verdictLabel(verdict)).join(' or ')}</td>
+      <td>
+        {item.expected.length > 0 ? (
+          item.expected.map((verdict) => verdictLabel(verdict)).join(' or ')
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
       <td>
         <Verdict verdict={item.got} />
         {item.score === undefined ? null : (
@@ -58,12 +87,22 @@ function SubmissionRow({ item }: { item: VerifiedSubmission }) {
         <Verdict verdict={item.gotWithMargin} />
       </td>
       <td className="num">{formatMs(item.maxTimeMs)}</td>
-      <td>
-        {item.ok ? (
-          <span className="tone-ok">OK</span>
+      <td data-testid="verified-outcome">
+        {outcome.tone === 'bad' ? (
+          <strong className="tone-bad">{outcome.label}</strong>
         ) : (
-          <strong className="tone-bad">Fails its label</strong>
+          <span className={`tone-${outcome.tone}`}>{outcome.label}</span>
         )}
+        {outcome.failedRules.length > 0 ? (
+          <div className="small-text">
+            {outcome.failedRules.map((pattern, index) => (
+              <span key={pattern}>
+                {index > 0 ? ', ' : ''}
+                <code>{pattern}</code>
+              </span>
+            ))}
+          </div>
+        ) : null}
       </td>
     </tr>
   );
