@@ -1,6 +1,8 @@
-// The home page: the problem list.
+// The home page: the problem list, its rows rendered here on the server as a visitor sees them.
 import { ProblemList } from '../components/problem-list';
+import { serverProblems } from '../lib/server-problems';
 
-export default function HomePage() {
-  return <ProblemList />;
+export default async function HomePage() {
+  const initial = await serverProblems();
+  return <ProblemList {...(initial ? { initial } : {})} />;
 }

@@ -1,8 +1,14 @@
 'use client';
 // The problem catalog: a table with difficulty, tags, acceptance and the user's marks; search and
 // difficulty/tag/status filters and sorting by title, difficulty or acceptance run in the browser.
-import Link from 'next/link';
-import { useEffect, useMemo, useState } from 'react';
+// The page's server renders the rows a visitor sees (`initial`); the browser asks for the list again only
+// for a signed-in user (their marks). Without them the list is asked for at once, beside the header's
+// GET /auth/me (both carry the same session), and again when the signed-in user changes. The rows' links
+// are plain anchors that the table follows in the app (one handler for all, instead of a Link per row to
+// hydrate); a problem's page is prefetched on the intent to open it (pointer over, focus, touch), not for
+// every row in view, which would fetch and process a payload per row while the page loads.
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type SyntheticEvent } from 'react';
 import type { ProblemSummary } from '@arbiter/contracts';
 import { api, ApiError } from '../lib/api';
 import { useAuth } from './auth-context';
@@ -27,9 +33,11 @@ function sorted(list: ProblemSummary[], sort: Sort): ProblemSummary[] {
   });
 }
 
-export function ProblemList() {
+export function ProblemList({ initial }: { initial?: ProblemSummary[] }) {
   const { user } = useAuth();
-  const [problems, setProblems] = useState<ProblemSummary[] | null>(null);
+  const router = useRouter();
+  const userId = user === undefined ? undefined : (user?.id ?? null);
+  const [problems, setProblems] = useState<ProblemSummary[] | null>(initial ?? null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [difficulty, setDifficulty] = useState('');
@@ -37,16 +45,58 @@ export function ProblemList() {
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<Sort>(null);
 
+  /**
+   * Whether the list was asked for yet, and for which user (null: a visitor; undefined: before the session
+   * was known). The server's rows are a visitor's.
+   */
+  const asked = useRef<{ for: string | null | undefined } | null>(initial ? { for: null } : null);
+  /** The latest request's number: an older answer arriving late is dropped. */
+  const latest = useRef(0);
+  /** Problem pages already prefetched. */
+  const prefetched = useRef(new Set<string>());
+
   useEffect(() => {
-    if (user === undefined) return;
+    if (asked.current !== null) {
+      if (userId === undefined || userId === asked.current.for) return;
+      // The first request, sent before GET /auth/me answered, carried this very session.
+      if (asked.current.for === undefined) {
+        asked.current.for = userId;
+        return;
+      }
+    }
+    asked.current = { for: userId };
+    const request = ++latest.current;
     api
       .get<ProblemSummary[]>('/problems')
       .then((list) => {
+        if (request !== latest.current) return;
         setProblems(list);
         setError(null);
       })
-      .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : String(caught)));
-  }, [user]);
+      .catch((caught: unknown) => {
+        if (request === latest.current)
+          setError(caught instanceof ApiError ? caught.message : String(caught));
+      });
+  }, [userId]);
+
+  /** The problem page of the row link an event reached, if it did. */
+  const linkOf = (event: SyntheticEvent): string | null =>
+    (event.target as Element).closest?.('a.problem-link')?.getAttribute('href') ?? null;
+  /** Prefetches the problem page a row's link leads to, once, when the pointer, focus or a touch reaches it. */
+  const prefetchIntent = (event: SyntheticEvent) => {
+    const href = linkOf(event);
+    if (!href || prefetched.current.has(href)) return;
+    prefetched.current.add(href);
+    router.prefetch(href);
+  };
+  /** A plain click on a row's link opens the problem in the app, as a Link would; a modified one is the browser's. */
+  const follow = (event: MouseEvent) => {
+    const href = linkOf(event);
+    if (!href || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    router.push(href);
+  };
 
   const tags = useMemo(() => [...new Set((problems ?? []).flatMap((p) => p.tags))].sort(), [problems]);
   const visible = useMemo(() => {
@@ -161,7 +211,12 @@ export function ProblemList() {
               {sortHeader('acceptance', 'Acceptance', 'num')}
             </tr>
           </thead>
-          <tbody>
+          <tbody
+            onClick={follow}
+            onMouseOver={prefetchIntent}
+            onFocus={prefetchIntent}
+            onTouchStart={prefetchIntent}
+          >
             {visible.map((problem) => (
               <tr key={problem.slug} data-testid={`problem-${problem.slug}`}>
                 <td className="col-status">
@@ -176,9 +231,9 @@ export function ProblemList() {
                   ) : null}
                 </td>
                 <td>
-                  <Link href={`/problems/${problem.slug}`} className="problem-link">
+                  <a href={`/problems/${problem.slug}`} className="problem-link">
                     {problem.title}
-                  </Link>
+                  </a>
                 </td>
                 <td>
                   <span className={`difficulty ${problem.difficulty}`}>{problem.difficulty}</span>

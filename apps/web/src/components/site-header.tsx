@@ -2,12 +2,14 @@
 // The top bar: brand, navigation (the API docs too, once signed in), theme toggle, and the signed-in user
 // (a link to their profile) with sign-out (or sign-in links).
 // On a narrow screen the navigation folds behind a menu button; the theme and account controls stay.
+// Sign in and Sign up, shown on every page a visitor loads, are prefetched only on the intent to follow them.
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { UserRole } from '@arbiter/contracts';
 import { apiUrl } from '../lib/api-url';
 import { useAuth } from './auth-context';
+import { IntentLink } from './intent-link';
 import { ThemeToggle } from './theme-toggle';
 
 const NAV = [
@@ -91,12 +93,12 @@ export function SiteHeader() {
         <ThemeToggle />
         {user === undefined ? null : user === null ? (
           <>
-            <Link href={`/login?next=${encodeURIComponent(pathname)}`} className="button ghost small">
+            <IntentLink href={`/login?next=${encodeURIComponent(pathname)}`} className="button ghost small">
               Sign in
-            </Link>
-            <Link href={`/signup?next=${encodeURIComponent(pathname)}`} className="button small">
+            </IntentLink>
+            <IntentLink href={`/signup?next=${encodeURIComponent(pathname)}`} className="button small">
               Sign up
-            </Link>
+            </IntentLink>
           </>
         ) : (
           <>

@@ -1,0 +1,13 @@
+// The API's address as the web's server (not the browser) reaches it, for pages rendered with the API's data.
+
+/**
+ * The API as this server reaches it: ARBITER_API_INTERNAL_URL (a container network's name for it), else the
+ * browser's ARBITER_API_URL or NEXT_PUBLIC_API_URL, else this host on ARBITER_API_PORT (4000).
+ */
+export function serverApiUrl(): string {
+  const configured =
+    process.env.ARBITER_API_INTERNAL_URL || process.env.ARBITER_API_URL || process.env.NEXT_PUBLIC_API_URL;
+  if (configured) return configured.replace(/\/$/, '');
+  const port = /^\d{1,5}$/.test(process.env.ARBITER_API_PORT ?? '') ? process.env.ARBITER_API_PORT : '4000';
+  return `http://127.0.0.1:${port}`;
+}
