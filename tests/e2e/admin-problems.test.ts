@@ -5,8 +5,10 @@
  * a worker verifies the labelled submissions (a mislabelled one fails its label). The problem's page has its
  * report, versions and export link; "Re-verify" queues a new verification whose findings replace the old.
  * The uploaded problem is then solved in the workspace: its page opens from the catalog, and a Python
- * solution is run on the package's sample and submitted against its secret data (accepted). A signed-out
- * visitor is told the pages are for admins.
+ * solution is run on the package's sample and submitted against its secret data (accepted). The report of
+ * tests/fixtures/packages/expect-verdicts lists each submission's submissions.yaml rules (held or failed),
+ * names the failing one and marks a submission listed but not judged. A signed-out visitor is told the pages
+ * are for admins.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +192,63 @@ describe('problem management in Chromium', () => {
       expect(await page.getByTestId('tests-passed').innerText()).toContain('3 / 3');
     },
     scaledMs(180_000),
+  );
+
+  it(
+    "shows each submission's submissions.yaml rules and which failed, and marks the one not judged",
+    async () => {
+      // A context of its own, signed in here: the test does not depend on the ones before it.
+      const own = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const admin = await own.newPage();
+        await admin.goto(`${web.url}/login?next=/admin/problems`);
+        await admin.getByLabel('Username').fill('package-admin');
+        await admin.getByLabel('Password').fill(PASSWORD);
+        await admin.getByRole('button', { name: 'Sign in' }).click();
+        await admin.waitForURL(`${web.url}/admin/problems`);
+        const zip = await writeZip(await packageFromFolder(join(PACKAGES, 'expect-verdicts')));
+        await admin.getByLabel('Package zip').setInputFiles({
+          name: 'expect-verdicts.zip',
+          mimeType: 'application/zip',
+          buffer: zip,
+        });
+        await admin.getByLabel('Slug (optional)').fill('expect-verdicts');
+        await admin.getByRole('button', { name: 'Upload' }).click();
+        const result = admin.getByTestId('upload-result');
+        await expect
+          .poll(() => result.getByTestId('verification-status').textContent(), { timeout: VERIFY_MS })
+          .toBe('Labels not met');
+        const row = (path: string) =>
+          result.locator(`[data-testid="verified-submission"][data-path="submissions/${path}"]`);
+
+        // Listed, not judged: said so, with the reason, rather than "OK".
+        const unjudged = row('mixed-verdicts/no_header.py');
+        expect(await unjudged.getByTestId('verified-outcome').textContent()).toBe('Not judged');
+        expect(await unjudged.getByTestId('verified-note').textContent()).toContain('not judged');
+
+        // Every rule that matched, each held, in a list named for the submission.
+        const rules = result.getByRole('list', { name: 'submissions.yaml rules for mixed/easy_only.py' });
+        expect(await rules.getByRole('listitem').allTextContents()).toEqual([
+          'held mixed/easy_only.py sample: permitted AC',
+          'held mixed/easy_only.py secret/*-easy: permitted AC',
+          'held mixed/easy_only.py secret/*-hard: permitted AC, WA; required WA',
+        ]);
+        expect(await row('mixed/easy_only.py').getByTestId('verified-outcome').textContent()).toBe('OK');
+
+        // The rule that failed, named where the submission fails.
+        const failing = row('mixed/wrong_claim.py');
+        expect(await failing.getAttribute('data-ok')).toBe('false');
+        expect(await failing.locator('[data-testid="expectation"][data-ok="false"]').textContent()).toBe(
+          'failed mixed/{wrong_claim,not_there}.py: permitted AC',
+        );
+        expect(await failing.getByTestId('verified-outcome').textContent()).toBe(
+          'Fails submissions.yamlmixed/{wrong_claim,not_there}.py',
+        );
+      } finally {
+        await own.close();
+      }
+    },
+    VERIFY_MS + 60_000,
   );
 
   it('tells a signed-out visitor the pages are for admins', async () => {
