@@ -243,6 +243,10 @@ export function parsePackage(given: readonly PackageFile[]): ProblemPackage {
   }
   for (const { file, config } of groupConfigs(testData)) {
     for (const key of config.unapplied ?? []) unsupported.push(`${file}: ${key} (not applied)`);
+    if (config.draftScoring !== undefined && config.scoreAggregation !== undefined)
+      warnings.push(
+        `${file}: scoring (the 2023-07 draft's form) read as max_score ${String(config.maxScore)}, score_aggregation ${config.scoreAggregation}`,
+      );
   }
   const aggregation = checkResultAggregation(metadata, testData);
   issues.push(...aggregation.issues);

@@ -86,11 +86,40 @@ const legacySchema = z.object({
 
 const PROBLEM_TYPES = ['pass-fail', 'scoring', 'multi-pass', 'interactive', 'submit-answer'] as const;
 
+/** Types the specification lists as incompatible. */
+const INCOMPATIBLE_TYPES = [
+  ['pass-fail', 'scoring'],
+  ['multi-pass', 'submit-answer'],
+  ['interactive', 'submit-answer'],
+] as const;
+
+const problemType = z.enum(PROBLEM_TYPES, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a problem type (${PROBLEM_TYPES.join(', ')})`,
+});
+
+/**
+ * `type`: one type, or a list of them. A string of several words (`pass-fail interactive`, as the
+ * specification's own example packages write it) is that list.
+ */
+const problemTypes = z.preprocess(
+  (value) => (typeof value === 'string' && /\s/.test(value.trim()) ? value.trim().split(/\s+/) : value),
+  z
+    .union([z.string(), z.array(z.string()).min(1)], { error: 'must be a type or a list of types' })
+    .transform((type) => (Array.isArray(type) ? type : [type]))
+    .pipe(z.array(problemType))
+    .refine((type) => new Set(type).size === type.length, 'lists a type twice')
+    .superRefine((type, ctx) => {
+      for (const [a, b] of INCOMPATIBLE_TYPES)
+        if (type.includes(a) && type.includes(b))
+          ctx.addIssue({ code: 'custom', message: `${a} and ${b} exclude each other` });
+    }),
+);
+
 const modernSchema = z.object({
   problem_format_version: z.enum(['2023-07', '2023-07-draft', '2025-09']),
   name: z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]),
   uuid: z.string().optional(),
-  type: z.union([z.enum(PROBLEM_TYPES), z.array(z.enum(PROBLEM_TYPES)).min(1)]).default('pass-fail'),
+  type: problemTypes.default(['pass-fail']),
   limits: z
     .object({
       ...commonLimits,
@@ -230,7 +259,7 @@ export function parseProblemYaml(bytes: Buffer): ProblemMetadata {
   const parsed = modernSchema.safeParse(raw);
   if (!parsed.success) throw new PackageError(zodIssues(file, parsed.error));
   const p = parsed.data;
-  const types = typeof p.type === 'string' ? [p.type] : [...new Set(p.type)];
+  const types = p.type;
   // 2025-09 is the finished 2023-07 draft: read the same way, its new keys reported.
   const finished = p.problem_format_version === '2025-09';
   const unsupported = unknownKeys(raw, finished ? KNOWN_2025 : KNOWN_MODERN).map((key) =>

@@ -12,6 +12,12 @@ import {
   withInputValidatorSetting,
 } from './test-case-config.js';
 import { readYaml, zodIssues } from './yaml-file.js';
+import {
+  draftAggregation,
+  draftScoringSchema,
+  readDraftScoring,
+  type DraftScoring,
+} from './draft-scoring.js';
 import { readCaseFiles, type CaseFilesBudget, type CaseFilesLimits } from './test-case-files.js';
 
 /** testdata.yaml: each key inherited from the parent group unless the group sets it. */
@@ -42,6 +48,11 @@ export interface GroupConfig {
   readonly maxScore?: number | 'unbounded';
   readonly scoreAggregation?: ScoreAggregation;
   readonly requirePass?: readonly string[];
+  /**
+   * The 2023-07 draft's `scoring` map, this file's own (`draft-scoring.ts`): in `secret` and its groups it
+   * becomes `maxScore` and `scoreAggregation`, elsewhere it is reported as not applied.
+   */
+  readonly draftScoring?: DraftScoring;
   /** 2025-09 keys this file sets that Arbiter does not apply (not inherited; reported by the import). */
   readonly unapplied?: readonly string[];
   /** Every key this file sets (not inherited), as written. */
@@ -115,6 +126,7 @@ const configSchema = z.object({
   input_visualizer_args: z.array(z.string()).optional(),
   output_visualizer_args: z.array(z.string()).optional(),
   full_feedback: z.boolean().optional(),
+  scoring: draftScoringSchema.optional(),
 });
 
 /** 2025-09 keys read but not applied: reported, so a package's scores or runs are not silently changed. */
@@ -142,6 +154,14 @@ function readConfig(file: string, bytes: Buffer, parent: GroupConfig): GroupConf
         message: `sets both ${kind}_validator_flags and ${kind}_validator_args; use one`,
       })),
     );
+  if (c.scoring !== undefined && (c.max_score !== undefined || c.score_aggregation !== undefined))
+    throw new PackageError([
+      {
+        file,
+        message:
+          "sets both scoring (the 2023-07 draft's form) and max_score or score_aggregation (2025-09's); use one",
+      },
+    ]);
   const outputFlags = c.output_validator_flags ?? c.output_validator_args?.join(' ');
   const inputFlags = c.input_validator_flags ?? c.input_validator_args;
   const unapplied = UNAPPLIED_KEYS.filter((key) => c[key] !== undefined);
@@ -175,6 +195,7 @@ function readConfig(file: string, bytes: Buffer, parent: GroupConfig): GroupConf
     ...(c.require_pass === undefined
       ? {}
       : { requirePass: typeof c.require_pass === 'string' ? [c.require_pass] : c.require_pass }),
+    ...(c.scoring === undefined ? {} : { draftScoring: readDraftScoring(c.scoring) }),
     ...(unapplied.length === 0 ? {} : { unapplied }),
     keys: Object.keys(c),
   };
@@ -305,6 +326,23 @@ function group(name: string, dir: Dir, parent: GroupConfig, sample: boolean, rea
       ignored.push(file.path);
     }
   }
+  if (configFile !== undefined && config.draftScoring !== undefined)
+    config =
+      name === 'secret' || name.startsWith('secret/')
+        ? {
+            ...config,
+            ...draftAggregation(
+              name,
+              config.draftScoring,
+              items.filter((item) => !('items' in item)).length,
+              items.flatMap((item) =>
+                'items' in item && item.configFile !== undefined && item.config.maxScore !== undefined
+                  ? [item.config.maxScore]
+                  : [],
+              ),
+            ),
+          }
+        : { ...config, unapplied: [...(config.unapplied ?? []), 'scoring'] };
   return { name, config, ...(configFile === undefined ? {} : { configFile }), items };
 }
 

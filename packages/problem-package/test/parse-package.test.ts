@@ -747,3 +747,78 @@ describe('2025-09 test case configuration (X.yaml)', () => {
     ]);
   });
 });
+
+describe("the forms the specification's own example packages use", () => {
+  const base = (type: string) => ({
+    'problem.yaml': `problem_format_version: 2025-09\nname: T\nuuid: u1\ntype: ${type}\n`,
+    'data/secret/1.in': '1\n',
+    'data/secret/1.ans': '1\n',
+    'output_validator/check.py': 'import sys\nsys.exit(42)\n',
+  });
+
+  it('reads a type of several words as their list, and names a type it does not know', () => {
+    expect(parsePackage(files(base('pass-fail  interactive'))).metadata.types).toEqual([
+      'pass-fail',
+      'interactive',
+    ]);
+    expect(refusal(base('pass-fail weird')).issues).toEqual([
+      {
+        file: 'problem.yaml',
+        message: expect.stringContaining('"weird" is not a problem type (pass-fail, scoring') as string,
+      },
+    ]);
+    expect(refusal(base('[pass-fail, scoring]')).issues).toEqual([
+      { file: 'problem.yaml', message: 'type: pass-fail and scoring exclude each other' },
+    ]);
+    expect(refusal(base('interactive interactive')).issues).toEqual([
+      { file: 'problem.yaml', message: 'type: lists a type twice' },
+    ]);
+  });
+
+  it("reads the 2023-07 draft's scoring map in testdata.yaml as max_score and score_aggregation", () => {
+    const pkg = parsePackage(
+      files({
+        'problem.yaml': 'problem_format_version: 2025-09\nname: S\nuuid: u1\ntype: scoring\n',
+        'data/sample/1.in': '1\n',
+        'data/sample/1.ans': '1\n',
+        'data/sample/testdata.yaml': 'scoring:\n  score: 0\n',
+        'data/secret/testdata.yaml': 'scoring:\n  aggregation: sum\n',
+        'data/secret/a/testdata.yaml': 'scoring:\n  score: 30\n  aggregation: min\n',
+        'data/secret/a/1.in': '1\n',
+        'data/secret/a/1.ans': '1\n',
+        'data/secret/a/2.in': '2\n',
+        'data/secret/a/2.ans': '2\n',
+        'data/secret/b/testdata.yaml': 'scoring:\n  score: "5"\n  aggregation: sum\n',
+        'data/secret/b/1.in': '1\n',
+        'data/secret/b/1.ans': '1\n',
+        'data/secret/b/2.in': '2\n',
+        'data/secret/b/2.ans': '2\n',
+      }),
+    );
+    const secret = pkg.testData.groups.find((g) => g.name === 'secret');
+    const groups = (secret?.items ?? []).flatMap((item) => ('items' in item ? [item] : []));
+    // a: each case 30, the least of them; b: each case 5, their sum; secret: the sum of its groups'.
+    expect([secret, ...groups].map((g) => [g?.name, g?.config.maxScore, g?.config.scoreAggregation])).toEqual(
+      [
+        ['secret', 40, 'sum'],
+        ['secret/a', 30, 'min'],
+        ['secret/b', 10, 'sum'],
+      ],
+    );
+    expect(pkg.resultAggregation).toBe(true);
+    expect(pkg.report.warnings).toContain(
+      "data/secret/a/testdata.yaml: scoring (the 2023-07 draft's form) read as max_score 30, score_aggregation min",
+    );
+    expect(pkg.report.unsupported).toContain('data/sample/testdata.yaml: scoring (not applied)');
+    expect(
+      refusal({
+        'problem.yaml': 'problem_format_version: 2025-09\nname: S\nuuid: u1\ntype: scoring\n',
+        'data/secret/a/testdata.yaml': 'scoring:\n  score: 30\nmax_score: 30\n',
+        'data/secret/a/1.in': '1\n',
+        'data/secret/a/1.ans': '1\n',
+      }).issues,
+    ).toEqual([
+      { file: 'data/secret/a/testdata.yaml', message: expect.stringContaining('use one') as string },
+    ]);
+  });
+});
