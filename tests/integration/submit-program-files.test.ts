@@ -114,6 +114,32 @@ describe('POST /submit with a program as files', () => {
     scaledMs(180_000),
   );
 
+  it(
+    'judges Java whose class with main is not public, and Bash that sources its neighbour by its own path, ACCEPTED',
+    async () => {
+      // As DOMjudge's and problemtools' example submissions write them.
+      const java = await judged({
+        language: 'java',
+        problem: 'a-plus-b',
+        code:
+          'import java.util.Scanner;\n\nclass TestSum {\n  public static void main(String[] args) {\n' +
+          '    Scanner in = new Scanner(System.in);\n    System.out.println(in.nextLong() + in.nextLong());\n  }\n}\n',
+      });
+      expect(java.result.compileOutput).toBe('');
+      expect(java.result).toMatchObject({ status: 'completed', verdict: 'ACCEPTED' });
+      const bash = await judged({
+        language: 'bash',
+        problem: 'a-plus-b',
+        files: [
+          { name: 'main.sh', content: '. ${0%/*}/sum.sh\nread a b\nsum "$a" "$b"\n' },
+          { name: 'sum.sh', content: 'sum() { echo $(( $1 + $2 )); }\n' },
+        ],
+      });
+      expect(bash.result).toMatchObject({ status: 'completed', verdict: 'ACCEPTED' });
+    },
+    scaledMs(180_000),
+  );
+
   it('refuses duplicate, unsafe and reserved names, too many and too big files, with what is wrong', async () => {
     const refused = async (files: unknown[], extra: Record<string, unknown> = {}) => {
       const answer = await post(

@@ -134,6 +134,19 @@ describe('submissionSource', () => {
     });
   });
 
+  it('takes a file with no language ending for no program (a disabled submission, a README)', () => {
+    const file = (path: string, text: string) => ({ path, bytes: Buffer.from(text), executable: false });
+    const pkg = parsePackage([
+      file('problem.yaml', 'name: X\n'),
+      file('data/secret/1.in', '1\n'),
+      file('data/secret/1.ans', '1\n'),
+      file('submissions/accepted/a.c.disabled', 'int main() {}\n'),
+      file('submissions/accepted/README', 'notes\n'),
+    ]);
+    for (const submission of pkg.submissions)
+      expect(submissionSource(pkg, submission, ALL)).toMatchObject({ ok: false, notProgram: true });
+  });
+
   it('lists a language no worker offers', async () => {
     const found = await sources(new Set<LanguageId>(['c']));
     expect(found['accepted/diff.lisp']).toEqual({ ok: false, note: 'no worker offers commonlisp' });

@@ -130,7 +130,12 @@ export type SubmissionSource =
       expectedResults?: Verdict[];
       note?: string;
     }
-  | { ok: false; note: string };
+  | {
+      ok: false;
+      note: string;
+      /** No file has a language's ending (`x.c.disabled`, `README`): not a program at all, as problemtools skips it. */
+      notProgram?: true;
+    };
 
 /**
  * DOMjudge's default endings (its language fixture) that the specification's table does not have, for the
@@ -192,15 +197,14 @@ export function submissionSource(
   }
   const sources = [...bytes.keys()].filter((name) => languageOf(name) !== undefined);
   const languages = new Set(sources.map((name) => languageOf(name) as LanguageId));
-  if (languages.size !== 1) {
+  if (languages.size === 0) {
     return {
       ok: false,
-      note:
-        languages.size === 0
-          ? 'no source in a language Arbiter judges (by file ending)'
-          : `mixes languages (${[...languages].join(', ')})`,
+      notProgram: true,
+      note: 'not a program: no file has a language’s ending (not judged)',
     };
   }
+  if (languages.size !== 1) return { ok: false, note: `mixes languages (${[...languages].join(', ')})` };
   let language = [...languages][0] as LanguageId;
   const text = (name: string) => (bytes.get(name) as Buffer).toString('utf8');
   // `.pl` is Prolog by the table, Perl in DOMjudge: a source that reads as Perl and has no Prolog clause is Perl.

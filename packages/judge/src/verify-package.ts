@@ -226,8 +226,9 @@ export async function verifyPackage(
           language: source.ok ? source.language : null,
           expected: expected ?? [],
           got: null,
-          // Not checked: a folder the format does not name without expectations is only listed.
-          ok: source.ok || (submission.label === null && rules === undefined),
+          // Not checked: a folder the format does not name without expectations, or a file that is no
+          // program (problemtools skips both), is only listed.
+          ok: source.ok || source.notProgram === true || (submission.label === null && rules === undefined),
           note,
         },
       };

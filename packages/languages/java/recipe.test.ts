@@ -10,6 +10,15 @@ describe('Java entry class', () => {
     expect(javaEntryClass('// package nope;\npublic final class Solver {}\n')).toBe('Solver');
   });
 
+  it('starts the class that declares main when no class is public', () => {
+    const hello =
+      'import java.io.*;\n\nclass TestHello {\n    public static void main(String[] args) {}\n}\n';
+    expect(javaEntryClass(hello)).toBe('TestHello');
+    const two = 'class Helper {}\nfinal class Runner {\n  static public void main(String[] a) {}\n}\n';
+    expect(javaEntryClass(two)).toBe('Runner');
+    expect(javaEntryClass('class Solution {}\n')).toBe('Main');
+  });
+
   it('runs the qualified class from classes/', () => {
     const argv = javaRecipe.run(
       { 'B.java': 'package p.q;\npublic class B {}\n', 'A.java': 'package r;' },

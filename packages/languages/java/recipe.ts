@@ -1,5 +1,5 @@
 /**
- * Java 17. The source file is named after the public class (`Main` if there is none), compiled
+ * Java 17. The source file is named after the public class (else the class with `main`, else `Main`), compiled
  * with a fast-starting javac, and run by that class's name qualified with the file's `package`,
  * with a heap sized from the memory limit so that running out of heap is a clean
  * `OutOfMemoryError` (→ MEMORY_LIMIT_EXCEEDED).
@@ -9,7 +9,14 @@ import { jvmClassArchiveFlags } from '../shared/jvm.js';
 
 const PUBLIC_CLASS = /^([ \t]*)public\s+(?:(?:final|abstract|strictfp)\s+)*class\s+([A-Za-z_$][\w$]*)/gm;
 
-/** The public top-level class (the least indented one; nested classes are indented), else `Main`. */
+const ANY_CLASS = /^[ \t]*(?:(?:public|final|abstract|strictfp|static)\s+)*class\s+([A-Za-z_$][\w$]*)/gm;
+const MAIN_METHOD = /\bstatic\s+(?:(?:public|final|synchronized)\s+)*void\s+main\s*\(/;
+
+/**
+ * The public top-level class (the least indented one; nested classes are indented); without one, the
+ * class that declares `static void main` (the nearest class declaration before it: `class TestHello`
+ * with no `public`, as DOMjudge's and problemtools' example submissions write it), else `Main`.
+ */
 export function javaMainClass(code: string): string {
   let best: { indent: number; name: string } | null = null;
   for (const match of code.matchAll(PUBLIC_CLASS)) {
@@ -17,7 +24,12 @@ export function javaMainClass(code: string): string {
     const name = match[2];
     if (name !== undefined && (best === null || indent < best.indent)) best = { indent, name };
   }
-  return best?.name ?? 'Main';
+  if (best !== null) return best.name;
+  const main = MAIN_METHOD.exec(code)?.index;
+  if (main === undefined) return 'Main';
+  let owner: string | undefined;
+  for (const match of code.matchAll(ANY_CLASS)) if (match.index < main) owner = match[1];
+  return owner ?? 'Main';
 }
 
 const PACKAGE = /^[ \t]*package\s+([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*;/m;

@@ -145,6 +145,8 @@ function submissions(
     const parts = file.path.split('/');
     if (parts[0] !== 'submissions' || parts.length < 2) continue;
     if ((EXPECTATION_FILES as readonly string[]).includes(file.path)) continue;
+    // A hidden entry (`.gitkeep`, `.git/`) is no submission, as in problemtools and DOMjudge.
+    if (parts[1]?.startsWith('.') || (parts.length > 2 && parts[2]?.startsWith('.'))) continue;
     // A file directly in submissions/ is a submission of no folder; anything else is one per folder entry.
     const folder = parts.length === 2 ? '' : (parts[1] as string);
     const label = labels.includes(folder as SubmissionLabel) ? (folder as SubmissionLabel) : null;

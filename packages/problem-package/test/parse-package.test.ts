@@ -93,6 +93,20 @@ describe('legacy package', () => {
     expect(pkg.report.unsupported).toEqual([]);
   });
 
+  it('leaves hidden entries of submissions/ out (.gitkeep, .git/), as problemtools and DOMjudge do', async () => {
+    const folder = await packageFromFolder(fixture('legacy-hello'));
+    const hidden = [
+      'submissions/accepted/.gitkeep',
+      'submissions/.hidden/a.py',
+      'submissions/wrong_answer/.x/a.py',
+    ];
+    const withHidden = parsePackage([
+      ...folder,
+      ...hidden.map((path) => ({ path, bytes: Buffer.from('print(1)\n'), executable: false })),
+    ]);
+    expect(withHidden.submissions).toEqual(pkg.submissions);
+  });
+
   it('reads the same package from a zip, with or without its folder at the top', async () => {
     const folder = await packageFromFolder(fixture('legacy-hello'));
     const atRoot = parsePackage(await packageFromZip(await writeZip(folder)));
