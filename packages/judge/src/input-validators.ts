@@ -1,11 +1,11 @@
 /**
  * A package's input validators (`input_validators/`), run on import by the verification job: each file or
- * folder directly in it is one program, compiled in the sandbox by its file endings (C, C++, Python 3; the
- * entry is the source with `main`, the folder's other files beside it, so a header such as `validate.h`
- * is found), and run in the sandbox on every test case's input as stdin with the case's
+ * folder directly in it is one program, compiled in the sandbox by its file endings (C, C++, Python 3, else
+ * shell scripts; the entry is the source with `main`, the folder's other files beside it, so a header such
+ * as `validate.h` is found) or, a folder with `build`/`run` scripts, built by them (package-build-run.ts), and run in the sandbox on every test case's input as stdin with the case's
  * `input_validator_flags` / `input_validator_args` (its own in the map form), then the case's `args`. Exit 42 says the input is valid; anything else names the case as bad data.
  */
-import { clipText, type InputValidation, type LanguageId } from '@arbiter/contracts';
+import { clipText, type InputValidation } from '@arbiter/contracts';
 import {
   flagWords,
   inputValidatorFlagsFor,
@@ -13,15 +13,10 @@ import {
   type ProblemPackage,
 } from '@arbiter/problem-package';
 import type { Sandbox } from '@arbiter/sandbox';
-import { compileProgram, usable, type CompileContext } from './compile-step.js';
-import { VALIDATOR_ACCEPT, VALIDATOR_LIMITS } from './output-validator.js';
+import { compileProgram, usable, type CompileContext, type CompileResult } from './compile-step.js';
+import { VALIDATOR_ACCEPT, VALIDATOR_LIMITS, sourcesOf } from './output-validator.js';
+import { buildRunProgram, isBuildRun } from './package-build-run.js';
 import { caseWorkFiles } from './case-work-files.js';
-
-const LANGUAGE_OF: readonly [RegExp, LanguageId][] = [
-  [/\.(cpp|cc|cxx|c\+\+|C)$/, 'cpp'],
-  [/\.c$/, 'c'],
-  [/\.py$/, 'python'],
-];
 
 const decoder = new TextDecoder();
 
@@ -40,6 +35,41 @@ function programs(pkg: ProblemPackage): Map<string, Map<string, Buffer>> {
   return out;
 }
 
+/** Compiles a validator given as sources (C, C++, Python 3, else shell scripts), or says why it cannot be run. */
+async function compileSources(
+  name: string,
+  files: Map<string, Buffer>,
+  sandbox: Sandbox,
+  context: CompileContext,
+  signal: AbortSignal | undefined,
+): Promise<CompileResult | { unsupported: string }> {
+  const sources = sourcesOf(files);
+  const languages = new Set(sources.map((s) => s.language));
+  const entry =
+    sources.find((s) => /\bmain\s*\(|__main__/.test((files.get(s.name) as Buffer).toString('latin1'))) ??
+    sources[0];
+  if (languages.size !== 1 || entry === undefined) {
+    return {
+      unsupported:
+        languages.size === 0
+          ? [...files.keys()].some((file) => /\.(ctd|viva)$/.test(file))
+            ? 'checktestdata (.ctd) and VIVA (.viva) scripts are not run: the workers have neither tool'
+            : `${name}: no source in a language Arbiter runs for validators (C, C++, Python 3, shell) and no build/run scripts`
+          : `mixes languages (${[...languages].join(', ')})`,
+    };
+  }
+  const extras: Record<string, Uint8Array> = {};
+  for (const [file, bytes] of files) if (file !== entry.name) extras[file] = bytes;
+  return compileProgram(
+    entry.language,
+    (files.get(entry.name) as Buffer).toString('utf8'),
+    sandbox,
+    signal === undefined ? {} : { signal },
+    context,
+    { files: extras },
+  );
+}
+
 /** Runs every input validator on every test case's input. */
 export async function validateInputs(
   pkg: ProblemPackage,
@@ -49,43 +79,22 @@ export async function validateInputs(
 ): Promise<InputValidation> {
   const result: InputValidation = { validators: [], invalid: [], ok: true };
   for (const [name, files] of programs(pkg)) {
-    const sources = [...files.keys()].flatMap((file) => {
-      const match = LANGUAGE_OF.find(([pattern]) => pattern.test(file));
-      return match ? [{ file, language: match[1] }] : [];
-    });
-    const languages = new Set(sources.map((s) => s.language));
-    const entry =
-      sources.find((s) => /\bmain\s*\(|__main__/.test((files.get(s.file) as Buffer).toString('latin1'))) ??
-      sources[0];
-    if (languages.size !== 1 || entry === undefined) {
-      result.validators.push({
-        name,
-        status: 'unsupported',
-        message:
-          languages.size === 0
-            ? [...files.keys()].some((file) => /\.(ctd|viva)$/.test(file))
-              ? 'checktestdata (.ctd) and VIVA (.viva) scripts are not run: the workers have neither tool'
-              : 'no source in a language Arbiter compiles for validators (C, C++, Python 3)'
-            : `mixes languages (${[...languages].join(', ')})`,
-      });
+    const compiled = isBuildRun(files)
+      ? await buildRunProgram(files, sandbox, signal === undefined ? {} : { signal }, context)
+      : await compileSources(name, files, sandbox, context, signal);
+    if ('unsupported' in compiled) {
+      result.validators.push({ name, status: 'unsupported', message: compiled.unsupported });
       result.ok = false;
       continue;
     }
-    const extras: Record<string, Uint8Array> = {};
-    for (const [file, bytes] of files) if (file !== entry.file) extras[file] = bytes;
-    const compiled = await compileProgram(
-      entry.language,
-      (files.get(entry.file) as Buffer).toString('utf8'),
-      sandbox,
-      signal === undefined ? {} : { signal },
-      context,
-      { files: extras },
-    );
     if (!compiled.ok) {
       result.validators.push({
         name,
         status: 'compile_error',
-        message: clipText(compiled.compileOutput, 4_096),
+        message: clipText(
+          `${isBuildRun(files) ? 'build/run scripts: ' : ''}${compiled.compileOutput}`,
+          4_096,
+        ),
       });
       result.ok = false;
       continue;

@@ -9,6 +9,7 @@
 import { clipText, MAX_TEST_TEXT_BYTES, type LanguageId, type Verdict } from '@arbiter/contracts';
 import type { ProblemPackage } from '@arbiter/problem-package';
 import type { RunChannel, RunLimits, RunRequest, Sandbox } from '@arbiter/sandbox';
+import { buildRunProgram, isBuildRun } from './package-build-run.js';
 import {
   compileProgram,
   usable,
@@ -43,10 +44,26 @@ export const VALIDATOR_LIMITS: RunLimits = {
 };
 
 const LANGUAGE_OF: readonly [RegExp, LanguageId][] = [
-  [/\.(cpp|cc|cxx|c\+\+)$/, 'cpp'],
+  [/\.(cpp|cc|cxx|c\+\+|C)$/, 'cpp'],
   [/\.c$/, 'c'],
   [/\.py$/, 'python'],
 ];
+
+/**
+ * The sources of a program by language: C, C++ and Python 3, or, when it has none of those, shell scripts
+ * (`.sh`, run with bash as a Bash submission is).
+ */
+export function sourcesOf(files: ReadonlyMap<string, Uint8Array>): { name: string; language: LanguageId }[] {
+  const of = (table: readonly [RegExp, LanguageId][]) =>
+    [...files.keys()].flatMap((name) => {
+      const match = table.find(([pattern]) => pattern.test(name));
+      return match ? [{ name, language: match[1] }] : [];
+    });
+  const compiled = of(LANGUAGE_OF);
+  return compiled.length > 0 ? compiled : of(SHELL);
+}
+
+const SHELL: readonly [RegExp, LanguageId][] = [[/\.sh$/, 'bash']];
 
 /** The validator's files relative to its own folder (legacy `output_validators/<name>/` or its root). */
 function validatorFiles(pkg: ProblemPackage): Map<string, Buffer> {
@@ -92,15 +109,20 @@ export async function compilePackageProgram(
   hooks: { signal?: AbortSignal },
   context: CompileContext,
 ): Promise<CompiledValidator> {
-  const sources = [...files.keys()].flatMap((name) => {
-    const match = LANGUAGE_OF.find(([pattern]) => pattern.test(name));
-    return match ? [{ name, language: match[1] }] : [];
-  });
+  if (isBuildRun(files)) {
+    const built = await buildRunProgram(files, sandbox, hooks, context);
+    if (!built.ok)
+      throw new PackageJudgeError(
+        `the ${role}'s build/run scripts failed (${files.has('build') ? '`build`' : '`run`'}):\n${clipText(built.compileOutput, 4_096)}`,
+      );
+    return { program: built.program };
+  }
+  const sources = sourcesOf(files);
   const languages = new Set(sources.map((s) => s.language));
   if (languages.size !== 1) {
     throw new PackageJudgeError(
       languages.size === 0
-        ? `the ${role} has no source in a language Arbiter compiles (C++, C, Python 3)`
+        ? `the ${role} has no source in a language Arbiter runs for package programs (C++, C, Python 3, shell) and no build/run scripts`
         : `the ${role} mixes languages (${[...languages].join(', ')})`,
     );
   }
