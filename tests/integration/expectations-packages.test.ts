@@ -32,7 +32,7 @@ describe('submission expectations', () => {
       const zip = await writeZip(await packageFromFolder(join(PACKAGES, SLUG)));
       const imported = await importPackage(platform.url, platform.admin, zip, SLUG);
       expect(imported.report.found).toContain(
-        'submissions/submissions.yaml: 4 pattern(s), matching 4 submission(s)',
+        'submissions/submissions.yaml: 5 pattern(s), matching 5 submission(s)',
       );
       expect(imported.report.unsupported).toEqual([
         'submissions/submissions.yaml: accepted.use_for_time_limit (not applied)',
@@ -52,6 +52,8 @@ describe('submission expectations', () => {
         'header_direct.py': { label: '', got: 'RUNTIME_ERROR', ok: true },
         // Accepted on the easy cases, wrong on the hard one, as its test data globs say.
         'mixed/easy_only.py': { label: 'mixed', got: 'WRONG_ANSWER', ok: true },
+        // Wrong on the easy case, then accepted on the hard one, which its rules require: every case is judged.
+        'mixed/hard_only.py': { label: 'mixed', got: 'WRONG_ANSWER', ok: true },
         'mixed/wrong_claim.py': { label: 'mixed', got: 'WRONG_ANSWER', ok: false },
         'mixed-verdicts/no_header.py': { label: 'mixed-verdicts', got: null, ok: true },
         // submissions.yaml lets this wrong_answer submission crash.

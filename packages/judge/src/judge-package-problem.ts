@@ -55,6 +55,11 @@ export interface PackageJob {
   limits: EffectiveLimits;
   /** A multi-file submission's other files, beside the entry (`code`). */
   files?: Record<string, string | Uint8Array> | undefined;
+  /**
+   * A pass-fail `submit` judges every case instead of stopping at the first failure (the verdict is still
+   * the first failure's): a verification whose `submissions.yaml` rules speak of every case needs them all.
+   */
+  everyCase?: boolean;
 }
 
 const decoder = new TextDecoder();
@@ -289,7 +294,7 @@ export async function judgePackageProblem(
     } else {
       for (const [index, testCase] of cases.entries()) {
         const { test } = await judgeCase(testCase, index);
-        if (submit && test.verdict !== 'ACCEPTED') break;
+        if (submit && test.verdict !== 'ACCEPTED' && job.everyCase !== true) break;
       }
     }
   } catch (error) {

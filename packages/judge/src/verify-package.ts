@@ -241,6 +241,8 @@ export async function verifyPackage(
         files: source.files,
         mode: 'submit',
         limits: limitsAt(limitMs),
+        // submissions.yaml's rules hold over every case (`required` on a later group), so all are judged.
+        everyCase: rules !== undefined,
       },
       sandbox,
       options.signal === undefined ? {} : { signal: options.signal },
