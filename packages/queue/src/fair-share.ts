@@ -61,20 +61,33 @@ export function fairShareKey(base: string): string {
   return `${base}:fair`;
 }
 
-/** The BullMQ priority (≥ 1) of a new job of `owner` and `cls` in the queue whose keys start with `base`. */
+/**
+ * A new job's turn: its BullMQ priority (≥ 1), and how many jobs it would wait behind now (every plain
+ * job and the prioritized ones of the same or a higher priority; other owners' later jobs may still
+ * overtake it, as their turn comes first).
+ */
+export interface QueueTurn {
+  priority: number;
+  waiting: number;
+}
+
+/** The turn of a new job of `owner` and `cls` in the queue whose keys start with `base`, in one script call. */
 export async function fairPriority(
   redis: Redis | Cluster,
   base: string,
   owner: QueueOwner,
   cls: JobClass,
-): Promise<number> {
-  const priority = await redisCommands.fairPriority.run(
+): Promise<QueueTurn> {
+  const reply = await redisCommands.fairPriority.run(
     redis,
     [`${base}:prioritized`, `${base}:wait`, fairShareKey(base)],
     [owner.slice(0, MAX_OWNER_LENGTH), String(cls), String(MAX_TAG), String(MAX_OWNERS)],
   );
+  const [priority, waiting] = Array.isArray(reply) ? (reply as unknown[]) : [];
   if (typeof priority !== 'number' || priority < 1 || priority > PRIORITY_LIMIT) {
     throw new Error(`fair-share priority out of range: ${String(priority)}`);
   }
-  return priority;
+  if (typeof waiting !== 'number' || waiting < 0)
+    throw new Error(`fair-share waiting count: ${String(waiting)}`);
+  return { priority, waiting };
 }

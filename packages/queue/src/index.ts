@@ -7,6 +7,7 @@ export {
   enqueueSubmission,
   submissionJobOptions,
   submissionPriority,
+  submissionTurn,
   type SubmissionQueue,
   type SubmissionQueueOptions,
 } from './submission-queue.js';
@@ -24,6 +25,7 @@ export {
   REQUEUED_OWNER,
   type JobClass,
   type QueueOwner,
+  type QueueTurn,
 } from './fair-share.js';
 export {
   RESULTS_QUEUE,

@@ -1,7 +1,7 @@
 /**
  * Per-job event streams in Redis. Every event gets the next `seq` of its job and is
  * stored as stream entry `<seq>-0`, so "everything after seq N" is one XRANGE. Appends
- * are atomic (commands/append-event-2.lua, append-result-3.lua): sequence, stream, trim, expiry and the pub/sub announcement together,
+ * are atomic (commands/append-event-2.lua, append-result-3.lua, create-record-event-3.lua): sequence, stream, trim, expiry and the pub/sub announcement together,
  * whichever process (API or worker) writes. The announcement carries the event itself when it
  * is small, so a relay that has delivered everything before it needs no read of the stream.
  */
@@ -127,6 +127,34 @@ export class JobEventLog {
       ],
     );
     return Array.isArray(reply) && reply[0] === 1;
+  }
+
+  /**
+   * Stores `record`, a new job's first record, and appends its `queued` status at `position`, in one step
+   * (see `JobStore.createQueued`). Returns the event's seq.
+   */
+  async appendQueuedWithRecord(
+    record: JobResult,
+    position: number,
+    recordTtlSeconds: number,
+  ): Promise<number> {
+    const seq = await redisCommands.createRecordEvent.run(
+      this.redis,
+      [this.keys.record(record.jobId), this.keys.events(record.jobId), this.keys.eventMeta(record.jobId)],
+      [
+        record.status,
+        JSON.stringify(record),
+        recordTtlSeconds,
+        JSON.stringify({ status: 'queued', position } satisfies StatusPayload),
+        position,
+        this.maxLength,
+        this.ttlSeconds,
+        this.keys.eventChannel(record.jobId),
+        this.inlineBytes,
+      ],
+    );
+    if (typeof seq !== 'number' || seq < 1) throw new Error(`event for job ${record.jobId} was not appended`);
+    return seq;
   }
 
   /** Events with `seq` greater than `after`, oldest first, at most `count`. */

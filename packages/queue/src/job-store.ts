@@ -39,6 +39,14 @@ export class JobStore {
       .exec();
   }
 
+  /**
+   * Stores a new job's record (`newJobRecord` of its data, `queued`) and appends its first event, `queued`
+   * at `position`, in one round trip where `create` and `JobEventLog.append` took two (and four commands).
+   */
+  async createQueued(record: JobResult, position: number, events: JobEventLog): Promise<void> {
+    await events.appendQueuedWithRecord(record, position, this.ttlSeconds);
+  }
+
   async get(jobId: string): Promise<JobResult | null> {
     const json = await this.redis.hget(this.keys.record(jobId), 'json');
     // Records are written only by this class, from typed values.

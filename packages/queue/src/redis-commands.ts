@@ -5,6 +5,7 @@ export const redisCommands = {
   appendEvent: new RedisCommand('append-event-2'),
   appendResult: new RedisCommand('append-result-3'),
   appendStdin: new RedisCommand('append-stdin-2'),
+  createRecordEvent: new RedisCommand('create-record-event-3'),
   fairPriority: new RedisCommand('fair-priority-3'),
   queuePosition: new RedisCommand('queue-position-2'),
   queuePositions: new RedisCommand('queue-positions-2'),

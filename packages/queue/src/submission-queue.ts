@@ -6,7 +6,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobData } from '@arbiter/contracts';
-import { fairPriority, jobClass, type QueueOwner } from './fair-share.js';
+import { fairPriority, jobClass, type QueueOwner, type QueueTurn } from './fair-share.js';
 
 export const SUBMISSION_QUEUE = 'submissions';
 
@@ -51,15 +51,26 @@ export function submissionJobOptions(
 /**
  * Every job waits in BullMQ's prioritized set, at a priority from its owner's share (fair-share.ts):
  * owners take turns, and within one owner runs go before submits, submits before rejudges.
- * Computed first (the job's place is announced before it is added), then given to enqueueSubmission.
+ * Computed first, with the number of jobs it waits behind (the job's place is announced before it is
+ * added), then the priority is given to enqueueSubmission.
  */
+export async function submissionTurn(
+  redis: Redis,
+  prefix: string,
+  data: Pick<JobData, 'mode' | 'rejudgeOf'>,
+  owner: QueueOwner,
+): Promise<QueueTurn> {
+  return fairPriority(redis, `${prefix}:${SUBMISSION_QUEUE}`, owner, jobClass(data));
+}
+
+/** The priority of `submissionTurn` alone. */
 export async function submissionPriority(
   redis: Redis,
   prefix: string,
   data: Pick<JobData, 'mode' | 'rejudgeOf'>,
   owner: QueueOwner,
 ): Promise<number> {
-  return fairPriority(redis, `${prefix}:${SUBMISSION_QUEUE}`, owner, jobClass(data));
+  return (await submissionTurn(redis, prefix, data, owner)).priority;
 }
 
 export async function enqueueSubmission(

@@ -1,18 +1,12 @@
 /**
  * The steps every job takes onto the queue, shared by new submissions, an admin's rejudges and
  * the reconciler that queues again what Redis lost: the database row (first, so nothing accepted
- * is ever lost), then the Redis record, the first `queued` event with the job's place, and the
- * BullMQ job itself.
+ * is ever lost), then the job's fair-share priority and place (one script), the Redis record with
+ * the first `queued` event at that place (one script), and the BullMQ job itself.
  */
 import type { JobData } from '@arbiter/contracts';
 import type { NewSubmission, SubmissionRequest } from '@arbiter/db';
-import {
-  enqueueSubmission,
-  newJobRecord,
-  submissionPriority,
-  waitingCount,
-  type QueueOwner,
-} from '@arbiter/queue';
+import { enqueueSubmission, newJobRecord, submissionTurn, type QueueOwner } from '@arbiter/queue';
 import { unavailable } from '../http/http-error.js';
 import type { ApiResources } from '../resources.js';
 
@@ -74,14 +68,10 @@ export async function queueJob(resources: QueueResources, data: JobData, owner: 
   const { store, events, queue } = resources;
   try {
     if (data.package !== undefined) await ensurePackage(resources, data.package.sha256);
-    const [, priority] = await Promise.all([
-      store.create(newJobRecord(data)),
-      submissionPriority(resources.redis, resources.prefix, data, owner),
-    ]);
-    const waiting = await waitingCount(resources.redis, resources.prefix, priority);
+    // The priority and the place in one script call, then the record and its first event in one more.
+    const { priority, waiting } = await submissionTurn(resources.redis, resources.prefix, data, owner);
     // Announced before the job is added, so no worker event can come before it.
-    const position = waiting + 1;
-    await events.append(data.jobId, { type: 'status', data: { status: 'queued', position } });
+    await store.createQueued(newJobRecord(data), waiting + 1, events);
     await enqueueSubmission(queue, data, priority);
   } catch (error) {
     await store.delete(data.jobId).catch(() => undefined);

@@ -1,5 +1,8 @@
 -- The BullMQ priority of a new job under fair share (see fair-share.ts for the scheme).
 -- KEYS: prioritized set, wait list, fair-share hash. ARGV: owner, class, MAX_TAG, MAX_OWNERS.
+-- Returns {priority, waiting}: waiting is how many jobs a job of that priority would wait behind now, every
+-- plain job (the wait list) and the prioritized ones of the same or a higher priority (BullMQ scores the
+-- set priority × 2^32 + counter), read here rather than by a LLEN and a ZCOUNT of their own.
 -- The field '@v' holds V; an owner's last tag of class c is the field '<c>|<owner>'.
 local head = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 local v = 0
@@ -21,4 +24,7 @@ for later = class + 1, 2 do
   local field = later .. '|' .. ARGV[1]
   if tonumber(redis.call('HGET', KEYS[3], field) or '0') < tag then redis.call('HSET', KEYS[3], field, tag) end
 end
-return 1 + 3 * tag + class
+local priority = 1 + 3 * tag + class
+local below = string.format('%.0f', (priority + 1) * 4294967296)
+local waiting = redis.call('LLEN', KEYS[2]) + redis.call('ZCOUNT', KEYS[1], 0, '(' .. below)
+return {priority, waiting}
