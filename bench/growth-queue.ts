@@ -23,8 +23,7 @@ import {
   newJobRecord,
   queuePosition,
   queuePositions,
-  submissionPriority,
-  waitingCount,
+  submissionTurn,
   SUBMISSION_QUEUE,
 } from '@arbiter/queue';
 import { freeRunJob } from '../tests/support/job-data.js';
@@ -89,12 +88,8 @@ async function measureDepth(url: string, depth: number): Promise<Row> {
       memoryMb: 256,
       outputBytes: 65536,
     });
-    const [, priority] = await Promise.all([
-      store.create(newJobRecord(data)),
-      submissionPriority(redis, prefix, data, `client:owner-${n % OWNERS}`),
-    ]);
-    const position = (await waitingCount(redis, prefix, priority)) + 1;
-    await events.append(data.jobId, { type: 'status', data: { status: 'queued', position } });
+    const { priority, waiting } = await submissionTurn(redis, prefix, data, `client:owner-${n % OWNERS}`);
+    await store.createQueued(newJobRecord(data), waiting + 1, events);
     await enqueueSubmission(queue, data, priority);
     return data.jobId;
   };
