@@ -2,7 +2,8 @@
  * A package's input validators (`input_validators/`), run on import by the verification job: each file or
  * folder directly in it is one program, compiled in the sandbox by its file endings (C, C++, Python 3, else
  * shell scripts; the entry is the source with `main`, the folder's other files beside it, so a header such
- * as `validate.h` is found) or, a folder with `build`/`run` scripts, built by them (package-build-run.ts), and run in the sandbox on every test case's input as stdin with the case's
+ * as `validate.h` is found) or, a folder with `build`/`run` scripts, built by them (package-build-run.ts), or
+ * a checktestdata script (`.ctd`, run by Arbiter's interpreter, checktestdata-validator.ts), and run in the sandbox on every test case's input as stdin with the case's
  * `input_validator_flags` / `input_validator_args` (its own in the map form), then the case's `args`. Exit 42 says the input is valid; anything else names the case as bad data.
  */
 import { clipText, type InputValidation } from '@arbiter/contracts';
@@ -16,6 +17,8 @@ import type { Sandbox } from '@arbiter/sandbox';
 import { compileProgram, usable, type CompileContext, type CompileResult } from './compile-step.js';
 import { VALIDATOR_ACCEPT, VALIDATOR_LIMITS, sourcesOf } from './output-validator.js';
 import { buildRunProgram, isBuildRun } from './package-build-run.js';
+import { CELL_SCRIPT } from './checktestdata/cell-program.js';
+import { checktestdataProgram, checktestdataScript } from './checktestdata-validator.js';
 import { caseWorkFiles } from './case-work-files.js';
 
 const decoder = new TextDecoder();
@@ -52,9 +55,9 @@ async function compileSources(
     return {
       unsupported:
         languages.size === 0
-          ? [...files.keys()].some((file) => /\.(ctd|viva)$/.test(file))
-            ? 'checktestdata (.ctd) and VIVA (.viva) scripts are not run: the workers have neither tool'
-            : `${name}: no source in a language Arbiter runs for validators (C, C++, Python 3, shell) and no build/run scripts`
+          ? [...files.keys()].some((file) => file.endsWith('.viva'))
+            ? 'VIVA (.viva) scripts are not run: the workers do not have it'
+            : `${name}: no source in a language Arbiter runs for validators (C, C++, Python 3, shell, checktestdata) and no build/run scripts`
           : `mixes languages (${[...languages].join(', ')})`,
     };
   }
@@ -79,9 +82,14 @@ export async function validateInputs(
 ): Promise<InputValidation> {
   const result: InputValidation = { validators: [], invalid: [], ok: true };
   for (const [name, files] of programs(pkg)) {
-    const compiled = isBuildRun(files)
-      ? await buildRunProgram(files, sandbox, signal === undefined ? {} : { signal }, context)
-      : await compileSources(name, files, sandbox, context, signal);
+    // A checktestdata script, when the validator has no sources and no build/run scripts.
+    const script = isBuildRun(files) || sourcesOf(files).length > 0 ? undefined : checktestdataScript(files);
+    const compiled =
+      script !== undefined
+        ? await checktestdataProgram(files.get(script) as Buffer, sandbox, context, signal)
+        : isBuildRun(files)
+          ? await buildRunProgram(files, sandbox, signal === undefined ? {} : { signal }, context)
+          : await compileSources(name, files, sandbox, context, signal);
     if ('unsupported' in compiled) {
       result.validators.push({ name, status: 'unsupported', message: compiled.unsupported });
       result.ok = false;
@@ -110,9 +118,14 @@ export async function validateInputs(
               memoryMb: VALIDATOR_LIMITS.memoryKb / 1024,
               unbuffered: false,
             }),
-            // 2025-09: the validator's input_validator_args, then the case's args.
-            ...flagWords(inputValidatorFlagsFor(testCase.config, name)),
-            ...(testCase.config.args ?? []),
+            // checktestdata takes its script, and no flags.
+            ...(script !== undefined
+              ? [CELL_SCRIPT]
+              : [
+                  // 2025-09: the validator's input_validator_args, then the case's args.
+                  ...flagWords(inputValidatorFlagsFor(testCase.config, name)),
+                  ...(testCase.config.args ?? []),
+                ]),
           ],
           // 2025-09: the case's X.files beside the validator's own files (a clash of names refuses the package).
           files: { ...caseWorkFiles(pkg, testCase), ...program.files },

@@ -1,7 +1,7 @@
 /**
  * Input validators as the verification runs them: from `input_validators/` or the older
  * `input_format_validators/` (problemtools still reads it), each on every input with exit 42 as valid;
- * a checktestdata script is listed as not run. On the development runner; the sandbox's suite proves isolation.
+ * a checktestdata script is run by the interpreter, and one that does not parse is reported as such. On the development runner; the sandbox's suite proves isolation.
  */
 import { describe, expect, it } from 'vitest';
 import { parsePackage, type PackageFile } from '@arbiter/problem-package';
@@ -34,11 +34,7 @@ describe('input validators', () => {
       const validation = await validateInputs(pkg, sandbox);
       expect(validation.validators).toEqual([
         { name: 'check.py', status: 'ran', cases: 2 },
-        {
-          name: 'format.ctd',
-          status: 'unsupported',
-          message: expect.stringMatching(/checktestdata \(\.ctd\).*not run/) as string,
-        },
+        { name: 'format.ctd', status: 'ran', cases: 2 },
       ]);
       expect(validation.invalid).toEqual([
         {
@@ -46,8 +42,38 @@ describe('input validators', () => {
           validator: 'check.py',
           message: expect.stringMatching(/code 43/) as string,
         },
+        {
+          file: 'data/secret/2.in',
+          validator: 'format.ctd',
+          message: expect.stringMatching(
+            /code 43 .*line 1 character 3 of testdata doesn't match INT\(1,9\).*value out of range/s,
+          ) as string,
+        },
       ]);
       expect(validation.ok).toBe(false);
     },
   );
+
+  it('reports a checktestdata script that does not parse, and runs a folder holding one', async () => {
+    const pkg = parsePackage(
+      files({
+        'problem.yaml': 'name: Digits\n',
+        'data/sample/1.in': '3 4\n',
+        'data/sample/1.ans': '7\n',
+        'input_validators/broken.ctd': 'INT(1,9) SPACE\nREP(2) INT(1,9)\n',
+        'input_validators/pair/pair.ctd': '# two digits\nINT(1, 9, a) SPACE INT(a, 9) NEWLINE\n',
+      }),
+    );
+    const validation = await validateInputs(pkg, sandbox);
+    expect(validation.validators).toEqual([
+      {
+        name: 'broken.ctd',
+        status: 'compile_error',
+        message: expect.stringMatching(/checktestdata script does not parse: .*unclosed block/) as string,
+      },
+      { name: 'pair', status: 'ran', cases: 1 },
+    ]);
+    expect(validation.invalid).toEqual([]);
+    expect(validation.ok).toBe(false);
+  });
 });
