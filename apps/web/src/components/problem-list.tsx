@@ -111,6 +111,60 @@ export function ProblemList({ initial }: { initial?: ProblemSummary[] }) {
     return sorted(filtered, sort);
   }, [problems, query, difficulty, tag, status, sort]);
 
+  /**
+   * The rows, made again only when the rows shown change: the answer of GET /auth/me (or a filter's
+   * keystroke that leaves the rows as they were) re-renders the page without reconciling every row.
+   */
+  const rows = useMemo(
+    () =>
+      visible.map((problem) => (
+        <tr key={problem.slug} data-testid={`problem-${problem.slug}`}>
+          <td className="col-status">
+            {problem.status === 'solved' ? (
+              <span className="mark solved" title="Solved" aria-label="Solved">
+                ✓
+              </span>
+            ) : problem.status === 'attempted' ? (
+              <span className="mark attempted" title="Attempted" aria-label="Attempted">
+                ◐
+              </span>
+            ) : null}
+          </td>
+          <td>
+            <a href={`/problems/${problem.slug}`} className="problem-link">
+              {problem.title}
+            </a>
+          </td>
+          <td>
+            <span className={`difficulty ${problem.difficulty}`}>{problem.difficulty}</span>
+          </td>
+          <td className="col-tags">
+            <div className="tags">
+              {problem.tags.map((name) => (
+                <button
+                  type="button"
+                  key={name}
+                  className="tag"
+                  onClick={() => setTag(name)}
+                  title={`Show only ${name}`}
+                >
+                  {name}
+                </button>
+              ))}
+            </div>
+          </td>
+          <td className="num">
+            {problem.acceptanceRate === null ? (
+              <span className="muted">—</span>
+            ) : (
+              `${problem.acceptanceRate.toFixed(1)}%`
+            )}
+          </td>
+        </tr>
+      )),
+    [visible],
+  );
+
   /** A column header that sorts by its column: ascending first, then descending, then the catalog's order. */
   const sortHeader = (key: SortKey, label: string, className?: string) => {
     const on = sort?.key === key;
@@ -217,51 +271,7 @@ export function ProblemList({ initial }: { initial?: ProblemSummary[] }) {
             onFocus={prefetchIntent}
             onTouchStart={prefetchIntent}
           >
-            {visible.map((problem) => (
-              <tr key={problem.slug} data-testid={`problem-${problem.slug}`}>
-                <td className="col-status">
-                  {problem.status === 'solved' ? (
-                    <span className="mark solved" title="Solved" aria-label="Solved">
-                      ✓
-                    </span>
-                  ) : problem.status === 'attempted' ? (
-                    <span className="mark attempted" title="Attempted" aria-label="Attempted">
-                      ◐
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <a href={`/problems/${problem.slug}`} className="problem-link">
-                    {problem.title}
-                  </a>
-                </td>
-                <td>
-                  <span className={`difficulty ${problem.difficulty}`}>{problem.difficulty}</span>
-                </td>
-                <td className="col-tags">
-                  <div className="tags">
-                    {problem.tags.map((name) => (
-                      <button
-                        type="button"
-                        key={name}
-                        className="tag"
-                        onClick={() => setTag(name)}
-                        title={`Show only ${name}`}
-                      >
-                        {name}
-                      </button>
-                    ))}
-                  </div>
-                </td>
-                <td className="num">
-                  {problem.acceptanceRate === null ? (
-                    <span className="muted">—</span>
-                  ) : (
-                    `${problem.acceptanceRate.toFixed(1)}%`
-                  )}
-                </td>
-              </tr>
-            ))}
+            {rows}
           </tbody>
         </table>
         {problems && visible.length === 0 ? (
