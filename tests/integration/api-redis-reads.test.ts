@@ -1,7 +1,8 @@
 /**
  * Redis reads the API makes per job on a real Redis: a Socket.IO `subscribe` reads the job's record once
- * (the access check's read is handed to the relay), and a finished free run is saved without looking for
- * a similarity report (only a submit without a problem can be one).
+ * (the access check's read is handed to the relay) and, for a job still going, not the stream's meta; a
+ * finished free run is saved without looking for a similarity report (only a submit without a problem can
+ * be one).
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,7 +47,7 @@ afterAll(async () => {
 });
 
 describe("the API's Redis reads per job", () => {
-  it('a subscribe reads the job record once, for the access check and the relay both', async () => {
+  it('a subscribe reads the job record once, for the access check and the relay both, and no stream meta', async () => {
     const logger = createLogger({ service: 'test', level: 'silent' });
     const store = new JobStore({ redis, keys });
     const events = new JobEventLog({ redis, keys });
@@ -80,6 +81,8 @@ describe("the API's Redis reads per job", () => {
       expect(ack).toEqual({ ok: true });
       expect(await queued).toMatchObject({ status: 'queued', jobId: data.jobId });
       expect(sent.filter((command) => command === `hget ${keys.record(data.jobId)}`)).toHaveLength(1);
+      // The record says the job is still going: the stream is followed without reading its meta first.
+      expect(sent.filter((command) => command === `hget ${keys.eventMeta(data.jobId)}`)).toHaveLength(0);
     } finally {
       socket.close();
     }

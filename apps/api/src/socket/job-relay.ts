@@ -100,10 +100,13 @@ export class JobRelay {
     known?: JobResult | null,
   ): Promise<boolean> {
     const { events, store } = this.options;
-    const [lastSeq, record] = await Promise.all([
-      events.lastSeq(jobId),
-      known === undefined ? store.get(jobId) : known,
-    ]);
+    // A record the caller read that is not final needs no look at the stream's meta first: the job is
+    // known and still going, so the relay follows its stream (an expired one, of a job queued long ago,
+    // starts again from seq 1 with the job's next event).
+    const going = known !== undefined && known !== null && !isFinalStatus(known.status);
+    const [lastSeq, record] = going
+      ? [null, known]
+      : await Promise.all([events.lastSeq(jobId), known === undefined ? store.get(jobId) : known]);
     if (lastSeq === 0 && record === null) return false;
     if (lastSeq === 0 && record !== null) {
       // The stream expired but the result is kept: send it as the last event.
