@@ -4,8 +4,8 @@
  * import's verification judges each labelled submission of the guess-the-number fixture by the
  * specification's rules (the validator's early 43 first, then the submission's time limit, then its crash,
  * then the validator's verdict); POST /submit judges the same way; a submission that asks without end and
- * never reads the answers blocks as on a pipe until its time limit; and neither side can reach the host or
- * the other side's files.
+ * never reads the answers blocks as on a pipe until its time limit; each side reads end of file as soon as
+ * the other closes its stdout, as with pipes; and neither side can reach the host or the other side's files.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -125,6 +125,48 @@ describe('interactive problem packages', () => {
         'time_limit_exceeded/flood.c': 'TIME_LIMIT_EXCEEDED',
       });
       expect(verification.ok).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'each side reads end of file as soon as the other closes its stdout, though the other goes on running',
+    async () => {
+      await importZip(await writeZip(await packageFromFolder(join(PACKAGES, 'eof-interactive'))), 'eof');
+      const verification = await verified('eof');
+      expect(verification.status).toBe('done');
+      expect(verdictsByPath(verification)).toEqual({
+        // The interactor wrote the numbers, closed its stdout, and waits for the sum: this reads to the end.
+        'accepted/eof.py': 'ACCEPTED',
+        'accepted/read.py': 'ACCEPTED',
+        // It closed its stdout and sleeps: the interactor read end of file and rejected at once.
+        'wrong_answer/closes_stdout.py': 'WRONG_ANSWER',
+      });
+      expect(verification.ok).toBe(true);
+
+      // Through POST /submit: the submission that reads until end of file is accepted.
+      const eof = await readFile(join(PACKAGES, 'eof-interactive/submissions/accepted/eof.py'), 'utf8');
+      const accepted = await waitForResult(
+        platform.url,
+        await judged(platform.user, { problem: 'eof', language: 'python', code: eof }),
+        scaledMs(120_000),
+        platform.user,
+      );
+      expect(accepted).toMatchObject({ verdict: 'ACCEPTED', passed: 3, total: 3 });
+      // One that closes its stdout and goes on: the interactor's own rejection, not a time limit.
+      const closes = await readFile(
+        join(PACKAGES, 'eof-interactive/submissions/wrong_answer/closes_stdout.py'),
+        'utf8',
+      );
+      const rejected = await waitForResult(
+        platform.url,
+        await judged(platform.admin, { problem: 'eof', language: 'python', code: closes }),
+        scaledMs(120_000),
+        platform.admin,
+      );
+      expect(rejected.verdict).toBe('WRONG_ANSWER');
+      expect(rejected.failedTest?.name).toBe('sample/1');
+      expect(rejected.failedTest?.judgeMessage).toBe('no answer before end of file\n');
     },
     TIMEOUT,
   );

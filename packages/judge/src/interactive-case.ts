@@ -6,8 +6,9 @@
  * is each a channel socket of the sandbox and the worker relays each one's stdout into the other's channel,
  * so neither ever holds a descriptor of the other. The relay holds back like a pipe: while a channel has
  * more unread than its high-water mark, the writer's stdout is not read, so a program that writes without
- * reading the answers blocks in write(2) (and its time limit ends it). The verdict follows problemtools'
- * `verifyproblem`.
+ * reading the answers blocks in write(2) (and its time limit ends it). As with pipes, each side reads end
+ * of file once the other has closed its stdout (all of its processes did), whether it then goes on
+ * running or not. The verdict follows problemtools' `verifyproblem`.
  */
 import { preciseNow, type EffectiveLimits, type Verdict } from '@arbiter/contracts';
 import type { ChannelPort, RunChannel, RunLimits, RunReport, Sandbox } from '@arbiter/sandbox';
@@ -167,6 +168,14 @@ export async function runInteractiveCase(
     interactorLimits(submission.request.limits.wallMs),
   );
   interactor.onOutput = (stream, chunk) => (stream === 'stdout' ? toSubmission.write(chunk) : undefined);
+  // A side that closed its stdout (every process of it did, as with a pipe) has said all it will say: the
+  // other reads end of file after the rest, even while the first goes on running (and reads the answer).
+  submission.request.onOutputEnd = (stream) => {
+    if (stream === 'stdout') toValidator.end();
+  };
+  interactor.onOutputEnd = (stream) => {
+    if (stream === 'stdout') toSubmission.end();
+  };
 
   let first: 'submission' | 'validator' | undefined;
   const start = preciseNow();

@@ -34,12 +34,14 @@
  *     The cells' spawner, started once per sandbox by the worker (as root, empty environment), so that the
  *     worker never forks itself per run: forking the large worker copies its page tables and write-protects
  *     its memory (every page it writes afterwards faults once). Reads requests on stdin, NUL-separated:
- *     `start\0<id>\0<n>\0<arg>\0...` (the arguments of `start` above, its <last-fd> 4) and `kill\0<pid>\0`.
+ *     `start\0<id>\0<n>\0<arg>\0...` (the arguments of `start` above, its <last-fd> 5) and `kill\0<pid>\0`.
  *     For a start it connects three times to the worker's Unix socket <socket> (in a root-only folder),
  *     writing a 16-byte header `<id, 13 digits> <k>\n` on each (k = 1, 2, 3), opens <seccomp-file>, and
- *     forks a child that gets /dev/null as fd 0, the three connections as fds 1, 2, 3 (stdout, stderr, the
- *     control socket: stream sockets, as libuv's stdio pipes are) and the filter as fd 4, its signals back
- *     to their defaults, and then does `start`. Replies on stdout, one line each: `pid <id> <pid>`,
+ *     forks a child that gets /dev/null as fds 0 and 1, the three connections as fds 5, 2, 3 (stdout,
+ *     stderr, the control socket: stream sockets, as libuv's stdio pipes are) and the filter as fd 4, its
+ *     signals back to their defaults, and then does `start`. The program's stdout is fd 5, not bubblewrap's
+ *     own fd 1: bubblewrap's monitor keeps its fds 0-2 until it exits but closes every other, so only the
+ *     processes inside hold stdout and the worker reads its end of file as soon as they have all closed it. Replies on stdout, one line each: `pid <id> <pid>`,
  *     `fail <id> <reason>`, `exit <pid> <code> <signal>` once a child is reaped. A `kill` only signals a
  *     child not yet reaped (never a reused pid). It dies with the worker (PR_SET_PDEATHSIG), and at the end
  *     of its stdin kills its children and exits.
@@ -413,28 +415,31 @@ static int connect_stream(const char *path, unsigned long long id, int k) {
 static void serve_start(const char *sock, const char *seccomp, unsigned long long id, int argc, char **args,
                         const sigset_t *oldmask) {
   if (nlive >= MAX_CHILDREN) return reply("fail %llu too many sandboxes\n", id);
-  int fds[5] = {-1, -1, -1, -1, -1};
+  /* fds[k] becomes the child's fd k: /dev/null, /dev/null, stderr, control, the filter, stdout. */
+  int fds[6] = {-1, -1, -1, -1, -1, -1};
   fds[0] = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  for (int k = 1; k <= 3 && fds[0] >= 0; k++) {
+  if (fds[0] >= 0) fds[1] = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (fds[1] >= 0) fds[5] = connect_stream(sock, id, 1);
+  for (int k = 2; k <= 3 && fds[5] >= 0; k++) {
     fds[k] = connect_stream(sock, id, k);
     if (fds[k] < 0) break;
   }
-  if (fds[0] >= 0 && fds[3] >= 0) fds[4] = open(seccomp, O_RDONLY | O_CLOEXEC);
+  if (fds[5] >= 0 && fds[3] >= 0) fds[4] = open(seccomp, O_RDONLY | O_CLOEXEC);
   if (fds[4] < 0) {
     int e = errno;
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 6; k++)
       if (fds[k] >= 0) close(fds[k]);
     return reply("fail %llu cannot set up the streams: %s\n", id, strerror(e));
   }
   pid_t pid = fork();
   if (pid == 0) {
-    /* Descriptors above 4 go in `start` (close_range); dup2 clears O_CLOEXEC on the copies. */
-    int moved[5];
-    for (int k = 0; k < 5; k++) {
-      moved[k] = fcntl(fds[k], F_DUPFD_CLOEXEC, 5);
+    /* Descriptors above 5 go in `start` (close_range); dup2 clears O_CLOEXEC on the copies. */
+    int moved[6];
+    for (int k = 0; k < 6; k++) {
+      moved[k] = fcntl(fds[k], F_DUPFD_CLOEXEC, 6);
       if (moved[k] < 0) _exit(START_FAILED);
     }
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 6; k++)
       if (dup2(moved[k], k) != k) _exit(START_FAILED);
     for (int sig = 1; sig < NSIG; sig++) signal(sig, SIG_DFL);
     sigprocmask(SIG_SETMASK, oldmask, NULL);
@@ -446,7 +451,7 @@ static void serve_start(const char *sock, const char *seccomp, unsigned long lon
     _exit(cmd_start(argc + 2, argv));
   }
   int e = errno;
-  for (int k = 0; k < 5; k++) close(fds[k]);
+  for (int k = 0; k < 6; k++) close(fds[k]);
   if (pid < 0) return reply("fail %llu fork: %s\n", id, strerror(e));
   live[nlive++] = pid;
   reply("pid %llu %d\n", id, (int)pid);

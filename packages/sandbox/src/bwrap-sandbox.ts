@@ -26,7 +26,15 @@ import { buildNativeTools, installNativeTools } from './native-tools.js';
 import { OutputCapture } from './output-capture.js';
 import { checkHost, hardCaps } from './preflight.js';
 import { checkCommand, runScript, SCRIPT_FILE, STDIN_FILE, type HardCaps } from './run-script.js';
-import type { RunReport, RunRequest, RunStatus, RunUsage, Sandbox, SandboxCounters } from './sandbox.js';
+import type {
+  OutputStream,
+  RunReport,
+  RunRequest,
+  RunStatus,
+  RunUsage,
+  Sandbox,
+  SandboxCounters,
+} from './sandbox.js';
 import { SlotPool } from './slot-pool.js';
 import { CellResetError, SANDBOX_PROCESSES, Standby, type ExitInfo } from './standby.js';
 import { Spawner } from './spawner.js';
@@ -479,8 +487,16 @@ class BwrapSandboxImpl implements BwrapSandbox {
       killReason ??= reason;
       standby.kill();
     };
-    const stdout = new OutputCapture('stdout', limits.outputBytes, () => kill('output_limit'), req.onOutput);
-    const stderr = new OutputCapture('stderr', limits.outputBytes, () => kill('output_limit'), req.onOutput);
+    const capture = (stream: OutputStream): OutputCapture =>
+      new OutputCapture(
+        stream,
+        limits.outputBytes,
+        () => kill('output_limit'),
+        req.onOutput,
+        req.onOutputEnd,
+      );
+    const stdout = capture('stdout');
+    const stderr = capture('stderr');
     let wallTimer: NodeJS.Timeout | undefined;
     let cpuTimer: NodeJS.Timeout | undefined;
     const onAbort = (): void => kill('aborted');
@@ -524,7 +540,14 @@ class BwrapSandboxImpl implements BwrapSandbox {
       }
       // Read after the files are in: writing them is not the program's CPU time.
       const cpu0 = cg.cpuUsageUs();
-      standby.setSink((stream, data) => (stream === 'stdout' ? stdout : stderr).push(data));
+      standby.setSink(
+        (stream, data) => (stream === 'stdout' ? stdout : stderr).push(data),
+        // Told only while the run goes on: an end that comes with the run's end is the report's.
+        (stream) => {
+          if (killReason === undefined && standby.programRunning())
+            (stream === 'stdout' ? stdout : stderr).end();
+        },
+      );
       if (!standby.alive) throw new Error('the prepared sandbox died before its run');
       req.signal?.addEventListener('abort', onAbort, { once: true });
       if (req.signal?.aborted || this.closing) kill('aborted');

@@ -11,13 +11,26 @@ export class OutputCapture {
   /** Bytes received, including those dropped past the cap. */
   received = 0;
   exceeded = false;
+  private ended = false;
 
   constructor(
     readonly stream: OutputStream,
     private readonly cap: number,
     private readonly onExceeded: () => void,
     private readonly onChunk?: (stream: OutputStream, chunk: Uint8Array) => void | Promise<void>,
+    private readonly onEnd?: (stream: OutputStream) => void,
   ) {}
+
+  /** The stream reached its end of file (after its last chunk); tells `onEnd` once. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    try {
+      this.onEnd?.(this.stream);
+    } catch {
+      // A failing listener must not break the run.
+    }
+  }
 
   /** Takes a chunk; returns what `onChunk` returned (a promise holds the stream, see `OutputFlow`). */
   push(data: Buffer): void | Promise<void> {

@@ -15,8 +15,9 @@ export class OutputFlow {
   /** Resumes each stream paused now. */
   private readonly paused = new Set<() => void>();
 
-  /** Reads `stream` into `push` from now on. */
-  read(stream: Readable, push: FlowConsumer): void {
+  /** Reads `stream` into `push` from now on; `end` at its end of file, after the last `push`. */
+  read(stream: Readable, push: FlowConsumer, end?: () => void): void {
+    if (end) stream.once('end', end);
     stream.on('data', (data: Buffer) => {
       const wait = push(data);
       if (wait === undefined || this.released) return;

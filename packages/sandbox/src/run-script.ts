@@ -7,6 +7,14 @@
  * worker never blocks on a pipe). The shell is the sandbox's pid 1 and waits for the program. A run with a
  * channel (`RunChannel`) gets fd 3 itself as its fd 0 instead, and no stdin file exists.
  *
+ * The run's stdout comes in on fd 5 (bubblewrap's own fd 1 is /dev/null: its monitor, outside, holds its
+ * fds 0-2 until it exits). A run without a channel makes fd 5 the shell's fd 1 and runs the program in the
+ * foreground, as ever. A run with a channel is a conversation, where the other side must read end of file
+ * as soon as the program closes its stdout, even while it goes on running: there the shell starts the
+ * program in the background with fd 5 as its stdout, closes its own copy and waits for it, so only the
+ * program (and its children) hold stdout. (As a background job of a shell without job control, the
+ * program starts with SIGINT and SIGQUIT ignored; nothing in a sandbox sends them but the program itself.)
+ *
  * rlimits are set here, inside, by `ulimit` (a shell builtin: no extra exec): it only lowers limits, which
  * an unprivileged process may do. RLIMIT_AS is never set (it breaks the JVM and V8: memory is the cgroup's).
  */
@@ -15,6 +23,8 @@ import type { RunLimits } from './sandbox.js';
 
 export const SCRIPT_FILE = 'run.sh';
 export const STDIN_FILE = 'stdin';
+/** The descriptor the sandbox's shell gets the run's stdout on (see the helper's `serve`). */
+export const STDOUT_FD = 5;
 
 /** What the prepared shell runs: ready byte on fd 3, wait for the go line, then source the run script. */
 export const STANDBY_COMMAND = [
@@ -60,7 +70,7 @@ export function runScript(input: ScriptInput): string {
   const stackKb = Math.min(Math.floor(l.stackKb), input.caps.stackKb);
   const lines = [
     // With a channel the shell keeps fd 3 (it hands it to the program as fd 0 and never reads it again).
-    ...(input.channel ? [] : ['exec 3>&-']),
+    ...(input.channel ? [] : [`exec 3>&- 1>&${STDOUT_FD} ${STDOUT_FD}>&-`]),
     'ulimit -c 0',
     `ulimit -t ${cpuSeconds}`,
     `ulimit -f ${fsizeBlocks}`,
@@ -70,7 +80,17 @@ export function runScript(input: ScriptInput): string {
   for (const [k, v] of Object.entries(input.env ?? {})) lines.push(`export ${k}=${shQuote(v)}`);
   // Not exec'd: the shell stays pid 1 of the sandbox (signals work normally for the program, pid 2 and
   // below), and exits with the program's status (128 + N for a signal).
-  const stdin = input.channel ? '<&3 3<&-' : `< ${IO_MOUNT}/${STDIN_FILE}`;
-  lines.push(`${input.argv.map(shQuote).join(' ')} ${stdin}`, 'exit $?');
+  const command = input.argv.map(shQuote).join(' ');
+  if (input.channel) {
+    // `wait` gives the program's status as a foreground command would; the shell no longer holds stdout.
+    lines.push(
+      `${command} <&3 3<&- >&${STDOUT_FD} ${STDOUT_FD}>&- &`,
+      `exec ${STDOUT_FD}>&-`,
+      'wait $!',
+      'exit $?',
+    );
+  } else {
+    lines.push(`${command} < ${IO_MOUNT}/${STDIN_FILE}`, 'exit $?');
+  }
   return lines.join('\n') + '\n';
 }

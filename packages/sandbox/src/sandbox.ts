@@ -48,6 +48,14 @@ export interface RunRequest {
    * blocks in its write. Once the program has ended nothing is held (the pipes drain and the run ends).
    */
   onOutput?: (stream: OutputStream, chunk: Uint8Array) => void | Promise<void>;
+  /**
+   * Called when a stream reaches its end of file while the run goes on, after its last `onOutput`: every
+   * process of the run closed it, and the program (or a child) still runs (as a program that closes its
+   * stdout and then reads the answer). Not called for an end that comes with the run's end (exit, kill,
+   * limit): the report says that, and comes after. In a run with a `channel`, stdout is held by the
+   * program (and its children) alone; otherwise, and for stderr, the sandbox holds it until the run ends.
+   */
+  onOutputEnd?: (stream: OutputStream) => void;
   /** Aborting kills the run; it then reports `aborted`. */
   signal?: AbortSignal;
 }

@@ -110,7 +110,7 @@ export class Spawner {
     );
   }
 
-  /** Starts `sandbox-helper start <args>` (its last fd 4, the seccomp filter) in a child of the spawner. */
+  /** Starts `sandbox-helper start <args>` (its last fd 5, the run's stdout) in a child of the spawner. */
   start(args: readonly string[]): Promise<SpawnedProcess> {
     if (this.closed) return Promise.reject(new Error('the sandbox was closed'));
     if (this.dead) this.launch();

@@ -14,7 +14,8 @@ import { ChannelWriter } from './channel-writer.js';
 import { OutputFlow } from './output-flow.js';
 import type { CgroupDriver, RunCgroup } from './cgroup.js';
 import { killPid, sleep } from './cgroup-common.js';
-import { STANDBY_COMMAND } from './run-script.js';
+import { processState } from './process-state.js';
+import { STANDBY_COMMAND, STDOUT_FD } from './run-script.js';
 import type { OutputStream } from './sandbox.js';
 import type { SpawnedProcess, Spawner } from './spawner.js';
 
@@ -49,6 +50,8 @@ const OUTER_GRACE_MS = 200;
 type Sink = (stream: OutputStream, data: Buffer) => void | Promise<void>;
 /** The descriptor bubblewrap reads the seccomp filter from. */
 const SECCOMP_FD = 4;
+/** The last descriptor the helper's `start` keeps open: the run's stdout (`STDOUT_FD`), above the filter. */
+const LAST_FD = STDOUT_FD;
 
 /** The helper's `start` exit code when the work dir's reset failed (bubblewrap was never started). */
 const START_RESET_FAILED = 3;
@@ -69,6 +72,8 @@ export class Standby {
   readonly streamsClosed: Promise<void>;
   private exitInfo: ExitInfo | undefined;
   private sink: Sink;
+  /** Told each stream's end of file, during a run. */
+  private endSink: ((stream: OutputStream) => void) | undefined;
   /** Where the program's writes to its fd 0 go, in a run with a channel (see `RunChannel`). */
   private channelSink: ((data: Buffer) => void) | undefined;
   private setupOutput = '';
@@ -89,8 +94,16 @@ export class Standby {
       // Before the run: only bubblewrap's own complaints can arrive; keep a little for the error message.
       if (this.setupOutput.length < 4096) this.setupOutput += data.toString('utf8');
     };
-    this.flow.read(stdout, (d) => this.sink('stdout', d));
-    this.flow.read(stderr, (d) => this.sink('stderr', d));
+    this.flow.read(
+      stdout,
+      (d) => this.sink('stdout', d),
+      () => this.endSink?.('stdout'),
+    );
+    this.flow.read(
+      stderr,
+      (d) => this.sink('stderr', d),
+      () => this.endSink?.('stderr'),
+    );
     this.channel = new ChannelWriter(control);
     // The control socket is the run's channel after `go()` (fd 0 of the program) when it has one; before,
     // only the shell's ready byte comes through it.
@@ -118,10 +131,10 @@ export class Standby {
       // The spawner's child starts as root: it resets the work dir, joins the run's cgroup, then drops to the
       // cell's uid and gid with no supplementary groups and no capabilities before it executes bubblewrap, so
       // bubblewrap starts unprivileged. An empty environment: the worker's variables must not reach the
-      // sandbox (not even via /proc/1/environ). Its fds are /dev/null, stdout, stderr, the control socket and
+      // sandbox (not even via /proc/1/environ). Its fds are /dev/null (0 and 1), stderr, the control socket,
       // (fd 4) the seccomp filter, a descriptor of its own per sandbox (bubblewrap reads it to the end and
-      // closes it before the command starts); the helper closes every descriptor above 4 before it executes
-      // bubblewrap.
+      // closes it before the command starts), and (fd 5) stdout, which bubblewrap's monitor closes; the helper
+      // closes every descriptor above 5 before it executes bubblewrap.
       const args = [
         o.bwrap.boxDir,
         String(o.uid),
@@ -130,7 +143,7 @@ export class Standby {
         String(o.tmpfs.inodes),
         String(cgroup.procsFiles.length),
         ...cgroup.procsFiles,
-        String(SECCOMP_FD),
+        String(LAST_FD),
         o.bwrapPath,
         ...bwrapArgs({ ...o.bwrap, seccompFd: SECCOMP_FD, command: STANDBY_COMMAND }),
       ];
@@ -195,14 +208,37 @@ export class Standby {
     return this.alive && this.cgroup.pids().length === SANDBOX_PROCESSES;
   }
 
+  /**
+   * True while a process of the run other than bubblewrap and its shell is running and not exiting: the
+   * program (or a child of it) goes on. A process that exits is marked exiting before it closes its files,
+   * so an end of file that comes from the program's exit never finds it running.
+   */
+  programRunning(): boolean {
+    const outer = this.child.pid;
+    let pids: number[];
+    try {
+      pids = this.cgroup.pids();
+    } catch {
+      return false; // The cgroup is being torn down: the run is over.
+    }
+    for (const pid of pids) {
+      if (pid === outer) continue;
+      const state = processState(pid);
+      // The shell (pid 1 inside) is bubblewrap's child.
+      if (state?.running && state.ppid !== outer) return true;
+    }
+    return false;
+  }
+
   /** True while bubblewrap is alive. */
   get alive(): boolean {
     return this.exitInfo === undefined;
   }
 
-  /** Routes output from now on. */
-  setSink(sink: Sink): void {
+  /** Routes output, and each stream's end of file (`end`), from now on. */
+  setSink(sink: Sink, end?: (stream: OutputStream) => void): void {
     this.sink = sink;
+    this.endSink = end;
   }
 
   /** Routes what the program writes to its channel from now on. */

@@ -16,8 +16,9 @@ import { checkLimits } from './limits.js';
 import { ChannelWriter } from './channel-writer.js';
 import { OutputCapture } from './output-capture.js';
 import { OutputFlow } from './output-flow.js';
+import { processState } from './process-state.js';
 import { checkCommand } from './run-script.js';
-import type { RunReport, RunRequest, RunUsage, Sandbox } from './sandbox.js';
+import type { OutputStream, RunReport, RunRequest, RunUsage, Sandbox } from './sandbox.js';
 import { WorkDir, safeRelativePath } from './work-dir.js';
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on every mainstream Linux). */
@@ -95,11 +96,23 @@ async function runPlain(
   };
   const stop = (): void => kill('aborted');
   running.add(stop);
-  const stdout = new OutputCapture('stdout', limits.outputBytes, () => kill('output_limit'), req.onOutput);
-  const stderr = new OutputCapture('stderr', limits.outputBytes, () => kill('output_limit'), req.onOutput);
+  const capture = (stream: OutputStream): OutputCapture =>
+    new OutputCapture(stream, limits.outputBytes, () => kill('output_limit'), req.onOutput, req.onOutputEnd);
+  const stdout = capture('stdout');
+  const stderr = capture('stderr');
   const flow = new OutputFlow();
-  if (child.stdout) flow.read(child.stdout, (d) => stdout.push(d));
-  if (child.stderr) flow.read(child.stderr, (d) => stderr.push(d));
+  // An end of file is told only while the program goes on (one that comes with its exit is the report's).
+  const goesOn = (): boolean =>
+    killReason === undefined &&
+    child.exitCode === null &&
+    child.signalCode === null &&
+    child.pid !== undefined &&
+    processState(child.pid)?.running === true;
+  const ended = (capture: OutputCapture) => (): void => {
+    if (goesOn()) capture.end();
+  };
+  if (child.stdout) flow.read(child.stdout, (d) => stdout.push(d), ended(stdout));
+  if (child.stderr) flow.read(child.stderr, (d) => stderr.push(d), ended(stderr));
   let writer: ChannelWriter | undefined;
   // The program has ended: nothing is held back any more ('close' waits for its pipes to drain).
   child.once('exit', () => {

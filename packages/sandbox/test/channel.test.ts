@@ -2,7 +2,8 @@
  * A run's channel (fd 0 as a socket to the caller): messages go both ways one at a time, no stdin file
  * exists in the sandbox, and the resource use read between messages comes from outside the program. One
  * program's stdout relayed into another's channel holds back like a pipe: a writer whose reader does not
- * read blocks in its write. Both the bubblewrap sandbox (needs root) and the unsandboxed runner.
+ * read blocks in its write. The end of a program's stdout is told as soon as it (and every child) closed
+ * it, while it goes on running. Both the bubblewrap sandbox (needs root) and the unsandboxed runner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -200,6 +201,40 @@ describe.each([
     expect(w.status, describeReport(w)).toBe('exited');
     expect(r.status, describeReport(r)).toBe('exited');
     expect(text(r.stdout)).toBe(`${blocks * 65536}\n`);
+  });
+
+  it('tells the end of stdout as soon as the program closes it, while it goes on running', async () => {
+    // Writes, closes its stdout (its child, started before, closes its copy too), then waits for the
+    // caller's word on its channel, which comes only once the caller has seen that end of file.
+    const code = [
+      'import os, subprocess, sys',
+      "child = subprocess.Popen([sys.executable, '-c', 'import os, time; os.close(1); time.sleep(3600)'])",
+      "os.write(1, b'all of it\\n')",
+      'os.close(1)',
+      'word = os.read(0, 100)',
+      "os.write(0, b'heard ' + word)",
+      'child.kill()',
+    ].join('\n');
+    const events: string[] = [];
+    let port: ChannelPort | undefined;
+    const report = await sb.run({
+      argv: [PYTHON, '-c', code],
+      limits: limits({ pids: 16 }),
+      onOutput: (stream, chunk) => void events.push(`${stream} ${text(chunk).trim()}`),
+      onOutputEnd: (stream) => {
+        events.push(`${stream} ended`);
+        if (stream === 'stdout') port?.write('go');
+      },
+      channel: {
+        open: (p) => (port = p),
+        data: (chunk) => void events.push(`channel ${text(chunk)}`),
+      },
+    });
+    expect(report.status, describeReport(report)).toBe('exited');
+    expect(report.exitCode, text(report.stderr)).toBe(0);
+    expect(text(report.stdout)).toBe('all of it\n');
+    // Not the end of stderr: that came with the run's end, which the report tells.
+    expect(events).toEqual(['stdout all of it', 'stdout ended', 'channel heard go']);
   });
 
   it('refuses stdin and a channel together', async () => {
