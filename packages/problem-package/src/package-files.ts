@@ -11,7 +11,11 @@ import {
 import { PackageError } from './package-error.js';
 import { resolvePackageLinks } from './package-links.js';
 
-export type PackageFile = ZipFileEntry;
+/**
+ * A file of a package. `leftOut`: a symbolic link that points outside the package or at nothing in it,
+ * kept only so the import report can name it (empty, never stored or read).
+ */
+export type PackageFile = ZipFileEntry & { readonly leftOut?: string };
 
 /**
  * Caps for a problem package. Test data is often very repetitive (a maximal test of zeros inflates about

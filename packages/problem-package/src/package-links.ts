@@ -11,8 +11,11 @@ const MAX_HOPS = 40;
 
 /**
  * Replaces every file with a `linkTarget` by the bytes of the file it names (relative to the link's
- * folder), following chains. A target outside the package (absolute, or climbing out), missing, a
- * folder, or a loop is refused, naming the link; so are copies that pass `maxTotalBytes` with the rest.
+ * folder), following chains. A target outside the package (absolute, or climbing out) or missing from it
+ * is never read: the link is left out (`leftOut` says why; the import report warns), as a package copied
+ * out of a larger tree keeps such links (DOMjudge's examples link their PDF statement in the repository's
+ * docs, BAPCtools' link a shared header). A link to a folder, or a loop, is refused, naming the link; so
+ * are copies that pass `maxTotalBytes` with the rest.
  */
 export function resolvePackageLinks(files: readonly PackageFile[], maxTotalBytes: number): PackageFile[] {
   if (!files.some((f) => f.linkTarget !== undefined)) return [...files];
@@ -34,22 +37,24 @@ export function resolvePackageLinks(files: readonly PackageFile[], maxTotalBytes
         return file;
       }
       const path = posix.normalize(posix.join(posix.dirname(current.path), target));
-      if (target.startsWith('/') || path === '..' || path.startsWith('../')) {
-        issues.push({
-          file: file.path,
-          message: `symbolic link to "${target}", outside the package (links must point to files in it)`,
-        });
-        return file;
-      }
+      const leftOut = (why: string): PackageFile => ({
+        path: file.path,
+        bytes: Buffer.alloc(0),
+        executable: false,
+        leftOut: why,
+      });
+      if (target.startsWith('/') || path === '..' || path.startsWith('../'))
+        return leftOut(`symbolic link to "${target}", outside the package: left out`);
       const next = byPath.get(path);
       if (next === undefined) {
-        issues.push({
-          file: file.path,
-          message: folders.has(path)
-            ? `symbolic link to the folder "${path}" (only links to files are read)`
-            : `symbolic link to "${path}", which is not in the package`,
-        });
-        return file;
+        if (folders.has(path)) {
+          issues.push({
+            file: file.path,
+            message: `symbolic link to the folder "${path}" (only links to files are read)`,
+          });
+          return file;
+        }
+        return leftOut(`symbolic link to "${path}", which is not in the package: left out`);
       }
       current = next;
     }

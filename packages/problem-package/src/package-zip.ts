@@ -8,7 +8,9 @@ import { packageFromZip } from './package-files.js';
 import { parsePackage, type ProblemPackage } from './parse-package.js';
 
 export function normalizedZip(files: readonly PackageFile[]): Promise<Buffer> {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = files
+    .filter((f) => f.leftOut === undefined)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return writeZip(sorted.map((f) => ({ path: f.path, bytes: f.bytes, executable: f.executable })));
 }
 

@@ -166,13 +166,15 @@ function submissions(
 }
 
 /** Parses a package given as its files (root at the package root); throws PackageError naming each bad file. */
-export function parsePackage(given: readonly PackageFile[]): ProblemPackage {
+export function parsePackage(all: readonly PackageFile[]): ProblemPackage {
+  // Symbolic links out of the package (or to nothing in it) are named in the warnings, never read.
+  const given = all.filter((f) => f.leftOut === undefined);
   const yaml = given.find((f) => f.path === 'problem.yaml');
   if (!yaml)
     throw new PackageError([{ file: 'problem.yaml', message: 'missing at the root of the package' }]);
   const metadata = parseProblemYaml(yaml.bytes);
   const legacy = metadata.formatVersion === 'legacy';
-  const warnings: string[] = [];
+  const warnings: string[] = all.flatMap((f) => (f.leftOut === undefined ? [] : [`${f.path}: ${f.leftOut}`]));
   // 2025-09 constants: everything below (and every reader of `files`) sees the substituted files.
   const constants: PackageConstants =
     metadata.formatVersion === '2025-09' ? readConstants(yaml.bytes, warnings) : new Map();
