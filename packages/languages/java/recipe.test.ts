@@ -17,6 +17,12 @@ describe('Java entry class', () => {
     const two = 'class Helper {}\nfinal class Runner {\n  static public void main(String[] a) {}\n}\n';
     expect(javaEntryClass(two)).toBe('Runner');
     expect(javaEntryClass('class Solution {}\n')).toBe('Main');
+    // A nested class declared before main is not the program; nor is a class named in a comment or string.
+    const nested =
+      'final class Main {\n  static final class ArbReader { ArbReader(String s) {} }\n' +
+      '  // class Fake { static void main(\n  static String s = "class Nope {";\n' +
+      '  public static void main(String[] a) {}\n}\nclass After {}\n';
+    expect(javaEntryClass(nested)).toBe('Main');
   });
 
   it('runs the qualified class from classes/', () => {

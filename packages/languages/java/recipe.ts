@@ -9,13 +9,52 @@ import { jvmClassArchiveFlags } from '../shared/jvm.js';
 
 const PUBLIC_CLASS = /^([ \t]*)public\s+(?:(?:final|abstract|strictfp)\s+)*class\s+([A-Za-z_$][\w$]*)/gm;
 
-const ANY_CLASS = /^[ \t]*(?:(?:public|final|abstract|strictfp|static)\s+)*class\s+([A-Za-z_$][\w$]*)/gm;
-const MAIN_METHOD = /\bstatic\s+(?:(?:public|final|synchronized)\s+)*void\s+main\s*\(/;
+const CLASS_KEYWORD = /\bclass\s+([A-Za-z_$][\w$]*)/y;
+const MAIN_METHOD = /static\s+(?:(?:public|final|synchronized)\s+)*void\s+main\s*\(/y;
+
+/** Whether `code[i]` starts a word (no identifier character before it). */
+const wordStart = (code: string, i: number): boolean => i === 0 || !/[\w$]/.test(code[i - 1] as string);
+
+/**
+ * The top-level class whose body declares `static void main`: braces counted outside comments, strings
+ * and character literals, so a nested class (the harness's `ArbReader` inside `Main`) is never taken.
+ */
+function classWithMain(code: string): string | undefined {
+  let depth = 0;
+  let topLevel: string | undefined;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    const next = code[i + 1];
+    if (c === '/' && next === '/') {
+      const end = code.indexOf('\n', i);
+      i = end === -1 ? code.length : end;
+    } else if (c === '/' && next === '*') {
+      const end = code.indexOf('*/', i + 2);
+      i = end === -1 ? code.length : end + 1;
+    } else if (code.startsWith('"""', i)) {
+      const end = code.indexOf('"""', i + 3);
+      i = end === -1 ? code.length : end + 2;
+    } else if (c === '"' || c === "'") {
+      // A literal ends at its unescaped quote (or, malformed, at the line's end).
+      for (i++; i < code.length && code[i] !== c && code[i] !== '\n'; i++) if (code[i] === '\\') i++;
+    } else if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (c === 'c' && depth === 0 && wordStart(code, i)) {
+      CLASS_KEYWORD.lastIndex = i;
+      const name = CLASS_KEYWORD.exec(code)?.[1];
+      if (name !== undefined) topLevel = name;
+    } else if (c === 's' && depth === 1 && topLevel !== undefined && wordStart(code, i)) {
+      MAIN_METHOD.lastIndex = i;
+      if (MAIN_METHOD.test(code)) return topLevel;
+    }
+  }
+  return undefined;
+}
 
 /**
  * The public top-level class (the least indented one; nested classes are indented); without one, the
- * class that declares `static void main` (the nearest class declaration before it: `class TestHello`
- * with no `public`, as DOMjudge's and problemtools' example submissions write it), else `Main`.
+ * top-level class that declares `static void main` (`class TestHello` with no `public`, as DOMjudge's and
+ * problemtools' example submissions write it), else `Main`.
  */
 export function javaMainClass(code: string): string {
   let best: { indent: number; name: string } | null = null;
@@ -24,12 +63,7 @@ export function javaMainClass(code: string): string {
     const name = match[2];
     if (name !== undefined && (best === null || indent < best.indent)) best = { indent, name };
   }
-  if (best !== null) return best.name;
-  const main = MAIN_METHOD.exec(code)?.index;
-  if (main === undefined) return 'Main';
-  let owner: string | undefined;
-  for (const match of code.matchAll(ANY_CLASS)) if (match.index < main) owner = match[1];
-  return owner ?? 'Main';
+  return best?.name ?? classWithMain(code) ?? 'Main';
 }
 
 const PACKAGE = /^[ \t]*package\s+([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*;/m;
