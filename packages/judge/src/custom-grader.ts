@@ -17,6 +17,7 @@ import {
   type CompiledValidator,
 } from './output-validator.js';
 import type { CustomGrader, SubResult } from './scoring-grader.js';
+import { howRunEnded } from './run-ending.js';
 
 const DIR = 'graders/';
 
@@ -123,13 +124,7 @@ export async function runGrader(
   const fail = (why: string) =>
     new PackageJudgeError(`grading: the custom grader ${why}${stderr ? `\nstderr:\n${stderr}` : ''}`);
   if (report.status !== 'exited' || report.exitCode !== 0) {
-    throw fail(
-      report.status === 'exited'
-        ? `exited with code ${report.exitCode ?? '?'} (0 expected)`
-        : report.status === 'signaled'
-          ? `was killed by ${report.signal ?? 'a signal'}`
-          : `was stopped (${report.status})`,
-    );
+    throw fail(report.status === 'exited' ? `${howRunEnded(report)} (0 expected)` : howRunEnded(report));
   }
   const answer = parseGraderOutput(decoder.decode(report.stdout));
   if ('error' in answer) throw fail(`gave an answer that is ${answer.error}`);

@@ -20,6 +20,7 @@ import { buildRunProgram, isBuildRun } from './package-build-run.js';
 import { CELL_SCRIPT } from './checktestdata/cell-program.js';
 import { checktestdataProgram, checktestdataScript } from './checktestdata-validator.js';
 import { caseWorkFiles } from './case-work-files.js';
+import { howRunEnded } from './run-ending.js';
 
 const decoder = new TextDecoder();
 
@@ -137,12 +138,7 @@ export async function validateInputs(
       );
       cases++;
       if (report.status === 'exited' && report.exitCode === VALIDATOR_ACCEPT) continue;
-      const how =
-        report.status === 'exited'
-          ? `exited with code ${report.exitCode ?? '?'}`
-          : report.status === 'signaled'
-            ? `was killed by ${report.signal ?? 'a signal'}`
-            : `was stopped (${report.status})`;
+      const how = howRunEnded(report);
       const stderr = decoder.decode(report.stderr).trim();
       result.invalid.push({
         file: testCase.input,

@@ -17,6 +17,7 @@ import {
   type CompiledProgram,
   type UsableReport,
 } from './compile-step.js';
+import { howRunEnded } from './run-ending.js';
 
 /** The package's validator cannot be used (none, several, an unknown language, it does not compile). */
 export class PackageJudgeError extends Error {
@@ -282,12 +283,7 @@ function judgement(report: UsableReport, role: string): Validation {
   }
   if (report.status === 'exited' && report.exitCode === VALIDATOR_WRONG_ANSWER)
     return { verdict: 'WRONG_ANSWER', ...messages };
-  const how =
-    report.status === 'exited'
-      ? `exited with code ${report.exitCode ?? '?'}`
-      : report.status === 'signaled'
-        ? `was killed by ${report.signal ?? 'a signal'}`
-        : `was stopped (${report.status})`;
+  const how = howRunEnded(report);
   const stderr = decoder.decode(report.stderr).trim();
   return {
     verdict: 'INTERNAL_ERROR',

@@ -11,6 +11,7 @@ import type { Sandbox } from '@arbiter/sandbox';
 import { CompileCache } from './compile-cache.js';
 import { usable, type CompileContext, type CompileResult, type CompiledProgram } from './compile-step.js';
 import { COMPILE_STEP_LIMITS, compileLimitsFor } from './run-limits.js';
+import { howRunEnded } from './run-ending.js';
 
 /** Where the build runs: a folder of the work dir (the sandbox collects folders, never the work dir itself). */
 const BUILD_DIR = 'program';
@@ -90,12 +91,7 @@ export async function buildRunProgram(
     if (path.startsWith(`${BUILD_DIR}/`)) built[path.slice(BUILD_DIR.length + 1)] = bytes;
   let result: CompileResult;
   if (report.status !== 'exited' || report.exitCode !== 0) {
-    const how =
-      report.status === 'exited'
-        ? `exited with code ${report.exitCode ?? '?'}`
-        : report.status === 'signaled'
-          ? `was killed by ${report.signal ?? 'a signal'}`
-          : `was stopped (${report.status})`;
+    const how = howRunEnded(report);
     const why = `\n\`build\` ${how}.`;
     result = { ok: false, compileOutput: clipText(output, MAX_TEXT_BYTES - utf8Bytes(why)) + why };
   } else if (built.run === undefined) {
