@@ -1,7 +1,7 @@
 /**
- * Symbolic links in packages: the format allows links to other files of the package (a subtask reusing
- * the previous one's cases), from a folder or a zip; links out of the package, to nothing, to a folder or
- * in a loop are refused, naming the link.
+ * Symbolic links in packages: the format allows links to other files and folders of the package (a
+ * subtask reusing the previous one's cases), from a folder or a zip; links out of the package or to nothing
+ * are left out unread, with a warning; loops are refused, naming the link.
  */
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -89,18 +89,57 @@ describe('symbolic links in a package', () => {
     expect(inner.find((f) => f.path === 'data/secret/1.in')?.bytes.toString()).toBe('0\n');
   });
 
-  it('refuses links to a folder and in a loop, naming each', async () => {
+  it('refuses links in a loop and to a folder that holds them, naming each', async () => {
     const zip = await zipWithLinks(MINIMAL, {
       'data/secret/d.in': '..',
       'data/secret/e.in': 'f.in',
       'data/secret/f.in': 'e.in',
+      'data/secret/g': '.',
     });
     const error = await refusal(packageFromZip(zip));
     expect(error.issues.map((i) => [i.file, i.message])).toEqual([
-      ['data/secret/d.in', 'symbolic link to the folder "data" (only links to files are read)'],
+      ['data/secret/d.in', 'a loop of symbolic links (to the folder "data" that holds it)'],
       ['data/secret/e.in', 'a loop of symbolic links'],
       ['data/secret/f.in', 'a loop of symbolic links'],
+      ['data/secret/g', 'a loop of symbolic links (to the folder "data/secret" that holds it)'],
     ]);
+  });
+
+  it('reads a link to a folder as a copy of every file below it, links inside it followed from where they lie', async () => {
+    const zip = await zipWithLinks(
+      {
+        ...MINIMAL,
+        'data/secret/g1/1.in': '5\n',
+        'data/secret/g1/1.ans': '5\n',
+        'data/secret/g1/deep/2.in': '6\n',
+        'data/secret/g1/deep/2.ans': '6\n',
+        'data/shared/3.in': '7\n',
+        'data/shared/3.ans': '7\n',
+      },
+      {
+        // g2 is g1; g1 itself links a file one folder up and the shared folder.
+        'data/secret/g2': 'g1',
+        'data/secret/g1/0.in': '../1.in',
+        'data/secret/g1/0.ans': '../1.ans',
+        'data/secret/g1/more': '../../shared',
+      },
+    );
+    const files = await packageFromZip(zip);
+    const texts = Object.fromEntries(
+      files.filter((f) => f.path.startsWith('data/secret/g2/')).map((f) => [f.path, f.bytes.toString()]),
+    );
+    expect(texts).toEqual({
+      'data/secret/g2/1.in': '5\n',
+      'data/secret/g2/1.ans': '5\n',
+      'data/secret/g2/deep/2.in': '6\n',
+      'data/secret/g2/deep/2.ans': '6\n',
+      'data/secret/g2/0.in': '1\n',
+      'data/secret/g2/0.ans': '1\n',
+      'data/secret/g2/more/3.in': '7\n',
+      'data/secret/g2/more/3.ans': '7\n',
+    });
+    expect(files.every((f) => f.linkTarget === undefined)).toBe(true);
+    expect(parsePackage(files).testData.cases.map((c) => c.name)).toContain('secret/g2/more/3');
   });
 
   it('leaves out, unread, links out of the package and to nothing in it; the report names each', async () => {
