@@ -41,11 +41,23 @@ const INFORMATIONAL = new Set(['authors', 'author', 'model_solution']);
 /** Keys the specification has that Arbiter does not apply. */
 const NOT_APPLIED = new Set(['language', 'entrypoint', 'message', 'use_for_time_limit']);
 
-/** A glob of the specification: `*` within one name, `{a,b}` alternatives; `**` and `[xyz]` are not part of it. */
+/**
+ * A glob of the specification: `*` within one name, `{a,b}` alternatives; `**` and `[xyz]` are not part of
+ * it. Spaces around an alternative are not part of it (`{ 4 }`), and `dir/` is `dir`, as BAPCtools reads them.
+ */
 export function globPattern(glob: string): RegExp {
+  const trimmed = glob.replace(/\/+$/, '').replace(
+    /\{[^{}]*\}/g,
+    (braces) =>
+      `{${braces
+        .slice(1, -1)
+        .split(',')
+        .map((alternative) => alternative.trim())
+        .join(',')}}`,
+  );
   let out = '';
   let depth = 0;
-  for (const ch of glob) {
+  for (const ch of trimmed) {
     if (ch === '*') out += '[^/]*';
     else if (ch === '{') {
       out += '(?:';

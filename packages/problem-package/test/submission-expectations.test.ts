@@ -33,6 +33,12 @@ describe('submission globs', () => {
     expect(globMatches('secret/*-hard', 'secret/x-hard')).toBe(true);
     expect(globMatches('secret/g.1', 'secret/gx1')).toBe(false);
   });
+
+  it('take spaces around an alternative and a final slash as BAPCtools does', () => {
+    expect(globMatches('secret/*{ 4 }{ 2 }', 'secret/42')).toBe(true);
+    expect(globMatches('secret/*{1, 3 }', 'secret/13')).toBe(true);
+    expect(globMatches('accepted/', 'accepted/a.py')).toBe(true);
+  });
 });
 
 describe('submissions.yaml', () => {
