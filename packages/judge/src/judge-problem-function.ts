@@ -153,9 +153,17 @@ export async function judgeFunctionProblem(
     stdout: live ? prints.join('') : failedTest ? (prints[failedTest.index] ?? '') : '',
     stderr: live || verdict === 'RUNTIME_ERROR' ? tail(finished.map((each) => each.stderr).join('')) : '',
     compileOutput: compiled.program.compileOutput,
-    timeMs: finished.reduce((sum, each) => sum + each.report.cpuMs, 0),
+    // At least what the tests' own readings of the run's cgroup saw: a final reading can come back lower
+    // (seen as 0 on cgroup v1 after a run the judge stopped), and a peak cannot fall.
+    timeMs: Math.max(
+      finished.reduce((sum, each) => sum + each.report.cpuMs, 0),
+      tests.reduce((sum, each) => sum + each.timeMs, 0),
+    ),
     wallTimeMs: finished.reduce((sum, each) => sum + each.report.wallMs, 0),
-    memoryKb: Math.max(...finished.map((each) => each.report.memoryKb)),
+    memoryKb: Math.max(
+      ...finished.map((each) => each.report.memoryKb),
+      ...tests.map((each) => each.memoryKb),
+    ),
     exitCode: run.report.exitCode,
     signal: run.report.signal,
   };
