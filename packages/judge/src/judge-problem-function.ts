@@ -153,8 +153,9 @@ export async function judgeFunctionProblem(
     stdout: live ? prints.join('') : failedTest ? (prints[failedTest.index] ?? '') : '',
     stderr: live || verdict === 'RUNTIME_ERROR' ? tail(finished.map((each) => each.stderr).join('')) : '',
     compileOutput: compiled.program.compileOutput,
-    // At least what the tests' own readings of the run's cgroup saw: a final reading can come back lower
-    // (seen as 0 on cgroup v1 after a run the judge stopped), and a peak cannot fall.
+    // At least what the readings taken with the tests' answers saw: a final reading can come back lower (the
+    // development runner samples /proc on a timer, so a run shorter than its first sample reads 0), and a
+    // peak cannot fall.
     timeMs: Math.max(
       finished.reduce((sum, each) => sum + each.report.cpuMs, 0),
       tests.reduce((sum, each) => sum + each.timeMs, 0),
