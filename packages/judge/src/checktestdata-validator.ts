@@ -6,7 +6,7 @@
 import { clipText } from '@arbiter/contracts';
 import type { Sandbox } from '@arbiter/sandbox';
 import { CELL_SCRIPT, CHECKTESTDATA_ENTRY, checktestdataModules } from './checktestdata/cell-program.js';
-import { compileProgram, usable, type CompileContext, type CompileResult } from './compile-step.js';
+import { compileProgram, toolArgv, usable, type CompileContext, type CompileResult } from './compile-step.js';
 import { VALIDATOR_LIMITS } from './output-validator.js';
 
 const decoder = new TextDecoder();
@@ -40,14 +40,7 @@ export async function checktestdataProgram(
   const { program } = compiled;
   const report = usable(
     await sandbox.run({
-      argv: [
-        ...program.recipe.run(program.sources, {
-          memoryMb: VALIDATOR_LIMITS.memoryKb / 1024,
-          unbuffered: false,
-        }),
-        '--parse-only',
-        CELL_SCRIPT,
-      ],
+      argv: [...toolArgv(program, VALIDATOR_LIMITS), '--parse-only', CELL_SCRIPT],
       files: program.files,
       limits: VALIDATOR_LIMITS,
       ...(signal === undefined ? {} : { signal }),

@@ -29,6 +29,11 @@ export interface CompiledProgram {
   compileOutput: string;
 }
 
+/** The command that starts a package's own program (validator, grader, checker) under `limits`, buffered. */
+export function toolArgv(program: CompiledProgram, limits: Pick<RunLimits, 'memoryKb'>): string[] {
+  return [...program.recipe.run(program.sources, { memoryMb: limits.memoryKb / 1024, unbuffered: false })];
+}
+
 export type CompileResult = { ok: true; program: CompiledProgram } | { ok: false; compileOutput: string };
 
 /** One sandbox step as it happened (see `StepHooks.onStep`). */

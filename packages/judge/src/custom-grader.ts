@@ -8,7 +8,7 @@
 import { clipText, type Verdict } from '@arbiter/contracts';
 import { flagWords, type ProblemPackage, type TestGroup } from '@arbiter/problem-package';
 import type { RunLimits, Sandbox } from '@arbiter/sandbox';
-import { usable, type CompileContext } from './compile-step.js';
+import { toolArgv, usable, type CompileContext } from './compile-step.js';
 import {
   compilePackageProgram,
   PackageJudgeError,
@@ -106,13 +106,7 @@ export async function runGrader(
   const { program } = grader;
   const report = usable(
     await sandbox.run({
-      argv: [
-        ...program.recipe.run(program.sources, {
-          memoryMb: GRADER_LIMITS.memoryKb / 1024,
-          unbuffered: false,
-        }),
-        ...flagWords(graderFlags),
-      ],
+      argv: [...toolArgv(program, GRADER_LIMITS), ...flagWords(graderFlags)],
       files: program.files,
       stdin: new TextEncoder().encode(graderInput(results)),
       limits: GRADER_LIMITS,

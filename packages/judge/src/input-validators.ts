@@ -14,7 +14,7 @@ import {
   type ProblemPackage,
 } from '@arbiter/problem-package';
 import type { Sandbox } from '@arbiter/sandbox';
-import { compileProgram, usable, type CompileContext, type CompileResult } from './compile-step.js';
+import { compileProgram, toolArgv, usable, type CompileContext, type CompileResult } from './compile-step.js';
 import { VALIDATOR_ACCEPT, VALIDATOR_LIMITS, sourcesOf } from './output-validator.js';
 import { buildRunProgram, isBuildRun } from './package-build-run.js';
 import { CELL_SCRIPT } from './checktestdata/cell-program.js';
@@ -115,10 +115,7 @@ export async function validateInputs(
       const report = usable(
         await sandbox.run({
           argv: [
-            ...program.recipe.run(program.sources, {
-              memoryMb: VALIDATOR_LIMITS.memoryKb / 1024,
-              unbuffered: false,
-            }),
+            ...toolArgv(program, VALIDATOR_LIMITS),
             // checktestdata takes its script, and no flags.
             ...(script !== undefined
               ? [CELL_SCRIPT]

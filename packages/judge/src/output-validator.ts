@@ -12,6 +12,7 @@ import type { RunChannel, RunLimits, RunRequest, Sandbox } from '@arbiter/sandbo
 import { buildRunProgram, isBuildRun } from './package-build-run.js';
 import {
   compileProgram,
+  toolArgv,
   usable,
   type CompileContext,
   type CompiledProgram,
@@ -206,7 +207,7 @@ export function validatorRunRequest(
 ): RunRequest {
   const { program } = validator;
   const argv = [
-    ...program.recipe.run(program.sources, { memoryMb: limits.memoryKb / 1024, unbuffered: false }),
+    ...toolArgv(program, limits),
     'judge/testdata.in',
     'judge/testdata.ans',
     'feedback/',
