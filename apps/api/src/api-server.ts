@@ -6,14 +6,12 @@
 import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
-import { QueueEvents } from 'bullmq';
 import { describeMetricsAccess, metricsAccess, type Logger } from '@arbiter/observability';
 import {
   JobEventLog,
   JobStdin,
   PackageBlobs,
   JobStore,
-  SUBMISSION_QUEUE,
   WorkerRegistry,
   createKeys,
   createRedis,
@@ -61,7 +59,6 @@ export interface ApiServer {
 export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiServer> {
   const redis = createRedis(env.REDIS_URL, { name: 'api', failFast: true });
   const subscriber = createRedis(env.REDIS_URL, { name: 'api-subscriber' });
-  const blocking = createRedis(env.REDIS_URL, { name: 'api-queue-events' });
   const catalog = await loadCatalog(env.PROBLEMS_DIR ?? CATALOG_ROOT);
   logger.info({ problems: catalog.size }, 'problems loaded');
   const db = await openApiDatabase(env, logger);
@@ -109,10 +106,6 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const sessionSweeper = startSessionSweeper(db, logger);
 
   const relay = new JobRelay({ ...resources, subscriber });
-  // Positions change when a job leaves the queue for a worker.
-  const queueEvents = new QueueEvents(SUBMISSION_QUEUE, { connection: blocking, prefix: env.REDIS_PREFIX });
-  queueEvents.on('active', () => relay.scheduleRefresh());
-  queueEvents.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
 
   const persisterConnection = createRedis(env.REDIS_URL, { name: 'api-persister' });
   const persister = startResultPersister(resources, persisterConnection);
@@ -219,14 +212,11 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       await step('watcher', () => watcher.close());
       await step('reconciler', () => reconciler.stop());
       await step('persister', () => persister.close());
-      await step('queue events', () => queueEvents.close());
       await step('queue', () => resources.queue.close());
       await step('results queue', () => resultsQueue.close());
       await step('redis', () =>
         Promise.all(
-          [redis.quit(), subscriber.quit(), blocking.quit(), persisterConnection.quit()].map((p) =>
-            p.catch(() => undefined),
-          ),
+          [redis.quit(), subscriber.quit(), persisterConnection.quit()].map((p) => p.catch(() => undefined)),
         ),
       );
       sessionSweeper.stop();

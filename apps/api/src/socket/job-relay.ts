@@ -46,9 +46,18 @@ export interface JobRelayOptions {
   redis: Redis;
   prefix: string;
   logger: Logger;
+  /** How often positions are read while a watched job is queued (`POSITION_TICK_MS`); 0: only on subscribe. */
+  positionTickMs?: number;
 }
 
 const BATCH = 500;
+/**
+ * While a job watched here is queued, its place is read again this often (one script call for all of them).
+ * A tick, not BullMQ's event stream: reading every event of every job (about six each) cost each API
+ * instance CPU per job on every worker's job, while a tick costs per quarter second, and nothing when no
+ * watched job waits.
+ */
+export const POSITION_TICK_MS = 250;
 /** A failed read (Redis away) is tried again after this long, in ms: no announcement may come again. */
 const RETRY_MS = 500;
 
@@ -61,6 +70,8 @@ export class JobRelay {
   /** socket id → jobs it watches. */
   private readonly bySocket = new Map<string, Set<string>>();
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** Schedules a refresh every `POSITION_TICK_MS` while a pass found some watched job queued. */
+  private positionTicker: NodeJS.Timeout | null = null;
   /** A refresh pass is under way; `refreshAgain`: the queue moved meanwhile, so one more pass follows. */
   private refreshing = false;
   private refreshAgain = false;
@@ -181,8 +192,8 @@ export class JobRelay {
   }
 
   /**
-   * Asks for fresh queue positions of the queued jobs watched here (called when the
-   * queue moves). Coalesced to one pass per 50 ms.
+   * Asks for fresh queue positions of the queued jobs watched here (on a new queued subscription, and
+   * every `POSITION_TICK_MS` while one is watched). Coalesced to one pass per 50 ms.
    */
   scheduleRefresh(): void {
     if (this.closed) return;
@@ -222,6 +233,7 @@ export class JobRelay {
     this.closed = true;
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
+    this.tickPositions(false);
     for (const resolve of this.settledWaiters.splice(0)) resolve();
     for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
@@ -239,6 +251,7 @@ export class JobRelay {
     for (const [jobId, subs] of this.byJob) {
       if ([...subs.values()].some((sub) => sub.status === 'queued')) queued.push(jobId);
     }
+    this.tickPositions(queued.length > 0);
     if (queued.length === 0) return;
     const places = await queuePositions(redis, prefix, queued);
     const appends: Array<Promise<unknown>> = [];
@@ -253,6 +266,19 @@ export class JobRelay {
       );
     });
     await Promise.all(appends);
+  }
+
+  /** Starts or stops the position tick: it runs while the last pass found a watched job queued. */
+  private tickPositions(on: boolean): void {
+    const every = this.options.positionTickMs ?? POSITION_TICK_MS;
+    if (on && !this.closed && every > 0) {
+      if (this.positionTicker !== null) return;
+      this.positionTicker = setInterval(() => this.scheduleRefresh(), every);
+      this.positionTicker.unref();
+    } else if (this.positionTicker !== null) {
+      clearInterval(this.positionTicker);
+      this.positionTicker = null;
+    }
   }
 
   /** An append was announced: deliver it if it is the next event, else read the stream. */
