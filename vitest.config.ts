@@ -20,6 +20,7 @@ const UNIT = [
   'packages/problem-package/test/**/*.test.ts',
   'tests/deploy/**/*.test.ts',
   'tests/web/**/*.test.ts',
+  'bench/support/**/*.test.ts',
 ];
 /** Beside the code, yet on a real Redis. */
 const UNIT_EXCEPTIONS = ['apps/worker/src/log-batcher.test.ts'];
