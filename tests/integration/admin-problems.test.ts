@@ -14,7 +14,7 @@ import {
   importProblemResponseSchema,
   verifyProblemResponseSchema,
 } from '@arbiter/contracts';
-import { createKeys, createRedis, createResultsQueue, enqueuePersist, JobStore } from '@arbiter/queue';
+import { createKeys, createRedis, JobStore, ResultsStream } from '@arbiter/queue';
 import { getStatus, post, REDIS_URL, signUp } from '../support/platform.js';
 import { scaledMs } from '../support/speed-factor.js';
 import { usePlatform } from '../support/use-platform.js';
@@ -120,14 +120,15 @@ describe('admin problem management', () => {
     const olderId = older.verification.jobId as string;
     const newerId = newer.verification.jobId as string;
 
-    // Each job finishes as a worker finishes one: its record final in Redis, then a persist job.
+    // Each job finishes as a worker finishes one: its record final in Redis, then a persist entry.
     const redis = createRedis(REDIS_URL);
-    const results = createResultsQueue(redis, platform.prefix);
-    const store = new JobStore({ redis, keys: createKeys(platform.prefix) });
+    const keys = createKeys(platform.prefix);
+    const results = new ResultsStream({ redis, keys });
+    const store = new JobStore({ redis, keys });
     const finish = async (jobId: string, ok: boolean) => {
       const verification = { status: 'done' as const, slug: 'race', version: 1, submissions: [], ok };
       expect(await store.update(jobId, { status: 'completed', verification })).not.toBeNull();
-      await enqueuePersist(results, jobId);
+      await results.persist(jobId);
     };
     const stored = async () => {
       const answer = await fetch(`${platform.url}/admin/problems/race`, { headers: { cookie: admin } });
@@ -139,11 +140,10 @@ describe('admin problem management', () => {
         .poll(stored, { timeout: scaledMs(20_000) })
         .toMatchObject({ status: 'done', jobId: newerId, ok: true });
       await finish(olderId, false);
-      // Wait until the persister has taken the older job's result, then look again.
-      await expect.poll(() => results.getJobState(olderId), { timeout: scaledMs(20_000) }).toBe('completed');
+      // Wait until the persister has saved the older job's entry (saved entries are deleted), then look again.
+      await expect.poll(() => redis.xlen(keys.results()), { timeout: scaledMs(20_000) }).toBe(0);
       expect(await stored()).toMatchObject({ status: 'done', jobId: newerId, ok: true });
     } finally {
-      await results.close();
       redis.disconnect();
     }
   });

@@ -25,7 +25,8 @@ import { warmUpPasswords } from './auth/passwords.js';
 import { startSessionSweeper } from './auth/session-sweeper.js';
 import { openApiDatabase } from './database.js';
 import { createApiMetrics } from './metrics/api-metrics.js';
-import { startResultPersister } from './persistence/result-persister.js';
+import { startResultPersister, type ResultPersister } from './persistence/result-persister.js';
+import { drainLegacyResults, type LegacyResultsDrain } from './persistence/legacy-results-drain.js';
 import { startReconciler, type Reconciler } from './persistence/reconciler.js';
 import type { ApiEnv } from './env.js';
 import type { ApiResources } from './resources.js';
@@ -51,6 +52,10 @@ export interface ApiServer {
   relay: JobRelay;
   /** Settles unfinished submissions against the queue (see persistence/reconciler.ts). */
   reconciler: Reconciler;
+  /** Saves the results stream's entries to the database (see persistence/result-persister.ts). */
+  persister: ResultPersister;
+  /** The one drain of the old `results` queue (see persistence/legacy-results-drain.ts). */
+  legacyDrain: LegacyResultsDrain;
   close(graceMs?: number): Promise<void>;
   /** The shutdown step `close()` is waiting on now (null when not closing, or done): says where a slow shutdown hangs. */
   closingStep(): string | null;
@@ -108,14 +113,19 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
   const relay = new JobRelay({ ...resources, subscriber });
 
   const persisterConnection = createRedis(env.REDIS_URL, { name: 'api-persister' });
-  const persister = startResultPersister(resources, persisterConnection);
+  const persister = startResultPersister(resources, persisterConnection, {
+    claimIdleMs: env.RESULTS_CLAIM_IDLE_MS,
+    retryMs: env.RESULTS_RETRY_MS,
+  });
   const reconciler = startReconciler(resources, {
     intervalMs: env.RECONCILE_INTERVAL_MS,
     afterMs: env.RECONCILE_AFTER_MS,
   });
 
-  // For the admins' queue dashboard, which shows both queues.
+  // For the admins' queue dashboard, which shows both queues, and the one drain of what an older
+  // deployment left in the `results` queue.
   const resultsQueue = createResultsQueue(redis, env.REDIS_PREFIX);
+  const legacyDrain = drainLegacyResults(resources, resultsQueue, persisterConnection);
   // A queue without an 'error' listener would crash the process on a Redis hiccup.
   for (const queue of [resources.queue, resultsQueue]) {
     queue.on('error', (err) => logger.warn({ err, queue: queue.name }, 'queue connection error'));
@@ -186,6 +196,8 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
     port,
     relay,
     reconciler,
+    persister,
+    legacyDrain,
     closingStep: () => closingStep,
     async close(graceMs = env.SHUTDOWN_GRACE_MS) {
       // Stop accepting, let in-flight requests end, then cut what is left.
@@ -212,6 +224,7 @@ export async function startApiServer(env: ApiEnv, logger: Logger): Promise<ApiSe
       await step('watcher', () => watcher.close());
       await step('reconciler', () => reconciler.stop());
       await step('persister', () => persister.close());
+      await step('old results queue', () => legacyDrain.close());
       await step('queue', () => resources.queue.close());
       await step('results queue', () => resultsQueue.close());
       await step('redis', () =>

@@ -6,13 +6,13 @@
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { clipResultTexts, jobDataSchema, preciseNow, type JobData, type JobResult } from '@arbiter/contracts';
 import { StepTimings } from '@arbiter/judge';
-import { enqueuePersist, enqueueRunning, newJobRecord } from '@arbiter/queue';
+import { newJobRecord } from '@arbiter/queue';
 import { judgeJob } from './judge-job.js';
 import { createLogBatcher } from './log-batcher.js';
 import { WORKER_LOST_REASON, lostAttempt } from './lost-attempt.js';
 import type { WorkerResources } from './resources.js';
 
-/** How long a job runs before its worker tells the database side it is running (`enqueueRunning`). */
+/** How long a job runs before its worker tells the database side it is running (a `running` entry on the results stream). */
 export const RUNNING_NOTICE_DELAY_MS = 1_000;
 
 export type SubmissionJob = Job<JobData, void, 'judge'>;
@@ -59,12 +59,12 @@ export async function processJob(
     });
   marking.catch(() => undefined);
   // The database hears of it only when the job is still running a moment later: most jobs are over
-  // by then, and their rows go from `queued` straight to the result (a `results` job and a database
-  // write less per job).
+  // by then, and their rows go from `queued` straight to the result (a results stream entry and a
+  // database write less per job).
   const notice = setTimeout(() => {
-    enqueueRunning(resources.results, { jobId, worker: resources.workerId, startedAt }).catch(
-      (err: unknown) => log.warn({ err }, 'could not send the running notice'),
-    );
+    resources.results
+      .running({ jobId, worker: resources.workerId, startedAt })
+      .catch((err: unknown) => log.warn({ err }, 'could not send the running notice'));
   }, RUNNING_NOTICE_DELAY_MS);
   log.info({ queueWaitMs: Date.now() - data.createdAt }, 'job running');
 
@@ -126,9 +126,9 @@ export async function processJob(
 }
 
 /**
- * Stores a final result over the job's record and announces it (one atomic step, which also sets
- * `lastSeq`), and hands it on to be written to the database, unless another writer already
- * finished the job. Returns the final record, or null when the job was already finished.
+ * Stores a final result over the job's record, announces it and hands it on to be written to the
+ * database (one atomic step, which also sets `lastSeq` and appends the results stream's `persist`
+ * entry), unless another writer already finished the job. Returns the final record, or null when the job was already finished.
  * `fallback` stands in for a record Redis lost; `known` is the record as this worker last wrote it.
  */
 export async function finishRecord(
@@ -148,7 +148,8 @@ export async function finishRecord(
     final = await store.finish(jobId, clipped, events);
   }
   if (final !== null) resources.metrics.jobFinished(final);
-  // Also when another writer finished it: that writer may have died before this step.
-  await enqueuePersist(resources.results, jobId);
+  // The finish script handed it on. When another writer finished it, hand it on again: that writer may
+  // have died before its own finish, or be an older version that used the `results` queue.
+  else await resources.results.persist(jobId);
   return final;
 }

@@ -1,6 +1,6 @@
 /** What the worker's modules are handed instead of importing singletons. */
 import type { Logger } from '@arbiter/observability';
-import type { JobEventLog, JobStdin, JobStore, ResultsQueue, WorkerRegistry } from '@arbiter/queue';
+import type { JobEventLog, JobStdin, JobStore, ResultsStream, WorkerRegistry } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { LanguageInfo } from '@arbiter/contracts';
 import type { CompileContext } from '@arbiter/judge';
@@ -18,7 +18,7 @@ export interface WorkerResources {
   stdin: JobStdin;
   registry: WorkerRegistry;
   /** Where finished jobs are handed to the API for the database. */
-  results: ResultsQueue;
+  results: ResultsStream;
   sandbox: Sandbox;
   /** Toolchains found on this host. */
   languages: LanguageInfo[];

@@ -36,7 +36,7 @@ import {
   JobStdin,
   PackageBlobs,
   createRedis,
-  createResultsQueue,
+  ResultsStream,
 } from '@arbiter/queue';
 import type { Sandbox } from '@arbiter/sandbox';
 import type { WorkerEnv } from './env.js';
@@ -155,9 +155,7 @@ export async function startWorker(
   const id = env.WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const redis = createRedis(env.REDIS_URL, { name: `worker-${id}` });
   const keys = createKeys(env.REDIS_PREFIX);
-  const results = createResultsQueue(redis, env.REDIS_PREFIX);
-  // Without an 'error' listener a Redis hiccup would crash the process.
-  results.on('error', (err) => logger.warn({ err }, 'results queue connection error'));
+  const results = new ResultsStream({ redis, keys });
   const metrics = createWorkerMetrics({ concurrency });
   const service = await startWorkerService(
     {
@@ -209,7 +207,6 @@ export async function startWorker(
       // The port is taken: stop what started rather than run without the metrics asked for.
       await stopBuilds();
       await service.stop(0);
-      await results.close();
       await redis.quit().catch(() => undefined);
       throw error;
     });
@@ -222,7 +219,6 @@ export async function startWorker(
     async stop(graceMs = env.SHUTDOWN_GRACE_MS) {
       await stopBuilds();
       await service.stop(graceMs);
-      await results.close();
       await redis.quit().catch(() => undefined);
       await metricsServer?.close();
     },

@@ -217,6 +217,10 @@ export const apiEnvSchema = z.object({
   RECONCILE_INTERVAL_MS: ms(30_000),
   /** A submission unfinished for this long is checked: queued again if Redis lost it, in ms. */
   RECONCILE_AFTER_MS: ms(60_000),
+  /** A results stream entry pending this long on an API instance (one that died) is taken over, in ms. */
+  RESULTS_CLAIM_IDLE_MS: ms(15_000),
+  /** First wait before a result that could not be saved is tried again (doubling each time), in ms. */
+  RESULTS_RETRY_MS: ms(1_000),
   ...compatEnv,
 });
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -28,10 +28,15 @@ export {
   type QueueTurn,
 } from './fair-share.js';
 export {
+  RESULTS_GROUP,
+  RESULTS_STREAM_MAX_LENGTH,
+  ResultsStream,
+  parseResultsEntry,
+  type ResultsEntry,
+} from './results-stream.js';
+export {
   RESULTS_QUEUE,
   createResultsQueue,
-  enqueuePersist,
-  enqueueRunning,
   type ResultsJobName,
   type PersistJobData,
   type ResultsQueue,

@@ -1,7 +1,7 @@
 /**
  * Per-job event streams in Redis. Every event gets the next `seq` of its job and is
  * stored as stream entry `<seq>-0`, so "everything after seq N" is one XRANGE. Appends
- * are atomic (commands/append-event-2.lua, append-result-3.lua, create-record-event-3.lua): sequence, stream, trim, expiry and the pub/sub announcement together,
+ * are atomic (commands/append-event-2.lua, append-result-4.lua, create-record-event-3.lua): sequence, stream, trim, expiry and the pub/sub announcement together,
  * whichever process (API or worker) writes. The announcement carries the event itself when it
  * is small, so a relay that has delivered everything before it needs no read of the stream.
  */
@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import type { JobEvent, JobEventBody, JobResult, StatusPayload } from '@arbiter/contracts';
 import type { Keys } from './keys.js';
 import { redisCommands } from './redis-commands.js';
+import { RESULTS_STREAM_MAX_LENGTH } from './results-stream.js';
 
 /** What a job's channel said: the `seq` appended, and the event itself when it was small enough to come along. */
 export interface Announcement {
@@ -87,7 +88,12 @@ export class JobEventLog {
     const json = JSON.stringify(rest);
     const seq = await redisCommands.appendResult.run(
       this.redis,
-      [this.keys.events(record.jobId), this.keys.eventMeta(record.jobId), this.keys.record(record.jobId)],
+      [
+        this.keys.events(record.jobId),
+        this.keys.eventMeta(record.jobId),
+        this.keys.record(record.jobId),
+        this.keys.results(),
+      ],
       [
         `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"lastSeq":`,
         '}',
@@ -97,6 +103,8 @@ export class JobEventLog {
         record.status,
         recordTtlSeconds,
         this.inlineBytes,
+        record.jobId,
+        RESULTS_STREAM_MAX_LENGTH,
       ],
     );
     return typeof seq === 'number' && seq > 0 ? { ...record, lastSeq: seq } : null;

@@ -23,6 +23,10 @@ export interface Keys {
   reconcileLock(): string;
   /** An imported problem package's zip, by its SHA-256, for workers to fetch (see `PackageBlobs`). */
   packageBlob(sha256: string): string;
+  /** Stream of results (and `running` notices) for the API's persisters to save (see `ResultsStream`). */
+  results(): string;
+  /** Results stream entries that could not be saved after every attempt, kept for an operator. */
+  resultsDead(): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -37,5 +41,7 @@ export function createKeys(prefix: string): Keys {
     worker: (workerId) => `${prefix}:worker:${workerId}`,
     reconcileLock: () => `${prefix}:reconcile-lock`,
     packageBlob: (sha256) => `${prefix}:pkg:${sha256}`,
+    results: () => `${prefix}:results:stream`,
+    resultsDead: () => `${prefix}:results:dead`,
   };
 }

@@ -2,8 +2,9 @@
 import { RedisCommand } from './redis-command.js';
 
 export const redisCommands = {
+  ackEntries: new RedisCommand('ack-entries-1'),
   appendEvent: new RedisCommand('append-event-2'),
-  appendResult: new RedisCommand('append-result-3'),
+  appendResult: new RedisCommand('append-result-4'),
   appendStdin: new RedisCommand('append-stdin-2'),
   createRecordEvent: new RedisCommand('create-record-event-3'),
   fairPriority: new RedisCommand('fair-priority-3'),

@@ -1,11 +1,7 @@
 /**
- * The BullMQ queue `results`: when a job reaches its final state, its worker enqueues a
- * `persist` job (same id) and an API instance writes the result to the database. Durable
- * and retried, so results reach the database even if every API was down when the job
- * finished, or the database was briefly unavailable; adding the same id twice is a no-op.
- * When a job is still running a second after its worker started it, the worker enqueues a `running`
- * notice the same way, so the row shows `running` too (a notice that comes after the result changes
- * nothing); a shorter job's row goes from `queued` straight to its result.
+ * The BullMQ queue `results`, which carried results to the database before the results stream
+ * (results-stream.ts): nothing adds to it any more. An API drains what an older deployment left in it
+ * once on start (apps/api/src/persistence/legacy-results-drain.ts), and the admins' queue board shows it.
  */
 import { Queue, type ConnectionOptions } from 'bullmq';
 
@@ -34,16 +30,4 @@ export function createResultsQueue(connection: ConnectionOptions, prefix: string
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
-}
-
-export async function enqueuePersist(queue: ResultsQueue, jobId: string): Promise<void> {
-  await queue.add('persist', { jobId }, { jobId });
-}
-
-/** Tells the database side that `worker` started the job (again, after a retry). */
-export async function enqueueRunning(
-  queue: ResultsQueue,
-  notice: { jobId: string; worker: string; startedAt: string },
-): Promise<void> {
-  await queue.add('running', notice, { attempts: 3, removeOnComplete: true });
 }

@@ -1,7 +1,10 @@
 -- Finishes a job in one step: unless its record is missing or already final, takes the next seq, stores
 -- the record `head .. seq .. tail` (the result, its `lastSeq` being this seq) and appends the same JSON
--- as the `result` event, announced like append-event's. Returns the seq, or 0 when nothing was written.
--- KEYS: stream, meta, record. ARGV: head, tail, maxlen, ttl, channel, status, record ttl, inline.
+-- as the `result` event, announced like append-event's, and hands the job to the database side: a `persist`
+-- entry on the results stream, in the same step (no crash between result and hand-off loses it). Returns
+-- the seq, or 0 when nothing was written.
+-- KEYS: stream, meta, record, results stream.
+-- ARGV: head, tail, maxlen, ttl, channel, status, record ttl, inline, job id, results maxlen.
 local current = redis.call('HGET', KEYS[3], 'status')
 if not current or current == 'completed' or current == 'failed' then return 0 end
 local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
@@ -16,4 +19,5 @@ if #json <= tonumber(ARGV[8]) then
 else
   redis.call('PUBLISH', ARGV[5], seq)
 end
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[10], '*', 't', 'persist', 'j', ARGV[9])
 return seq
