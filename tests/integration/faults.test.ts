@@ -375,8 +375,8 @@ describe.skipIf(USING_PGLITE)('faults under load', () => {
     checkStreams(clients, false);
     const after = await submit(url, PROGRAMS[3]?.body);
     // Every accepted submission, and only those (the refused ones left no row), is saved. A result
-    // whose hand-out to the API was swallowed by the crash waits for the results queue's own
-    // stall check (its lock: 30 s), hence the long wait allowed here.
+    // whose hand-out to the API was swallowed by the crash stays pending until an `XAUTOCLAIM` pass
+    // takes it over (15 s idle), hence the long wait allowed here.
     await finalRows(prefix, [...jobsOf(clients), after], 70_000);
   }, 120_000);
 
@@ -493,7 +493,7 @@ describe.skipIf(USING_PGLITE)('faults under load', () => {
       const after = await submit(url, PROGRAMS[3]?.body);
       await allResults(clients, scaledMs(40_000));
       checkStreams(clients, false);
-      // Results that finished during the cut were retried by the results queue until they landed.
+      // Results that finished during the cut stayed pending on the results stream and were tried again until they landed.
       const rows = await finalRows(prefix, [...accepted, after], scaledMs(40_000));
       for (const client of clients) {
         for (const [jobId, verdict] of client.jobs) expect(rows.get(jobId), jobId).toBe(verdict);
