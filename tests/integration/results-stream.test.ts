@@ -13,6 +13,7 @@ import {
   RESULTS_GROUP,
   ResultsStream,
   createKeys,
+  createResultsQueue,
   newJobRecord,
   redisCommands,
 } from '@arbiter/queue';
@@ -180,6 +181,43 @@ describe('the results stream', () => {
     } finally {
       await api.close(1_000);
       await proxy.close();
+    }
+  });
+
+  it('saves the persist jobs an older deployment left in the BullMQ results queue, then stops reading it', async () => {
+    worker ??= await startWorkerInProcess(prefix);
+    let api: ApiServer = await startApi(prefix);
+    const jobId = await submit(base(api), {
+      language: 'python',
+      code: 'import time\ntime.sleep(1)\nprint(3)',
+    });
+    await api.close(1_000);
+    await waitFor(
+      async () => (await worker?.service.active()) === 0 && (await redis.xlen(keys.results())) > 0,
+      scaledMs(15_000),
+      () => 'the job did not finish',
+    );
+    // As an older worker would have left it: no stream entry, a `persist` job on the old queue.
+    await redis.del(keys.results());
+    const old = createResultsQueue(redis, prefix);
+    try {
+      await old.add('persist', { jobId }, { jobId });
+      api = await startApi(prefix);
+      await waitFor(
+        async () => (await rowStatus(jobId)) === 'completed',
+        scaledMs(15_000),
+        () => 'the job left in the old results queue was not saved',
+      );
+      await api.legacyDrain.done;
+      expect(await old.getJobState(jobId)).toBe('completed');
+      await api.close(1_000);
+      // A start with nothing left there starts no worker on it.
+      api = await startApi(prefix);
+      await api.legacyDrain.done;
+      expect(await old.getWorkersCount()).toBe(0);
+    } finally {
+      await api.close(1_000);
+      await old.close();
     }
   });
 });
