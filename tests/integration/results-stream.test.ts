@@ -66,6 +66,23 @@ async function pendingCount(): Promise<number> {
   return summary[0];
 }
 
+/** Submits a one-second job, stops the API and waits until a worker has finished the job and left its entry. */
+async function finishWithApiDown(printed: number): Promise<{ api: ApiServer; jobId: string }> {
+  worker ??= await startWorkerInProcess(prefix);
+  const api = await startApi(prefix);
+  const jobId = await submit(base(api), {
+    language: 'python',
+    code: `import time\ntime.sleep(1)\nprint(${printed})`,
+  });
+  await api.close(1_000);
+  await waitFor(
+    async () => (await worker?.service.active()) === 0 && (await redis.xlen(keys.results())) > 0,
+    scaledMs(15_000),
+    () => 'the job did not finish',
+  );
+  return { api, jobId };
+}
+
 describe('the results stream', () => {
   it("hands a finished job to the database side inside the finish script: one command for the worker's finish", async () => {
     const sent: string[] = [];
@@ -114,18 +131,9 @@ describe('the results stream', () => {
   });
 
   it('saves an entry left pending by an API that died, on another API', async () => {
-    worker ??= await startWorkerInProcess(prefix);
-    let api: ApiServer = await startApi(prefix);
-    const jobId = await submit(base(api), {
-      language: 'python',
-      code: 'import time\ntime.sleep(1)\nprint(1)',
-    });
-    await api.close(1_000);
-    await waitFor(
-      async () => (await worker?.service.active()) === 0 && (await redis.xlen(keys.results())) > 0,
-      scaledMs(15_000),
-      () => 'the job did not finish',
-    );
+    const down = await finishWithApiDown(1);
+    const jobId = down.jobId;
+    let api = down.api;
     // An API that read the entries and died before saving them.
     await redis.xreadgroup('GROUP', RESULTS_GROUP, 'dead-api', 'COUNT', 100, 'STREAMS', keys.results(), '>');
     expect(await pendingCount()).toBeGreaterThan(0);
@@ -185,18 +193,9 @@ describe('the results stream', () => {
   });
 
   it('saves the persist jobs an older deployment left in the BullMQ results queue, then stops reading it', async () => {
-    worker ??= await startWorkerInProcess(prefix);
-    let api: ApiServer = await startApi(prefix);
-    const jobId = await submit(base(api), {
-      language: 'python',
-      code: 'import time\ntime.sleep(1)\nprint(3)',
-    });
-    await api.close(1_000);
-    await waitFor(
-      async () => (await worker?.service.active()) === 0 && (await redis.xlen(keys.results())) > 0,
-      scaledMs(15_000),
-      () => 'the job did not finish',
-    );
+    const down = await finishWithApiDown(3);
+    const jobId = down.jobId;
+    let api = down.api;
     // As an older worker would have left it: no stream entry, a `persist` job on the old queue.
     await redis.del(keys.results());
     const old = createResultsQueue(redis, prefix);
